@@ -1,0 +1,179 @@
+/**
+ * Output formats of the CLI: `text` (one finding per line, for problem matchers), `json` (the
+ * documented version-1 shape) and SARIF 2.1.0 (with rule metadata, for code-scanning tools).
+ */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { OutlineNode } from '../features/outline';
+import { ELEMENT_LABEL, KIND_NAME } from '../labels';
+import type { DocumentKind } from '../model';
+import { RULES } from '../rules';
+import type { Finding, Locale, Rule, Severity } from '../rules/types';
+import { localize } from '../rules/types';
+
+export interface FileResult {
+  /** The path as shown: relative to the working folder when inside it. */
+  readonly path: string;
+  readonly kind: DocumentKind;
+  readonly doc: TextDocument;
+  readonly findings: readonly Finding[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly outline?: readonly OutlineNode[];
+}
+
+export interface Skipped {
+  readonly path: string;
+  readonly reason: string;
+}
+
+const SEVERITY_WORD: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
+/** Words in the text format: what editors' problem matchers understand. */
+const TEXT_WORD: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
+
+export function severityOf(d: Diagnostic): Severity {
+  return SEVERITY_WORD[d.severity ?? 1] ?? 'error';
+}
+
+export function formatText(results: readonly FileResult[], locale: Locale): string {
+  const out: string[] = [];
+  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const r of results) {
+    for (const d of r.diagnostics) {
+      const sev = severityOf(d);
+      counts[sev]++;
+      out.push(`${r.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${TEXT_WORD[sev]} ${String(d.code)}: ${d.message}`);
+    }
+  }
+  const total = counts.error + counts.warning + counts.information + counts.hint;
+  const files = results.length;
+  if (locale === 'en') {
+    out.push(total === 0
+      ? `✔ ${files} file(s) checked, no problems.`
+      : `✖ ${files} file(s) checked: ${total} problem(s) — ${counts.error} error(s), ${counts.warning} warning(s), ${counts.information} info, ${counts.hint} hint(s).`);
+  } else {
+    out.push(total === 0
+      ? `✔ 已检查 ${files} 个文件，未发现问题。`
+      : `✖ 已检查 ${files} 个文件：共 ${total} 个问题，其中错误 ${counts.error} 个、警告 ${counts.warning} 个、信息 ${counts.information} 个、提示 ${counts.hint} 个。`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function outlineJson(nodes: readonly OutlineNode[]): unknown[] {
+  return nodes.map((n) => ({
+    kind: n.kind,
+    name: n.name,
+    range: n.range,
+    ...(n.level !== undefined ? { level: n.level } : {}),
+    children: outlineJson(n.children),
+  }));
+}
+
+export function formatJson(results: readonly FileResult[], skipped: readonly Skipped[]): string {
+  const doc = {
+    version: 1,
+    files: results.map((r) => ({
+      path: r.path,
+      kind: r.kind,
+      diagnostics: r.diagnostics.map((d) => ({ code: String(d.code), severity: severityOf(d), message: d.message, range: d.range })),
+      outline: outlineJson(r.outline ?? []),
+    })),
+    ...(skipped.length > 0 ? { skipped } : {}),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+export function formatOutlineText(r: FileResult, locale: Locale): string {
+  const lines = [`${r.path} — ${localize(KIND_NAME[r.kind], locale)}`];
+  const walk = (nodes: readonly OutlineNode[], depth: number): void => {
+    for (const n of nodes) {
+      const pos = `${n.range.start.line + 1}:${n.range.start.character + 1}`;
+      lines.push(`  ${pos.padEnd(8)} ${'  '.repeat(depth)}${localize(ELEMENT_LABEL[n.kind], locale)}  ${n.name}`);
+      walk(n.children, depth + 1);
+    }
+  };
+  walk(r.outline ?? [], 0);
+  return `${lines.join('\n')}\n`;
+}
+
+// ---------------------------------------------------------------- SARIF 2.1.0
+
+const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+function artifactUri(p: string): string {
+  return p.split(path.sep).map(encodeURIComponent).join('/');
+}
+
+function region(doc: TextDocument, start: number, end: number): Record<string, number> {
+  const s = doc.positionAt(start);
+  const e = doc.positionAt(end);
+  return { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+}
+
+export function formatSarif(results: readonly FileResult[], skipped: readonly Skipped[], locale: Locale, version: string, cwd: string): string {
+  const rules = RULES as readonly Rule[];
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const artifacts = results.map((r) => ({ location: { uri: artifactUri(r.path), uriBaseId: 'SRCROOT' } }));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'proposal-reply',
+          version,
+          rules: rules.map((r) => ({
+            id: r.id,
+            name: r.id.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase()),
+            shortDescription: { text: localize(r.title, locale) },
+            fullDescription: { text: localize(r.description, locale) },
+            defaultConfiguration: r.defaultSeverity === 'off' ? { enabled: false } : { level: SARIF_LEVEL[r.defaultSeverity] },
+            properties: {
+              tags: ['proposal-reply', r.sources[0]?.kind ?? 'practice'],
+              defaultSeverity: r.defaultSeverity,
+              normSources: r.sources.map((s) => `${s.kind}${s.clause ? ` ${s.clause}` : ''}: ${localize(s.note, locale)}`),
+            },
+          })),
+        },
+      },
+      originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd.endsWith(path.sep) ? cwd : cwd + path.sep).href } },
+      columnKind: 'utf16CodeUnits',
+      artifacts,
+      results: results.flatMap((r, fileIndex) => r.findings.map((f) => {
+        const artifactLocation = { uri: artifactUri(r.path), uriBaseId: 'SRCROOT', index: fileIndex };
+        return {
+          ruleId: f.ruleId,
+          ruleIndex: index.get(f.ruleId) ?? -1,
+          level: SARIF_LEVEL[f.severity],
+          message: { text: localize(f.message, locale) },
+          locations: [{ physicalLocation: { artifactLocation, region: region(r.doc, f.start, f.end) } }],
+          ...(f.related && f.related.length > 0 ? {
+            relatedLocations: f.related.map((rel, id) => ({
+              id, message: { text: localize(rel.message, locale) },
+              physicalLocation: { artifactLocation, region: region(r.doc, rel.start, rel.end) },
+            })),
+          } : {}),
+          ...(f.fixes && f.fixes.length > 0 ? {
+            fixes: f.fixes.map((fix) => ({
+              description: { text: localize(fix.title, locale) },
+              artifactChanges: [{
+                artifactLocation,
+                replacements: fix.edits.map((e) => ({ deletedRegion: region(r.doc, e.start, e.end), insertedContent: { text: e.newText } })),
+              }],
+            })),
+          } : {}),
+        };
+      })),
+      invocations: [{
+        executionSuccessful: true,
+        toolExecutionNotifications: skipped.map((s) => ({
+          level: 'warning',
+          message: { text: s.reason },
+          locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(s.path), uriBaseId: 'SRCROOT' } } }],
+        })),
+      }],
+    }],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}

@@ -1,0 +1,52 @@
+/**
+ * Reads the workspace project file (`.proposal-reply.json`). JSON with comments is accepted;
+ * syntax errors are reported with their line and column and the readable rest is still used.
+ */
+import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
+import type { ConfigIssue, ConfigLayer } from './resolve';
+
+/** Largest project file read; anything bigger is not a configuration. */
+export const PROJECT_FILE_MAX_BYTES = 256 * 1024;
+
+export interface ProjectFileResult {
+  readonly layer?: ConfigLayer;
+  readonly issues: ConfigIssue[];
+}
+
+/** Parses the text of a project file; `source` is the path shown in messages. */
+export function parseProjectFile(source: string, text: string): ProjectFileResult {
+  const issues: ConfigIssue[] = [];
+  if (text.length > PROJECT_FILE_MAX_BYTES) return { issues: [projectFileTooLarge(source)] };
+  const errors: ParseError[] = [];
+  const data: unknown = parse(text.replace(/^\ufeff/, ''), errors, { allowTrailingComma: true, disallowComments: false });
+  for (const e of errors.slice(0, 3)) {
+    const { line, column } = lineColumn(text, e.offset);
+    issues.push({
+      source: `${source}:${line}:${column}`, key: '',
+      message: {
+        zh: `JSON 语法错误（${printParseErrorCode(e.error)}），已尽量读取其余内容。`,
+        en: `JSON syntax error (${printParseErrorCode(e.error)}); the readable rest is used.`,
+      },
+    });
+  }
+  return { layer: { source, data }, issues };
+}
+
+export function projectFileTooLarge(source: string): ConfigIssue {
+  return {
+    source, key: '',
+    message: { zh: `文件超过 ${PROJECT_FILE_MAX_BYTES / 1024} KB，不是有效的配置文件，已忽略。`, en: `the file is larger than ${PROJECT_FILE_MAX_BYTES / 1024} KB and is not a configuration; ignored.` },
+  };
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}

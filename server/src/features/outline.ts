@@ -1,0 +1,94 @@
+/**
+ * The outline of a reply: its elements in document order, measures nested by level. It serves the
+ * editor's document symbols and the CLI's `outline` command.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Range } from 'vscode-languageserver-types';
+import type { ElementKind, MeasureHeading, NextSteps, Reply } from '../model';
+import { ellipsis, type Span, squash } from '../text';
+import { rangeOf } from './diagnostics';
+
+export interface OutlineNode {
+  readonly kind: ElementKind;
+  readonly name: string;
+  readonly range: Range;
+  /** The part to select and reveal: the marker and title of a heading, the element itself otherwise. */
+  readonly selectionRange: Range;
+  /** GB/T 9704 numbering level (1–4) of a measure or next-steps heading. */
+  readonly level?: number;
+  readonly children: OutlineNode[];
+}
+
+interface Draft {
+  kind: ElementKind;
+  name: string;
+  span: Span;
+  selection: Span;
+  level?: number;
+  children: Draft[];
+}
+
+export function buildOutline(reply: Reply, doc: TextDocument): OutlineNode[] {
+  const t = reply.text;
+  const top: Draft[] = [];
+  const leaf = (kind: ElementKind, span: Span | undefined, name: string): void => {
+    if (span) top.push({ kind, name, span, selection: span, children: [] });
+  };
+  leaf('docNumber', reply.docNumber, reply.docNumber ? t.slice(reply.docNumber.start, reply.docNumber.end) : '');
+  leaf('title', reply.title, reply.title ? ellipsis(reply.title.text, 60) : '');
+  leaf('category', reply.category, reply.category ? `答复类别：${reply.category.value}` : '');
+  leaf('addressee', reply.addressee, reply.addressee ? reply.addressee.names.join('、') : '');
+  if (reply.receipt) {
+    const q = reply.receipt.quotedTitles[0];
+    const num = reply.receipt.proposalNumbers.map((p) => `第${p.value}号`).join('、');
+    const name = `${q ? `《${ellipsis(q.text, 30)}》` : ''}${num ? `（${num}）` : ''}`;
+    leaf('receipt', reply.receipt, name || ellipsis(t.slice(reply.receipt.start, reply.receipt.end), 30));
+  }
+  leaf('opening', reply.opening, reply.opening ? ellipsis(t.slice(reply.opening.start, reply.opening.end), 24) : '');
+
+  // measures with next-steps paragraphs placed in the section that holds them
+  const paragraphs = reply.nextSteps.filter((n) => n.form === 'paragraph');
+  const placed = new Set<NextSteps>();
+  const heading = (h: MeasureHeading): Draft => {
+    const d: Draft = {
+      kind: h.isNextSteps ? 'nextSteps' : 'measure',
+      name: squash(`${h.marker.text}${h.titleText}`),
+      span: h,
+      selection: { start: h.marker.start, end: h.title.end },
+      level: h.marker.level,
+      children: h.children.map(heading),
+    };
+    for (const p of paragraphs) {
+      if (placed.has(p) || p.start < h.start || p.start >= h.end) continue;
+      if (h.children.some((c) => p.start >= c.start && p.start < c.end)) continue;
+      placed.add(p);
+      d.children.push(nextStepsDraft(t, p));
+    }
+    d.children.sort((a, b) => a.span.start - b.span.start);
+    return d;
+  };
+  top.push(...reply.measures.map(heading));
+  for (const p of paragraphs) if (!placed.has(p)) top.push(nextStepsDraft(t, p));
+
+  leaf('closing', reply.closing, reply.closing ? ellipsis(t.slice(reply.closing.start, reply.closing.end), 24) : '');
+  leaf('signature', reply.signature, reply.signature ? reply.signature.names.join(' ') : '');
+  leaf('date', reply.date, reply.date ? reply.date.raw : '');
+  for (const c of reply.contacts) leaf('contact', c, ellipsis(t.slice(c.start, c.end), 40));
+  leaf('annotation', reply.annotation, reply.annotation ? squash(t.slice(reply.annotation.start, reply.annotation.end)) : '');
+  leaf('copyTo', reply.copyTo, reply.copyTo ? ellipsis(t.slice(reply.copyTo.start, reply.copyTo.end), 40) : '');
+
+  top.sort((a, b) => a.span.start - b.span.start);
+  const finish = (d: Draft): OutlineNode => ({
+    kind: d.kind,
+    name: d.name || d.kind,
+    range: rangeOf(doc, d.span),
+    selectionRange: rangeOf(doc, d.selection),
+    ...(d.level !== undefined ? { level: d.level } : {}),
+    children: d.children.map(finish),
+  });
+  return top.map(finish);
+}
+
+function nextStepsDraft(t: string, p: NextSteps): Draft {
+  return { kind: 'nextSteps', name: ellipsis(t.slice(p.start, p.end), 20), span: p, selection: p.cue, children: [] };
+}

@@ -1,0 +1,139 @@
+/**
+ * Turns lines into blocks (paragraphs): drops blank lines, recognises web-page junk, and splits
+ * run-on pasted lines where a web page collapsed several paragraphs into one.
+ */
+import type { Block, JunkSpan } from '../model';
+import { isBlank, type LineInfo, trimSpan } from '../text';
+import { matchDateAt } from './dates';
+import { matchMarker } from './numbering';
+
+/**
+ * Web-page furniture that survives copying a reply from a government site: publication metadata,
+ * share widgets, font-size switches, footers. Matched against a whole (folded, trimmed) line.
+ */
+const JUNK_LINE: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(发布时间|发布日期|发文日期|更新时间|更新日期|信息来源|文章来源|来源|浏览次数|浏览量|访问次数|阅读次数|阅读量|点击数|点击次数|点击量|字体|字号|作者|责任编辑|编辑|索引号|主题分类|主题词|发布机构|公开方式|公开范围|公开时限|有效性|文号|当前位置|您当前的位置|您的位置|所在位置)[ \t]*:/, 'web-metadata'],
+  [/(浏览次数|阅读次数|点击数|访问量|浏览量)[ \t]*:?[ \t]*\d+/, 'web-metadata'],
+  [/(公网安备|ICP备|网站标识码|版权所有|Copyright|©|技术支持:|网站地图|联系我们|建议使用.{0,20}浏览器|分辨率)/i, 'site-footer'],
+  [/^(分享到|分享功能|分享|扫一扫|打印本页|打印|关闭窗口|关闭本页|关闭|收藏|返回顶部|返回首页|返回|上一篇|下一篇|相关链接|相关文章|相关阅读|相关新闻|相关文件|附件下载)/, 'share-widget'],
+  [/^[【[](打印|关闭|字体|收藏|大|返回|打印本页|关闭窗口)/, 'share-widget'],
+  [/扫一扫|在手机上(查看|打开|阅读)|手机扫码|微信扫/, 'share-widget'],
+  [/^\([ \t]*(编辑|责任编辑|来源|作者|审核|校对)[ \t]*:/, 'web-metadata'],
+  [/^[|\-=_*~·•#>\s]+$/, 'table-border'],
+];
+
+/** Junk lines are short; a long line is content even if it mentions a matching word. */
+const JUNK_MAX_LINE = 160;
+
+export function junkReason(foldedLine: string): string | undefined {
+  if (foldedLine.length > JUNK_MAX_LINE) return undefined;
+  for (const [re, reason] of JUNK_LINE) if (re.test(foldedLine)) return reason;
+  return undefined;
+}
+
+export interface BlockSplit {
+  readonly blocks: Block[];
+  readonly junk: JunkSpan[];
+}
+
+/** Sentence-final punctuation (folded). */
+const SENTENCE_END = new Set(['。', '!', '?']);
+
+/** Splits every line into blocks; see the module comment. */
+export function splitBlocks(text: string, folded: string, lines: readonly LineInfo[]): BlockSplit {
+  const blocks: Block[] = [];
+  const junk: JunkSpan[] = [];
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li]!;
+    const { start, end } = trimSpan(text, line.start, line.end);
+    if (start >= end) continue;
+    const lineText = folded.slice(start, end);
+    const reason = junkReason(lineText);
+    if (reason) {
+      junk.push({ start, end, reason, wholeLine: true, line: li });
+      continue;
+    }
+    // leading and trailing table borders (`| ||||`) from captured web tables
+    let s = start;
+    let e = end;
+    while (s < e && (folded.charCodeAt(s) === 124 || isBlank(folded.charCodeAt(s)))) s++;
+    while (e > s && (folded.charCodeAt(e - 1) === 124 || isBlank(folded.charCodeAt(e - 1)))) e--;
+    if (s > start) junk.push({ start, end: s, reason: 'table-border', wholeLine: false, line: li });
+    if (e < end) junk.push({ start: e, end, reason: 'table-border', wholeLine: false, line: li });
+    if (s >= e) continue;
+    for (const seg of segmentLine(folded, s, e)) {
+      const segText = folded.slice(seg.start, seg.end);
+      const segReason = seg.start === s && seg.end === e ? undefined : junkReason(segText);
+      if (segReason) junk.push({ start: seg.start, end: seg.end, reason: segReason, wholeLine: false, line: li });
+      else blocks.push({ start: seg.start, end: seg.end, line: li });
+    }
+  }
+  return { blocks, junk };
+}
+
+/**
+ * Splits one line into paragraphs where a web page collapsed line breaks into spaces:
+ * at white space after a sentence end, before a numbering marker, before a date or contact line,
+ * after an addressee or a `…如下：` transition; and, with no white space, at a numbering marker
+ * right after a sentence end. Never inside brackets or quotes.
+ */
+export function segmentLine(folded: string, start: number, end: number): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let segStart = start;
+  let depth = 0;
+  let i = start;
+  while (i < end) {
+    const ch = folded.charAt(i);
+    if (ch === '(' || ch === '《' || ch === '“' || ch === '〔' || ch === '[') depth++;
+    else if ((ch === ')' || ch === '》' || ch === '”' || ch === '〕' || ch === ']') && depth > 0) depth--;
+    else if (ch === '。') depth = 0; // an unclosed bracket must not swallow the rest of a long line
+    if (isBlank(folded.charCodeAt(i))) {
+      let j = i;
+      while (j < end && isBlank(folded.charCodeAt(j))) j++;
+      if (j < end && depth === 0 && i > segStart && shouldBreakAtGap(folded, segStart, i, j)) {
+        out.push(trimSpan(folded, segStart, i));
+        segStart = j;
+      }
+      i = j;
+      continue;
+    }
+    if (SENTENCE_END.has(ch) && i + 1 < end && depth === 0) {
+      const next = i + 1;
+      if (matchMarker(folded, next) && markerIsHeadingLike(folded, next)) {
+        out.push(trimSpan(folded, segStart, next));
+        segStart = next;
+      }
+    }
+    i++;
+  }
+  if (segStart < end) out.push(trimSpan(folded, segStart, end));
+  return out.filter((s) => s.end > s.start);
+}
+
+function shouldBreakAtGap(folded: string, segStart: number, gapStart: number, gapEnd: number): boolean {
+  const prev = folded.charAt(gapStart - 1);
+  if (SENTENCE_END.has(prev)) return true;
+  if (prev === ':') {
+    // `林灵委员: 您提出的…` and `…现答复如下: 近年来…`, but not `联系人: 张三`
+    const before = folded.slice(segStart, gapStart);
+    if (/如下:$/.test(before)) return true;
+    if (before.length <= 40 && !/(联系|电话|地址|邮编|类别|签发)/.test(before)) return true;
+  }
+  if (matchMarker(folded, gapEnd) && markerIsHeadingLike(folded, gapEnd)) return true;
+  if (matchDateAt(folded, folded, gapEnd)) {
+    // a date standing alone after the signature, not `7月已启动` inside a sentence
+    const dateEnd = matchDateAt(folded, folded, gapEnd)!.end;
+    const after = folded.charAt(dateEnd);
+    if (after === '' || isBlank(after.charCodeAt(0)) || after === '(') return true;
+  }
+  if (/^\((联系|此件)|^(联系人|联系电话|抄送)[ \t]*:/.test(folded.slice(gapEnd, gapEnd + 6))) return true;
+  return false;
+}
+
+/** A marker followed by text, not by a digit or the end of the line. */
+function markerIsHeadingLike(folded: string, pos: number): boolean {
+  const m = matchMarker(folded, pos);
+  if (!m) return false;
+  const after = folded.charAt(pos + m.length);
+  return after !== '' && !/[\d%]/.test(after);
+}

@@ -1,0 +1,194 @@
+/**
+ * The body of a reply: numbered measures as a tree, inline enumerations `一是…二是…`,
+ * next steps (as a heading or inside a paragraph) and the opening.
+ */
+import type { Block, EnumerationItem, InlineEnumeration, MeasureHeading, NextSteps, NumberingMarker } from '../model';
+import { isBlank, type Span, trimSpan } from '../text';
+import { ENUMERATION_CUE, matchMarker, parseCjkNumeral } from './numbering';
+
+const NEXT_STEPS_HEADING = /下一步|下步|下阶段|下一阶段|今后|接下来|工作打算|工作计划|推进计划|推动计划|努力方向|后续工作|工作思路|工作设想|下步打算/;
+const NEXT_STEPS_SENTENCE = /(^|[。!?;])[ \t]*(下一步|下步|下阶段|下一阶段|接下来|今后)(?=[,:，：\s]|工作|我|将|要|继续|区|市|县|省|本)/g;
+const OPENING_CUE = /感谢|高度重视|十分重视|非常重视|近年来|一直以来|长期以来|关心|关注|收悉后/;
+
+/** A stand-alone heading title is short; a longer first sentence makes the heading a paragraph opener. */
+const TITLE_MAX = 60;
+
+interface MutableHeading {
+  start: number;
+  end: number;
+  marker: NumberingMarker;
+  title: Span;
+  titleText: string;
+  form: 'standalone' | 'paragraph';
+  parent: number;
+  children: MutableHeading[];
+  isNextSteps: boolean;
+  blockIndex: number;
+}
+
+/** Recognises a measure heading at the start of a block. */
+export function matchHeading(text: string, folded: string, block: Block, blockIndex: number): MutableHeading | undefined {
+  const m = matchMarker(folded, block.start);
+  if (!m) return undefined;
+  const markerEnd = block.start + m.length;
+  let titleStart = markerEnd;
+  while (titleStart < block.end && isBlank(folded.charCodeAt(titleStart))) titleStart++;
+  if (titleStart >= block.end) return undefined; // a bare marker is not a heading
+  const s = folded.slice(titleStart, block.end);
+  const stop = s.search(/[。!?;]/);
+  let titleEnd: number;
+  let form: 'standalone' | 'paragraph';
+  if (stop < 0) {
+    titleEnd = block.end;
+    form = 'standalone';
+  } else {
+    titleEnd = titleStart + stop;
+    const after = trimSpan(text, titleStart + stop + 1, block.end);
+    form = after.start < after.end ? 'paragraph' : 'standalone';
+    if (stop > TITLE_MAX) {
+      // no short first sentence: a numbered paragraph; its title is its opening words
+      titleEnd = titleStart + Math.min(stop, TITLE_MAX);
+      form = 'paragraph';
+    }
+  }
+  const title = trimSpan(text, titleStart, titleEnd);
+  const titleText = text.slice(title.start, title.end);
+  const marker: NumberingMarker = {
+    start: block.start,
+    end: markerEnd,
+    level: m.level,
+    ordinal: m.ordinal,
+    text: text.slice(block.start, markerEnd),
+    separator: m.separatorAt >= 0 ? text.charAt(m.separatorAt) : '',
+  };
+  return {
+    start: block.start, end: block.end, marker, title, titleText, form,
+    parent: -1, children: [], isNextSteps: NEXT_STEPS_HEADING.test(titleText), blockIndex,
+  };
+}
+
+export interface BodyParse {
+  readonly headings: MeasureHeading[];
+  readonly roots: MeasureHeading[];
+  readonly enumerations: InlineEnumeration[];
+  readonly nextSteps: NextSteps[];
+  readonly opening?: Span;
+}
+
+/**
+ * Parses the body blocks. `bodyEnd` is where the footer (or the closing) starts; sections end there.
+ */
+export function parseBody(text: string, folded: string, body: readonly Block[], bodyEnd: number, hasReceipt: boolean): BodyParse {
+  const headings: MutableHeading[] = [];
+  const headingAtBlock = new Map<number, MutableHeading>();
+  body.forEach((b, i) => {
+    const h = matchHeading(text, folded, b, i);
+    if (h) {
+      headings.push(h);
+      headingAtBlock.set(i, h);
+    }
+  });
+
+  // the tree: a heading's parent is the nearest earlier heading of a higher level (a lower rank)
+  const stack: number[] = [];
+  const roots: MutableHeading[] = [];
+  headings.forEach((h, idx) => {
+    while (stack.length > 0 && headings[stack[stack.length - 1]!]!.marker.level >= h.marker.level) stack.pop();
+    const parentIdx = stack.length > 0 ? stack[stack.length - 1]! : -1;
+    h.parent = parentIdx;
+    if (parentIdx >= 0) headings[parentIdx]!.children.push(h);
+    else roots.push(h);
+    stack.push(idx);
+  });
+
+  // a section runs to the last block before the next heading outside its subtree
+  headings.forEach((h, idx) => {
+    let endBlock = body.length - 1;
+    for (let j = idx + 1; j < headings.length; j++) {
+      if (headings[j]!.marker.level <= h.marker.level) {
+        endBlock = headings[j]!.blockIndex - 1;
+        break;
+      }
+    }
+    h.end = Math.min(body[endBlock]!.end, bodyEnd);
+    if (h.end < h.title.end) h.end = h.title.end;
+  });
+
+  // next steps: headings, and paragraphs outside next-steps sections that turn to what comes next
+  const nextSteps: NextSteps[] = [];
+  const inNextStepsSection = (blockStart: number): boolean =>
+    headings.some((h) => h.isNextSteps && blockStart >= h.start && blockStart < h.end);
+  body.forEach((b, i) => {
+    const h = headingAtBlock.get(i);
+    if (h?.isNextSteps) {
+      const cue = NEXT_STEPS_HEADING.exec(h.titleText)!;
+      const at = h.title.start + cue.index;
+      nextSteps.push({ start: h.start, end: h.end, form: 'heading', cue: { start: at, end: at + cue[0].length } });
+      return;
+    }
+    if (inNextStepsSection(b.start)) return;
+    const s = folded.slice(b.start, Math.min(b.end, bodyEnd));
+    NEXT_STEPS_SENTENCE.lastIndex = 0;
+    const m = NEXT_STEPS_SENTENCE.exec(s);
+    if (m) {
+      const at = b.start + m.index + m[0].length - m[2]!.length;
+      nextSteps.push({ start: at, end: Math.min(b.end, bodyEnd), form: 'paragraph', cue: { start: at, end: at + m[2]!.length } });
+    }
+  });
+
+  const enumerations = findEnumerations(text, folded, body, headings, bodyEnd);
+
+  // the opening: what comes between the receipt line and the first measure
+  let opening: Span | undefined;
+  const firstHeadingBlock = headings.length > 0 ? headings[0]!.blockIndex : -1;
+  if (firstHeadingBlock > 0) {
+    const first = body[0]!;
+    const last = body[firstHeadingBlock - 1]!;
+    if (hasReceipt || OPENING_CUE.test(folded.slice(first.start, last.end))) opening = { start: first.start, end: Math.min(last.end, bodyEnd) };
+  } else if (firstHeadingBlock < 0 && body.length > 1) {
+    const first = body[0]!;
+    if (OPENING_CUE.test(folded.slice(first.start, Math.min(first.end, first.start + 200)))) opening = { start: first.start, end: Math.min(first.end, bodyEnd) };
+  }
+  if (opening && opening.end <= opening.start) opening = undefined;
+
+  return {
+    headings,
+    roots,
+    enumerations,
+    nextSteps,
+    ...(opening ? { opening } : {}),
+  };
+}
+
+/** Groups `一是…二是…` cues per measure section: a group starts at 一是 or at a new section. */
+function findEnumerations(text: string, folded: string, body: readonly Block[], headings: readonly MutableHeading[], bodyEnd: number): InlineEnumeration[] {
+  const out: InlineEnumeration[] = [];
+  let current: EnumerationItem[] = [];
+  let currentSection = -2;
+  const flush = (): void => {
+    if (current.length >= 2 || (current.length === 1 && current[0]!.ordinal !== 1)) {
+      out.push({ start: current[0]!.start, end: current[current.length - 1]!.end, items: current });
+    }
+    current = [];
+  };
+  let hIdx = -1;
+  for (const b of body) {
+    while (hIdx + 1 < headings.length && headings[hIdx + 1]!.start <= b.start) hIdx++;
+    const section = hIdx;
+    const s = folded.slice(b.start, Math.min(b.end, bodyEnd));
+    ENUMERATION_CUE.lastIndex = 0;
+    for (let m = ENUMERATION_CUE.exec(s); m; m = ENUMERATION_CUE.exec(s)) {
+      const ordinal = parseCjkNumeral(m[2]!);
+      if (ordinal === undefined) continue;
+      const at = b.start + m.index + m[1]!.length;
+      if (ordinal === 1 || section !== currentSection) {
+        flush();
+        currentSection = section;
+      }
+      const itemEnd = at + m[2]!.length + 1;
+      current.push({ start: at, end: itemEnd, ordinal, text: text.slice(at, itemEnd) });
+    }
+  }
+  flush();
+  return out;
+}

@@ -1,0 +1,99 @@
+/**
+ * The foot of a reply: closing, signature (署名), date (成文日期), contact, annotation (附注),
+ * copy-to (抄送), and the category when a region puts it last. Their order varies a little, so
+ * they are recognised block by block from the end of the document.
+ */
+import type { Block, Category, DateElement, Signature } from '../model';
+import { isBlank, type Span, trimSpan } from '../text';
+import { matchDateAt } from './dates';
+import { matchCategory, ORG_SUFFIX } from './header';
+import { matchMarker } from './numbering';
+
+export type FooterItem =
+  | { readonly kind: 'date'; readonly date: DateElement }
+  | { readonly kind: 'signature'; readonly signature: Signature }
+  | { readonly kind: 'signature+date'; readonly signature: Signature; readonly date: DateElement }
+  | { readonly kind: 'contact' | 'annotation' | 'copyTo' | 'closing' | 'attachment'; readonly span: Span }
+  | { readonly kind: 'category'; readonly category: Category };
+
+/** Formulas that close a reply: 此复, 特此函复, thanks for support, an invitation to comment or return the receipt slip. */
+const CLOSING_CUES: readonly RegExp[] = [
+  /此复|特此(函复|答复|回复|函告|报告|说明|复函|函达|致函)|谨此(回复|函复|答复)|专此(函复|答复|回复)|以上(答复|意见)[^。]{0,12}(参考|当否|妥否)|特此|此致/,
+  /(感谢|谢谢)[^。]{0,40}(关心|支持|关注|理解|监督|厚爱)/,
+  /(欢迎|敬请|恳请|希望|请)[^。]{0,30}(继续|一如既往|多提|提出)[^。]{0,24}(意见|建议|监督|指导)/,
+  /(对(以上|本)答复)[^。]{0,30}(意见|满意)|回执/,
+  /妥否[,，]?请/,
+];
+
+export function hasClosingCue(s: string): boolean {
+  return CLOSING_CUES.some((re) => re.test(s));
+}
+
+/** Offset in `s` of the earliest closing cue, or -1. */
+export function closingCueAt(s: string): number {
+  let best = -1;
+  for (const re of CLOSING_CUES) {
+    const i = s.search(re);
+    if (i >= 0 && (best < 0 || i < best)) best = i;
+  }
+  return best;
+}
+
+const CONTACT = /联系人|联系电话|联系方式|经办人|承办人|咨询电话|联[ \t]*系[ \t]*人/;
+const ANNOTATION = /^\([ \t]*此件[^)]{1,14}\)$/;
+const COPY_TO = /^抄[ \t]*送[ \t]*:/;
+const ATTACHMENT = /^附[ \t]*件[ \t]*(:|\d|$)/;
+const SEAL = /[ \t]*\([ \t]*(盖章|印章|章)[ \t]*\)$/;
+
+/** An organisation name (or several, blank-separated) alone on a line. */
+export function signatureNames(folded: string, span: Span): string[] | undefined {
+  let s = folded.slice(span.start, span.end);
+  s = s.replace(SEAL, '');
+  if (s.length === 0 || s.length > 48 || /[。,;:!?《》“”]/.test(s) || matchMarker(folded, span.start)) return undefined;
+  const names = s.split(/[ \t]+/).filter((t) => t.length > 0);
+  if (names.length === 0 || names.some((n) => n.length < 2 || !ORG_SUFFIX.test(n) || /^\d/.test(n))) return undefined;
+  return names;
+}
+
+function dateElement(text: string, folded: string, at: number, end: number): DateElement | undefined {
+  const m = matchDateAt(text, folded, at);
+  if (!m) return undefined;
+  // only closing punctuation or blanks may follow a date that stands alone
+  const tail = folded.slice(m.end, end);
+  if (!/^[ \t。.]*$/.test(tail)) return undefined;
+  return { start: m.start, end: m.end, raw: text.slice(m.start, m.end), value: m.value, styles: m.styles };
+}
+
+/** Classifies one block as a footer element, or returns undefined for body text. */
+export function classifyFooterBlock(text: string, folded: string, block: Block): FooterItem | undefined {
+  const s = folded.slice(block.start, block.end);
+  const date = dateElement(text, folded, block.start, block.end);
+  if (date) return { kind: 'date', date };
+  if (ANNOTATION.test(s)) return { kind: 'annotation', span: block };
+  if (COPY_TO.test(s)) return { kind: 'copyTo', span: block };
+  if (ATTACHMENT.test(s)) return { kind: 'attachment', span: block };
+  const category = matchCategory(folded, block);
+  if (category) return { kind: 'category', category };
+  if (s.length <= 120 && CONTACT.test(s)) return { kind: 'contact', span: block };
+  const names = signatureNames(folded, block);
+  if (names) return { kind: 'signature', signature: { start: block.start, end: block.end, names } };
+  // signature and date on one line without a gap: 贵阳市教育局2019年10月15日
+  for (let i = block.start + 2; i < block.end; i++) {
+    const c = folded.charCodeAt(i);
+    if (c < 48 || c > 57 || (i > block.start && /\d/.test(folded.charAt(i - 1)))) continue;
+    const d = dateElement(text, folded, i, block.end);
+    if (!d) continue;
+    const sig = trimSpan(text, block.start, i);
+    const sigNames = signatureNames(folded, sig);
+    if (sigNames) return { kind: 'signature+date', signature: { ...sig, names: sigNames }, date: d };
+    break;
+  }
+  if (s.length <= 200 && hasClosingCue(s)) return { kind: 'closing', span: block };
+  return undefined;
+}
+
+/** Blank-insensitive check that nothing but blanks lies between two offsets. */
+export function onlyBlanks(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isBlank(text.charCodeAt(i)) && text.charAt(i) !== '\n' && text.charAt(i) !== '\r') return false;
+  return true;
+}

@@ -1,0 +1,235 @@
+/**
+ * The tolerant reply parser: text in, reply model out. It never throws; whatever it cannot
+ * recognise it leaves out, and the rules report what is missing.
+ */
+import type { Block, Category, DateElement, DocNumber, DocumentKind, Reply, Signatory, Signature, Title } from '../model';
+import { foldWidth, splitLines, type Span, trimSpan } from '../text';
+import { splitBlocks } from './blocks';
+import { parseBody } from './body';
+import { classifyFooterBlock, closingCueAt } from './footer';
+import {
+  findProposalNumbers, isTitleCandidate, matchAddressee, matchCategory, matchDocNumber, matchSignatory, titleIsComplete, titleOrgan,
+} from './header';
+import { detectKind } from './kind';
+import { matchMarker } from './numbering';
+import { buildReceipt, receiptScore } from './receipt';
+
+export interface ParseOptions {
+  /** The document kind when the configuration sets it; detected otherwise. */
+  readonly kind?: DocumentKind;
+}
+
+/** How far into the document the head (number, title, category, addressee) may reach, in blocks. */
+const HEAD_WINDOW = 12;
+/** How many blocks after the addressee the receipt line may start. */
+const RECEIPT_WINDOW = 4;
+/** How many blocks from the end the foot may take. */
+const FOOT_WINDOW = 16;
+
+/**
+ * Parses a draft reply. Never throws: should a recogniser fail on some unforeseen input, the reply
+ * comes back with only its lines and `parseError` set, so that callers can log it and carry on.
+ */
+export function parseReply(text: string, options: ParseOptions = {}): Reply {
+  try {
+    return parseUnchecked(text, options);
+  } catch (e) {
+    return {
+      text, folded: foldWidth(text), lines: splitLines(text), blocks: [], junk: [],
+      kind: options.kind ?? 'proposal-reply', kindSource: options.kind ? 'configured' : 'detected',
+      measures: [], headings: [], enumerations: [], nextSteps: [], contacts: [], body: [],
+      parseError: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
+    };
+  }
+}
+
+function parseUnchecked(text: string, options: ParseOptions): Reply {
+  const lines = splitLines(text);
+  const folded = foldWidth(text);
+  const { blocks: initial, junk } = splitBlocks(text, folded, lines);
+  const bs: Block[] = initial.slice();
+  const split = (i: number, at: number, firstEnd: number): void => {
+    const b = bs[i]!;
+    const rest = trimSpan(text, at, b.end);
+    const head = trimSpan(text, b.start, firstEnd);
+    bs.splice(i, 1, { start: head.start, end: head.end, line: b.line }, { start: rest.start, end: rest.end, line: lineOf(lines, rest.start, b.line) });
+  };
+
+  // ---- head
+  let docNumber: DocNumber | undefined;
+  let category: Category | undefined;
+  let signatory: Signatory | undefined;
+  let addressee: Reply['addressee'];
+  const titleBlocks: Block[] = [];
+  let i = 0;
+  while (i < bs.length && i < HEAD_WINDOW && !addressee) {
+    const b = bs[i]!;
+    if (!docNumber && titleBlocks.length === 0) {
+      const dn = matchDocNumber(text, folded, b);
+      if (dn) {
+        docNumber = dn.docNumber;
+        if (dn.rest < b.end) split(i, dn.rest, dn.docNumber.end);
+        i++;
+        continue;
+      }
+    }
+    const cat = matchCategory(folded, b);
+    if (cat) {
+      category ??= cat;
+      i++;
+      continue;
+    }
+    const sig = matchSignatory(folded, b);
+    if (sig) {
+      signatory ??= sig;
+      i++;
+      continue;
+    }
+    const am = matchAddressee(text, folded, b, true);
+    if (am) {
+      addressee = am.addressee;
+      if (am.category) category ??= am.category;
+      if (am.rest !== undefined) split(i, am.rest, am.addressee.end);
+      i++;
+      break;
+    }
+    if (receiptScore(folded, b) > 0 || matchMarker(folded, b.start)) break;
+    const lastTitle = titleBlocks[titleBlocks.length - 1];
+    if (titleBlocks.length < 3 && (!lastTitle || !titleIsComplete(folded, lastTitle)) && isTitleCandidate(folded, b)) {
+      titleBlocks.push(b);
+      i++;
+      continue;
+    }
+    break;
+  }
+  if (!addressee && i < bs.length) {
+    // an addressee without its colon (`林灵委员`, `林灵委员，`) right where the head stopped
+    const am = matchAddressee(text, folded, bs[i]!, false);
+    if (am) {
+      addressee = am.addressee;
+      if (am.category) category ??= am.category;
+      i++;
+    }
+  }
+  const headEnd = i;
+
+  // ---- receipt line
+  let receipt: Reply['receipt'];
+  let bodyStart = headEnd;
+  for (let j = headEnd; j < bs.length && j < headEnd + RECEIPT_WINDOW; j++) {
+    if (matchMarker(folded, bs[j]!.start)) break;
+    if (receiptScore(folded, bs[j]!) > 0) {
+      const rm = buildReceipt(text, folded, bs[j]!);
+      receipt = rm.receipt;
+      if (rm.rest !== undefined) split(j, rm.rest, rm.receipt.end);
+      bodyStart = j + 1;
+      break;
+    }
+  }
+
+  // ---- foot, from the end
+  let date: DateElement | undefined;
+  let signature: Signature | undefined;
+  let closing: Span | undefined;
+  let annotation: Span | undefined;
+  let copyTo: Span | undefined;
+  const contacts: Span[] = [];
+  let footStart = bs.length;
+  for (let j = bs.length - 1; j >= bodyStart && j >= bs.length - FOOT_WINDOW; j--) {
+    const item = classifyFooterBlock(text, folded, bs[j]!);
+    if (!item) break;
+    footStart = j;
+    switch (item.kind) {
+      case 'date': date ??= item.date; break;
+      case 'signature':
+        // several organs sign a joint reply on consecutive lines
+        signature = signature && signature.start > item.signature.end
+          ? { start: item.signature.start, end: signature.end, names: [...item.signature.names, ...signature.names] }
+          : signature ?? item.signature;
+        break;
+      case 'signature+date': signature ??= item.signature; date ??= item.date; break;
+      case 'contact': contacts.unshift(item.span); break;
+      case 'annotation': annotation ??= item.span; break;
+      case 'copyTo': copyTo ??= item.span; break;
+      case 'closing': closing = closing ? { start: item.span.start, end: closing.end } : item.span; break;
+      case 'category': category ??= item.category; break;
+      case 'attachment': break;
+    }
+  }
+  let bodyEnd = footStart < bs.length ? bs[footStart]!.start : text.length;
+  if (!closing && footStart - 1 >= bodyStart) {
+    // the closing may end the last paragraph: …工作。特此函复。
+    const last = bs[footStart - 1]!;
+    const from = Math.max(last.start, last.end - 200);
+    const at = closingCueAt(folded.slice(from, last.end));
+    if (at >= 0) {
+      const s = folded.slice(last.start, from + at);
+      const sentenceStart = last.start + Math.max(s.lastIndexOf('。'), s.lastIndexOf('!'), s.lastIndexOf('?')) + 1;
+      const span = trimSpan(text, sentenceStart, last.end);
+      // a heading that happens to contain a cue word is not a closing
+      if (!(span.start === last.start && matchMarker(folded, last.start))) {
+        closing = span;
+        bodyEnd = span.start;
+      }
+    }
+  }
+
+  // ---- body
+  const body = bs.slice(bodyStart, footStart);
+  const parsedBody = parseBody(text, folded, body, bodyEnd, receipt !== undefined);
+
+  // ---- title
+  let title: Title | undefined;
+  if (titleBlocks.length > 0) {
+    const span = { start: titleBlocks[0]!.start, end: titleBlocks[titleBlocks.length - 1]!.end };
+    const textOfTitle = titleBlocks.map((b) => text.slice(b.start, b.end)).join('');
+    const organ = titleOrgan(textOfTitle);
+    title = {
+      ...span,
+      lines: titleBlocks.map((b) => ({ start: b.start, end: b.end })),
+      text: textOfTitle,
+      ...(organ ? { organ } : {}),
+      proposalNumbers: titleBlocks.flatMap((b) => findProposalNumbers(folded, b)),
+    };
+  }
+
+  const kind = options.kind ?? detectKind({
+    title: title?.text ?? '',
+    docNumberOrgan: docNumber?.organ ?? '',
+    receipt: receipt ? folded.slice(receipt.start, receipt.end) : '',
+    ...(addressee ? { addressee } : {}),
+    opening: parsedBody.opening ? folded.slice(parsedBody.opening.start, Math.min(parsedBody.opening.end, parsedBody.opening.start + 400)) : '',
+  });
+
+  return {
+    text, folded, lines,
+    blocks: bs,
+    junk,
+    kind,
+    kindSource: options.kind ? 'configured' : 'detected',
+    ...(docNumber ? { docNumber } : {}),
+    ...(title ? { title } : {}),
+    ...(category ? { category } : {}),
+    ...(signatory ? { signatory } : {}),
+    ...(addressee ? { addressee } : {}),
+    ...(receipt ? { receipt } : {}),
+    ...(parsedBody.opening ? { opening: parsedBody.opening } : {}),
+    measures: parsedBody.roots,
+    headings: parsedBody.headings,
+    enumerations: parsedBody.enumerations,
+    nextSteps: parsedBody.nextSteps,
+    ...(closing ? { closing } : {}),
+    ...(signature ? { signature } : {}),
+    ...(date ? { date } : {}),
+    contacts,
+    ...(annotation ? { annotation } : {}),
+    ...(copyTo ? { copyTo } : {}),
+    body,
+  };
+}
+
+function lineOf(lines: readonly { start: number; next: number }[], offset: number, hint: number): number {
+  let i = hint;
+  while (i + 1 < lines.length && lines[i + 1]!.start <= offset) i++;
+  return i;
+}

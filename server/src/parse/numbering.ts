@@ -1,0 +1,132 @@
+/**
+ * Numbering markers of GB/T 9704-2012 7.3.3 (`一、` `（一）` `1.` `（1）`) in their real-world
+ * variants: half-width brackets, `1、`, `（一）、`, full-width digits, stray spaces.
+ */
+import type { NumberingLevel } from '../model';
+
+const CJK_DIGITS: Record<string, number> = {
+  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+
+/** Parses a Chinese numeral such as 三, 十二, 二十一, 一百零五. Returns undefined when it is not one. */
+export function parseCjkNumeral(s: string): number | undefined {
+  if (s.length === 0) return undefined;
+  let total = 0;
+  let current = 0;
+  let sawUnit = false;
+  for (const ch of s) {
+    if (ch === '十' || ch === '百') {
+      const unit = ch === '十' ? 10 : 100;
+      total += (current === 0 ? 1 : current) * unit;
+      current = 0;
+      sawUnit = true;
+    } else {
+      const d = CJK_DIGITS[ch];
+      if (d === undefined) return undefined;
+      current = current * (sawUnit ? 1 : 10) + d;
+      if (!sawUnit && s.length > 1 && current > 9) {
+        // digit-by-digit forms such as 二〇 are years, not ordinals
+        return undefined;
+      }
+    }
+  }
+  return total + current;
+}
+
+const CJK_FOR_DIGIT = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** Writes an ordinal as a Chinese numeral: 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一. */
+export function toCjkNumeral(n: number): string {
+  if (!Number.isInteger(n) || n <= 0) return String(n);
+  if (n < 10) return CJK_FOR_DIGIT[n]!;
+  if (n < 20) return `十${n % 10 === 0 ? '' : CJK_FOR_DIGIT[n % 10]}`;
+  if (n < 100) return `${CJK_FOR_DIGIT[Math.floor(n / 10)]}十${n % 10 === 0 ? '' : CJK_FOR_DIGIT[n % 10]}`;
+  return String(n);
+}
+
+/** Writes the canonical marker of a level for an ordinal: 一、 （一） 1. （1）. */
+export function canonicalMarker(level: NumberingLevel, ordinal: number): string {
+  switch (level) {
+    case 1: return `${toCjkNumeral(ordinal)}、`;
+    case 2: return `（${toCjkNumeral(ordinal)}）`;
+    case 3: return `${ordinal}.`;
+    case 4: return `（${ordinal}）`;
+  }
+}
+
+/** Short label of a marker for paths and messages: 二, （三）, 1, （2）. */
+export function markerLabel(level: NumberingLevel, ordinal: number): string {
+  switch (level) {
+    case 1: return toCjkNumeral(ordinal);
+    case 2: return `（${toCjkNumeral(ordinal)}）`;
+    case 3: return String(ordinal);
+    case 4: return `（${ordinal}）`;
+  }
+}
+
+export interface MarkerMatch {
+  readonly level: NumberingLevel;
+  readonly ordinal: number;
+  /** Length of the marker in the text (separator included). */
+  readonly length: number;
+  /** Offset of the separator after the numeral or closing bracket, or -1. */
+  readonly separatorAt: number;
+}
+
+// All patterns run on width-folded text: （ → (, ． → ., １ → 1.
+const L1 = /([一二三四五六七八九十百]{1,4})[ \t]?([、.])/y;
+const L2 = /\([ \t]?([一二三四五六七八九十百]{1,4})[ \t]?\)([、.])?/y;
+const L3 = /(\d{1,2})[ \t]?([.、])(?![\d.])/y;
+const L4 = /\([ \t]?(\d{1,2})[ \t]?\)([、.])?/y;
+
+/**
+ * Recognises a numbering marker starting exactly at `pos` of the folded text. Inline forms that
+ * are not headings (`一是`, decimals like `2.9亿`, citations like `（第156号）`) do not match.
+ */
+export function matchMarker(folded: string, pos: number): MarkerMatch | undefined {
+  const c = folded.charCodeAt(pos);
+  if (c === 40 /* ( */) {
+    for (const [re, level] of [[L2, 2], [L4, 4]] as const) {
+      re.lastIndex = pos;
+      const m = re.exec(folded);
+      if (m) {
+        const ordinal = level === 2 ? parseCjkNumeral(m[1]!) : Number(m[1]);
+        if (ordinal === undefined || ordinal === 0) return undefined;
+        return { level, ordinal, length: m[0].length, separatorAt: m[2] ? pos + m[0].length - 1 : -1 };
+      }
+    }
+    return undefined;
+  }
+  if (c >= 48 && c <= 57) {
+    if (pos > 0 && isDigitCode(folded.charCodeAt(pos - 1))) return undefined;
+    L3.lastIndex = pos;
+    const m = L3.exec(folded);
+    if (!m) return undefined;
+    const ordinal = Number(m[1]);
+    if (ordinal === 0) return undefined;
+    return { level: 3, ordinal, length: m[0].length, separatorAt: pos + m[0].length - 1 };
+  }
+  L1.lastIndex = pos;
+  const m = L1.exec(folded);
+  if (!m) return undefined;
+  const ordinal = parseCjkNumeral(m[1]!);
+  if (ordinal === undefined || ordinal === 0) return undefined;
+  // `一、二年级` style lists of numerals are not headings
+  const rest = folded.slice(pos + m[0].length, pos + m[0].length + 2);
+  if (/^[一二三四五六七八九十][、年]/.test(rest)) return undefined;
+  return { level: 1, ordinal, length: m[0].length, separatorAt: pos + m[0].length - 1 };
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** The inline enumeration cue `一是` `二是` …, preceded by a sentence or clause boundary. */
+export const ENUMERATION_CUE = /(^|[。;:,!?\s、])([一二三四五六七八九十]{1,3})是(?![否非])/g;
+
+/** The same marker with another ordinal, keeping how it was written (brackets, separator, width). */
+export function withOrdinal(markerText: string, level: NumberingLevel, ordinal: number): string {
+  return level <= 2
+    ? markerText.replace(/[一二三四五六七八九十百〇零两]+/, toCjkNumeral(ordinal))
+    : markerText.replace(/[0-9\uff10-\uff19]+/, String(ordinal));
+}

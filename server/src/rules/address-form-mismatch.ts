@@ -1,0 +1,62 @@
+import type { AddresseeForm } from '../model';
+import { defineRule, type Localized } from './types';
+import { youForm } from './util';
+
+const FORMS: ReadonlyArray<{ re: RegExp; form: AddresseeForm }> = [
+  { re: /你们|您们/g, form: 'persons' },
+  { re: /您(?!们)/g, form: 'person' },
+  { re: /(你|贵)(委|会|单位|部|办|局|院|处|厅|室|司|校|中心|党派|组织|党|盟|社)/g, form: 'body' },
+];
+
+const FORM_NAME: Record<AddresseeForm, Localized> = {
+  person: { zh: '一位提案人（用“您”）', en: 'one person (您)' },
+  persons: { zh: '多位提案人（用“你们”）', en: 'several people (你们)' },
+  body: { zh: '单位或党派（用“贵委”“你委”等）', en: 'a body (贵委, 你委 …)' },
+};
+
+export const rule = defineRule({
+  id: 'address-form-mismatch',
+  defaultSeverity: 'hint',
+  title: { zh: '对提案人的称呼与主送不符', en: 'Form of address does not fit the addressee' },
+  description: {
+    zh: '正文称呼提案人的方式应与主送一致：一人用“您”，多人用“你们”，单位或党派用“贵委”“你委”等；混用时提示。书名号和引号内的文字不检查。',
+    en: 'The way the body addresses the proposer fits the addressee: 您 for one person, 你们 for several, 贵委/你委 … for a body; mixing them is noted. Text inside 《》 and “” is not checked.',
+  },
+  sources: [
+    { kind: 'practice', note: { zh: '审核要点：称谓与主送对象相符，全文统一。', en: 'Review checklist: the form of address fits the addressee and stays consistent.' } },
+  ],
+  example: { bad: '民进厦门市委：\n您提出的《……》收悉', good: '民进厦门市委：\n贵委提出的《……》收悉' },
+  check(ctx) {
+    const { reply } = ctx;
+    const a = reply.addressee;
+    if (!a) return;
+    const from = a.end;
+    const end = reply.signature?.start ?? reply.date?.start ?? reply.text.length;
+    const scope = maskQuoted(reply.folded.slice(from, end));
+    const expected = youForm(reply);
+    for (const { re, form } of FORMS) {
+      if (form === a.form) continue;
+      re.lastIndex = 0;
+      const m = re.exec(scope);
+      if (!m) continue;
+      const start = from + m.index;
+      const used = reply.text.slice(start, start + m[0].length);
+      const count = scope.match(re)?.length ?? 1;
+      ctx.report({
+        start,
+        end: start + m[0].length,
+        message: {
+          zh: `主送是${FORM_NAME[a.form].zh}，正文却用“${used}”称呼（共 ${count} 处）；宜统一为“${expected}”。`,
+          en: `The addressee is ${FORM_NAME[a.form].en}, but the body says “${used}” (${count}×); prefer “${expected}” throughout.`,
+        },
+        related: [{ start: a.start, end: a.end, message: { zh: '主送', en: 'addressee' } }],
+        fixes: [{ title: { zh: `将此处改为“${expected}”`, en: `Change this one to “${expected}”` }, edits: [{ start, end: start + m[0].length, newText: expected }] }],
+      });
+    }
+  },
+});
+
+/** Blanks out text inside 《》 and “” so that quoted titles do not count as forms of address. */
+function maskQuoted(s: string): string {
+  return s.replace(/《[^》]*》|“[^”]*”/g, (q) => ' '.repeat(q.length));
+}

@@ -1,0 +1,71 @@
+import { canonicalMarker, toCjkNumeral, withOrdinal } from '../parse/numbering';
+import { defineRule, type Fix } from './types';
+import { numberingRuns } from './util';
+
+export const rule = defineRule({
+  id: 'numbering-sequence',
+  defaultSeverity: 'warning',
+  title: { zh: '编号不连续', en: 'Numbering out of sequence' },
+  description: {
+    zh: '同一级编号应从 1 开始依次递增，不跳号、不重号，并在每个新的上级标题下重新编号；“一是……二是……”也应依次排列。',
+    en: 'Numbers at one level count up from one without gaps or repeats and restart under each new parent heading; inline “一是……二是……” runs count up too.',
+  },
+  sources: [
+    { kind: 'GB/T 9704-2012', clause: '7.3.3', note: { zh: '结构层次序数依次为“一、”“（一）”“1.”“（1）”。', en: 'Heading levels are numbered 一、 （一） 1. （1）.' } },
+    { kind: 'practice', note: { zh: '校对规范：序号不得跳号、重号，下级序号在新的上级下重新起排。', en: 'Proofreading practice: no skipped or repeated numbers; sub-numbers restart under each parent.' } },
+  ],
+  example: { bad: '一、……\n三、……', good: '一、……\n二、……' },
+  check(ctx) {
+    const { reply } = ctx;
+    for (const run of numberingRuns(reply)) {
+      let expected = 1;
+      const renumberAll: Fix = {
+        title: { zh: `重新编号本级（${run.length} 项）`, en: `Renumber this level (${run.length} items)` },
+        edits: run.map((h, i) => ({ start: h.marker.start, end: h.marker.end, newText: withOrdinal(h.marker.text, h.marker.level, i + 1) })).filter((_e, i) => run[i]!.marker.ordinal !== i + 1),
+      };
+      run.forEach((h, i) => {
+        const m = h.marker;
+        if (m.ordinal !== expected) {
+          const want = canonicalMarker(m.level, expected);
+          const got = m.text;
+          const parentIsNew = i === 0 && h.parent >= 0 && reply.headings[h.parent]!.marker.ordinal > 1;
+          const message = parentIsNew
+            ? { zh: `在新的上级标题下，编号应重新从“${want}”开始，实为“${got}”。`, en: `Under a new parent heading the numbering should restart at “${want}”, not “${got}”.` }
+            : m.ordinal < expected
+              ? { zh: `编号重复或倒序：此处应为“${want}”，实为“${got}”。`, en: `Repeated or backward number: expected “${want}” here, found “${got}”.` }
+              : { zh: `编号跳号：此处应为“${want}”，实为“${got}”（缺少 ${missing(m.level, expected, m.ordinal)}）。`, en: `Gap in numbering: expected “${want}” here, found “${got}”.` };
+          const fixes: Fix[] = [{
+            title: { zh: `改为“${withOrdinal(got, m.level, expected)}”`, en: `Change to “${withOrdinal(got, m.level, expected)}”` },
+            edits: [{ start: m.start, end: m.end, newText: withOrdinal(got, m.level, expected) }],
+          }];
+          if (renumberAll.edits.length > 1) fixes.push(renumberAll);
+          ctx.report({ start: m.start, end: m.end, message, fixes });
+        }
+        expected = m.ordinal + 1;
+      });
+    }
+    for (const en of reply.enumerations) {
+      let expected = 1;
+      for (const item of en.items) {
+        if (item.ordinal !== expected) {
+          const want = `${toCjkNumeral(expected)}是`;
+          ctx.report({
+            start: item.start,
+            end: item.end,
+            message: item.ordinal < expected
+              ? { zh: `“一是……二是……”的顺序重复或倒序：此处应为“${want}”，实为“${item.text}”。`, en: `Inline enumeration repeats or goes backward: expected “${want}”, found “${item.text}”.` }
+              : { zh: `“一是……二是……”跳号：此处应为“${want}”，实为“${item.text}”。`, en: `Inline enumeration skips a number: expected “${want}”, found “${item.text}”.` },
+            fixes: [{ title: { zh: `改为“${want}”`, en: `Change to “${want}”` }, edits: [{ start: item.start, end: item.end, newText: want }] }],
+          });
+        }
+        expected = item.ordinal + 1;
+      }
+    }
+  },
+});
+
+function missing(level: 1 | 2 | 3 | 4, from: number, to: number): string {
+  const out: string[] = [];
+  for (let n = from; n < to && out.length < 3; n++) out.push(`“${canonicalMarker(level, n)}”`);
+  return out.join('') + (to - from > 3 ? '等' : '');
+}

@@ -1,0 +1,63 @@
+import type { MeasureHeading } from '../model';
+import { canonicalMarker } from '../parse/numbering';
+import { defineRule, type Localized } from './types';
+
+export const rule = defineRule({
+  id: 'numbering-style',
+  defaultSeverity: 'information',
+  title: { zh: '编号写法不规范', en: 'Numbering marker written wrongly' },
+  description: {
+    zh: '“一、”用顿号；“（一）”“（1）”后不加顿号；“1.”用圆点而非顿号，数字用半角；同一级的括号全角、半角不混用。',
+    en: '一、 takes an enumeration comma; （一） and （1） take no comma after the bracket; 1. takes a point, not 、, with half-width digits; one level does not mix full- and half-width brackets.',
+  },
+  sources: [
+    { kind: 'GB/T 9704-2012', clause: '7.3.3', note: { zh: '层次序数为“一、”“（一）”“1.”“（1）”。', en: 'Level markers are 一、 （一） 1. （1）.' } },
+    { kind: 'practice', note: { zh: '校对规范将“1、”“（一）、”列为常见错误。', en: 'Proofreading guides list 1、 and （一）、 as common errors.' } },
+  ],
+  example: { bad: '1、加强领导\n（一）、完善机制', good: '1.加强领导\n（一）完善机制' },
+  check(ctx) {
+    const { reply } = ctx;
+    // bracket width per level: the minority form is the inconsistent one
+    const widthCount = new Map<string, number>();
+    const widthOf = (h: MeasureHeading): string | undefined => {
+      if (h.marker.level !== 2 && h.marker.level !== 4) return undefined;
+      const t = h.marker.text;
+      const open = t.charAt(0);
+      const close = t.charAt(t.search(/[)）]/));
+      if (open === '（' && close === '）') return 'full';
+      if (open === '(' && close === ')') return 'half';
+      return 'mixed';
+    };
+    for (const h of reply.headings) {
+      const w = widthOf(h);
+      if (w) widthCount.set(`${h.marker.level}:${w}`, (widthCount.get(`${h.marker.level}:${w}`) ?? 0) + 1);
+    }
+    for (const h of reply.headings) {
+      const m = h.marker;
+      const problems: Localized[] = [];
+      if (m.level === 1 && m.separator !== '、') problems.push({ zh: `“${m.text}”应使用顿号，写作“${canonicalMarker(1, m.ordinal)}”`, en: `“${m.text}” takes an enumeration comma: “${canonicalMarker(1, m.ordinal)}”` });
+      if ((m.level === 2 || m.level === 4) && m.separator) problems.push({ zh: `括号编号后不加“${m.separator}”`, en: `no “${m.separator}” after a bracketed number` });
+      if (m.level === 3 && m.separator === '、') problems.push({ zh: '“1、”应写作“1.”', en: '“1、” should be written “1.”' });
+      if (/[\uff10-\uff19]/.test(m.text)) problems.push({ zh: '编号数字应使用半角', en: 'the digits should be half-width' });
+      const w = widthOf(h);
+      if (w === 'mixed') problems.push({ zh: '一对括号的全角、半角不一致', en: 'the two brackets differ in width' });
+      else if (w) {
+        const other = w === 'full' ? 'half' : 'full';
+        const mine = widthCount.get(`${m.level}:${w}`) ?? 0;
+        const theirs = widthCount.get(`${m.level}:${other}`) ?? 0;
+        if (theirs > mine || (theirs === mine && w === 'half')) problems.push({ zh: '与同级其他编号的括号宽度不一致，应统一用全角括号', en: 'its brackets differ in width from the rest of its level; use full-width brackets throughout' });
+      }
+      if (problems.length === 0) continue;
+      const fixed = canonicalMarker(m.level, m.ordinal);
+      ctx.report({
+        start: m.start,
+        end: m.end,
+        message: {
+          zh: `编号“${m.text}”写法不规范：${problems.map((p) => p.zh).join('；')}。`,
+          en: `Marker “${m.text}” is written wrongly: ${problems.map((p) => p.en).join('; ')}.`,
+        },
+        fixes: [{ title: { zh: `改为“${fixed}”`, en: `Change to “${fixed}”` }, edits: [{ start: m.start, end: m.end, newText: fixed }] }],
+      });
+    }
+  },
+});

@@ -1,0 +1,41 @@
+import { defineRule, type Localized } from './types';
+
+const REASON: Record<string, Localized> = {
+  'web-metadata': { zh: '网页发布信息（发布时间、来源、浏览次数、编辑等）', en: 'web-page metadata (publication time, source, view count, editor …)' },
+  'share-widget': { zh: '网页分享、打印、扫码等控件文字', en: 'web-page share, print or QR-code widget text' },
+  'site-footer': { zh: '网站页脚（备案号、版权信息等）', en: 'a web-site footer (registration number, copyright …)' },
+  'table-border': { zh: '网页表格边框字符', en: 'web-table border characters' },
+};
+
+export const rule = defineRule({
+  id: 'pasted-junk',
+  defaultSeverity: 'warning',
+  title: { zh: '粘贴带入的网页残留', en: 'Web-page junk pasted in' },
+  description: {
+    zh: '从网页复制答复时带入的发布时间、浏览次数、分享按钮、备案号、表格边框等文字不属于答复，应删除。“清理粘贴文本”命令可一次删除。',
+    en: 'Publication times, view counts, share buttons, registration numbers and table borders copied from a web page are not part of the reply and must go. The “clean up pasted text” command removes them all at once.',
+  },
+  sources: [
+    { kind: 'corpus', note: { zh: '网上公开的答复页面均夹带此类文字。', en: 'Published reply pages all carry such text.' } },
+  ],
+  example: { bad: '发布时间：2019-10-30　浏览次数：0次', good: '' },
+  check(ctx) {
+    const { reply } = ctx;
+    for (const j of reply.junk) {
+      const line = reply.lines[j.line]!;
+      const reason = REASON[j.reason] ?? { zh: '网页残留文字', en: 'web-page junk' };
+      // a whole junk line goes with its line break; a fragment goes alone
+      const edit = j.wholeLine ? { start: line.start, end: line.next, newText: '' } : { start: j.start, end: j.end, newText: '' };
+      ctx.report({
+        start: j.start,
+        end: j.end,
+        message: { zh: `${reason.zh}不属于答复内容，应删除。`, en: `${cap(reason.en)} is not part of the reply; delete it.` },
+        fixes: [{ title: { zh: j.wholeLine ? '删除此行' : '删除这些字符', en: j.wholeLine ? 'Delete the line' : 'Delete these characters' }, edits: [edit] }],
+      });
+    }
+  },
+});
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,86 @@
+/**
+ * The rule interface: the public contract between the rule set and everything that reports
+ * findings (language server, CLI, reports). Rule ids are stable kebab-case strings.
+ */
+import type { DateValue } from '../model';
+import type { DocumentKind, Reply } from '../model';
+import type { EffectiveConfig } from '../config/schema';
+import type { Span } from '../text';
+
+export const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export type SeverityOrOff = Severity | 'off';
+
+/** Text the user sees, Chinese first. */
+export interface Localized {
+  readonly zh: string;
+  readonly en: string;
+}
+
+export type Locale = 'zh-cn' | 'en';
+
+export function localize(text: Localized, locale: Locale): string {
+  return locale === 'en' ? text.en : text.zh;
+}
+
+/** Where a rule's norm comes from, shown in hover and in the rule's documentation. */
+export interface NormSource {
+  readonly kind: 'GB/T 9704-2012' | 'GB/T 15834-2011' | 'practice' | 'corpus' | 'configuration';
+  /** The clause, e.g. `7.3.5.4`. */
+  readonly clause?: string;
+  readonly note: Localized;
+}
+
+/** One replacement of `[start, end)` by `newText`. */
+export interface TextEdit extends Span {
+  readonly newText: string;
+}
+
+/** A quick fix a rule offers for its finding: edits that change only what the title names. */
+export interface Fix {
+  readonly title: Localized;
+  readonly edits: readonly TextEdit[];
+}
+
+export interface RelatedPlace extends Span {
+  readonly message: Localized;
+}
+
+/** What a rule reports; the engine adds the rule id and the effective severity. */
+export interface Report extends Span {
+  readonly message: Localized;
+  readonly related?: readonly RelatedPlace[];
+  readonly fixes?: readonly Fix[];
+}
+
+export interface Finding extends Report {
+  readonly ruleId: string;
+  readonly severity: Severity;
+}
+
+export interface RuleContext {
+  readonly reply: Reply;
+  readonly config: EffectiveConfig;
+  readonly today: DateValue;
+  report(report: Report): void;
+}
+
+export interface Rule<Id extends string = string> {
+  readonly id: Id;
+  readonly defaultSeverity: SeverityOrOff;
+  /** One line: what the rule checks. */
+  readonly title: Localized;
+  /** What is wrong when it fires, and what would be right. */
+  readonly description: Localized;
+  readonly sources: readonly NormSource[];
+  /** The kinds it checks; all kinds when absent. */
+  readonly appliesTo?: readonly DocumentKind[];
+  /** A short flawed and a corrected snippet for the rule's documentation. */
+  readonly example?: { readonly bad: string; readonly good: string };
+  check(ctx: RuleContext): void;
+}
+
+/** Declares a rule, keeping its id as a literal type for the registry. */
+export function defineRule<const Id extends string>(rule: Rule<Id>): Rule<Id> {
+  return rule;
+}

@@ -1,0 +1,150 @@
+/**
+ * Helpers the rules share: where a missing element goes, the document's line break, how the reply
+ * should address its reader, and the kind-specific wording of templates.
+ */
+import type { DocumentKind, MeasureHeading, Reply } from '../model';
+import type { Span } from '../text';
+import type { TextEdit } from './types';
+
+/** The line break the document already uses (CRLF when it has any), so inserted lines match it. */
+export function eolOf(reply: Reply): string {
+  return reply.text.includes('\r\n') ? '\r\n' : reply.text.includes('\r') && !reply.text.includes('\n') ? '\r' : '\n';
+}
+
+/** Index of the line that contains `offset`. */
+export function lineIndexAt(reply: Reply, offset: number): number {
+  const lines = reply.lines;
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The whole line that contains `offset`, without its line break. */
+export function lineSpanAt(reply: Reply, offset: number): Span {
+  const l = reply.lines[lineIndexAt(reply, offset)]!;
+  return { start: l.start, end: l.end };
+}
+
+/** Inserts `content` as a new line above the line that contains `offset`. */
+export function insertLineBefore(reply: Reply, offset: number, content: string): TextEdit {
+  const at = lineSpanAt(reply, offset).start;
+  return { start: at, end: at, newText: content + eolOf(reply) };
+}
+
+/** Inserts `content` as a new line below the line that contains `offset`. */
+export function insertLineAfter(reply: Reply, offset: number, content: string): TextEdit {
+  const at = lineSpanAt(reply, offset).end;
+  return { start: at, end: at, newText: eolOf(reply) + content };
+}
+
+/** Appends `content` as a last line. */
+export function appendLine(reply: Reply, content: string): TextEdit {
+  const n = reply.text.length;
+  const endsWithBreak = n > 0 && /[\r\n]$/.test(reply.text);
+  return { start: n, end: n, newText: n === 0 ? content : endsWithBreak ? content + eolOf(reply) : eolOf(reply) + content };
+}
+
+/** The last span of the document's content: the last block, or the document start when empty. */
+export function lastContent(reply: Reply): Span {
+  const b = reply.blocks[reply.blocks.length - 1];
+  return b ? { start: b.start, end: b.end } : { start: 0, end: 0 };
+}
+
+/** The first line with content, where a document-level finding is shown when nothing better exists. */
+export function firstContent(reply: Reply): Span {
+  const b = reply.blocks[0];
+  return b ? lineSpanAt(reply, b.start) : { start: 0, end: 0 };
+}
+
+/** Where the signature, date and closing belong: after the last body paragraph. */
+export function bodyTail(reply: Reply): Span {
+  const last = reply.body[reply.body.length - 1] ?? reply.receipt ?? reply.addressee ?? reply.blocks[reply.blocks.length - 1];
+  return last ? { start: last.start, end: last.end } : { start: 0, end: 0 };
+}
+
+/** How to address the reader, from the addressee: 您, 你们, or 贵委 / 贵局 … for a body. */
+export function youForm(reply: Reply): string {
+  const a = reply.addressee;
+  if (!a) return '您';
+  if (a.form === 'person') return '您';
+  if (a.form === 'persons') return '你们';
+  return `贵${bodyAbbreviation(a.names[a.names.length - 1] ?? '')}`;
+}
+
+/** The one-character organ word used in 贵委, 贵局, 贵办 … */
+export function bodyAbbreviation(name: string): string {
+  const m = /(委员会|委|局|厅|办公室|办|院|部|处|室|会|中心|政府|社|盟|党|联)$/.exec(name);
+  if (!m) return '单位';
+  switch (m[1]) {
+    case '委员会': case '委': return '委';
+    case '办公室': case '办': return '办';
+    case '政府': return '政府';
+    case '中心': return '中心';
+    case '社': case '盟': case '党': case '联': return '党派';
+    default: return m[1]!;
+  }
+}
+
+/** The receipt line a draft of this kind would start with. */
+export function receiptTemplate(reply: Reply): string {
+  const you = youForm(reply);
+  switch (reply.kind) {
+    case 'suggestion-reply': return `${you}提出的《×××》（第×号建议）收悉，现答复如下：`;
+    case 'co-handling-opinion': return `${you}单位主办的《×××》（第×号）收悉，我单位作为协办单位，现提出协办意见如下：`;
+    case 'rectification-report': return `《×××》收悉后，我们高度重视，现将整改情况报告如下：`;
+    case 'proposal-reply': return `${you}提出的《×××》（第×号提案）收悉，现答复如下：`;
+  }
+}
+
+/** The transition that ends a receipt line of this kind. */
+export function transitionTemplate(kind: DocumentKind): string {
+  switch (kind) {
+    case 'co-handling-opinion': return '现提出协办意见如下：';
+    case 'rectification-report': return '现将整改情况报告如下：';
+    default: return '现答复如下：';
+  }
+}
+
+/** The closing of this kind. */
+export function closingTemplate(reply: Reply): string {
+  switch (reply.kind) {
+    case 'co-handling-opinion': return '以上意见供参考。';
+    case 'rectification-report': return '特此报告。';
+    default: return `感谢${youForm(reply)}对我们工作的关心和支持，欢迎继续提出宝贵意见。`;
+  }
+}
+
+/** The addressee a draft of this kind would name. */
+export function addresseeTemplate(kind: DocumentKind): string {
+  switch (kind) {
+    case 'suggestion-reply': return '×××代表：';
+    case 'co-handling-opinion': return '×××（主办单位）：';
+    case 'rectification-report': return '×××（督办单位）：';
+    case 'proposal-reply': return '×××委员：';
+  }
+}
+
+/**
+ * The numbering runs of a reply: the headings that share a parent and a level, in order. Each run
+ * must count 1, 2, 3 … on its own (GB/T 9704-2012 7.3.3).
+ */
+export function numberingRuns(reply: Reply): MeasureHeading[][] {
+  const runs: MeasureHeading[][] = [];
+  const collect = (siblings: readonly MeasureHeading[]): void => {
+    const byLevel = new Map<number, MeasureHeading[]>();
+    for (const h of siblings) {
+      const run = byLevel.get(h.marker.level);
+      if (run) run.push(h);
+      else byLevel.set(h.marker.level, [h]);
+      collect(h.children);
+    }
+    runs.push(...byLevel.values());
+  };
+  collect(reply.measures);
+  return runs;
+}

@@ -1,0 +1,93 @@
+/**
+ * Text helpers shared by the parser, the rules and the editor features.
+ *
+ * Every offset in the product is a UTF-16 code-unit offset into the document text exactly as the
+ * editor holds it, so that ranges survive characters outside the basic plane and CRLF line ends.
+ */
+
+/** A half-open span `[start, end)` of UTF-16 offsets into the document text. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One physical line: `start`..`end` excludes the line break, `next` is where the following line starts. */
+export interface LineInfo {
+  readonly start: number;
+  readonly end: number;
+  readonly next: number;
+}
+
+/** Splits text into physical lines at `\r\n`, `\n` or a lone `\r`, as editors do. */
+export function splitLines(text: string): LineInfo[] {
+  const lines: LineInfo[] = [];
+  let start = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */) {
+      lines.push({ start, end: i, next: i + 1 });
+      start = i + 1;
+    } else if (c === 13 /* \r */) {
+      const next = i + 1 < n && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+      lines.push({ start, end: i, next });
+      start = next;
+      i = next - 1;
+    }
+  }
+  lines.push({ start, end: n, next: n });
+  return lines;
+}
+
+/** White space as it occurs in pasted Chinese text: ASCII space and tabs, U+3000, NBSP, BOM, zero-width space. */
+export function isBlank(code: number): boolean {
+  return (
+    code === 32 || code === 9 || code === 0x3000 || code === 0xa0 || code === 0xfeff || code === 0x200b ||
+    code === 11 || code === 12 || code === 0x2002 || code === 0x2003 || code === 0x2009
+  );
+}
+
+/** Shrinks `[start, end)` past blank characters on both sides. */
+export function trimSpan(text: string, start: number, end: number): Span {
+  while (start < end && isBlank(text.charCodeAt(start))) start++;
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+  return { start, end };
+}
+
+/**
+ * Folds full-width ASCII forms (U+FF01–U+FF5E) to their half-width twins and U+3000 to a space.
+ * Each character maps to exactly one character, so offsets in the folded text equal offsets in the
+ * original: recognisers match the folded text and style checks look at the original at the same offset.
+ */
+export function foldWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
+
+/** Maps a half-width ASCII punctuation mark or digit to its full-width form. */
+export function toFullWidth(c: string): string {
+  const code = c.charCodeAt(0);
+  return code >= 0x21 && code <= 0x7e ? String.fromCharCode(code + 0xfee0) : c;
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** True for a Chinese character (Han script), which makes the neighbouring punctuation Chinese punctuation. */
+export function isHan(ch: string | undefined): boolean {
+  return ch !== undefined && HAN.test(ch);
+}
+
+/** True for CJK punctuation and full-width forms. */
+export function isCjkPunct(code: number): boolean {
+  return (code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xffef) || code === 0x201c || code === 0x201d || code === 0x2018 || code === 0x2019;
+}
+
+/** Collapses blank runs for display (names in outlines, messages). */
+export function squash(s: string): string {
+  return s.replace(/[\s\u3000\u00a0\ufeff]+/g, ' ').trim();
+}
+
+/** Shortens text for display in a message or an outline. */
+export function ellipsis(s: string, max = 24): string {
+  const t = squash(s);
+  return t.length > max ? `${t.slice(0, max)}…` : t;
+}
