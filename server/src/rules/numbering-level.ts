@@ -33,8 +33,8 @@ export const rule = defineRule({
             start: h.marker.start,
             end: h.marker.end,
             message: {
-              zh: `${LEVEL_NAME[level]}一级直接用在${LEVEL_NAME[p.marker.level]}之下，跳过了${skipped}一级；规范层次为“一、”→“（一）”→“1.”→“（1）”。`,
-              en: `Level ${LEVEL_NAME[level]} is used directly under ${LEVEL_NAME[p.marker.level]}, skipping ${skipped}; the order is 一、 → （一） → 1. → （1）.`,
+              zh: `${LEVEL_NAME[level]}一级直接用在“${p.marker.text}”之下，跳过了${skipped}一级；规范层次为“一、”→“（一）”→“1.”→“（1）”。`,
+              en: `Level ${LEVEL_NAME[level]} is used directly under “${p.marker.text}”, skipping ${skipped}; the order is 一、 → （一） → 1. → （1）.`,
             },
             related: [{ start: p.marker.start, end: p.marker.end, message: { zh: '上级标题', en: 'parent heading' } }],
           });

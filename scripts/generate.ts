@@ -1,0 +1,142 @@
+/**
+ * Writes the files derived from the rule registry and the configuration schema:
+ * - docs/rules/<id>.md, one page per rule;
+ * - docs/rules.md, the index table;
+ * - schemas/proposal-reply.schema.json, the JSON schema of the project file.
+ * `npm run generate` writes them; the test suite fails when the committed files drift.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { z } from 'zod';
+import { KEY_SCHEMAS, PROJECT_FILE_NAME, SEVERITY_SETTINGS } from '../server/src/config/schema';
+import { KIND_NAME } from '../server/src/labels';
+import { RULES } from '../server/src/rules';
+import type { Rule } from '../server/src/rules/types';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+const SEVERITY_ZH: Record<string, string> = { error: '错误', warning: '警告', information: '信息', hint: '提示', off: '关闭' };
+
+function sourceLine(s: Rule['sources'][number]): string {
+  return `- **${s.kind}${s.clause ? ` ${s.clause}` : ''}** — ${s.note.zh}  \n  ${s.note.en}`;
+}
+
+export function rulePage(r: Rule): string {
+  const kinds = r.appliesTo ? r.appliesTo.map((k) => `${KIND_NAME[k].zh}（${k}）`).join('、') : '全部文种（all kinds）';
+  const lines = [
+    `# ${r.id}`,
+    '',
+    `**${r.title.zh}** · ${r.title.en}`,
+    '',
+    `| 默认级别 default | 适用文种 applies to |`,
+    `|---|---|`,
+    `| ${SEVERITY_ZH[r.defaultSeverity]}（${r.defaultSeverity}） | ${kinds} |`,
+    '',
+    '## 说明',
+    '',
+    r.description.zh,
+    '',
+    '## Description',
+    '',
+    r.description.en,
+    '',
+    '## 依据 Norm source',
+    '',
+    ...r.sources.map(sourceLine),
+    '',
+  ];
+  if (r.example) {
+    lines.push('## 示例 Example', '', '不规范 (flagged):', '', '```text', r.example.bad, '```', '', '规范 (correct):', '', '```text', r.example.good || '（删除）', '```', '');
+  }
+  lines.push(
+    '## 配置 Configuration',
+    '',
+    `在 \`${PROJECT_FILE_NAME}\` 或 VS Code 设置 \`proposalReply.rules\` 中调整级别（${SEVERITY_SETTINGS.join(' / ')}）：`,
+    '',
+    '```json',
+    JSON.stringify({ rules: { [r.id]: r.defaultSeverity === 'off' ? 'warning' : 'off' } }, null, 2),
+    '```',
+    '',
+  );
+  return lines.join('\n');
+}
+
+export function rulesIndex(): string {
+  const rows = (RULES as readonly Rule[]).map((r) => {
+    const src = r.sources.map((s) => `${s.kind}${s.clause ? ` ${s.clause}` : ''}`).join('; ');
+    return `| [\`${r.id}\`](rules/${r.id}.md) | ${r.title.zh} · ${r.title.en} | ${r.defaultSeverity} | ${src} |`;
+  });
+  return [
+    '# 规则 Rules',
+    '',
+    '由 `npm run generate` 从规则注册表生成，请勿手改。Generated from the rule registry by `npm run generate`; do not edit.',
+    '',
+    '| id | 检查内容 what it checks | 默认级别 default | 依据 source |',
+    '|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
+}
+
+export function projectFileSchema(): string {
+  const ruleProps: Record<string, unknown> = {};
+  for (const r of RULES as readonly Rule[]) {
+    ruleProps[r.id] = { enum: [...SEVERITY_SETTINGS], description: `${r.title.zh} · ${r.title.en}（默认 default: ${r.defaultSeverity}）`, markdownDescription: `${r.title.zh} · ${r.title.en}\n\n默认 default: \`${r.defaultSeverity}\`` };
+  }
+  const json = (s: z.ZodType): Record<string, unknown> => {
+    const j = z.toJSONSchema(s, { target: 'draft-07' }) as Record<string, unknown>;
+    delete j.$schema;
+    return j;
+  };
+  const schema = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: '提案建议答复检查项目配置 · proposal-reply project configuration',
+    description: `${PROJECT_FILE_NAME}: 命令行与编辑器共用的项目配置。Shared by the CLI and the editor.`,
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string' },
+      kind: { ...json(KEY_SCHEMAS.kind), description: '文种；auto 为自动识别。Document kind; auto detects it.' },
+      organization: { ...json(KEY_SCHEMAS.organization), description: '应署的发文机关全称。The expected signing organisation.' },
+      categories: { ...json(KEY_SCHEMAS.categories), description: '允许的答复类别（默认 A、B、C）。Allowed reply categories (default A, B, C).' },
+      rules: {
+        type: 'object',
+        description: '各规则的级别或 off。Severity or off per rule.',
+        properties: ruleProps,
+        additionalProperties: false,
+      },
+      locale: { ...json(KEY_SCHEMAS.locale), description: '命令行提示语言。Message language of the CLI.' },
+      register: { ...json(KEY_SCHEMAS.register), description: '提案（建议）登记表文件（CSV 或 JSON），相对本文件。The proposal register (CSV or JSON), relative to this file.' },
+    },
+  };
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}
+
+/** Every generated file with its expected content, keyed by path relative to the root. */
+export function generatedFiles(): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const r of RULES as readonly Rule[]) files.set(`docs/rules/${r.id}.md`, rulePage(r));
+  files.set('docs/rules.md', rulesIndex());
+  files.set('schemas/proposal-reply.schema.json', projectFileSchema());
+  return files;
+}
+
+if (require.main === module) {
+  for (const [rel, content] of generatedFiles()) {
+    const p = path.join(ROOT, rel);
+    fs.mkdirSync(path.dirname(p), { recursive: true });
+    const old = fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : undefined;
+    if (old !== content) {
+      fs.writeFileSync(p, content);
+      console.log(`wrote ${rel}`);
+    }
+  }
+  // pages of rules that no longer exist
+  const known = new Set((RULES as readonly Rule[]).map((r) => `${r.id}.md`));
+  for (const f of fs.readdirSync(path.join(ROOT, 'docs', 'rules'))) {
+    if (!known.has(f)) {
+      fs.unlinkSync(path.join(ROOT, 'docs', 'rules', f));
+      console.log(`removed docs/rules/${f}`);
+    }
+  }
+}
