@@ -23,6 +23,7 @@ const CLOSING_CUES: readonly RegExp[] = [
   /(欢迎|敬请|恳请|希望|请)[^。]{0,30}(继续|一如既往|多提|提出)[^。]{0,24}(意见|建议|监督|指导)/,
   /(对(以上|本)答复)[^。]{0,30}(意见|满意)|回执/,
   /妥否[,，]?请/,
+  /(本|此)(答复|复函|答复函|意见)(已经|经)[^。]{0,20}(审签|审定|签发|审核)/,
 ];
 
 export function hasClosingCue(s: string): boolean {
@@ -88,7 +89,12 @@ export function classifyFooterBlock(text: string, folded: string, block: Block):
     if (sigNames) return { kind: 'signature+date', signature: { ...sig, names: sigNames }, date: d };
     break;
   }
-  if (s.length <= 200 && hasClosingCue(s)) return { kind: 'closing', span: block };
+  // a closing block opens with its formula; a formula later in a paragraph is found by the parser
+  // at the end of the last body paragraph instead, so the paragraph's text stays in the body
+  if (s.length <= 200) {
+    const at = closingCueAt(s);
+    if (at >= 0 && !/[。!?]/.test(s.slice(0, at))) return { kind: 'closing', span: block };
+  }
   return undefined;
 }
 

@@ -66,6 +66,12 @@ export function isTitleCandidate(folded: string, block: Span): boolean {
   return s.length <= 90 && !/[。;!?]/.test(s) && !s.endsWith(':') && TITLE_CUE.test(s) && !matchMarker(folded, block.start);
 }
 
+/** A further line of a title that is not yet complete: no sentence punctuation, no colon. */
+export function isTitleContinuation(folded: string, block: Span): boolean {
+  const s = folded.slice(block.start, block.end);
+  return s.length <= 90 && !/[。;!?:,]/.test(s) && !matchMarker(folded, block.start);
+}
+
 export function titleIsComplete(folded: string, block: Span): boolean {
   return TITLE_END.test(folded.slice(block.start, block.end));
 }

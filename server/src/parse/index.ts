@@ -8,7 +8,7 @@ import { splitBlocks } from './blocks';
 import { parseBody } from './body';
 import { classifyFooterBlock, closingCueAt } from './footer';
 import {
-  findProposalNumbers, isTitleCandidate, matchAddressee, matchCategory, matchDocNumber, matchSignatory, titleIsComplete, titleOrgan,
+  findProposalNumbers, isTitleCandidate, isTitleContinuation, matchAddressee, matchCategory, matchDocNumber, matchSignatory, titleIsComplete, titleOrgan,
 } from './header';
 import { detectKind } from './kind';
 import { matchMarker } from './numbering';
@@ -95,7 +95,8 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
     }
     if (receiptScore(folded, b) > 0 || matchMarker(folded, b.start)) break;
     const lastTitle = titleBlocks[titleBlocks.length - 1];
-    if (titleBlocks.length < 3 && (!lastTitle || !titleIsComplete(folded, lastTitle)) && isTitleCandidate(folded, b)) {
+    const titleFits = lastTitle ? !titleIsComplete(folded, lastTitle) && isTitleContinuation(folded, b) : isTitleCandidate(folded, b);
+    if (titleBlocks.length < 3 && titleFits) {
       titleBlocks.push(b);
       i++;
       continue;

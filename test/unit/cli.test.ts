@@ -1,0 +1,197 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { runCli } from '../../server/src/cli/main';
+import { ELEMENT_KINDS } from '../../server/src/model';
+import { RULES } from '../../server/src/rules';
+import { ROOT } from '../support/fixtures';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function cli(args: string[], cwd = ROOT, env: Record<string, string> = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(['--today', '2026-11-23', ...args], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd, env });
+  return { code, stdout, stderr };
+}
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'proposal-reply-cli-'));
+}
+
+/** The official SARIF 2.1.0 schema, shipped inside the SARIF multitool's platform package. */
+function sarifSchema(): object {
+  for (const platform of ['linux', 'darwin', 'win32']) {
+    try {
+      return require(`@microsoft/sarif-multitool-${platform}/sarif-2.1.0.json`) as object;
+    } catch {
+      // try the next platform package
+    }
+  }
+  throw new Error('SARIF schema not found: install devDependencies (@microsoft/sarif-multitool)');
+}
+
+const TEXT_LINE = /^(.+):(\d+):(\d+): (error|warning|info|hint) ([a-z-]+): (.+)$/;
+const CLEAN = 'examples/clean/proposal-reply.reply';
+
+describe('command-line checker', () => {
+  it('exits 0 on the clean examples and says so', async () => {
+    const r = await cli(['check', 'examples/clean']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, '✔ 已检查 4 个文件，未发现问题。\n');
+    assert.equal(r.stderr, '');
+  });
+
+  it('exits 1 on the flawed examples, one problem-matcher line per finding', async () => {
+    const r = await cli(['check', 'examples/flawed']);
+    assert.equal(r.code, 1);
+    const lines = r.stdout.trimEnd().split('\n');
+    const summary = lines.pop()!;
+    assert.match(summary, /^✖ 已检查 4 个文件：共 (\d+) 个问题/);
+    assert.equal(Number(/共 (\d+) 个问题/.exec(summary)![1]), lines.length);
+    for (const l of lines) assert.match(l, TEXT_LINE);
+    const first = TEXT_LINE.exec(lines.find((l) => l.includes('doc-number-format'))!)!;
+    assert.deepEqual(first.slice(1, 6), ['examples/flawed/03-formats.reply', '1', '1', 'warning', 'doc-number-format']);
+  });
+
+  it('chooses the failing severity with --fail-on and filters with --quiet', async () => {
+    assert.equal((await cli(['check', '--fail-on', 'none', 'examples/flawed'])).code, 0);
+    const onlyWarnings = 'examples/flawed/04-suggestion-called-proposal.reply';
+    assert.equal((await cli(['check', onlyWarnings])).code, 0);
+    assert.equal((await cli(['check', '--fail-on', 'warning', onlyWarnings])).code, 1);
+    const quiet = await cli(['check', '--quiet', 'examples/flawed']);
+    const lines = quiet.stdout.trimEnd().split('\n').slice(0, -1);
+    assert.ok(lines.length > 0 && lines.every((l) => TEXT_LINE.exec(l)![4] === 'error'));
+  });
+
+  it('writes the documented JSON shape with 0-based LSP positions and the outline', async () => {
+    const r = await cli(['check', '--format', 'json', CLEAN, 'examples/flawed/02-numbering.reply']);
+    assert.equal(r.code, 0); // the numbering draft has warnings but no errors
+    const doc = JSON.parse(r.stdout) as { version: number; files: Array<{ path: string; kind: string; diagnostics: Array<Record<string, unknown>>; outline: Array<Record<string, unknown>> }> };
+    assert.equal(doc.version, 1);
+    assert.deepEqual(doc.files.map((f) => [f.path, f.kind]), [[CLEAN, 'proposal-reply'], ['examples/flawed/02-numbering.reply', 'proposal-reply']]);
+    const d = doc.files[1]!.diagnostics.find((x) => x.code === 'numbering-sequence')!;
+    assert.deepEqual(Object.keys(d).sort(), ['code', 'message', 'range', 'severity']);
+    assert.deepEqual(d.range, { start: { line: 8, character: 0 }, end: { line: 8, character: 4 } });
+    assert.equal(d.severity, 'warning');
+    const kinds = new Set<string>();
+    const walk = (nodes: Array<Record<string, unknown>>): void => {
+      for (const n of nodes) {
+        kinds.add(n.kind as string);
+        assert.deepEqual(Object.keys(n).filter((k) => k !== 'level').sort(), ['children', 'kind', 'name', 'range']);
+        walk(n.children as Array<Record<string, unknown>>);
+      }
+    };
+    walk(doc.files[0]!.outline);
+    assert.ok([...kinds].every((k) => (ELEMENT_KINDS as readonly string[]).includes(k)));
+    assert.deepEqual([...kinds].sort(), ['addressee', 'annotation', 'category', 'closing', 'contact', 'copyTo', 'date', 'docNumber', 'measure', 'nextSteps', 'opening', 'receipt', 'signature', 'title']);
+  });
+
+  it('writes SARIF 2.1.0 that validates against the official schema and carries rule metadata', async () => {
+    const r = await cli(['check', '--format', 'sarif', 'examples']);
+    assert.equal(r.code, 1);
+    const sarif = JSON.parse(r.stdout) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string; defaultConfiguration: unknown; fullDescription: { text: string } }> } }; results: Array<{ ruleId: string; fixes?: unknown[] }> }> };
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const validate = ajv.compile(sarifSchema());
+    assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 5)));
+    const run = sarif.runs[0]!;
+    assert.deepEqual(run.tool.driver.rules.map((x) => x.id), RULES.map((x) => x.id));
+    assert.ok(run.tool.driver.rules.every((x) => x.fullDescription.text.length > 10));
+    const text = await cli(['check', 'examples']);
+    assert.equal(run.results.length, text.stdout.trimEnd().split('\n').length - 1);
+    assert.ok(run.results.some((x) => x.fixes && x.fixes.length > 0));
+  });
+
+  it('prints the outline of one reply as text and JSON', async () => {
+    const text = await cli(['outline', CLEAN]);
+    assert.equal(text.code, 0);
+    assert.match(text.stdout, /^examples\/clean\/proposal-reply\.reply — 提案答复\n/);
+    assert.match(text.stdout, /\n {2}14:1 {5}措施 {2}一、健全课后服务保障机制\n {2}16:1 {7}措施 {2}（一）完善经费保障\n/);
+    const json = JSON.parse((await cli(['outline', '--format', 'json', CLEAN])).stdout) as { files: Array<{ diagnostics: unknown[]; outline: Array<{ kind: string; level?: number }> }> };
+    assert.deepEqual(json.files[0]!.diagnostics, []);
+    assert.equal(json.files[0]!.outline.filter((n) => n.kind === 'measure').length, 3);
+    assert.ok(json.files[0]!.outline.filter((n) => n.kind === 'measure').every((n) => n.level === 1));
+  });
+
+  it('speaks English with --locale en', async () => {
+    const r = await cli(['check', '--locale', 'en', 'examples/flawed/03-formats.reply']);
+    assert.match(r.stdout, /date-format: The date “2025年02月29日” is badly formatted: no leading zeros in month or day\. Write “2025年2月29日”\./);
+    assert.match(r.stdout, /✖ 1 file\(s\) checked/);
+  });
+
+  it('exits 2 on a missing path, binary data or an unknown encoding, still checking the other files', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'a.reply'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]));
+    fs.writeFileSync(path.join(dir, 'b.txt'), Buffer.from([0x61, 0xff, 0xfe, 0xfd, 0x80]));
+    fs.copyFileSync(path.join(ROOT, CLEAN), path.join(dir, 'c.reply'));
+    const r = await cli(['check', '--format', 'json', dir, 'no/such/file.reply'], dir);
+    assert.equal(r.code, 2);
+    const out = JSON.parse(r.stdout) as { files: Array<{ path: string }>; skipped: Array<{ path: string; reason: string }> };
+    assert.deepEqual(out.files.map((f) => f.path), ['c.reply']);
+    assert.deepEqual(out.skipped.map((s) => s.path).sort(), ['a.reply', 'b.txt', 'no/such/file.reply']);
+    assert.match(r.stderr, /a\.reply: 二进制文件（不是文本），已跳过。/);
+    assert.match(r.stderr, /b\.txt: 无法识别的编码/);
+    assert.match(r.stderr, /no\/such\/file\.reply: 文件或文件夹不存在。/);
+  });
+
+  it('reads a GBK file', async () => {
+    const dir = tempDir();
+    // 林灵委员： encoded in GBK
+    const bytes = Buffer.from([0xc1, 0xd6, 0xc1, 0xe9, 0xce, 0xaf, 0xd4, 0xb1, 0xa3, 0xba, 0x0a]);
+    fs.writeFileSync(path.join(dir, 'gbk.reply'), bytes);
+    const r = await cli(['outline', 'gbk.reply'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /主送 {2}林灵委员/);
+  });
+
+  it('finds the nearest project file, reports its bad values once, and applies the rest', async () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'sub'));
+    fs.writeFileSync(path.join(dir, '.proposal-reply.json'), JSON.stringify({ kind: 'memo', rules: { 'date-format': 'off', 'no-such-rule': 'error' } }));
+    const draft = fs.readFileSync(path.join(ROOT, CLEAN), 'utf8').replace('2025年5月20日', '2025年05月20日');
+    fs.writeFileSync(path.join(dir, 'sub', 'a.reply'), draft);
+    fs.writeFileSync(path.join(dir, 'sub', 'b.reply'), draft);
+    const r = await cli(['check', 'sub'], dir);
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout, '✔ 已检查 2 个文件，未发现问题。\n');
+    const lines = r.stderr.trimEnd().split('\n');
+    assert.equal(lines.length, 2, r.stderr);
+    assert.match(lines[0]!, /^proposal-reply: 配置: \.proposal-reply\.json: kind: 值 "memo" 不合法/);
+    assert.match(lines[1]!, /rules\.no-such-rule: 未知的规则 id/);
+  });
+
+  it('uses --config instead of discovery, and exits 2 when it cannot be read', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'strict.json'), JSON.stringify({ rules: { 'receipt-transition': 'error' } }));
+    fs.writeFileSync(path.join(dir, 'a.reply'), '陈明远委员：\n您提出的《关于课后服务的建议》收悉。\n此复。\n厦门市教育局\n2025年5月20日\n');
+    const strict = await cli(['check', '--config', 'strict.json', 'a.reply'], dir);
+    assert.equal(strict.code, 1);
+    assert.match(strict.stdout, /a\.reply:2:\d+: error receipt-transition:/);
+    const missing = await cli(['check', '--config', 'nope.json', 'a.reply'], dir);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /nope\.json: 文件或文件夹不存在/);
+    assert.match(missing.stdout, /已检查 1 个文件/);
+  });
+
+  it('exits 2 with usage on bad arguments', async () => {
+    for (const args of [['check'], ['check', '--format', 'xml', 'x'], ['lint', 'x'], ['check', '--bogus', 'x'], ['outline', 'a', 'b'], ['check', '--today', 'tomorrow', 'x'], ['check', '--kind', 'memo', 'x'], []]) {
+      const r = await cli(args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.stderr + r.stdout, /proposal-reply check/);
+    }
+    assert.equal((await cli(['--help'])).code, 0);
+  });
+
+  it('lists the rules', async () => {
+    const r = await cli(['rules', '--format', 'json']);
+    assert.deepEqual((JSON.parse(r.stdout) as Array<{ id: string }>).map((x) => x.id), RULES.map((x) => x.id));
+  });
+});
