@@ -7,8 +7,8 @@ export const rule = defineRule({
   defaultSeverity: 'information',
   title: { zh: '编号写法不规范', en: 'Numbering marker written wrongly' },
   description: {
-    zh: '“一、”用顿号；“（一）”“（1）”后不加顿号；“1.”用圆点而非顿号，数字用半角；同一级的括号全角、半角不混用。',
-    en: '一、 takes an enumeration comma; （一） and （1） take no comma after the bracket; 1. takes a point, not 、, with half-width digits; one level does not mix full- and half-width brackets.',
+    zh: '“一、”用顿号；“（一）”“（1）”后不加顿号；“1.”用圆点而非顿号，数字用半角；同一级的括号全角、半角不混用（混用时半角的一方提示；全文统一用半角括号由 punctuation-width 提示）。',
+    en: '一、 takes an enumeration comma; （一） and （1） take no comma after the bracket; 1. takes a point, not 、, with half-width digits; one level does not mix full- and half-width brackets (the half-width ones are reported; brackets half-width throughout are punctuation-width’s concern).',
   },
   sources: [
     { kind: 'GB/T 9704-2012', clause: '7.3.3', note: { zh: '层次序数为“一、”“（一）”“1.”“（1）”。', en: 'Level markers are 一、 （一） 1. （1）.' } },
@@ -17,21 +17,10 @@ export const rule = defineRule({
   example: { bad: '1、加强领导\n（一）、完善机制', good: '1.加强领导\n（一）完善机制' },
   check(ctx) {
     const { reply } = ctx;
-    // bracket width per level: the minority form is the inconsistent one
-    const widthCount = new Map<string, number>();
-    const widthOf = (h: MeasureHeading): string | undefined => {
-      if (h.marker.level !== 2 && h.marker.level !== 4) return undefined;
-      const t = h.marker.text;
-      const open = t.charAt(0);
-      const close = t.charAt(t.search(/[)）]/));
-      if (open === '（' && close === '）') return 'full';
-      if (open === '(' && close === ')') return 'half';
-      return 'mixed';
-    };
-    for (const h of reply.headings) {
-      const w = widthOf(h);
-      if (w) widthCount.set(`${h.marker.level}:${w}`, (widthCount.get(`${h.marker.level}:${w}`) ?? 0) + 1);
-    }
+    // bracket width per level: full width is the standard, so half-width markers are flagged only
+    // when the same level also uses full width; a uniformly half-width copy is punctuation-width's business
+    const fullAtLevel = new Set<number>();
+    for (const h of reply.headings) if (widthOf(h) === 'full') fullAtLevel.add(h.marker.level);
     for (const h of reply.headings) {
       const m = h.marker;
       const problems: Localized[] = [];
@@ -40,15 +29,12 @@ export const rule = defineRule({
       if (m.level === 3 && m.separator === '、') problems.push({ zh: '“1、”应写作“1.”', en: '“1、” should be written “1.”' });
       if (/[\uff10-\uff19]/.test(m.text)) problems.push({ zh: '编号数字应使用半角', en: 'the digits should be half-width' });
       const w = widthOf(h);
+      const widthProblem = w === 'mixed' || (w === 'half' && fullAtLevel.has(m.level));
       if (w === 'mixed') problems.push({ zh: '一对括号的全角、半角不一致', en: 'the two brackets differ in width' });
-      else if (w) {
-        const other = w === 'full' ? 'half' : 'full';
-        const mine = widthCount.get(`${m.level}:${w}`) ?? 0;
-        const theirs = widthCount.get(`${m.level}:${other}`) ?? 0;
-        if (theirs > mine || (theirs === mine && w === 'half')) problems.push({ zh: '与同级其他编号的括号宽度不一致，应统一用全角括号', en: 'its brackets differ in width from the rest of its level; use full-width brackets throughout' });
-      }
+      else if (widthProblem) problems.push({ zh: '与同级其他编号的括号宽度不一致，应统一用全角括号', en: 'its brackets differ in width from the rest of its level; use full-width brackets throughout' });
       if (problems.length === 0) continue;
-      const fixed = canonicalMarker(m.level, m.ordinal);
+      // the fix repairs what is named and keeps the document's bracket width otherwise
+      const fixed = w === 'half' && !widthProblem ? canonicalMarker(m.level, m.ordinal).replace('（', '(').replace('）', ')') : canonicalMarker(m.level, m.ordinal);
       ctx.report({
         start: m.start,
         end: m.end,
@@ -61,3 +47,13 @@ export const rule = defineRule({
     }
   },
 });
+
+function widthOf(h: MeasureHeading): 'full' | 'half' | 'mixed' | undefined {
+  if (h.marker.level !== 2 && h.marker.level !== 4) return undefined;
+  const t = h.marker.text;
+  const open = t.charAt(0);
+  const close = t.charAt(t.search(/[)）]/));
+  if (open === '（' && close === '）') return 'full';
+  if (open === '(' && close === ')') return 'half';
+  return 'mixed';
+}

@@ -20,12 +20,8 @@ export const rule = defineRule({
     const text = reply.text;
     for (const b of reply.blocks) {
       const edits: TextEdit[] = [];
-      for (let i = b.start; i < b.end; i++) {
-        const ch = text.charAt(i);
-        const full = FULL[ch];
-        if (full === undefined) continue;
-        if (isChineseContext(text, i, ch, b.end)) edits.push({ start: i, end: i + 1, newText: full });
-      }
+      const flagged = halfWidthMarks(text, b.start, b.end);
+      for (const i of flagged) edits.push({ start: i, end: i + 1, newText: FULL[text.charAt(i)]! });
       if (edits.length === 0) continue;
       const first = edits[0]!;
       const sample = text.charAt(first.start);
@@ -46,22 +42,42 @@ function chinese(ch: string): boolean {
   return isHan(ch) || (ch.length === 1 && isCjkPunct(ch.charCodeAt(0)));
 }
 
+/**
+ * Offsets of the half-width marks in Chinese context within [start, end), in order. Brackets are
+ * judged as pairs, so that a fix never leaves one bracket half-width and its partner full-width.
+ */
+function halfWidthMarks(text: string, start: number, end: number): number[] {
+  const out = new Set<number>();
+  const open: number[] = [];
+  const pairs: Array<[number, number]> = [];
+  const lone: number[] = [];
+  for (let i = start; i < end; i++) {
+    const ch = text.charAt(i);
+    if (ch === '(') open.push(i);
+    else if (ch === ')') {
+      const o = open.pop();
+      if (o === undefined) lone.push(i);
+      else pairs.push([o, i]);
+    } else if (FULL[ch] !== undefined && isChineseContext(text, i, ch, end)) out.add(i);
+  }
+  lone.push(...open);
+  for (const [o, c] of pairs) {
+    const inner = text.slice(o + 1, c);
+    if (chinese(text.charAt(o - 1)) || chinese(text.charAt(c + 1)) || [...inner].some(chinese)) {
+      out.add(o);
+      out.add(c);
+    }
+  }
+  for (const i of lone) if (chinese(text.charAt(i - 1)) || chinese(i + 1 < end ? text.charAt(i + 1) : '')) out.add(i);
+  return [...out].sort((a, b) => a - b);
+}
+
 function isChineseContext(text: string, i: number, ch: string, end: number): boolean {
   const prev = text.charAt(i - 1);
   const next = i + 1 < end ? text.charAt(i + 1) : '';
   if (ch === '.') {
     // a full stop after Chinese text at a sentence end, not 1. or 3.5
     return isHan(prev) && (next === '' || /[\s\u3000]/.test(next) || chinese(next));
-  }
-  if (ch === '(') {
-    const close = text.indexOf(')', i + 1);
-    const inner = close > i && close - i <= 40 ? text.slice(i + 1, close) : text.slice(i + 1, i + 3);
-    return chinese(prev) || [...inner].some(chinese) || chinese(next);
-  }
-  if (ch === ')') {
-    const open = text.lastIndexOf('(', i - 1);
-    const inner = open >= 0 && i - open <= 40 ? text.slice(open + 1, i) : text.slice(Math.max(0, i - 2), i);
-    return chinese(next) || [...inner].some(chinese) || chinese(prev);
   }
   if ((ch === ',' || ch === ':') && /\d/.test(prev) && /\d/.test(next)) return false;
   return chinese(prev) || chinese(next);

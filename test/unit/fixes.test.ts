@@ -1,0 +1,94 @@
+/**
+ * Each rule's quick fix, applied to a small draft, gives exactly the expected text: it changes what
+ * its title names and nothing else, and it inserts missing elements where they belong.
+ */
+import * as assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { resolveConfig } from '../../server/src/config/resolve';
+import type { TextEdit } from '../../server/src/rules/types';
+import { createReplyService } from '../../server/src/service';
+
+function fix(text: string, ruleId: string, which = 0, configData: unknown = {}): string {
+  const service = createReplyService({ now: () => new Date(2026, 10, 23, 12) });
+  const { config } = resolveConfig([{ source: 'test', data: configData }]);
+  const { findings } = service.analyze(TextDocument.create('file:///t.reply', 'proposal-reply', 1, text), config);
+  const f = findings.find((x) => x.ruleId === ruleId);
+  assert.ok(f, `${ruleId} did not fire`);
+  const chosen = f.fixes?.[which];
+  assert.ok(chosen, `${ruleId} has no fix ${which}`);
+  let out = text;
+  for (const e of [...chosen.edits].sort((a: TextEdit, b: TextEdit) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
+
+const L = (...ls: string[]): string => ls.join('\n');
+const BODY = ['您提出的《关于课后服务的建议》收悉，现答复如下：', '我局已出台办法。'];
+
+describe('quick fixes', () => {
+  it('inserts a missing addressee above the receipt line', () => {
+    assert.equal(fix(L(...BODY), 'addressee-missing'), L('×××委员：', ...BODY));
+  });
+
+  it('inserts a missing receipt line below the addressee, addressing the reader correctly', () => {
+    assert.equal(fix(L('民进厦门市委：', '我局已出台办法。'), 'receipt-missing'), L('民进厦门市委：', '贵委提出的《×××》（第×号提案）收悉，现答复如下：', '我局已出台办法。'));
+  });
+
+  it('inserts a closing, a signature and a date where they belong, keeping CRLF', () => {
+    const crlf = L('林灵委员：', ...BODY, '厦门市教育局', '2025年5月20日').replace(/\n/g, '\r\n');
+    assert.equal(fix(crlf, 'closing-missing'), L('林灵委员：', ...BODY, '感谢您对我们工作的关心和支持，欢迎继续提出宝贵意见。', '厦门市教育局', '2025年5月20日').replace(/\n/g, '\r\n'));
+    assert.equal(fix(L('林灵委员：', ...BODY, '此复。', '2025年5月20日'), 'signature-missing', 0, { organization: '厦门市教育局' }), L('林灵委员：', ...BODY, '此复。', '厦门市教育局', '2025年5月20日'));
+    assert.equal(fix(L('林灵委员：', ...BODY, '此复。', '厦门市教育局'), 'date-missing'), L('林灵委员：', ...BODY, '此复。', '厦门市教育局', '2026年11月23日'));
+  });
+
+  it('replaces the addressee mark by a full-width colon', () => {
+    assert.equal(fix(L('林灵委员，', ...BODY), 'addressee-colon'), L('林灵委员：', ...BODY));
+    assert.equal(fix(L('林灵委员', ...BODY), 'addressee-colon'), L('林灵委员：', ...BODY));
+  });
+
+  it('fixes date and document-number formats in place', () => {
+    assert.equal(fix(L('林灵委员：', ...BODY, '此复。', '厦门市教育局', '2025年05月02日'), 'date-format'), L('林灵委员：', ...BODY, '此复。', '厦门市教育局', '2025年5月2日'));
+    assert.equal(fix(L('厦教提案函[25]第043号', '林灵委员：'), 'doc-number-format'), L('厦教提案函〔2025〕43号', '林灵委员：'));
+  });
+
+  it('renumbers one marker, or its whole run, keeping how markers are written', () => {
+    const text = L('一、甲', '三、乙', '四、丙');
+    assert.equal(fix(text, 'numbering-sequence'), L('一、甲', '二、乙', '四、丙'));
+    assert.equal(fix(text, 'numbering-sequence', 1), L('一、甲', '二、乙', '三、丙'));
+    assert.equal(fix(L('一、甲', '(一)子', '(三)子'), 'numbering-sequence'), L('一、甲', '(一)子', '(二)子'));
+  });
+
+  it('rewrites a wrongly written marker, keeping a uniformly half-width document half-width', () => {
+    assert.equal(fix(L('1、加强领导'), 'numbering-style'), L('1.加强领导'));
+    assert.equal(fix(L('(一)、加强领导', '(二)完善机制'), 'numbering-style'), L('(一)加强领导', '(二)完善机制'));
+    assert.equal(fix(L('（一）加强领导', '(二)完善机制'), 'numbering-style'), L('（一）加强领导', '（二）完善机制'));
+  });
+
+  it('removes a full stop after a stand-alone heading', () => {
+    assert.equal(fix(L('一、加强领导。', '正文。'), 'heading-punctuation'), L('一、加强领导', '正文。'));
+  });
+
+  it('makes one paragraph’s punctuation full-width and leaves numbers and other paragraphs alone', () => {
+    const text = L('您提出的建议收悉,现答复如下:', '全市投入1,000万元(含配套),会议10:30开始。', '林灵委员:');
+    assert.equal(fix(text, 'punctuation-width'), L('您提出的建议收悉，现答复如下：', '全市投入1,000万元(含配套),会议10:30开始。', '林灵委员:'));
+  });
+
+  it('deletes a junk line with its line break, and only the border characters of a content line', () => {
+    assert.equal(fix(L('标题', '发布时间：2019-10-30　浏览次数：0次', '林灵委员：'), 'pasted-junk'), L('标题', '林灵委员：'));
+    assert.equal(fix(L('普洱市教育体育局答复函 | ||||', '林灵委员：'), 'pasted-junk'), L('普洱市教育体育局答复函', '林灵委员：'));
+  });
+
+  it('adds the transition to a receipt line, and replaces a wrong mark after 如下', () => {
+    assert.equal(fix(L('林灵委员：', '您提出的《关于课后服务的建议》收悉。'), 'receipt-transition'), L('林灵委员：', '您提出的《关于课后服务的建议》收悉，现答复如下：'));
+    assert.equal(fix(L('林灵委员：', '您提出的《关于课后服务的建议》收悉，现答复如下。'), 'receipt-transition'), L('林灵委员：', '您提出的《关于课后服务的建议》收悉，现答复如下：'));
+  });
+
+  it('changes the form of address and the item word to fit the addressee', () => {
+    assert.equal(fix(L('林灵委员：', '你们提出的《关于课后服务的建议》收悉，现答复如下：'), 'address-form-mismatch'), L('林灵委员：', '您提出的《关于课后服务的建议》收悉，现答复如下：'));
+    assert.equal(fix(L('郑海涛代表：', '您提出的第12号提案收悉，现答复如下：'), 'kind-mismatch'), L('郑海涛代表：', '您提出的第12号建议收悉，现答复如下：'));
+  });
+
+  it('offers the allowed categories and the configured signature', () => {
+    assert.equal(fix(L('答复类别：D类', '林灵委员：'), 'category-invalid', 1), L('答复类别：B类', '林灵委员：'));
+    assert.equal(fix(L('林灵委员：', ...BODY, '此复。', '厦门市财政局', '2025年5月20日'), 'signature-organ', 0, { organization: '厦门市教育局' }), L('林灵委员：', ...BODY, '此复。', '厦门市教育局', '2025年5月20日'));
+  });
+});
