@@ -1,0 +1,50 @@
+import * as assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DEFAULT_CONFIG } from '../../server/src/config/schema';
+import { RULES } from '../../server/src/rules';
+import { defineRule, type Rule } from '../../server/src/rules/types';
+import { createReplyService } from '../../server/src/service';
+
+const broken = defineRule({
+  id: 'broken-rule',
+  defaultSeverity: 'error',
+  title: { zh: '故障', en: 'broken' },
+  description: { zh: '故障', en: 'broken' },
+  sources: [{ kind: 'practice', note: { zh: '测试', en: 'test' } }],
+  check() {
+    throw new TypeError('cannot read properties of undefined');
+  },
+});
+
+describe('fault containment', () => {
+  it('a rule that throws is skipped, logged once with its id, and the other rules still report', () => {
+    const logs: string[] = [];
+    const service = createReplyService({ rules: [...(RULES as readonly Rule[]), broken as Rule], log: (m) => logs.push(m) });
+    const text = '林灵委员\n您提出的建议收悉。\n';
+    for (let v = 1; v <= 3; v++) {
+      const { findings } = service.analyze(TextDocument.create('file:///a.reply', 'proposal-reply', v, `${text}${'。'.repeat(v)}`), DEFAULT_CONFIG);
+      assert.ok(findings.some((f) => f.ruleId === 'addressee-colon'));
+      assert.ok(findings.some((f) => f.ruleId === 'signature-missing'));
+      assert.ok(!findings.some((f) => f.ruleId === 'broken-rule'));
+    }
+    assert.equal(logs.length, 1);
+    assert.match(logs[0]!, /^rule broken-rule failed and was skipped: TypeError: cannot read properties of undefined/);
+  });
+
+  it('analyses once per version and configuration, and again when either changes', () => {
+    let runs = 0;
+    const counting = defineRule({ ...broken, id: 'counting-rule', check: () => void runs++ });
+    const service = createReplyService({ rules: [counting as Rule] });
+    const doc = TextDocument.create('file:///a.reply', 'proposal-reply', 1, '正文。');
+    service.analyze(doc, DEFAULT_CONFIG);
+    service.analyze(doc, DEFAULT_CONFIG);
+    assert.equal(runs, 1);
+    service.analyze(doc, { ...DEFAULT_CONFIG, organization: '厦门市教育局' });
+    assert.equal(runs, 2);
+    service.analyze(TextDocument.update(doc, [{ text: '新正文。' }], 2), DEFAULT_CONFIG);
+    assert.equal(runs, 3);
+    service.forget(doc.uri);
+    service.analyze(TextDocument.create('file:///a.reply', 'proposal-reply', 2, '新正文。'), DEFAULT_CONFIG);
+    assert.equal(runs, 4);
+  });
+});
