@@ -91,3 +91,8 @@ export function ellipsis(s: string, max = 24): string {
   const t = squash(s);
   return t.length > max ? `${t.slice(0, max)}…` : t;
 }
+
+/** Upper-cases the first letter of an English message fragment. */
+export function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -239,6 +239,13 @@ describe('parser', () => {
       assert.deepEqual([noGap.signature!.names, noGap.date!.raw], [['厦门市教育局'], '2025年5月20日']);
     });
 
+    it('keeps an attachment note and its items out of the body', () => {
+      const r = parseReply(lines(...head, '此复。', '附件：1.办理情况表', '　　　2.征询意见表', '厦门市教育局', '2025年5月20日'));
+      assert.equal(slice(r, r.closing), '此复。');
+      assert.deepEqual(r.signature!.names, ['厦门市教育局']);
+      assert.equal(r.headings.length, 0);
+    });
+
     it('finds foot elements in a run-on pasted line', () => {
       const r = parseReply('我们相信，一定会谱写新篇章。 普洱市教育体育局 2023年7月12日 (联系人及电话:教师教育科龚修颖,2125050) |');
       assert.deepEqual(r.signature!.names, ['普洱市教育体育局']);

@@ -4,7 +4,7 @@
  * they are recognised block by block from the end of the document.
  */
 import type { Block, Category, DateElement, Signature } from '../model';
-import { isBlank, type Span, trimSpan } from '../text';
+import { type Span, trimSpan } from '../text';
 import { matchDateAt } from './dates';
 import { matchCategory, ORG_SUFFIX } from './header';
 import { matchMarker } from './numbering';
@@ -98,8 +98,14 @@ export function classifyFooterBlock(text: string, folded: string, block: Block):
   return undefined;
 }
 
-/** Blank-insensitive check that nothing but blanks lies between two offsets. */
-export function onlyBlanks(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (!isBlank(text.charCodeAt(i)) && text.charAt(i) !== '\n' && text.charAt(i) !== '\r') return false;
-  return true;
+/** Index of the last attachment note (附件：…) from `from` on, or -1. */
+export function findAttachmentNote(folded: string, blocks: readonly Span[], from: number): number {
+  for (let j = blocks.length - 1; j >= from; j--) if (ATTACHMENT.test(folded.slice(blocks[j]!.start, blocks[j]!.end))) return j;
+  return -1;
+}
+
+/** A further attachment name below the note: `2.办理情况表`, short and without a sentence end. */
+export function isAttachmentItem(folded: string, block: Span): boolean {
+  const s = folded.slice(block.start, block.end);
+  return s.length <= 80 && /^\d{1,2}[.、]/.test(s) && !/[。;!?]/.test(s);
 }

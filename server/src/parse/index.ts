@@ -6,7 +6,7 @@ import type { Block, Category, DateElement, DocNumber, DocumentKind, Reply, Sign
 import { foldWidth, splitLines, type Span, trimSpan } from '../text';
 import { splitBlocks } from './blocks';
 import { parseBody } from './body';
-import { classifyFooterBlock, closingCueAt } from './footer';
+import { classifyFooterBlock, closingCueAt, findAttachmentNote, isAttachmentItem } from './footer';
 import {
   findProposalNumbers, isTitleCandidate, isTitleContinuation, matchAddressee, matchCategory, matchDocNumber, matchSignatory, titleIsComplete, titleOrgan,
 } from './header';
@@ -136,8 +136,10 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
   let copyTo: Span | undefined;
   const contacts: Span[] = [];
   let footStart = bs.length;
+  // an attachment note (附件：1.…, GB/T 9704-2012 7.3.4) lists its items on the lines below it
+  const attachmentAt = findAttachmentNote(folded, bs, Math.max(bodyStart, bs.length - FOOT_WINDOW));
   for (let j = bs.length - 1; j >= bodyStart && j >= bs.length - FOOT_WINDOW; j--) {
-    const item = classifyFooterBlock(text, folded, bs[j]!);
+    const item = classifyFooterBlock(text, folded, bs[j]!) ?? (attachmentAt >= 0 && j > attachmentAt && isAttachmentItem(folded, bs[j]!) ? { kind: 'attachment' as const, span: bs[j]! } : undefined);
     if (!item) break;
     footStart = j;
     switch (item.kind) {

@@ -1,4 +1,4 @@
-import type { Span } from '../text';
+import { capitalize, type Span } from '../text';
 import { defineRule, type Localized } from './types';
 
 interface Placed extends Span {
@@ -42,7 +42,7 @@ export const rule = defineRule({
         ctx.report({
           start: p.start,
           end: Math.min(p.end, p.start + 40),
-          message: { zh: `${p.name.zh}应位于${max.name.zh}之前。`, en: `${cap(p.name.en)} should come before ${max.name.en}.` },
+          message: { zh: `${p.name.zh}应位于${max.name.zh}之前。`, en: `${capitalize(p.name.en)} should come before ${max.name.en}.` },
           related: [{ start: max.start, end: Math.min(max.end, max.start + 40), message: max.name }],
         });
         continue;
@@ -51,7 +51,3 @@ export const rule = defineRule({
     }
   },
 });
-
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}

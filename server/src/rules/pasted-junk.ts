@@ -1,3 +1,4 @@
+import { capitalize } from '../text';
 import { defineRule, type Localized } from './types';
 
 const REASON: Record<string, Localized> = {
@@ -29,13 +30,9 @@ export const rule = defineRule({
       ctx.report({
         start: j.start,
         end: j.end,
-        message: { zh: `${reason.zh}不属于答复内容，应删除。`, en: `${cap(reason.en)} is not part of the reply; delete it.` },
+        message: { zh: `${reason.zh}不属于答复内容，应删除。`, en: `${capitalize(reason.en)} is not part of the reply; delete it.` },
         fixes: [{ title: { zh: j.wholeLine ? '删除此行' : '删除这些字符', en: j.wholeLine ? 'Delete the line' : 'Delete these characters' }, edits: [edit] }],
       });
     }
   },
 });
-
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
