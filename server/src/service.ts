@@ -4,10 +4,20 @@
  * returns LSP-shaped values. It never touches a connection or the file system.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, Position, Range } from 'vscode-languageserver-types';
 import type { EffectiveConfig } from './config/schema';
+import { cleanupEdit, planCleanup } from './features/cleanup';
+import { codeActions } from './features/codeActions';
+import { completions } from './features/completion';
 import { toDiagnostics } from './features/diagnostics';
+import { toLspEdits } from './features/edits';
+import { foldingRanges } from './features/folding';
+import { projectFileHover, replyHover } from './features/hover';
 import { buildOutline, type OutlineNode } from './features/outline';
+import { renumberDocument, renumberLevelAt } from './features/renumber';
+import { buildStructure } from './features/structure';
+import { documentSymbols } from './features/symbols';
+import type { CleanupResult, RenumberResult, StructureReport } from './protocol';
 import type { Reply } from './model';
 import { todayOf } from './parse/dates';
 import { parseReply } from './parse';
@@ -37,6 +47,24 @@ export interface ReplyService {
   analyze(doc: TextDocument, config: EffectiveConfig): Analysis;
   diagnostics(doc: TextDocument, config: EffectiveConfig, locale: Locale, relatedInformation?: boolean): Diagnostic[];
   outline(doc: TextDocument, config: EffectiveConfig): OutlineNode[];
+  /** Hierarchical document symbols (Outline view, breadcrumbs). */
+  symbols(doc: TextDocument, config: EffectiveConfig, locale: Locale): DocumentSymbol[];
+  /** Folding ranges of measure sections, the header and the foot. */
+  folding(doc: TextDocument, config: EffectiveConfig): FoldingRange[];
+  /** Hover on findings, numbering markers and category values. */
+  hover(doc: TextDocument, config: EffectiveConfig, position: Position, locale: Locale): Hover | null;
+  /** Hover on rule ids and values in a project file (`.proposal-reply.json`). */
+  projectFileHover(doc: TextDocument, position: Position, locale: Locale): Hover | null;
+  /** Context-aware completion; `snippets` when the client accepts snippet syntax. */
+  completion(doc: TextDocument, config: EffectiveConfig, position: Position, options: { locale: Locale; snippets: boolean }): CompletionItem[];
+  /** Quick fixes for the given diagnostics, plus renumbering, width and cleanup actions. */
+  codeActions(doc: TextDocument, config: EffectiveConfig, range: Range, diagnostics: readonly Diagnostic[], options: { locale: Locale; only?: readonly string[] }): CodeAction[];
+  /** The required elements of the reply with their state, for the status bar and the structure view. */
+  structure(doc: TextDocument, config: EffectiveConfig, locale: Locale): StructureReport;
+  /** Renumbers the whole document, or only the level of the heading at `position`. */
+  renumber(doc: TextDocument, config: EffectiveConfig, position?: Position): RenumberResult;
+  /** The pasted-text cleanup as one annotated workspace edit and a summary. */
+  cleanup(doc: TextDocument, config: EffectiveConfig, locale: Locale): CleanupResult;
   /** Drops the cached analysis of a closed document. */
   forget(uri: string): void;
 }
@@ -55,6 +83,7 @@ export function createReplyService(options: ReplyServiceOptions = {}): ReplyServ
   const cache = new Map<string, CacheEntry>();
   const configKeys = new WeakMap<EffectiveConfig, string>();
   const failedRules = new Set<string>();
+  const docsOption = options.ruleDocsUri ? { ruleDocsUri: options.ruleDocsUri } : {};
 
   const keyOf = (config: EffectiveConfig): string => {
     let k = configKeys.get(config);
@@ -101,6 +130,39 @@ export function createReplyService(options: ReplyServiceOptions = {}): ReplyServ
     },
     outline(doc, config) {
       return buildOutline(analyze(doc, config).reply, doc);
+    },
+    symbols(doc, config, locale) {
+      return documentSymbols(analyze(doc, config).reply, doc, locale);
+    },
+    folding(doc, config) {
+      return foldingRanges(analyze(doc, config).reply, doc);
+    },
+    hover(doc, config, position, locale) {
+      const { reply, findings } = analyze(doc, config);
+      return replyHover(reply, findings, doc, doc.offsetAt(position), config, { locale, ...docsOption });
+    },
+    projectFileHover(doc, position, locale) {
+      return projectFileHover(doc, doc.offsetAt(position), { locale, ...docsOption });
+    },
+    completion(doc, config, position, { locale, snippets }) {
+      return completions(analyze(doc, config).reply, doc, doc.offsetAt(position), config, { locale, snippets, today: todayOf(now()) });
+    },
+    codeActions(doc, config, range, diagnostics, { locale, only }) {
+      const { reply, findings } = analyze(doc, config);
+      const span = { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) };
+      return codeActions(reply, findings, doc, span, diagnostics, config, { locale, today: todayOf(now()), ...(only ? { only } : {}) });
+    },
+    structure(doc, config, locale) {
+      const { reply, findings } = analyze(doc, config);
+      return buildStructure(reply, findings, doc, config, { locale, today: todayOf(now()) });
+    },
+    renumber(doc, config, position) {
+      const { reply } = analyze(doc, config);
+      const edits = position ? renumberLevelAt(reply, doc.offsetAt(position)) : renumberDocument(reply);
+      return { edit: edits.length > 0 ? { changes: { [doc.uri]: toLspEdits(doc, edits) } } : {}, changed: edits.length };
+    },
+    cleanup(doc, config, locale) {
+      return cleanupEdit(doc, planCleanup(analyze(doc, config).reply, config, todayOf(now())), locale);
     },
     forget(uri) {
       cache.delete(uri);

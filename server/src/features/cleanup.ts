@@ -1,0 +1,123 @@
+/**
+ * Cleaning up text pasted from a web page, as one edit that changes nothing but what it names:
+ * - junk lines (publication metadata, share widgets, site footers, table borders) are deleted, and
+ *   junk fragments at the edge of a content line;
+ * - run-on lines are split where the parser found paragraph boundaries inside one line (before a
+ *   numbering marker, after a sentence end followed by blanks, after the addressee or `…如下：`,
+ *   before a date or contact line); the blanks and junk between the pieces become one line break;
+ * - half-width punctuation in Chinese text becomes full-width (the punctuation-width rule's fixes).
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnnotatedTextEdit, ChangeAnnotation } from 'vscode-languageserver-types';
+import type { EffectiveConfig } from '../config/schema';
+import type { DateValue, Reply } from '../model';
+import type { CleanupResult } from '../protocol';
+import { type Locale, type Localized, localize, type TextEdit } from '../rules/types';
+import { eolOf, lineIndexAt } from '../rules/util';
+import { rangeOf } from './diagnostics';
+import { runRule } from './runRule';
+
+export type CleanupGroup = 'junk' | 'split' | 'width';
+
+export interface CleanupEdit extends TextEdit {
+  readonly group: CleanupGroup;
+}
+
+export interface CleanupPlan {
+  readonly edits: CleanupEdit[];
+  readonly junkLines: number;
+  readonly junkFragments: number;
+  readonly splits: number;
+  readonly punctuation: number;
+}
+
+export const CLEANUP_LABEL: Record<CleanupGroup, Localized> = {
+  junk: { zh: '删除网页残留', en: 'Remove web-page junk' },
+  split: { zh: '拆分粘连的段落', en: 'Split run-on paragraphs' },
+  width: { zh: '半角标点改为全角', en: 'Make punctuation full-width' },
+};
+
+export function planCleanup(reply: Reply, config: EffectiveConfig, today: DateValue): CleanupPlan {
+  const edits: CleanupEdit[] = [];
+  const eol = eolOf(reply);
+  let junkLines = 0;
+  let junkFragments = 0;
+  let splits = 0;
+  const junkLineSet = new Set<number>();
+  for (const j of reply.junk) {
+    if (!j.wholeLine || junkLineSet.has(j.line)) continue;
+    junkLineSet.add(j.line);
+    const line = reply.lines[j.line]!;
+    edits.push({ start: line.start, end: line.next, newText: '', group: 'junk' });
+    junkLines++;
+  }
+  // blocks by line: consecutive blocks on one line are a run-on line
+  const byLine = new Map<number, Array<{ start: number; end: number }>>();
+  for (const b of reply.blocks) {
+    const line = lineIndexAt(reply, b.start);
+    const list = byLine.get(line);
+    if (list) list.push(b);
+    else byLine.set(line, [b]);
+  }
+  const gaps: Array<{ start: number; end: number }> = [];
+  for (const list of byLine.values()) {
+    list.sort((a, b) => a.start - b.start);
+    for (let i = 1; i < list.length; i++) {
+      const gap = { start: list[i - 1]!.end, end: list[i]!.start };
+      gaps.push(gap);
+      edits.push({ ...gap, newText: eol, group: 'split' });
+      splits++;
+    }
+  }
+  for (const j of reply.junk) {
+    if (j.wholeLine) continue;
+    if (gaps.some((g) => j.start >= g.start && j.end <= g.end)) {
+      junkFragments++;
+      continue; // the line break that replaces the gap removes it
+    }
+    edits.push({ start: j.start, end: j.end, newText: '', group: 'junk' });
+    junkFragments++;
+  }
+  let punctuation = 0;
+  for (const r of runRule('punctuation-width', reply, config, today)) {
+    for (const e of r.fixes?.[0]?.edits ?? []) {
+      edits.push({ ...e, group: 'width' });
+      punctuation++;
+    }
+  }
+  edits.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { edits, junkLines, junkFragments, splits, punctuation };
+}
+
+export function cleanupSummaryText(plan: CleanupPlan, locale: Locale): string {
+  if (plan.edits.length === 0) return locale === 'en' ? 'Nothing to clean up.' : '没有需要清理的内容。';
+  const junk = plan.junkLines + plan.junkFragments;
+  return locale === 'en'
+    ? `Remove ${plan.junkLines} junk line(s) and ${plan.junkFragments} junk fragment(s), split ${plan.splits} run-on paragraph(s), make ${plan.punctuation} punctuation mark(s) full-width.`
+    : `删除网页残留 ${junk} 处（整行 ${plan.junkLines} 行），拆分粘连段落 ${plan.splits} 处，半角标点改为全角 ${plan.punctuation} 处。`;
+}
+
+/**
+ * The cleanup as one workspace edit on the document's current version. Each group is a change
+ * annotation that needs confirmation, so that VS Code shows its refactor preview before applying.
+ */
+export function cleanupEdit(doc: TextDocument, plan: CleanupPlan, locale: Locale): CleanupResult {
+  const summary = {
+    junkLines: plan.junkLines,
+    junkFragments: plan.junkFragments,
+    splits: plan.splits,
+    punctuation: plan.punctuation,
+    text: cleanupSummaryText(plan, locale),
+  };
+  if (plan.edits.length === 0) return { edit: {}, summary };
+  const changeAnnotations: Record<string, ChangeAnnotation> = {};
+  for (const g of ['junk', 'split', 'width'] as const) {
+    const n = plan.edits.filter((e) => e.group === g).length;
+    if (n > 0) changeAnnotations[g] = { label: `${localize(CLEANUP_LABEL[g], locale)}（${n}）`, needsConfirmation: true };
+  }
+  const edits: AnnotatedTextEdit[] = plan.edits.map((e) => ({ range: rangeOf(doc, e), newText: e.newText, annotationId: e.group }));
+  return {
+    edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }], changeAnnotations },
+    summary,
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * The structure answer for the status bar and the reviewer's "Reply structure" view: the elements a
+ * reply of its kind must have, each present, missing or present with a problem, where it is, and,
+ * when missing, the edit that inserts it from its template (the missing-element rule's own fix).
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { EffectiveConfig } from '../config/schema';
+import { ELEMENT_LABEL, KIND_NAME } from '../labels';
+import type { DateValue, DocumentKind, ElementKind, Reply } from '../model';
+import type { StructureItem, StructureProblem, StructureReport } from '../protocol';
+import { type Finding, type Locale, localize, type Severity, type TextEdit } from '../rules/types';
+import { insertLineAfter, insertLineBefore } from '../rules/util';
+import { ellipsis, type Span } from '../text';
+import { rangeOf } from './diagnostics';
+import { toLspEdits } from './edits';
+import { runRule } from './runRule';
+
+type StructureElement = 'addressee' | 'receipt' | 'measure' | 'nextSteps' | 'closing' | 'signature' | 'date';
+
+/** The elements each kind must have, in document order. A co-handling opinion owes no next steps. */
+export const REQUIRED_ELEMENTS: Record<DocumentKind, readonly StructureElement[]> = {
+  'proposal-reply': ['addressee', 'receipt', 'measure', 'nextSteps', 'closing', 'signature', 'date'],
+  'suggestion-reply': ['addressee', 'receipt', 'measure', 'nextSteps', 'closing', 'signature', 'date'],
+  'co-handling-opinion': ['addressee', 'receipt', 'measure', 'closing', 'signature', 'date'],
+  'rectification-report': ['addressee', 'receipt', 'measure', 'nextSteps', 'closing', 'signature', 'date'],
+};
+
+/** The rule that reports each element missing, whose fix inserts it. */
+const MISSING_RULE: Partial<Record<StructureElement, string>> = {
+  addressee: 'addressee-missing',
+  receipt: 'receipt-missing',
+  nextSteps: 'next-steps-missing',
+  closing: 'closing-missing',
+  signature: 'signature-missing',
+  date: 'date-missing',
+};
+
+/** The rules whose findings are problems of a present element. */
+const PROBLEM_RULES: Record<StructureElement, readonly string[]> = {
+  addressee: ['addressee-colon', 'address-form-mismatch'],
+  receipt: ['receipt-transition', 'proposal-number-mismatch', 'kind-mismatch'],
+  measure: ['numbering-sequence', 'numbering-level', 'numbering-style'],
+  nextSteps: [],
+  closing: [],
+  signature: ['signature-organ'],
+  date: ['date-format', 'date-invalid'],
+};
+
+/** Hints are style remarks, not structure problems. */
+const PROBLEM_SEVERITIES: ReadonlySet<Severity> = new Set(['error', 'warning', 'information']);
+
+const BODY_LABEL = { zh: '正文措施', en: 'measures' };
+
+function elementSpan(reply: Reply, e: StructureElement): Span | undefined {
+  switch (e) {
+    case 'addressee': return reply.addressee;
+    case 'receipt': return reply.receipt;
+    case 'measure': {
+      // numbered measures, or the body paragraphs of a short unnumbered reply
+      const first = reply.measures[0];
+      if (first) return { start: first.start, end: reply.measures[reply.measures.length - 1]!.end };
+      const paras = reply.body.filter((b) => !reply.opening || b.start >= reply.opening.end || b.end <= reply.opening.start);
+      return paras.length > 0 ? { start: paras[0]!.start, end: paras[paras.length - 1]!.end } : reply.opening;
+    }
+    case 'nextSteps': return reply.nextSteps[0];
+    case 'closing': return reply.closing;
+    case 'signature': return reply.signature;
+    case 'date': return reply.date;
+  }
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end || (a.start === a.end && a.start >= b.start && a.start <= b.end);
+}
+
+export interface StructureOptions {
+  readonly locale: Locale;
+  readonly today: DateValue;
+}
+
+export function buildStructure(reply: Reply, findings: readonly Finding[], doc: TextDocument, config: EffectiveConfig, options: StructureOptions): StructureReport {
+  const { locale } = options;
+  const items: StructureItem[] = [];
+  for (const element of REQUIRED_ELEMENTS[reply.kind]) {
+    const span = elementSpan(reply, element);
+    const label = localize(element === 'measure' ? BODY_LABEL : ELEMENT_LABEL[element as ElementKind], locale);
+    if (span) {
+      const problems: StructureProblem[] = findings
+        .filter((f) => PROBLEM_SEVERITIES.has(f.severity) && (PROBLEM_RULES[element].includes(f.ruleId) || (f.ruleId === 'element-order' && overlaps(f, span))))
+        .filter((f) => element !== 'receipt' || f.ruleId !== 'proposal-number-mismatch' || overlaps(f, span))
+        .map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: localize(f.message, locale), range: rangeOf(doc, f) }));
+      items.push({
+        element: element as ElementKind, label, state: problems.length > 0 ? 'problem' : 'present', required: true,
+        range: rangeOf(doc, span), excerpt: ellipsis(reply.text.slice(span.start, span.end), 30), problems,
+      });
+      continue;
+    }
+    // missing: the rule's own report gives the insertion; a rule that stays silent (next steps in
+    // a short reply) means the element is optional here
+    const ruleId = MISSING_RULE[element];
+    const report = ruleId ? runRule(ruleId, reply, config, options.today)[0] : undefined;
+    const fix = report?.fixes?.[0];
+    const bodyInsert = element === 'measure' ? measureInsert(reply) : undefined;
+    const insert = fix ? { title: localize(fix.title, locale), edits: toLspEdits(doc, fix.edits) }
+      : bodyInsert ? { title: locale === 'en' ? 'Insert a measure heading' : '插入措施标题', edits: toLspEdits(doc, [bodyInsert]) } : undefined;
+    items.push({
+      element: element as ElementKind, label, state: 'missing', required: element === 'nextSteps' ? report !== undefined : true,
+      problems: [], ...(insert ? { insert } : {}),
+    });
+  }
+  const required = items.filter((i) => i.required);
+  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return {
+    uri: doc.uri,
+    version: doc.version,
+    kind: reply.kind,
+    kindLabel: localize(KIND_NAME[reply.kind], locale),
+    items,
+    present: required.filter((i) => i.state !== 'missing').length,
+    total: required.length,
+    counts,
+  };
+}
+
+/** A first measure heading after the receipt line (or the addressee) when the body is empty. */
+function measureInsert(reply: Reply): TextEdit | undefined {
+  const after = reply.opening ?? reply.receipt ?? reply.addressee;
+  if (after) return insertLineAfter(reply, after.end, '一、×××');
+  const before = reply.closing ?? reply.signature ?? reply.date;
+  return before ? insertLineBefore(reply, before.start, '一、×××') : undefined;
+}

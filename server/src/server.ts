@@ -1,0 +1,331 @@
+/**
+ * The language server glue: capabilities, per-resource settings, the project file, and one handler
+ * per request that looks up the document and calls the reply service. No analysis happens here.
+ * Every handler is wrapped: it honours cancellation, logs an internal error and returns an empty
+ * result instead of failing the request. Only this file reads files (project files, and replies
+ * that are not open when the client asks for a workspace check).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  type CancellationToken, type ClientCapabilities, type Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  type DocumentDiagnosticReport, DocumentDiagnosticReportKind, type InitializeParams, type InitializeResult, LSPErrorCodes, ResponseError,
+  TextDocuments, TextDocumentSyncKind,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ProjectFiles, readReplyFile } from './cli/files';
+import { type ConfigIssue, type ConfigLayer, formatConfigIssue, resolveConfig } from './config/resolve';
+import { DEFAULT_CONFIG, type EffectiveConfig, PROJECT_FILE_NAME } from './config/schema';
+import { clientLocaleOf, messageLocale, SETTINGS_SECTION, SETTINGS_SOURCE, settingsLayer } from './config/settings';
+import { CODE_ACTION_KINDS } from './features/codeActions';
+import { flatSymbols } from './features/symbols';
+import {
+  CHECK_FILES_REQUEST, type CheckFilesParams, type CheckFilesResult, CLEANUP_REQUEST, type CleanupResult, type DocumentParams, RENUMBER_REQUEST,
+  type RenumberParams, type RenumberResult, STRUCTURE_REQUEST, type StructureReport,
+} from './protocol';
+import { localize, type Locale } from './rules/types';
+import { createReplyService } from './service';
+
+export interface ServerOptions {
+  /** The clock (tests fix it). */
+  readonly now?: () => Date;
+  /** The folder holding `docs/rules/`, for diagnostics' documentation links; found from the install location otherwise. */
+  readonly docsRoot?: string;
+}
+
+interface DocumentConfig {
+  readonly config: EffectiveConfig;
+  readonly locale: Locale;
+}
+
+/** How many files one workspace-check request may name. */
+const CHECK_FILES_MAX = 500;
+
+/** The folder at or above `from` that holds the rule pages (`dist/` in the package, `out/server/src/` in a checkout). */
+export function findDocsRoot(from: string): string | undefined {
+  let dir = from;
+  for (let i = 0; i < 6; i++) {
+    if (fs.existsSync(path.join(dir, 'docs', 'rules'))) return dir;
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return undefined;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const documents = new TextDocuments(TextDocument);
+  const log = (m: string): void => connection.console.error(m);
+  const docsRoot = options.docsRoot ?? findDocsRoot(__dirname);
+  let caps = {
+    pull: false, snippets: false, hierarchicalSymbols: false, relatedInformation: false, codeDescription: false,
+    configuration: false, configurationDynamic: false, watchedFilesDynamic: false, refresh: false,
+  };
+  let clientLocale: Locale = 'zh-cn';
+  let initLocale: string | undefined;
+  const ruleDocsUri = (id: string): string | undefined =>
+    caps.codeDescription && docsRoot ? pathToFileURL(path.join(docsRoot, 'docs', 'rules', `${id}.md`)).href : undefined;
+  const service = createReplyService({ ...(options.now ? { now: options.now } : {}), log, ruleDocsUri });
+
+  // ---- settings and configuration, cached per resource
+  let globalSettings: unknown = {};
+  const settingsCache = new Map<string, Promise<unknown>>();
+  const configCache = new Map<string, Promise<DocumentConfig>>();
+  let projectFiles = new ProjectFiles();
+  const reported = new Set<string>();
+
+  const settingsFor = (uri: string): Promise<unknown> => {
+    if (!caps.configuration) return Promise.resolve(globalSettings);
+    let p = settingsCache.get(uri);
+    if (!p) {
+      p = connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then((s: unknown) => s ?? {}, (e: unknown) => {
+        log(`workspace/configuration failed: ${String(e)}`);
+        return {};
+      });
+      settingsCache.set(uri, p);
+    }
+    return p;
+  };
+
+  const reportIssues = (issues: readonly ConfigIssue[], locale: Locale): void => {
+    const fresh = issues.filter((i) => !reported.has(`${i.source}\u0000${i.key}\u0000${i.message.en}`));
+    if (fresh.length === 0) return;
+    for (const i of fresh) {
+      reported.add(`${i.source}\u0000${i.key}\u0000${i.message.en}`);
+      log(`configuration: ${formatConfigIssue(i, locale)}`);
+    }
+    const head = locale === 'en' ? 'Proposal reply configuration' : '提案建议答复检查配置问题';
+    const more = fresh.length > 1 ? (locale === 'en' ? ` (and ${fresh.length - 1} more; see the output channel)` : `（另有 ${fresh.length - 1} 条，见“输出”面板）`) : '';
+    void connection.window.showWarningMessage(`${head}：${formatConfigIssue(fresh[0]!, locale)}${more}`);
+  };
+
+  const configFor = (uri: string): Promise<DocumentConfig> => {
+    let p = configCache.get(uri);
+    if (!p) {
+      p = (async (): Promise<DocumentConfig> => {
+        const settings = await settingsFor(uri);
+        const locale = messageLocale(settings, initLocale);
+        const layers: ConfigLayer[] = [];
+        const issues: ConfigIssue[] = [];
+        if (uri.startsWith('file:')) {
+          const file = fileURLToPath(uri);
+          const project = await projectFiles.nearest(file);
+          if (project) {
+            const loaded = await projectFiles.load(project, project);
+            issues.push(...loaded.issues);
+            if (loaded.layer) layers.push(loaded.layer);
+          }
+        }
+        const fromSettings = settingsLayer(settings);
+        if (fromSettings) layers.push(fromSettings);
+        const resolved = resolveConfig(layers);
+        issues.push(...resolved.issues);
+        reportIssues(issues, locale);
+        return { config: resolved.config, locale };
+      })().catch((e: unknown) => {
+        log(`configuration for ${uri} failed: ${e instanceof Error ? e.stack : String(e)}`);
+        return { config: DEFAULT_CONFIG, locale: clientLocale };
+      });
+      configCache.set(uri, p);
+    }
+    return p;
+  };
+
+  const isProjectFile = (uri: string): boolean => uri.endsWith(`/${PROJECT_FILE_NAME}`);
+
+  // ---- diagnostics: pull when the client supports it, push otherwise (never both)
+  const publish = async (doc: TextDocument): Promise<void> => {
+    if (caps.pull || isProjectFile(doc.uri)) return;
+    try {
+      const { config, locale } = await configFor(doc.uri);
+      const current = documents.get(doc.uri);
+      if (!current || current.version !== doc.version) return; // a newer version publishes its own
+      const diagnostics = service.diagnostics(current, config, locale, caps.relatedInformation);
+      await connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+    } catch (e) {
+      log(`diagnostics for ${doc.uri} failed: ${e instanceof Error ? e.stack : String(e)}`);
+    }
+  };
+  const refreshAll = (): void => {
+    if (caps.pull) {
+      if (caps.refresh) void connection.languages.diagnostics.refresh();
+    } else {
+      for (const d of documents.all()) void publish(d);
+    }
+  };
+
+  // ---- handler wrapping
+  function guard<P, R>(name: string, empty: () => R, fn: (params: P, token: CancellationToken) => Promise<R> | R) {
+    return async (params: P, token: CancellationToken): Promise<R> => {
+      if (token.isCancellationRequested) return empty();
+      try {
+        const r = await fn(params, token);
+        return token.isCancellationRequested ? empty() : r;
+      } catch (e) {
+        log(`${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        return empty();
+      }
+    };
+  }
+  /** The open reply document and its configuration, or undefined (closed, or the project file). */
+  const replyDoc = async (uri: string): Promise<{ doc: TextDocument; config: EffectiveConfig; locale: Locale } | undefined> => {
+    const doc = documents.get(uri);
+    if (!doc || isProjectFile(uri)) return undefined;
+    const { config, locale } = await configFor(uri);
+    return { doc: documents.get(uri) ?? doc, config, locale };
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const c: ClientCapabilities = params.capabilities;
+    initLocale = params.locale;
+    clientLocale = clientLocaleOf(params.locale);
+    caps = {
+      pull: c.textDocument?.diagnostic !== undefined,
+      snippets: c.textDocument?.completion?.completionItem?.snippetSupport === true,
+      hierarchicalSymbols: c.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
+      relatedInformation: c.textDocument?.publishDiagnostics?.relatedInformation === true || (c.textDocument?.diagnostic as { relatedInformation?: boolean } | undefined)?.relatedInformation === true,
+      codeDescription: c.textDocument?.publishDiagnostics?.codeDescriptionSupport === true || (c.textDocument?.diagnostic as { codeDescriptionSupport?: boolean } | undefined)?.codeDescriptionSupport === true,
+      configuration: c.workspace?.configuration === true,
+      configurationDynamic: c.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+      watchedFilesDynamic: c.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+      refresh: c.workspace?.diagnostics?.refreshSupport === true,
+    };
+    const initOptions = params.initializationOptions as { settings?: unknown } | undefined;
+    if (initOptions?.settings !== undefined) globalSettings = initOptions.settings;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: ['：', ':', '，', ','], resolveProvider: false },
+        hoverProvider: true,
+        documentSymbolProvider: { label: clientLocale === 'en' ? 'Proposal reply' : '提案建议答复' },
+        foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
+        ...(caps.pull ? { diagnosticProvider: { identifier: 'proposal-reply', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: 'proposal-reply' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (caps.configurationDynamic) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+    if (caps.watchedFilesDynamic) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${PROJECT_FILE_NAME}` }] });
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    if (!caps.configuration) globalSettings = (change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION] ?? {};
+    settingsCache.clear();
+    configCache.clear();
+    for (const key of [...reported]) if (key.startsWith(SETTINGS_SOURCE)) reported.delete(key);
+    refreshAll();
+  });
+
+  connection.onDidChangeWatchedFiles((change) => {
+    projectFiles = new ProjectFiles();
+    configCache.clear();
+    for (const c of change.changes) {
+      if (!c.uri.startsWith('file:')) continue;
+      const file = fileURLToPath(c.uri);
+      for (const key of [...reported]) if (key.startsWith(file)) reported.delete(key);
+    }
+    refreshAll();
+  });
+
+  documents.onDidChangeContent((e) => void publish(e.document));
+  documents.onDidClose((e) => {
+    service.forget(e.document.uri);
+    settingsCache.delete(e.document.uri);
+    configCache.delete(e.document.uri);
+    if (!caps.pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+    const empty: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const cancelled = (): ResponseError<{ retriggerRequest: boolean }> => new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
+    if (token.isCancellationRequested) throw cancelled();
+    try {
+      const r = await replyDoc(params.textDocument.uri);
+      if (!r) return empty;
+      if (token.isCancellationRequested) throw cancelled();
+      return { kind: DocumentDiagnosticReportKind.Full, items: service.diagnostics(r.doc, r.config, r.locale, caps.relatedInformation) };
+    } catch (e) {
+      if (e instanceof ResponseError) throw e;
+      log(`diagnostics failed: ${e instanceof Error ? e.stack : String(e)}`);
+      return empty;
+    }
+  });
+
+  connection.onCompletion(guard('completion', () => [], async (params) => {
+    const r = await replyDoc(params.textDocument.uri);
+    return r ? service.completion(r.doc, r.config, params.position, { locale: r.locale, snippets: caps.snippets }) : [];
+  }));
+
+  connection.onHover(guard('hover', () => null, async (params) => {
+    const uri = params.textDocument.uri;
+    const doc = documents.get(uri);
+    if (!doc) return null;
+    if (isProjectFile(uri)) return service.projectFileHover(doc, params.position, (await configFor(uri)).locale);
+    const r = await replyDoc(uri);
+    return r ? service.hover(r.doc, r.config, params.position, r.locale) : null;
+  }));
+
+  connection.onDocumentSymbol(guard('documentSymbol', () => [], async (params) => {
+    const r = await replyDoc(params.textDocument.uri);
+    if (!r) return [];
+    const symbols = service.symbols(r.doc, r.config, r.locale);
+    return caps.hierarchicalSymbols ? symbols : flatSymbols(symbols, r.doc.uri);
+  }));
+
+  connection.onFoldingRanges(guard('foldingRange', () => [], async (params) => {
+    const r = await replyDoc(params.textDocument.uri);
+    return r ? service.folding(r.doc, r.config) : [];
+  }));
+
+  connection.onCodeAction(guard('codeAction', () => [], async (params) => {
+    const r = await replyDoc(params.textDocument.uri);
+    if (!r) return [];
+    return service.codeActions(r.doc, r.config, params.range, params.context.diagnostics, { locale: r.locale, ...(params.context.only ? { only: params.context.only } : {}) });
+  }));
+
+  connection.onRequest(STRUCTURE_REQUEST, guard<DocumentParams, StructureReport | null>('structure', () => null, async (params) => {
+    const r = await replyDoc(params.textDocument.uri);
+    return r ? service.structure(r.doc, r.config, r.locale) : null;
+  }));
+
+  connection.onRequest(CLEANUP_REQUEST, guard<DocumentParams, CleanupResult | null>('cleanup', () => null, async (params) => {
+    const r = await replyDoc(params.textDocument.uri);
+    return r ? service.cleanup(r.doc, r.config, r.locale) : null;
+  }));
+
+  connection.onRequest(RENUMBER_REQUEST, guard<RenumberParams, RenumberResult | null>('renumber', () => null, async (params) => {
+    const r = await replyDoc(params.textDocument.uri);
+    return r ? service.renumber(r.doc, r.config, params.position) : null;
+  }));
+
+  connection.onRequest(CHECK_FILES_REQUEST, guard<CheckFilesParams, CheckFilesResult>('checkFiles', () => ({ results: [], skipped: [] }), async (params, token) => {
+    const results: Array<CheckFilesResult['results'][number]> = [];
+    const skipped: Array<CheckFilesResult['skipped'][number]> = [];
+    for (const uri of params.uris.slice(0, CHECK_FILES_MAX)) {
+      if (token.isCancellationRequested) break;
+      const { config, locale } = await configFor(uri);
+      if (!uri.startsWith('file:')) {
+        skipped.push({ uri, reason: locale === 'en' ? 'not a file on disk' : '不是磁盘上的文件' });
+        continue;
+      }
+      const read = await readReplyFile(fileURLToPath(uri));
+      configCache.delete(uri);
+      settingsCache.delete(uri);
+      if (!read.ok) {
+        skipped.push({ uri, reason: localize(read.problem.message, locale) });
+        continue;
+      }
+      const doc = TextDocument.create(uri, 'proposal-reply', 0, read.text);
+      results.push({ uri, diagnostics: service.diagnostics(doc, config, locale, caps.relatedInformation) });
+      service.forget(uri);
+    }
+    return { results, skipped };
+  }));
+
+  documents.listen(connection);
+  connection.listen();
+}
