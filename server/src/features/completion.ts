@@ -17,7 +17,7 @@ import { formatDate } from '../parse/dates';
 import { canonicalMarker, markerLabel, withOrdinal } from '../parse/numbering';
 import { type Locale, type Localized, localize } from '../rules/types';
 import { addresseeTemplate, closingTemplate, lineIndexAt, receiptTemplate, transitionTemplate } from '../rules/util';
-import { isBlank, type Span } from '../text';
+import { foldWidth, isBlank, type Span } from '../text';
 import { rangeOf } from './diagnostics';
 import { headingPath } from './hover';
 
@@ -33,6 +33,14 @@ const LEVEL_NAME: Record<NumberingLevel, Localized> = {
   2: { zh: '二级标题', en: 'level-2 heading' },
   3: { zh: '三级标题', en: 'level-3 heading' },
   4: { zh: '四级标题', en: 'level-4 heading' },
+};
+
+/** The closing formulas of each kind, after the kind's own template (rules/util closingTemplate). */
+const CLOSINGS: Record<Reply['kind'], readonly string[]> = {
+  'proposal-reply': ['此复。', '特此函复。', '特此答复。'],
+  'suggestion-reply': ['此复。', '特此函复。', '特此答复。'],
+  'co-handling-opinion': ['以上意见供参考。', '特此函复。'],
+  'rectification-report': ['特此报告。'],
 };
 
 export const TRANSITIONS = ['现答复如下：', '现将办理情况答复如下：', '现函复如下：', '现提出协办意见如下：', '现将整改情况报告如下：'];
@@ -205,15 +213,15 @@ function structuralItems(ctx: Context): CompletionItem[] {
       }
     }
   }
-  // the tail: after the last body paragraph, before or without the footer
-  const atTail = !inHead && !afterAddressee && (reply.receipt !== undefined || a !== undefined) && (!next || next.start >= foot);
-  if (atTail && !reply.closing) {
-    const first = closingTemplate(reply);
-    const list = [first, ...['此复。', '特此函复。', '特此答复。', '特此报告。', '以上意见供参考。'].filter((c) => c !== first && (reply.kind === 'rectification-report' ? c !== '特此函复。' : c !== '特此报告。'))];
+  // the tail: no body text after the cursor; closings before the signature, the signature before the date
+  const started = reply.receipt !== undefined || a !== undefined;
+  const bodyEnded = !inHead && !afterAddressee && started && (!next || next.start >= foot);
+  const before = (s: Span | undefined): boolean => !s || s.start >= lineEnd;
+  if (bodyEnded && !reply.closing && before(reply.signature) && before(reply.date)) {
+    const list = [...new Set([closingTemplate(reply), ...CLOSINGS[reply.kind]])];
     for (const c of list) specs.push({ label: c, kind: CompletionItemKind.Text, detail: locale === 'en' ? 'closing' : '结束语' });
   }
-  const afterClosingOrBody = atTail && (!reply.signature || reply.signature.start >= lineEnd);
-  if (afterClosingOrBody && !reply.signature) {
+  if (bodyEnded && !reply.signature && before(reply.date)) {
     const name = ctx.config.organization ?? reply.title?.organ;
     if (name) {
       specs.push({
@@ -225,14 +233,16 @@ function structuralItems(ctx: Context): CompletionItem[] {
   }
   const afterSignature = reply.signature !== undefined && prev !== undefined && prev.end >= reply.signature.end && prev.start <= reply.signature.start + 1;
   const dateTyped = /^\d{1,4}$/.test(ctx.typed);
-  if ((afterSignature || (afterClosingOrBody && reply.signature === undefined) || (dateTyped && lineStart >= foot)) && (!reply.date || reply.date.start >= lineEnd || dateTyped)) {
+  const datePosition = afterSignature || (bodyEnded && !reply.signature) || (dateTyped && lineStart >= foot);
+  if (datePosition && (!reply.date || dateTyped)) {
     const today = formatDate(options.today);
     specs.push({ label: today, kind: CompletionItemKind.Value, detail: locale === 'en' ? 'today’s date (GB/T 9704-2012 7.3.5.4)' : '今天的日期（成文日期，GB/T 9704-2012 7.3.5.4）' });
   }
-  if (specs.length === 0) return [];
-  return toItems(ctx, specs, rangeOf(ctx.doc, { start: ctx.contentStart, end: ctx.offset }));
+  // what the user has typed on the line narrows the offer to what it begins
+  const offered = ctx.typed.length === 0 ? specs : specs.filter((x) => foldWidth(x.label).startsWith(ctx.typed));
+  if (offered.length === 0) return [];
+  return toItems(ctx, offered, rangeOf(ctx.doc, { start: ctx.contentStart, end: ctx.offset }));
 }
-
 /** The level a heading's first sub-item takes: what this document does under headings of its level, or the next level down. */
 function childLevel(reply: Reply, h: MeasureHeading): NumberingLevel | undefined {
   const counts = new Map<number, number>();

@@ -81,8 +81,8 @@ export function replyHover(reply: Reply, findings: readonly Finding[], doc: Text
       `**${locale === 'en' ? 'Heading' : '标题'}** ${path}`,
       '',
       locale === 'en'
-        ? `${localize(LEVEL_NAME[level]!, locale)} of GB/T 9704-2012 7.3.3 (written ${canonicalMarker(level, 1)} ${canonicalMarker(level, 2)} …): ${h.titleText}`
-        : `GB/T 9704-2012 7.3.3 ${localize(LEVEL_NAME[level]!, locale)}（写作 ${canonicalMarker(level, 1)}${canonicalMarker(level, 2)}……）：${h.titleText}`,
+        ? `${localize(LEVEL_NAME[level]!, locale)} of GB/T 9704-2012 7.3.3 (written “${canonicalMarker(level, 1)}” “${canonicalMarker(level, 2)}” …): ${h.titleText}`
+        : `GB/T 9704-2012 7.3.3 ${localize(LEVEL_NAME[level]!, locale)}（写作“${canonicalMarker(level, 1)}”“${canonicalMarker(level, 2)}”……）：${h.titleText}`,
     ].join('\n'));
     widen(h.marker);
   }

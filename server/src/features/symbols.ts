@@ -43,11 +43,13 @@ function symbolKind(n: OutlineNode): SymbolKind {
 function toSymbol(n: OutlineNode, locale: Locale): DocumentSymbol {
   const label = localize(ELEMENT_LABEL[n.kind], locale);
   const isHeading = n.level !== undefined && (n.kind === 'measure' || n.kind === 'nextSteps');
+  // text that opens with its own label (下一步，… 答复类别：A 抄送：… （联系人：…）) names itself too
+  const namesItself = isHeading || n.name.replace(/^[（(【[]/, '').startsWith(ELEMENT_LABEL[n.kind].zh);
   const sep = locale === 'en' ? ': ' : '：';
   return {
     // a heading names itself (一、…); other elements say what they are first, then what they say
-    name: isHeading ? n.name : `${label}${sep}${n.name}`,
-    ...(isHeading ? { detail: n.kind === 'nextSteps' ? label : localize(LEVEL_LABEL[n.level!]!, locale) } : {}),
+    name: namesItself ? n.name : `${label}${sep}${n.name}`,
+    ...(namesItself ? { detail: isHeading && n.kind === 'measure' ? localize(LEVEL_LABEL[n.level!]!, locale) : label } : {}),
     kind: symbolKind(n),
     range: n.range,
     selectionRange: n.selectionRange,
