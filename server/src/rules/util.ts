@@ -3,7 +3,7 @@
  * should address its reader, and the kind-specific wording of templates.
  */
 import type { DocumentKind, MeasureHeading, Reply } from '../model';
-import type { Span } from '../text';
+import { isBlank, type Span } from '../text';
 import type { TextEdit } from './types';
 
 /** The line break the document already uses (CRLF when it has any), so inserted lines match it. */
@@ -30,16 +30,29 @@ export function lineSpanAt(reply: Reply, offset: number): Span {
   return { start: l.start, end: l.end };
 }
 
-/** Inserts `content` as a new line above the line that contains `offset`. */
+/**
+ * Inserts `content` as a new line above the line that contains `offset`. When text precedes
+ * `offset` on its line (a run-on pasted line holding several paragraphs), the line is broken
+ * there instead, so that the new line lands right before the element, not before the whole line.
+ */
 export function insertLineBefore(reply: Reply, offset: number, content: string): TextEdit {
-  const at = lineSpanAt(reply, offset).start;
-  return { start: at, end: at, newText: content + eolOf(reply) };
+  const line = lineSpanAt(reply, offset);
+  let s = offset;
+  while (s > line.start && isBlank(reply.text.charCodeAt(s - 1))) s--;
+  if (s === line.start) return { start: line.start, end: line.start, newText: content + eolOf(reply) };
+  return { start: s, end: offset, newText: eolOf(reply) + content + eolOf(reply) };
 }
 
-/** Inserts `content` as a new line below the line that contains `offset`. */
+/**
+ * Inserts `content` as a new line below the line that contains `offset`; within a run-on line the
+ * line is broken right after `offset` instead (see insertLineBefore).
+ */
 export function insertLineAfter(reply: Reply, offset: number, content: string): TextEdit {
-  const at = lineSpanAt(reply, offset).end;
-  return { start: at, end: at, newText: eolOf(reply) + content };
+  const line = lineSpanAt(reply, offset);
+  let e = offset;
+  while (e < line.end && isBlank(reply.text.charCodeAt(e))) e++;
+  if (e >= line.end) return { start: line.end, end: line.end, newText: eolOf(reply) + content };
+  return { start: offset, end: e, newText: eolOf(reply) + content + eolOf(reply) };
 }
 
 /** Appends `content` as a last line. */
