@@ -54,6 +54,23 @@ export function findDocsRoot(from: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Wraps a request handler: a cancelled request gets the empty result without running (or when it
+ * was cancelled while running), and an internal error is logged and answered with the empty result.
+ */
+export function guarded<P, R>(name: string, log: (m: string) => void, empty: () => R, fn: (params: P, token: CancellationToken) => Promise<R> | R) {
+  return async (params: P, token: CancellationToken): Promise<R> => {
+    if (token.isCancellationRequested) return empty();
+    try {
+      const r = await fn(params, token);
+      return token.isCancellationRequested ? empty() : r;
+    } catch (e) {
+      log(`${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      return empty();
+    }
+  };
+}
+
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const log = (m: string): void => connection.console.error(m);
@@ -155,19 +172,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   };
 
-  // ---- handler wrapping
-  function guard<P, R>(name: string, empty: () => R, fn: (params: P, token: CancellationToken) => Promise<R> | R) {
-    return async (params: P, token: CancellationToken): Promise<R> => {
-      if (token.isCancellationRequested) return empty();
-      try {
-        const r = await fn(params, token);
-        return token.isCancellationRequested ? empty() : r;
-      } catch (e) {
-        log(`${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-        return empty();
-      }
-    };
-  }
+  const guard = <P, R>(name: string, empty: () => R, fn: (params: P, token: CancellationToken) => Promise<R> | R) => guarded(name, log, empty, fn);
   /** The open reply document and its configuration, or undefined (closed, or the project file). */
   const replyDoc = async (uri: string): Promise<{ doc: TextDocument; config: EffectiveConfig; locale: Locale } | undefined> => {
     const doc = documents.get(uri);

@@ -57,12 +57,17 @@ export class TestClient {
         w.resolve(p);
       }
     });
-    connection.onNotification('window/showMessage', (p: ShowMessageParams) => {
+    const onMessage = (p: ShowMessageParams): void => {
       this.messages.push(p);
       for (const w of this.messageWaiters.filter((x) => x.test(p))) {
         this.messageWaiters.splice(this.messageWaiters.indexOf(w), 1);
         w.resolve(p);
       }
+    };
+    connection.onNotification('window/showMessage', onMessage);
+    connection.onRequest('window/showMessageRequest', (p: ShowMessageParams) => {
+      onMessage(p);
+      return null;
     });
     connection.onNotification('window/logMessage', (p: { message: string }) => void this.logs.push(p.message));
     connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => {
