@@ -2,13 +2,16 @@
  * Writes the files derived from the rule registry and the configuration schema:
  * - docs/rules/<id>.md, one page per rule;
  * - docs/rules.md, the index table;
- * - schemas/proposal-reply.schema.json, the JSON schema of the project file.
+ * - schemas/proposal-reply.schema.json, the JSON schema of the project file;
+ * - package.json's `contributes.configuration` (the `proposalReply.*` settings) and their
+ *   descriptions in package.nls.json (English) and package.nls.zh-cn.json (Chinese).
  * `npm run generate` writes them; the test suite fails when the committed files drift.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
-import { KEY_SCHEMAS, PROJECT_FILE_NAME, SEVERITY_SETTINGS } from '../server/src/config/schema';
+import { KEY_SCHEMAS, KIND_SETTINGS, PROJECT_FILE_NAME, SEVERITY_SETTINGS } from '../server/src/config/schema';
+import { EDITOR_LOCALES, SETTING_DEFAULTS, SETTING_TEXT, SETTINGS_SECTION, TRACE_LEVELS } from '../server/src/config/settings';
 import { KIND_NAME } from '../server/src/labels';
 import { RULES } from '../server/src/rules';
 import type { Rule } from '../server/src/rules/types';
@@ -112,12 +115,92 @@ export function projectFileSchema(): string {
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 
+type Nls = Record<string, { zh: string; en: string }>;
+
+/** The `%key%` texts of the generated settings; every generated key starts with `config.`. */
+export function settingsNls(): Nls {
+  const nls: Nls = {
+    'config.title': SETTING_TEXT.title,
+    'config.kind': SETTING_TEXT.kind,
+    'config.kind.auto': SETTING_TEXT.kindAuto,
+    'config.organization': SETTING_TEXT.organization,
+    'config.categories': SETTING_TEXT.categories,
+    'config.rules': SETTING_TEXT.rules,
+    'config.locale': SETTING_TEXT.locale,
+    'config.locale.auto': SETTING_TEXT.localeAuto,
+    'config.locale.zh-cn': SETTING_TEXT.localeZh,
+    'config.locale.en': SETTING_TEXT.localeEn,
+    'config.trace.server': SETTING_TEXT.trace,
+  };
+  for (const k of KIND_SETTINGS) if (k !== 'auto') nls[`config.kind.${k}`] = KIND_NAME[k];
+  for (const r of RULES as readonly Rule[]) {
+    nls[`config.rule.${r.id}`] = {
+      zh: `${r.title.zh}（默认：${SEVERITY_ZH[r.defaultSeverity]} ${r.defaultSeverity}）`,
+      en: `${r.title.en} (default: ${r.defaultSeverity})`,
+    };
+  }
+  return nls;
+}
+
+/** The `contributes.configuration` of package.json: the settings, validated like the project file. */
+export function settingsContribution(): Record<string, unknown> {
+  const json = (s: z.ZodType): Record<string, unknown> => {
+    const j = z.toJSONSchema(s, { target: 'draft-07' }) as Record<string, unknown>;
+    delete j.$schema;
+    return j;
+  };
+  const ruleProps: Record<string, unknown> = {};
+  for (const r of RULES as readonly Rule[]) ruleProps[r.id] = { type: 'string', enum: [...SEVERITY_SETTINGS], description: `%config.rule.${r.id}%` };
+  // an empty list means "not set here" (the project file decides), so the setting allows it
+  const { minItems: _minItems, ...categories } = json(KEY_SCHEMAS.categories);
+  const p = `${SETTINGS_SECTION}.`;
+  return {
+    title: '%config.title%',
+    properties: {
+      [`${p}kind`]: {
+        type: 'string', enum: [...KIND_SETTINGS], enumDescriptions: KIND_SETTINGS.map((k) => `%config.kind.${k}%`),
+        default: SETTING_DEFAULTS.kind, scope: 'resource', description: '%config.kind%', order: 0,
+      },
+      [`${p}organization`]: { ...json(KEY_SCHEMAS.organization), default: SETTING_DEFAULTS.organization, scope: 'resource', description: '%config.organization%', order: 1 },
+      [`${p}categories`]: { ...categories, default: SETTING_DEFAULTS.categories, scope: 'resource', markdownDescription: '%config.categories%', order: 2 },
+      [`${p}rules`]: { type: 'object', default: SETTING_DEFAULTS.rules, properties: ruleProps, additionalProperties: false, scope: 'resource', markdownDescription: '%config.rules%', order: 3 },
+      [`${p}locale`]: {
+        type: 'string', enum: [...EDITOR_LOCALES], enumDescriptions: EDITOR_LOCALES.map((l) => `%config.locale.${l}%`),
+        default: SETTING_DEFAULTS.locale, scope: 'resource', description: '%config.locale%', order: 4,
+      },
+      [`${p}trace.server`]: { type: 'string', enum: [...TRACE_LEVELS], default: SETTING_DEFAULTS['trace.server'], scope: 'window', description: '%config.trace.server%', order: 5 },
+    },
+  };
+}
+
+/** package.json with its generated settings; every other field as it stands. */
+export function packageJson(current: string): string {
+  const pkg = JSON.parse(current) as { contributes?: Record<string, unknown> };
+  pkg.contributes = { ...(pkg.contributes ?? {}), configuration: settingsContribution() };
+  return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+/** A package.nls file with its generated `config.*` keys; the hand-written keys as they stand. */
+export function nlsFile(current: string, locale: 'zh' | 'en'): string {
+  const kept = Object.entries(JSON.parse(current) as Record<string, string>).filter(([k]) => !k.startsWith('config.'));
+  const generated = Object.entries(settingsNls()).map(([k, v]) => [k, v[locale]] as const);
+  return `${JSON.stringify(Object.fromEntries([...kept, ...generated]), null, 2)}\n`;
+}
+
+function readOr(rel: string, fallback: string): string {
+  const p = path.join(ROOT, rel);
+  return fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : fallback;
+}
+
 /** Every generated file with its expected content, keyed by path relative to the root. */
 export function generatedFiles(): Map<string, string> {
   const files = new Map<string, string>();
   for (const r of RULES as readonly Rule[]) files.set(`docs/rules/${r.id}.md`, rulePage(r));
   files.set('docs/rules.md', rulesIndex());
   files.set('schemas/proposal-reply.schema.json', projectFileSchema());
+  files.set('package.json', packageJson(readOr('package.json', '{}')));
+  files.set('package.nls.json', nlsFile(readOr('package.nls.json', '{}'), 'en'));
+  files.set('package.nls.zh-cn.json', nlsFile(readOr('package.nls.zh-cn.json', '{}'), 'zh'));
   return files;
 }
 

@@ -67,3 +67,30 @@ export function clientLocaleOf(locale: string | undefined): Locale {
   if (!locale) return 'zh-cn';
   return /^zh/i.test(locale) ? 'zh-cn' : 'en';
 }
+
+/** What each contributed setting means, for package.json (through package.nls*.json). */
+export const SETTING_TEXT = {
+  title: { zh: '提案建议答复检查', en: 'Proposal Reply' },
+  kind: {
+    zh: '文种。auto 为自动识别；保持 auto 时使用项目配置文件（.proposal-reply.json）中的设置。',
+    en: 'Document kind. auto detects it; left at auto, the project file (.proposal-reply.json) decides.',
+  },
+  kindAuto: { zh: '自动识别文种', en: 'Detect the kind from the text' },
+  organization: {
+    zh: '应署的发文机关全称（signature-organ 规则据此检查署名，补全署名时也使用它）。留空时使用项目配置文件中的设置。',
+    en: 'The signing organisation (checked by signature-organ, offered when completing the signature). Empty: the project file decides.',
+  },
+  categories: {
+    zh: '允许的答复类别，每项为类别值（如 "A"）或 `{"value": "A", "meaning": "…"}`。留空时使用项目配置文件中的设置，再缺省为 A、B、C。',
+    en: 'Allowed reply categories, each a value (e.g. "A") or `{"value": "A", "meaning": "…"}`. Empty: the project file decides, then A, B, C.',
+  },
+  rules: {
+    zh: '各规则的级别（error、warning、information、hint 或 off），按规则 id 逐条覆盖项目配置文件中的设置。',
+    en: 'Severity per rule (error, warning, information, hint or off), overriding the project file rule by rule.',
+  },
+  locale: { zh: '编辑器中提示的语言。auto 跟随 VS Code 的显示语言（中文以外的语言显示英文）。', en: 'Language of the messages in the editor. auto follows VS Code’s display language (English for languages other than Chinese).' },
+  localeAuto: { zh: '跟随 VS Code 显示语言', en: 'Follow VS Code’s display language' },
+  localeZh: { zh: '中文', en: 'Chinese' },
+  localeEn: { zh: '英文', en: 'English' },
+  trace: { zh: '记录编辑器与语言服务器之间的通信（排查问题时使用）。', en: 'Trace the communication between VS Code and the language server (for troubleshooting).' },
+} as const;

@@ -1,0 +1,215 @@
+/**
+ * The VS Code extension: starts the language server, and renders what it answers — diagnostics,
+ * completion, outline, folding, hover and code actions through the language client; the reply
+ * structure in a view and the status bar; commands for the workspace check, renumbering, pasted-text
+ * cleanup and templates. No analysis logic lives here: every answer comes from the server.
+ */
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import {
+  CHECK_FILES_REQUEST, type CheckFilesResult, CLEANUP_REQUEST, type CleanupResult, RENUMBER_REQUEST, type RenumberResult, type StructureItem,
+} from '../../server/src/protocol';
+import { chunks, replyFilePatterns, serverModuleFor } from './paths';
+import { LANGUAGE_ID, StructureModel } from './structureView';
+import { parseSnippets, type Template } from './templates';
+
+let client: LanguageClient | undefined;
+
+/** How many files one workspace-check request carries (progress is reported per batch). */
+const CHECK_BATCH = 25;
+/** The most files the workspace check looks at. */
+const CHECK_MAX_FILES = 5000;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = serverModuleFor(__dirname, (p) => fs.existsSync(p));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: LANGUAGE_ID }, { scheme: 'file', pattern: '**/.proposal-reply.json' }],
+    outputChannelName: vscode.l10n.t('Proposal Reply'),
+    diagnosticPullOptions: { onChange: true, onSave: true },
+    markdown: { isTrusted: false, supportHtml: false },
+  };
+  const lc = new LanguageClient('proposalReply', vscode.l10n.t('Proposal Reply Language Server'), serverOptions, clientOptions);
+  client = lc;
+  await lc.start();
+
+  const model = new StructureModel(lc);
+  const view = vscode.window.createTreeView('proposalReply.structure', { treeDataProvider: model, showCollapseAll: false });
+  model.attach(view);
+  const workspaceDiagnostics = vscode.languages.createDiagnosticCollection('proposal-reply-workspace');
+  context.subscriptions.push(model, view, workspaceDiagnostics);
+
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(() => model.schedule(0)),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === vscode.window.activeTextEditor?.document) model.schedule();
+    }),
+    vscode.languages.onDidChangeDiagnostics((e) => {
+      const active = vscode.window.activeTextEditor?.document.uri.toString();
+      if (active && e.uris.some((u) => u.toString() === active)) model.schedule(50);
+    }),
+    // an opened reply gets live diagnostics from the server; the workspace check's copy goes
+    vscode.workspace.onDidOpenTextDocument((d) => workspaceDiagnostics.delete(d.uri)),
+  );
+
+  const replyEditor = (): vscode.TextEditor | undefined => {
+    const e = vscode.window.activeTextEditor;
+    if (e && e.document.languageId === LANGUAGE_ID) return e;
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a reply (a *.reply file) first.'));
+    return undefined;
+  };
+
+  const register = (id: string, fn: (...args: never[]) => unknown): void => {
+    context.subscriptions.push(vscode.commands.registerCommand(id, fn as (...args: unknown[]) => unknown));
+  };
+
+  register('proposalReply.revealElement', async (uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }) => {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+    const r = lc.protocol2CodeConverter.asRange(range);
+    await vscode.window.showTextDocument(doc, { selection: new vscode.Range(r.start, r.start), preserveFocus: false });
+    const editor = vscode.window.activeTextEditor;
+    editor?.revealRange(r, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  });
+
+  register('proposalReply.insertElement', async (uri: string, item: StructureItem) => {
+    if (!item.insert) return;
+    const insert = vscode.l10n.t('Insert');
+    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is missing. {1}?', item.label, item.insert.title), insert);
+    if (choice !== insert) return;
+    const edit = new vscode.WorkspaceEdit();
+    const target = vscode.Uri.parse(uri);
+    edit.set(target, await lc.protocol2CodeConverter.asTextEdits([...item.insert.edits]) ?? []);
+    if (await vscode.workspace.applyEdit(edit)) {
+      const at = lc.protocol2CodeConverter.asRange(item.insert.edits[0]!.range).start;
+      await vscode.window.showTextDocument(target, { selection: new vscode.Range(at, at) });
+      model.schedule(0);
+    }
+  });
+
+  register('proposalReply.showStructure', async () => {
+    const r = model.current;
+    if (!r) {
+      await model.refresh();
+      if (!model.current) return;
+    }
+    const report = model.current!;
+    type Pick = vscode.QuickPickItem & { item: StructureItem };
+    const order = (i: StructureItem): number => (i.state === 'missing' && i.required ? 0 : i.state === 'problem' ? 1 : i.state === 'missing' ? 2 : 3);
+    const picks: Pick[] = [...report.items].sort((a, b) => order(a) - order(b)).map((item) => ({
+      item,
+      label: `$(${item.state === 'present' ? 'pass' : item.state === 'problem' ? 'warning' : item.required ? 'error' : 'circle-large-outline'}) ${item.label}`,
+      description: item.state === 'missing' ? (item.required ? vscode.l10n.t('missing') : vscode.l10n.t('optional, missing')) : item.state === 'problem' ? vscode.l10n.t('{0} problem(s)', item.problems.length) : vscode.l10n.t('present'),
+      detail: item.state === 'missing' ? item.insert?.title : item.problems.map((p) => p.message).join('；') || item.excerpt,
+    }));
+    const chosen = await vscode.window.showQuickPick(picks, { title: vscode.l10n.t('{0}: {1} of {2} required elements', report.kindLabel, report.present, report.total), placeHolder: vscode.l10n.t('Choose an element to go to it or insert it') });
+    if (!chosen) return;
+    if (chosen.item.range) await vscode.commands.executeCommand('proposalReply.revealElement', report.uri, chosen.item.range);
+    else if (chosen.item.insert) await vscode.commands.executeCommand('proposalReply.insertElement', report.uri, chosen.item);
+  });
+
+  register('proposalReply.refreshStructure', () => model.refresh());
+
+  register('proposalReply.renumber', async () => {
+    const editor = replyEditor();
+    if (!editor) return;
+    const result = await lc.sendRequest<RenumberResult | null>(RENUMBER_REQUEST, { textDocument: { uri: editor.document.uri.toString() } });
+    if (!result || result.changed === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('The numbering is already in sequence.'));
+      return;
+    }
+    if (await vscode.workspace.applyEdit(await lc.protocol2CodeConverter.asWorkspaceEdit(result.edit))) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Renumbered {0} marker(s).', result.changed));
+    }
+  });
+
+  register('proposalReply.cleanupPasted', async () => {
+    const editor = replyEditor();
+    if (!editor) return;
+    const result = await lc.sendRequest<CleanupResult | null>(CLEANUP_REQUEST, { textDocument: { uri: editor.document.uri.toString() } });
+    if (!result) return;
+    if (!result.edit.documentChanges && !result.edit.changes) {
+      void vscode.window.showInformationMessage(result.summary.text);
+      return;
+    }
+    // the change annotations need confirmation, so VS Code shows its refactor preview first;
+    // the whole cleanup is then one undoable edit
+    const edit = await lc.protocol2CodeConverter.asWorkspaceEdit(result.edit);
+    if (await vscode.workspace.applyEdit(edit, { isRefactoring: true })) void vscode.window.showInformationMessage(result.summary.text);
+  });
+
+  register('proposalReply.insertTemplate', async () => {
+    let templates: Template[];
+    try {
+      templates = parseSnippets(fs.readFileSync(context.asAbsolutePath('snippets/proposal-reply.code-snippets'), 'utf8'));
+    } catch (e) {
+      lc.error('cannot read the snippets', e);
+      return;
+    }
+    const chosen = await vscode.window.showQuickPick(
+      templates.map((t) => ({ label: t.name, description: t.prefixes.join(' · '), detail: t.description, template: t })),
+      { placeHolder: vscode.l10n.t('Choose a template to insert') },
+    );
+    if (!chosen) return;
+    let editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document.languageId !== LANGUAGE_ID) {
+      const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: '' });
+      editor = await vscode.window.showTextDocument(doc);
+    }
+    await editor.insertSnippet(new vscode.SnippetString(chosen.template.body));
+  });
+
+  register('proposalReply.checkWorkspace', async () => {
+    if (!vscode.workspace.workspaceFolders?.length) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder to check the replies in it.'));
+      return;
+    }
+    const patterns = replyFilePatterns(vscode.workspace.getConfiguration('files').get<Record<string, string>>('associations'));
+    const found = new Map<string, vscode.Uri>();
+    for (const p of patterns) for (const u of await vscode.workspace.findFiles(p, '**/node_modules/**', CHECK_MAX_FILES)) found.set(u.toString(), u);
+    const open = new Set(vscode.workspace.textDocuments.filter((d) => d.languageId === LANGUAGE_ID).map((d) => d.uri.toString()));
+    const uris = [...found.keys()].filter((u) => !open.has(u)).sort();
+    let files = open.size;
+    let errors = 0;
+    let warnings = 0;
+    for (const u of open) {
+      for (const d of vscode.languages.getDiagnostics(vscode.Uri.parse(u))) {
+        if (d.severity === vscode.DiagnosticSeverity.Error) errors++;
+        else if (d.severity === vscode.DiagnosticSeverity.Warning) warnings++;
+      }
+    }
+    workspaceDiagnostics.clear();
+    const cancelled = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking replies'), cancellable: true },
+      async (progress, token) => {
+        for (const batch of chunks(uris, CHECK_BATCH)) {
+          if (token.isCancellationRequested) return true;
+          const result = await lc.sendRequest<CheckFilesResult>(CHECK_FILES_REQUEST, { uris: batch }, token);
+          for (const r of result.results) {
+            const diagnostics = await lc.protocol2CodeConverter.asDiagnostics(r.diagnostics);
+            workspaceDiagnostics.set(vscode.Uri.parse(r.uri), diagnostics);
+            files++;
+            errors += diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+            warnings += diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
+          }
+          for (const s of result.skipped) lc.outputChannel.appendLine(`${s.uri}: ${s.reason}`);
+          progress.report({ increment: (100 * batch.length) / Math.max(1, uris.length) });
+        }
+        return false;
+      },
+    );
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    const summary = vscode.l10n.t('Checked {0} replies: {1} errors, {2} warnings.', files, errors, warnings);
+    void vscode.window.showInformationMessage(cancelled ? `${vscode.l10n.t('Check cancelled.')} ${summary}` : summary);
+  });
+
+  await model.refresh();
+}
+
+export async function deactivate(): Promise<void> {
+  if (client) await client.stop();
+  client = undefined;
+}
