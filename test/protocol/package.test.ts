@@ -69,6 +69,30 @@ describe('the packaged extension', function () {
     }
   });
 
+  it('loads the bundled client with only the vscode API provided, exporting activate and deactivate', async () => {
+    const ext = path.join(dir, 'client-only');
+    await bundle(path.join(ext, 'dist'));
+    // the vscode module: every name the API declares (@types/vscode), each a harmless class whose
+    // members are stand-ins too, so that loading the bundle runs its top-level code for real
+    const dts = readText(path.join(ROOT, 'node_modules', '@types', 'vscode', 'index.d.ts'));
+    const names = [...dts.matchAll(/^\texport (?:class|enum|namespace|const|function|let) (\w+)/gm)].map((m) => m[1]!);
+    assert.ok(names.includes('CompletionItem') && names.includes('workspace'));
+    const standIn = (): unknown => new Proxy(class StandIn {}, { get: (t, p) => (p in t ? (t as unknown as Record<string | symbol, unknown>)[p] : standIn()) });
+    const stub = Object.fromEntries(names.map((n) => [n, standIn()]));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const Module = require('node:module') as { _load: (request: string, parent: unknown, isMain: boolean) => unknown };
+    const load = Module._load;
+    Module._load = (request, parent, isMain) => (request === 'vscode' ? stub : load(request, parent, isMain));
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const extension = require(path.join(ext, 'dist', 'extension.js')) as { activate?: unknown; deactivate?: unknown };
+      assert.equal(typeof extension.activate, 'function');
+      assert.equal(typeof extension.deactivate, 'function');
+    } finally {
+      Module._load = load;
+    }
+  });
+
   it('packages the bundle and the files the manifest names, and nothing else', async () => {
     await bundle();
     const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
