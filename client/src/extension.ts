@@ -176,7 +176,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     let errors = 0;
     let warnings = 0;
     for (const u of open) {
-      for (const d of vscode.languages.getDiagnostics(vscode.Uri.parse(u))) {
+      for (const d of vscode.languages.getDiagnostics(vscode.Uri.parse(u)).filter((x) => x.source === 'proposal-reply')) {
         if (d.severity === vscode.DiagnosticSeverity.Error) errors++;
         else if (d.severity === vscode.DiagnosticSeverity.Warning) warnings++;
       }

@@ -12,11 +12,16 @@ export function toLspEdits(doc: TextDocument, edits: readonly TextEdit[]): LspTe
   return edits.map((e) => toLspEdit(doc, e));
 }
 
-/** Applies non-overlapping offset edits to a text. */
+/** Applies non-overlapping offset edits to a text, in one pass. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.start - a.start || b.end - a.end)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
+  const parts: string[] = [];
+  let pos = 0;
+  for (const e of [...edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    parts.push(text.slice(pos, e.start), e.newText);
+    pos = Math.max(pos, e.end);
+  }
+  parts.push(text.slice(pos));
+  return parts.join('');
 }
 
 /** True when no two edits overlap (insertions at one point count as overlapping). */

@@ -1,0 +1,99 @@
+/**
+ * Properties of the editor features over damaged real replies and random text: no feature throws
+ * or answers a range outside the document; renumbering changes only numerals in markers and twice is
+ * once; the pasted-text cleanup makes disjoint edits, removes the junk and keeps every other character.
+ */
+import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Range } from 'vscode-languageserver-types';
+import { DEFAULT_CONFIG } from '../../server/src/config/schema';
+import { planCleanup } from '../../server/src/features/cleanup';
+import { applyEdits, disjoint } from '../../server/src/features/edits';
+import { renumberDocument } from '../../server/src/features/renumber';
+import { parseReply } from '../../server/src/parse';
+import { createReplyService } from '../../server/src/service';
+import { foldWidth } from '../../server/src/text';
+import { anyText, count, mutatedReply, RUNS } from '../support/mutations';
+
+const NOW = (): Date => new Date(2026, 10, 23, 12);
+const TODAY = { year: 2026, month: 11, day: 23 };
+let version = 0;
+
+function ranges(value: unknown, out: Range[] = [], seen = new Set<unknown>()): Range[] {
+  if (typeof value !== 'object' || value === null || seen.has(value)) return out;
+  seen.add(value);
+  const v = value as Record<string, unknown>;
+  const s = v.start as { line?: unknown } | undefined;
+  if (s && typeof s.line === 'number' && typeof (v.end as { line?: unknown } | undefined)?.line === 'number') out.push(v as unknown as Range);
+  for (const child of Object.values(v)) ranges(child, out, seen);
+  return out;
+}
+
+describe('editor feature properties', function () {
+  this.timeout(600_000);
+
+  it('every feature answers on any text without throwing, with ranges inside the document', () => {
+    fc.assert(fc.property(anyText, fc.nat(), (text, seed) => {
+      count('editor features on any text');
+      const logs: string[] = [];
+      const service = createReplyService({ now: NOW, log: (m) => logs.push(m) });
+      const doc = TextDocument.create('file:///p.reply', 'proposal-reply', ++version, text);
+      const lineCount = doc.lineCount;
+      const at = doc.positionAt(seed % (text.length + 1));
+      const whole = { start: { line: 0, character: 0 }, end: doc.positionAt(text.length) };
+      const diagnostics = service.diagnostics(doc, DEFAULT_CONFIG, 'zh-cn');
+      const answers: unknown[] = [
+        diagnostics,
+        service.symbols(doc, DEFAULT_CONFIG, 'zh-cn'),
+        service.folding(doc, DEFAULT_CONFIG),
+        service.hover(doc, DEFAULT_CONFIG, at, 'en'),
+        service.completion(doc, DEFAULT_CONFIG, at, { locale: 'zh-cn', snippets: true }),
+        service.codeActions(doc, DEFAULT_CONFIG, whole, diagnostics, { locale: 'zh-cn' }),
+        service.structure(doc, DEFAULT_CONFIG, 'en'),
+        service.renumber(doc, DEFAULT_CONFIG),
+        service.cleanup(doc, DEFAULT_CONFIG, 'zh-cn'),
+      ];
+      for (const r of ranges(answers)) {
+        assert.ok(r.start.line <= r.end.line && r.end.line < lineCount, `range ${JSON.stringify(r)} outside ${lineCount} lines`);
+        assert.deepEqual(doc.positionAt(doc.offsetAt(r.start)), r.start, 'a range start inside a line');
+        assert.deepEqual(doc.positionAt(doc.offsetAt(r.end)), r.end, 'a range end inside a line');
+      }
+      for (const f of service.folding(doc, DEFAULT_CONFIG)) assert.ok(f.startLine < f.endLine);
+      assert.deepEqual(logs, []);
+    }), { numRuns: RUNS });
+  });
+
+  it('renumbering changes only the numerals of markers, and renumbering again changes nothing', () => {
+    fc.assert(fc.property(mutatedReply, (text) => {
+      const edits = renumberDocument(parseReply(text));
+      if (edits.length === 0) return;
+      count('renumbering idempotent');
+      for (const e of edits) {
+        const old = text.slice(e.start, e.end);
+        assert.equal(old.replace(/[一二三四五六七八九十百〇零两0-9\uff10-\uff19]+/, '#'), e.newText.replace(/[一二三四五六七八九十百0-9]+/, '#'), `“${old}” → “${e.newText}” changes more than the numeral`);
+      }
+      assert.ok(disjoint(edits));
+      const once = applyEdits(text, edits);
+      assert.deepEqual(renumberDocument(parseReply(once)), [], 'renumbering twice differs from once');
+    }), { numRuns: RUNS });
+  });
+
+  it('the pasted-text cleanup removes the junk and keeps every other character', () => {
+    fc.assert(fc.property(mutatedReply, (text) => {
+      const reply = parseReply(text);
+      const plan = planCleanup(reply, DEFAULT_CONFIG, TODAY);
+      if (plan.edits.length === 0) return;
+      count('cleanup keeps the content');
+      assert.ok(disjoint(plan.edits), 'overlapping cleanup edits');
+      const out = applyEdits(text, plan.edits);
+      // the original without its junk, compared without blanks, line breaks and punctuation width
+      let kept = text;
+      for (const j of [...reply.junk].sort((a, b) => b.start - a.start)) kept = kept.slice(0, j.start) + kept.slice(j.end);
+      const norm = (s: string): string => foldWidth(s).replace(/。/g, '.').replace(/[\s\u3000\u00a0\ufeff\u200b\u2002\u2003\u2009]+/g, '');
+      assert.equal(norm(out), norm(kept));
+      const after = parseReply(out);
+      assert.equal(after.junk.filter((j) => j.wholeLine).length, 0, 'a junk line survived');
+    }), { numRuns: RUNS });
+  });
+});
