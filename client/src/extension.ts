@@ -169,7 +169,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }
     const patterns = replyFilePatterns(vscode.workspace.getConfiguration('files').get<Record<string, string>>('associations'));
     const found = new Map<string, vscode.Uri>();
-    for (const p of patterns) for (const u of await vscode.workspace.findFiles(p, '**/node_modules/**', CHECK_MAX_FILES)) found.set(u.toString(), u);
+    // no exclude argument, so that files.exclude applies; dependencies are never replies
+    for (const p of patterns) {
+      for (const u of await vscode.workspace.findFiles(p, undefined, CHECK_MAX_FILES)) if (!u.path.includes('/node_modules/')) found.set(u.toString(), u);
+    }
     const open = new Set(vscode.workspace.textDocuments.filter((d) => d.languageId === LANGUAGE_ID).map((d) => d.uri.toString()));
     const uris = [...found.keys()].filter((u) => !open.has(u)).sort();
     let files = open.size;
