@@ -290,7 +290,7 @@ class RegisterSource {
       this.configs.once(`proposal-reply: ${shown}: ${localize(loaded.problem, locale)}\n`);
       return undefined;
     }
-    for (const issue of loaded.register!.issues) this.configs.once(`proposal-reply: ${formatRegisterIssue(issue, shown, locale)}\n`);
+    for (const issue of loaded.register!.issues) this.configs.once(`proposal-reply: ${formatRegisterIssue(issue, shown, locale, loaded.register!.format)}\n`);
     return loaded;
   }
 }
@@ -447,8 +447,8 @@ async function report(paths: readonly string[], opts: RunOptions & { failOn: Fai
     }
     const t = built.totals;
     io.stderr(locale === 'en'
-      ? `proposal-reply: wrote ${displayPath(io.cwd, target)}: ${t.rows} row(s), ${t.missing} without reply, ${t.errors} error(s), ${t.warnings} warning(s), ${t.overdue} overdue.\n`
-      : `proposal-reply: 已写入 ${displayPath(io.cwd, target)}：共 ${t.rows} 行，未答复 ${t.missing}，错误 ${t.errors} 个，警告 ${t.warnings} 个，逾期 ${t.overdue}。\n`);
+      ? `proposal-reply: wrote ${displayPath(io.cwd, target)}: ${t.rows} row(s), ${t.missing} without reply, ${t.errorFindings} error(s), ${t.warningFindings} warning(s), ${t.overdue} overdue.\n`
+      : `proposal-reply: 已写入 ${displayPath(io.cwd, target)}：共 ${t.rows} 行，未答复 ${t.missing}，错误 ${t.errorFindings} 个，警告 ${t.warningFindings} 个，逾期 ${t.overdue}。\n`);
   } else {
     io.stdout(text);
   }

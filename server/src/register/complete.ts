@@ -8,7 +8,7 @@ import type { DateValue, DocumentKind } from '../model';
 import { ORG_SUFFIX } from '../parse/header';
 import type { Localized } from '../rules/types';
 import { bodyAbbreviation } from '../rules/util';
-import { entryRef, formatDate, ITEM_KIND_NAME } from './match';
+import { chineseQuotes, entryRef, formatDate, ITEM_KIND_NAME } from './match';
 import type { LinkSource, RegisterEntry, RegisterLink } from './types';
 
 /** The kind of reply an entry calls for: a proposal reply or a suggestion reply (proposal when unknown). */
@@ -76,7 +76,7 @@ export interface DraftOptions {
 /** The receipt line with the register's exact title and number. */
 export function receiptLineFor(entry: RegisterEntry, kind: DocumentKind = defaultReplyKind(entry), options: DraftOptions = {}): string {
   const you = youFor(entry, kind);
-  const title = `《${entry.title || '×××'}》`;
+  const title = `《${entry.title ? chineseQuotes(entry.title) : '×××'}》`;
   switch (kind) {
     case 'co-handling-opinion': {
       const own = options.organization ? `我${bodyAbbreviation(options.organization)}` : '我单位';
@@ -146,7 +146,8 @@ const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\s\u3000]+/g;
 export function conventionalFileName(entry: RegisterEntry, kind: DocumentKind = defaultReplyKind(entry)): string {
   const clean = (s: string): string => s.replace(UNSAFE, '').replace(/^\.+|\.+$/g, '').slice(0, 40);
   const number = clean(entry.number) || 'reply';
-  const who = entry.proposers.length > 0 ? `${entry.proposers[0]}${entry.proposers.length > 1 ? '等' : ''}` : '';
+  const names = entry.proposers.map(clean).filter((n) => n.length > 0);
+  const who = names.length > 0 ? `${names[0]}${entry.proposers.length > 1 ? '等' : ''}` : '';
   const parts = [number];
   if (kind === 'co-handling-opinion') {
     if (entry.leadUnit) parts.push(clean(entry.leadUnit));
@@ -154,7 +155,7 @@ export function conventionalFileName(entry: RegisterEntry, kind: DocumentKind = 
   } else if (kind === 'rectification-report') {
     parts.push('整改报告');
   } else if (who) {
-    parts.push(clean(who));
+    parts.push(who);
   }
   return `${parts.filter((p) => p.length > 0).join('-')}.reply`;
 }

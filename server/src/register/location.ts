@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import type { Localized } from '../rules/types';
-import type { RegisterIssue } from './types';
+import type { RegisterFormat, RegisterIssue } from './types';
 
 export type RegisterPathResult = { readonly ok: true; readonly path: string } | { readonly ok: false; readonly message: Localized };
 
@@ -33,10 +33,14 @@ export function resolveRegisterPath(projectDir: string, value: string, api: type
 
 const SEVERITY_WORD = { error: 'error', warning: 'warning', information: 'info' } as const;
 
-/** `path:line:col: severity register: 第 N 行，“列名”列：message`, the CLI's stderr line for an issue. */
-export function formatRegisterIssue(issue: RegisterIssue, shownPath: string, locale: 'zh-cn' | 'en'): string {
+/**
+ * `path:line:col: severity register: 第 N 行，“列名”列：message`, the CLI's stderr line for an issue
+ * (for a JSON register: 第 N 条，“键”键).
+ */
+export function formatRegisterIssue(issue: RegisterIssue, shownPath: string, locale: 'zh-cn' | 'en', format: RegisterFormat = 'csv'): string {
+  const json = format === 'json';
   const where = locale === 'en'
-    ? `${issue.row > 0 ? `row ${issue.row}` : 'file'}${issue.header ? `, column “${issue.header}”` : ''}: `
-    : `${issue.row > 0 ? `第 ${issue.row} 行` : '文件'}${issue.header ? `，“${issue.header}”列` : ''}：`;
+    ? `${issue.row > 0 ? `${json ? 'entry' : 'row'} ${issue.row}` : 'file'}${issue.header ? `, ${json ? 'key' : 'column'} “${issue.header}”` : ''}: `
+    : `${issue.row > 0 ? `第 ${issue.row} ${json ? '条' : '行'}` : '文件'}${issue.header ? `，“${issue.header}”${json ? '键' : '列'}` : ''}：`;
   return `${shownPath}:${issue.line}:${issue.column}: ${SEVERITY_WORD[issue.severity]} register: ${where}${locale === 'en' ? issue.message.en : issue.message.zh}`;
 }

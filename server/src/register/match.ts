@@ -1,6 +1,6 @@
 /**
  * How the cross-checks compare what a reply says with what the register holds: titles up to
- * width, blanks and quote marks; people by name without role words; units by name, allowing the
+ * width, blanks and the style of quote marks; people by name without role words; units by name, allowing the
  * place prefix one side leaves out (市教育局 and 泉州市教育局 are one unit).
  */
 import type { DateValue } from '../model';
@@ -8,13 +8,20 @@ import { foldWidth } from '../text';
 import { personName, splitNames } from './values';
 import type { ItemKind, RegisterEntry } from './types';
 
-/** A title's comparable form: full-width folded, blanks and quote marks removed, 〈〉 as <>. */
+/** A title's comparable form: full-width folded, blanks removed, every quote style as one mark, 〈〉 as <>. */
 export function titleKey(title: string): string {
   return foldWidth(title)
     .replace(/[\s\u00a0\u200b]/g, '')
-    .replace(/["'“”‘’「」『』]/g, '')
+    .replace(/["“”「」『』]/g, '"')
+    .replace(/['‘’]/g, "'")
     .replace(/〈/g, '<')
     .replace(/〉/g, '>');
+}
+
+/** Pairs of ASCII double quotes (as CSV leaves them) become Chinese quotes “…” for text put into a reply. */
+export function chineseQuotes(title: string): string {
+  let open = true;
+  return title.includes('"') && (title.match(/"/g)!.length % 2 === 0) ? title.replace(/"/g, () => ((open = !open) ? '”' : '“')) : title;
 }
 
 export function titlesMatch(a: string, b: string): boolean {

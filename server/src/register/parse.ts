@@ -410,7 +410,7 @@ function readJson(b: Builder): void {
     const row = index + 1;
     const span = { start: node.offset, end: node.offset + node.length };
     if (node.type !== 'object') {
-      b.issue('error', row, span, { zh: `第 ${row} 条不是对象，已跳过。`, en: `entry ${row} is not an object; skipped.` });
+      b.issue('error', row, span, { zh: '这一条不是对象（{…}），已跳过。', en: 'this entry is not an object ({…}); skipped.' });
       return;
     }
     const props = (node.children ?? []).filter((p) => p.children?.length === 2);

@@ -43,8 +43,9 @@ export interface ReportTotals extends Readonly<Record<EntryState, number>> {
   readonly overdue: number;
   readonly unregistered: number;
   readonly duplicates: number;
-  readonly errors: number;
-  readonly warnings: number;
+  /** Findings over all replies, by severity (the state counts are `errors` and `warnings`). */
+  readonly errorFindings: number;
+  readonly warningFindings: number;
 }
 
 export interface BatchReport {
@@ -105,7 +106,7 @@ export function buildReport(input: BuildReportInput): BatchReport {
     const late = (d: DateValue | undefined): number | undefined => (d && compareDates(d, deadline) > 0 ? daysBetween(deadline, d) : undefined);
     // a finished reply is late when it is dated after the deadline; anything else when today is
     if (state === 'complete') return late(reply?.date ?? today);
-    return late(reply?.date) ?? late(today);
+    return late(today) ?? late(reply?.date);
   };
   for (const entry of register?.entries ?? []) {
     const replies = byEntry.get(entry.key) ?? [];
@@ -127,8 +128,8 @@ export function buildReport(input: BuildReportInput): BatchReport {
   let overdue = 0;
   let unregistered = 0;
   let duplicates = 0;
-  let errors = 0;
-  let warnings = 0;
+  let errorFindings = 0;
+  let warningFindings = 0;
   for (const r of rows) {
     counts[r.state]++;
     if (r.overdue) overdue++;
@@ -136,13 +137,13 @@ export function buildReport(input: BuildReportInput): BatchReport {
     if (r.duplicate) duplicates++;
   }
   for (const s of input.replies) {
-    errors += s.counts.error;
-    warnings += s.counts.warning;
+    errorFindings += s.counts.error;
+    warningFindings += s.counts.warning;
   }
   return {
     rows,
     totals: {
-      ...counts, rows: rows.length, entries: register?.entries.length ?? 0, replies: input.replies.length, overdue, unregistered, duplicates, errors, warnings,
+      ...counts, rows: rows.length, entries: register?.entries.length ?? 0, replies: input.replies.length, overdue, unregistered, duplicates, errorFindings, warningFindings,
     },
     today,
     ...(register ? { register: { source: input.registerSource ?? '', entries: register.entries.length, issues: register.issues.length } } : {}),

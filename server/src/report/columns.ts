@@ -6,7 +6,7 @@ import { KIND_NAME } from '../labels';
 import { isoDate, ITEM_KIND_NAME } from '../register/match';
 import type { Locale, Localized } from '../rules/types';
 import { ENTRY_STATES, type ReportRow, STATE_LABEL } from './batch';
-import { REPORT_ELEMENTS, type ReportElement } from './summary';
+import { elementExpected, REPORT_ELEMENTS, type ReportElement } from './summary';
 
 export const ELEMENT_HEADER: Readonly<Record<ReportElement, Localized>> = {
   title: { zh: '标题', en: 'Title' },
@@ -23,8 +23,10 @@ export interface Cell {
   readonly text: string;
   /** A key that sorts as text the way the column should (numbers padded, states in order). */
   readonly sort?: string;
-  /** For element columns: present or missing; absent when there is no reply. */
+  /** For element columns: present or missing; absent when there is no reply or the kind has no such element. */
   readonly present?: boolean;
+  /** For element columns: the document's kind does not call for the element. */
+  readonly notApplicable?: boolean;
 }
 
 export interface Column {
@@ -51,14 +53,21 @@ export function rowTitle(row: ReportRow): string {
 export function rowKind(row: ReportRow, locale: Locale): string {
   const kind = row.entry?.kind;
   const reply = row.reply;
-  const base = kind ? ITEM_KIND_NAME[kind] : reply ? KIND_NAME[reply.kind] : undefined;
+  const base = kind ? ITEM_KIND_NAME[kind]
+    : reply?.kind === 'proposal-reply' ? ITEM_KIND_NAME.proposal
+      : reply?.kind === 'suggestion-reply' ? ITEM_KIND_NAME.suggestion
+        : reply ? KIND_NAME[reply.kind] : undefined;
   const text = base ? (locale === 'en' ? base.en : base.zh) : '';
   if (kind && reply?.kind === 'co-handling-opinion') return locale === 'en' ? `${text} (co-handling)` : `${text}（协办）`;
   return text;
 }
 
-export function rowCategory(row: ReportRow): string {
-  return row.reply?.category ?? row.entry?.category ?? '';
+/** The reply's category, else the register's; both when they differ: `A（登记表 B）`. */
+export function rowCategory(row: ReportRow, locale: Locale = 'zh-cn'): string {
+  const marked = row.reply?.category;
+  const registered = row.entry?.category;
+  if (marked && registered && marked !== registered) return locale === 'en' ? `${marked} (register: ${registered})` : `${marked}（登记表 ${registered}）`;
+  return marked ?? registered ?? '';
 }
 
 export function rowDeadline(row: ReportRow): string {
@@ -82,7 +91,7 @@ export const COLUMNS: readonly Column[] = [
   { id: 'number', header: { zh: '编号', en: 'Number' }, cell: (r) => ({ text: rowNumber(r), sort: numberSortKey(rowNumber(r)) }) },
   { id: 'title', header: { zh: '案由', en: 'Item title' }, cell: (r) => ({ text: rowTitle(r) }) },
   { id: 'kind', header: { zh: '类型', en: 'Kind' }, cell: (r, l) => ({ text: rowKind(r, l) }) },
-  { id: 'category', header: { zh: '类别', en: 'Category' }, cell: (r) => ({ text: rowCategory(r) }) },
+  { id: 'category', header: { zh: '类别', en: 'Category' }, cell: (r, l) => ({ text: rowCategory(r, l) }) },
   {
     id: 'deadline', header: { zh: '办理期限', en: 'Deadline' },
     cell: (r) => ({ text: rowDeadline(r), sort: rowDeadline(r) || '9999' }),
@@ -90,7 +99,11 @@ export const COLUMNS: readonly Column[] = [
   ...REPORT_ELEMENTS.map((el): Column => ({
     id: `element-${el}`,
     header: ELEMENT_HEADER[el],
-    cell: (r) => (r.reply ? { text: r.reply.elements[el] ? '✓' : '✗', present: r.reply.elements[el] } : { text: '—' }),
+    cell: (r) => {
+      if (!r.reply) return { text: '—' };
+      if (!r.reply.elements[el] && !elementExpected(el, r.reply.kind)) return { text: '/', notApplicable: true };
+      return { text: r.reply.elements[el] ? '✓' : '✗', present: r.reply.elements[el] };
+    },
   })),
   { id: 'errors', header: { zh: '错误', en: 'Errors' }, numeric: true, cell: (r) => ({ text: r.reply ? String(r.reply.counts.error) : '—', sort: String(r.reply ? r.reply.counts.error : -1) }) },
   { id: 'warnings', header: { zh: '警告', en: 'Warnings' }, numeric: true, cell: (r) => ({ text: r.reply ? String(r.reply.counts.warning) : '—', sort: String(r.reply ? r.reply.counts.warning : -1) }) },

@@ -6,7 +6,7 @@ import { isoDate } from '../register/match';
 import type { Locale } from '../rules/types';
 import { localize } from '../rules/types';
 import { type BatchReport, ENTRY_STATES, STATE_LABEL } from './batch';
-import { COLUMNS, overdueText, rowCategory, rowDeadline, rowNumber, rowTitle } from './columns';
+import { COLUMNS, overdueText, rowDeadline, rowNumber, rowTitle } from './columns';
 import { REPORT_ELEMENTS } from './summary';
 
 export const REPORT_FORMATS = ['html', 'md', 'csv', 'json'] as const;
@@ -25,7 +25,8 @@ export function formatReportJson(report: BatchReport): string {
       title: rowTitle(r),
       kind: r.entry?.kind ?? null,
       replyKind: r.reply?.kind ?? null,
-      category: rowCategory(r) || null,
+      category: r.reply?.category ?? null,
+      registerCategory: r.entry?.category ?? null,
       deadline: rowDeadline(r) || null,
       overdue: r.overdue,
       daysOverdue: r.daysOverdue ?? null,
@@ -110,7 +111,7 @@ export function formatReportMarkdown(report: BatchReport, locale: Locale): strin
     out.push(`| ${cells.join(' | ')} |`);
   }
   out.push('', locale === 'en'
-    ? `✓ element present, ✗ missing, — no reply. Elements: ${REPORT_ELEMENTS.join(', ')}.`
-    : '✓ 有该要素，✗ 缺该要素，— 尚无答复。', '');
+    ? `✓ element present, ✗ missing, / not called for by this kind of document, — no reply. Elements: ${REPORT_ELEMENTS.join(', ')}.`
+    : '✓ 有该要素，✗ 缺该要素，/ 该文种不要求，— 尚无答复。', '');
   return out.join('\n');
 }

@@ -144,7 +144,7 @@ export function formatReportHtml(report: BatchReport, options: HtmlReportOptions
       const sort = cell.sort !== undefined ? ` data-sort="${e(cell.sort)}"` : '';
       if (c.id.startsWith('element-')) {
         const cls = cell.present === undefined ? 'el' : `el ${cell.present ? 'present' : 'absent'}`;
-        const label = cell.present === undefined ? '' : ` aria-label="${cell.present ? present : absent}"`;
+        const label = cell.notApplicable ? ` aria-label="${en ? 'not applicable' : '不适用'}"` : cell.present === undefined ? '' : ` aria-label="${cell.present ? present : absent}"`;
         return `<td class="${cls}"${label}>${e(cell.text)}</td>`;
       }
       if (c.id === 'deadline' && r.overdue) {
@@ -161,8 +161,8 @@ export function formatReportHtml(report: BatchReport, options: HtmlReportOptions
   }
 
   const legend = en
-    ? '✓ element present, ✗ missing, — no reply yet. Overdue: no complete reply by the deadline, or a reply dated after it. Click a column header to sort.'
-    : '✓ 有该要素，✗ 缺该要素，— 尚无答复。逾期：办理期限已过而答复尚未完成，或答复的成文日期晚于办理期限。点击列标题可排序。';
+    ? '✓ element present, ✗ missing, / not called for by this kind of document, — no reply yet. Overdue: no complete reply by the deadline, or a reply dated after it. Click a column header to sort.'
+    : '✓ 有该要素，✗ 缺该要素，/ 该文种不要求，— 尚无答复。逾期：办理期限已过而答复尚未完成，或答复的成文日期晚于办理期限。点击列标题可排序。';
 
   return `<!doctype html>
 <html lang="${en ? 'en' : 'zh-CN'}">

@@ -1,4 +1,4 @@
-import { entryRef, titlesMatch } from '../register/match';
+import { chineseQuotes, entryRef, titlesMatch } from '../register/match';
 import { defineRule } from './types';
 
 /** Quoted titles that name a proposal or suggestion, not a law or a plan cited beside it. */
@@ -31,14 +31,15 @@ export const rule = defineRule({
     if (entries.length === 1) {
       const e = entries[0]!;
       const q = quoted[0]!;
+      const right = chineseQuotes(e.title);
       ctx.report({
         start: q.start,
         end: q.end,
         message: {
-          zh: `收文说明引用的《${q.text}》与${entryRef(e).zh}的案由不一致，应为《${e.title}》。`,
-          en: `The quoted title 《${q.text}》 differs from the title in ${entryRef(e).en}; it should be 《${e.title}》.`,
+          zh: `收文说明引用的《${q.text}》与${entryRef(e).zh}的案由不一致，应为《${right}》。`,
+          en: `The quoted title 《${q.text}》 differs from the title in ${entryRef(e).en}; it should be 《${right}》.`,
         },
-        fixes: [{ title: { zh: '改为登记表中的案由', en: 'Use the register’s title' }, edits: [{ start: q.start + 1, end: q.end - 1, newText: e.title }] }],
+        fixes: [{ title: { zh: '改为登记表中的案由', en: 'Use the register’s title' }, edits: [{ start: q.start + 1, end: q.end - 1, newText: right }] }],
       });
       return;
     }
