@@ -238,7 +238,7 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
-/** Converts the UTF-8 byte offsets csv-parse reports into UTF-16 offsets, walking forward only. */
+/** Converts the UTF-8 byte offsets csv-parse reports into UTF-16 offsets, walking forward only (linear overall). */
 class ByteCursor {
   private char = 0;
   private byte = 0;
@@ -315,18 +315,18 @@ function readCsvRecords(b: Builder): CsvRecord[] {
         if (err?.code === 'CSV_QUOTE_NOT_CLOSED') unclosed = true;
       },
     }) as unknown as Array<{ record: string[]; info: { bytes: number } }>;
-    let prev = 0;
+    let prevChar = 0;
     for (const r of out) {
       const endChar = cursor.toChar(r.info.bytes);
-      const span = recordSpan(chunk, cursor.toChar(prev), endChar);
-      prev = r.info.bytes;
+      const span = recordSpan(chunk, prevChar, endChar);
+      prevChar = endChar;
       const abs = { start: base + span.start, end: base + span.end };
       records.push({ cells: r.record, span: abs, cellSpans: cellSpans(text, abs.start, abs.end, delimiter) });
     }
     if (!unclosed) break;
     // an opening quote that never closes swallows the rest of the file: report the row where it
     // opened, then read on from the next line
-    const at = recordSpan(chunk, new ByteCursor(chunk).toChar(prev), chunk.length).start + base;
+    const at = recordSpan(chunk, prevChar, chunk.length).start + base;
     const lineEnd = text.slice(at).search(/\r\n|\n|\r/);
     const next = lineEnd < 0 ? text.length : at + lineEnd + (text.startsWith('\r\n', at + lineEnd) ? 2 : 1);
     const lost = { start: at, end: lineEnd < 0 ? text.length : at + lineEnd };
