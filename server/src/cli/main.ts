@@ -238,6 +238,9 @@ function displayPath(cwd: string, p: string): string {
   return path.relative(cwd, path.resolve(cwd, p)) || '.';
 }
 
+/** How many files are read ahead of the one being analysed. */
+const READ_AHEAD = 32;
+
 /** One checked file: what the outputs need, without the reply model (a batch may hold 10 000). */
 interface Checked {
   readonly file: string;
@@ -320,16 +323,25 @@ async function checkBatch(
     skipped.push({ path: shown, reason: localize(p.message, locale) });
   }
   const registerFiles = new Set<string>();
-  for (const file of files) {
+  // read ahead: file reads overlap with the analysis of the files before them
+  const reads = new Map<number, ReturnType<typeof readReplyFile>>();
+  const readAt = (i: number): ReturnType<typeof readReplyFile> => {
+    for (let j = i; j < Math.min(files.length, i + READ_AHEAD); j++) if (!reads.has(j)) reads.set(j, readReplyFile(files[j]!));
+    const r = reads.get(i)!;
+    reads.delete(i);
+    return r;
+  };
+  for (const [index, file] of files.entries()) {
     const shown = displayPath(io.cwd, file);
     const resolved = await configs.for(file);
     const { config } = resolved;
     locale = resolved.locale;
     const loaded = want.registerFor ? await want.registerFor(file) : await registers.for(resolved.projectFile, config, locale);
     if (loaded) registerFiles.add(loaded.abs);
+    const reading = readAt(index);
     // a register kept beside the replies (a .txt export) is not a reply
     if (registerFiles.has(file)) continue;
-    const read = await readReplyFile(file);
+    const read = await reading;
     if (!read.ok) {
       ioProblem = true;
       io.stderr(`proposal-reply: ${shown}: ${localize(read.problem.message, locale)}\n`);
