@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { parseRegister } from '../../server/src/register';
 import { batchLinks, buildReport, groupByState } from '../../server/src/report/batch';
 import { numberSortKey } from '../../server/src/report/columns';
+import { BatchIndex } from '../../server/src/report';
 import { csvCell, formatReportCsv, formatReportJson, formatReportMarkdown, mdCell } from '../../server/src/report/formats';
 import { escapeHtml, formatReportHtml, relativeHref } from '../../server/src/report/html';
 import { REPORT_ELEMENTS, type ReplySummary } from '../../server/src/report/summary';
@@ -91,6 +92,29 @@ describe('batch report', () => {
     assert.deepEqual([r.totals.complete, r.totals.warnings, r.totals.missing, r.totals.overdue], [5000, 4999, 1, 5000]);
     const html = formatReportHtml(r, { locale: 'zh-cn' });
     assert.equal((html.match(/<tr data-state=/g) ?? []).length, n);
+  });
+});
+
+describe('batch index (the language server keeps one)', () => {
+  it('keeps links up to date and says whose duplicate status changed', () => {
+    const index = new BatchIndex();
+    assert.deepEqual(index.set(summary('file:///a.reply', ['101'])), []);
+    assert.deepEqual([...index.links()], []);
+    // b joins a's entry: a must be re-checked
+    assert.deepEqual(index.set(summary('file:///b.reply', ['101'])), ['file:///a.reply']);
+    assert.deepEqual([...index.links()], [['101', ['file:///a.reply', 'file:///b.reply']]]);
+    // an edit that keeps the link affects nobody else
+    assert.deepEqual(index.set(summary('file:///b.reply', ['101'], { warning: 1 })), []);
+    // b moves to another entry where c already is: a and c are affected
+    index.set(summary('file:///c.reply', ['102']));
+    assert.deepEqual(index.set(summary('file:///b.reply', ['102'])), ['file:///a.reply', 'file:///c.reply']);
+    assert.deepEqual([...index.links()], [['102', ['file:///b.reply', 'file:///c.reply']]]);
+    assert.deepEqual(index.delete('file:///c.reply'), ['file:///b.reply']);
+    assert.deepEqual(index.delete('file:///nope.reply'), []);
+    assert.equal(index.size, 2);
+    const report = index.report({ register: REGISTER, today: TODAY });
+    assert.deepEqual(report.rows.filter((r) => r.reply).map((r) => [r.entry?.number, r.reply!.path]), [['101', 'file:///a.reply'], ['102', 'file:///b.reply']]);
+    assert.deepEqual(groupByState(report).map((g) => g.rows.length), [3, 0, 0, 2]);
   });
 });
 
