@@ -162,3 +162,43 @@ describe('service with a register', () => {
     assert.equal(alone.findings.filter((x) => x.ruleId === 'register-duplicate-reply').length, 0);
   });
 });
+
+describe('quick fixes of the register rules', () => {
+  const service = createReplyService({ now: () => new Date(2025, 11, 1, 12) });
+  const { config } = resolveConfig([]);
+
+  /** Applies the first fix of the rule's first finding; returns the new text and whether the rule still fires. */
+  function fix(text: string, ruleId: string, name = 'x.reply'): { text: string; title: string; still: boolean } {
+    const doc = TextDocument.create(`file:///d/${encodeURIComponent(name)}`, 'proposal-reply', 1, text);
+    const f = service.analyze(doc, config, { register: REGISTER }).findings.find((x) => x.ruleId === ruleId);
+    assert.ok(f?.fixes?.[0], `${ruleId} has no fix`);
+    let out = text;
+    for (const e of [...f.fixes[0].edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+    const again = service.analyze(TextDocument.create(doc.uri, 'proposal-reply', 2, out), config, { register: REGISTER });
+    return { text: out, title: f.fixes[0].title.zh, still: again.findings.some((x) => x.ruleId === ruleId) };
+  }
+
+  const head = '厦门市教育局关于市政协十四届四次会议第20250136号提案的答复';
+  const receipt = '您提出的《关于加强中小学课后服务质量的建议》（第20250136号）收悉，现答复如下：';
+  const foot = ['我局已出台办法。', '此复。', '厦门市教育局', '2025年5月20日'];
+
+  it('puts in the register number, title, addressee, kind and category', () => {
+    const n = fix(L(head, '陈明远委员：', receipt.replace('（第20250136号）', '（第20250163号）'), ...foot), 'register-number-mismatch');
+    assert.equal(n.text, L(head, '陈明远委员：', receipt, ...foot));
+    assert.ok(!n.still);
+    const t = fix(L(head, '陈明远委员：', receipt.replace('加强中小学课后服务质量', '提升课后服务'), ...foot), 'register-title-mismatch');
+    assert.equal(t.text, L(head, '陈明远委员：', receipt, ...foot));
+    const a = fix(L(head, '陈明元委员：', receipt, ...foot), 'register-addressee-mismatch');
+    assert.equal(a.text, L(head, '陈明远委员：', receipt, ...foot));
+    assert.equal(a.title, '改为“陈明远委员”');
+    const k = fix(L('福州市城乡建设局关于第0087号提案的答复', '王丽华委员：', '您提出的《关于优化老旧小区加装电梯审批流程的建议》（第0087号提案）收悉，现答复如下：', ...foot), 'register-kind-mismatch');
+    assert.equal(k.text, L('福州市城乡建设局关于第0087号建议的答复', '王丽华代表：', '您提出的《关于优化老旧小区加装电梯审批流程的建议》（第0087号建议）收悉，现答复如下：', ...foot));
+    assert.equal(k.title, '按登记表改为“建议”（3 处）');
+    assert.ok(!k.still);
+    const c = fix(L(head, '答复类别：C类', '陈明远委员：', receipt, ...foot), 'register-category-mismatch');
+    assert.equal(c.text, L(head, '答复类别：A类', '陈明远委员：', receipt, ...foot));
+    const co = fix(L('泉州市财政局关于第0215号提案的协办意见', '泉州市人社局：', '贵局主办的第0215号提案《关于支持“乡村教师”周转宿舍建设的建议》收悉。我局作为协办单位，现提出协办意见如下：', '以上意见供参考。', '泉州市财政局', '2025年4月28日'), 'register-addressee-mismatch');
+    assert.match(co.text, /\n泉州市教育局：\n/);
+    assert.ok(!co.still);
+  });
+});

@@ -10,6 +10,7 @@ export const rule = defineRule({
     zh: '答复主送提出提案（建议）的人：主送的姓名应在登记表该件的提案人（领衔代表）或附议人之中；协办意见主送主办单位，应与登记表的主办单位一致（可省略地名前缀，如“市教育局”与“泉州市教育局”）。打了星号的姓名不检查。',
     en: 'A reply is addressed to whoever made the proposal or suggestion: every name in the addressee is among the register’s proposers or seconders for the item. A co-handling opinion is addressed to the lead unit the register names (a place prefix may be left out). Masked names (***) are not checked.',
   },
+  appliesTo: ['proposal-reply', 'suggestion-reply', 'co-handling-opinion'],
   sources: [
     { kind: 'practice', note: { zh: '答复主送提案人（领衔代表），协办意见主送主办单位。', en: 'Replies go to the proposer (lead deputy); co-handling opinions go to the lead unit.' } },
     { kind: 'configuration', note: { zh: '登记表由配置项 register 指定。', en: 'The register is set by the register option.' } },
@@ -40,7 +41,6 @@ export const rule = defineRule({
       });
       return;
     }
-    if (ctx.reply.kind === 'rectification-report') return;
     const people = entryPeople(entries);
     if (people.length === 0) return;
     const stray = a.names.filter((n) => !isMasked(personName(n)) && personName(n) !== '' && !personAmong(n, people));

@@ -53,6 +53,7 @@ export const rule = defineRule({
     zh: '登记表写明该件是政协委员的提案还是人大代表的建议（或由届次、表头推断）；答复的标题、收文说明（书名号内的标题不计）和主送应与之相符：提案称“提案”、主送“委员”，建议称“建议”、主送“代表”。',
     en: 'The register says whether the item is a CPPCC member’s proposal (提案) or an NPC deputy’s suggestion (建议), or implies it by its session or headers. The reply’s title, receipt line (quoted titles aside) and addressee agree: a proposal is called 提案 and goes to a 委员, a suggestion is called 建议 and goes to a 代表.',
   },
+  appliesTo: ['proposal-reply', 'suggestion-reply', 'co-handling-opinion'],
   sources: [
     { kind: 'practice', note: { zh: '政协委员提案、人大代表建议分别办理、分别答复。', en: 'Members’ proposals and deputies’ suggestions are handled and answered separately.' } },
     { kind: 'configuration', note: { zh: '登记表由配置项 register 指定。', en: 'The register is set by the register option.' } },
@@ -64,7 +65,7 @@ export const rule = defineRule({
   check(ctx) {
     const entry = ctx.register?.link.entry;
     const kind = entry?.kind;
-    if (!entry || !kind || ctx.reply.kind === 'rectification-report') return;
+    if (!entry || !kind) return;
     const found = conflicts(ctx.reply, kind);
     if (found.length === 0) return;
     const first = found[0]!;
