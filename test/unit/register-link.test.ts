@@ -45,6 +45,12 @@ describe('register links', () => {
   it('links a joint reply to every entry its title cites', () => {
     const joint = parseReply(L('厦门市教育局关于第20250136号、第0215号提案的答复', '', '陈明远、郑文委员：'));
     assert.deepEqual(linkReply(joint, undefined, REGISTER).entries, [E('20250136'), E('215')]);
+    // the title names one item, the receipt line all of them
+    const receiptJoint = parseReply(L('厦门市教育局关于第20250136号等提案的答复', '', '陈明远、郑文委员：', '', '你们提出的第20250136号、第0215号提案收悉，现合并答复如下：'));
+    assert.deepEqual(linkReply(receiptJoint, undefined, REGISTER).entries, [E('20250136'), E('215')]);
+    // a receipt line citing only another number is a slip, not a joint reply
+    const slip = parseReply(L('厦门市教育局关于第20250136号提案的答复', '', '陈明远委员：', '', '您提出的第0215号提案收悉，现答复如下：'));
+    assert.deepEqual(linkReply(slip, undefined, REGISTER).entries, [E('20250136')]);
   });
 
   it('reads numbers from file names and URIs', () => {

@@ -29,8 +29,8 @@ function entriesOf(refs: readonly ProposalNumberRef[], register: Register): Regi
 
 /**
  * Links a reply to the register. `fileName` is the reply's file name or path (only its last part
- * counts). A joint reply that cites several register numbers in the place that linked it answers
- * them all; `entry` is the first.
+ * counts). A joint reply that cites several register numbers in the place that linked it (or in a
+ * receipt line that also cites the title's number) answers them all; `entry` is the first.
  */
 export function linkReply(reply: Reply, fileName: string | undefined, register: Register): RegisterLink {
   const titleRefs = reply.title?.proposalNumbers ?? [];
@@ -38,7 +38,13 @@ export function linkReply(reply: Reply, fileName: string | undefined, register: 
   const cited: string[] = [];
   for (const r of [...titleRefs, ...receiptRefs]) if (!cited.includes(r.key)) cited.push(r.key);
   const fromTitle = entriesOf(titleRefs, register);
-  if (fromTitle.length > 0) return { entry: fromTitle[0]!, entries: fromTitle, via: 'title', cited };
+  if (fromTitle.length > 0) {
+    // a receipt line that cites the title's item and others answers them all (a joint reply
+    // whose title names one item); one that cites only another number is a slip, not a link
+    const fromReceipt = entriesOf(receiptRefs, register);
+    const joint = fromReceipt.some((e) => fromTitle.includes(e)) ? fromReceipt.filter((e) => !fromTitle.includes(e)) : [];
+    return { entry: fromTitle[0]!, entries: [...fromTitle, ...joint], via: 'title', cited };
+  }
   const fromReceipt = entriesOf(receiptRefs, register);
   if (fromReceipt.length > 0) return { entry: fromReceipt[0]!, entries: fromReceipt, via: 'receipt', cited };
   if (fileName) {
