@@ -40,14 +40,14 @@ export function personName(raw: string): string {
     .replace(/(?<!委员会|政协|人大)(委员|代表|同志|先生|女士)$/, '');
 }
 
-const KIND_WORDS: ReadonlyArray<readonly [RegisterField | ItemKind, RegExp]> = [
+const KIND_WORDS: ReadonlyArray<readonly [ItemKind, RegExp]> = [
   ['proposal', /^(提案|政协提案|委员提案|集体提案|界别提案|党派提案|团体提案|个人提案|联名提案|proposal|cppcc)$/i],
   ['suggestion', /^(建议|人大建议|代表建议|建议批评和意见|建议、批评和意见|意见建议|闭会期间建议|大会期间建议|suggestion|npc)$/i],
 ];
 
 export function kindOfWord(raw: string): ItemKind | undefined {
   const w = foldWidth(raw).replace(BLANKS, '');
-  for (const [kind, re] of KIND_WORDS) if (re.test(w)) return kind as ItemKind;
+  for (const [kind, re] of KIND_WORDS) if (re.test(w)) return kind;
   return undefined;
 }
 
