@@ -109,7 +109,11 @@ export function projectFileSchema(): string {
         additionalProperties: false,
       },
       locale: { ...json(KEY_SCHEMAS.locale), description: '命令行提示语言。Message language of the CLI.' },
-      register: { ...json(KEY_SCHEMAS.register), description: '提案（建议）登记表文件（CSV 或 JSON），相对本文件。The proposal register (CSV or JSON), relative to this file.' },
+      register: { ...json(KEY_SCHEMAS.register), description: '提案（建议）登记表文件（CSV 或 JSON），相对本文件，须在本文件所在文件夹之内。The proposal register (CSV or JSON), relative to this file and inside its folder.' },
+      registerColumns: {
+        ...json(KEY_SCHEMAS.registerColumns),
+        description: '登记表各字段对应的表头列名（表头无法自动识别时使用）。Header names per register field, when the headers are not recognised.',
+      },
     },
   };
   return `${JSON.stringify(schema, null, 2)}\n`;

@@ -21,6 +21,8 @@ import type { CleanupResult, RenumberResult, StructureReport } from './protocol'
 import type { Reply } from './model';
 import { todayOf } from './parse/dates';
 import { parseReply } from './parse';
+import { baseName, linkReply } from './register/link';
+import type { Register, RegisterContext, RegisterLink } from './register/types';
 import { runRules } from './rules/engine';
 import type { Finding, Locale, Rule } from './rules/types';
 
@@ -40,11 +42,26 @@ export interface ReplyServiceOptions {
 export interface Analysis {
   readonly reply: Reply;
   readonly findings: readonly Finding[];
+  /** The reply's link to the register, when a register was given. */
+  readonly link?: RegisterLink;
+}
+
+/** What the register cross-checks need beyond the document and its configuration. */
+export interface AnalyzeExtras {
+  /** The parsed register; when given, the reply is linked to it and the `register-*` rules run. */
+  readonly register?: Register;
+  /**
+   * The batch: entry key → the replies linked to it (document URIs, or whatever identifies them;
+   * the document's own URI is left out). Feeds `register-duplicate-reply`; see `batchLinks()`.
+   */
+  readonly batchLinks?: ReadonlyMap<string, readonly string[]>;
+  /** The file name the link may read a number from; by default the last part of the URI. */
+  readonly fileName?: string;
 }
 
 export interface ReplyService {
-  /** Parses and checks a document; cached per URI, version and configuration. */
-  analyze(doc: TextDocument, config: EffectiveConfig): Analysis;
+  /** Parses and checks a document; cached per URI, version, configuration and register. */
+  analyze(doc: TextDocument, config: EffectiveConfig, extras?: AnalyzeExtras): Analysis;
   diagnostics(doc: TextDocument, config: EffectiveConfig, locale: Locale, relatedInformation?: boolean): Diagnostic[];
   outline(doc: TextDocument, config: EffectiveConfig): OutlineNode[];
   /** Hierarchical document symbols (Outline view, breadcrumbs). */
@@ -71,9 +88,12 @@ export interface ReplyService {
 
 interface CacheEntry {
   readonly version: number;
-  readonly configKey: string;
   readonly text: string;
-  readonly analysis: Analysis;
+  readonly kind: string;
+  readonly reply: Reply;
+  /** The last checks run on the parse: the configuration and register they ran with. */
+  checkKey?: string;
+  analysis?: Analysis;
 }
 
 export function createReplyService(options: ReplyServiceOptions = {}): ReplyService {
@@ -94,16 +114,49 @@ export function createReplyService(options: ReplyServiceOptions = {}): ReplyServ
     return k;
   };
 
-  const analyze = (doc: TextDocument, config: EffectiveConfig): Analysis => {
-    const configKey = keyOf(config);
+  const registerIds = new WeakMap<Register, number>();
+  let nextRegisterId = 1;
+  const registerId = (r: Register | undefined): number => {
+    if (!r) return 0;
+    let id = registerIds.get(r);
+    if (id === undefined) {
+      id = nextRegisterId++;
+      registerIds.set(r, id);
+    }
+    return id;
+  };
+
+  const parse = (doc: TextDocument, config: EffectiveConfig): CacheEntry => {
     const hit = cache.get(doc.uri);
     const text = doc.getText();
     // the text comparison guards callers that reuse a version number for new text
-    if (hit && hit.version === doc.version && hit.configKey === configKey && hit.text === text) return hit.analysis;
+    if (hit && hit.version === doc.version && hit.kind === config.kind && hit.text === text) return hit;
     const reply = parseReply(text, config.kind === 'auto' ? {} : { kind: config.kind });
     if (reply.parseError) log(`parser failed on ${doc.uri}: ${reply.parseError}`);
+    const entry: CacheEntry = { version: doc.version, text, kind: config.kind, reply };
+    cache.delete(doc.uri);
+    cache.set(doc.uri, entry);
+    while (cache.size > cacheSize) cache.delete(cache.keys().next().value!);
+    return entry;
+  };
+
+  const analyze = (doc: TextDocument, config: EffectiveConfig, extras: AnalyzeExtras = {}): Analysis => {
+    const entry = parse(doc, config);
+    const { reply } = entry;
+    let registerContext: RegisterContext | undefined;
+    if (extras.register) {
+      const link = linkReply(reply, extras.fileName ?? baseName(doc.uri), extras.register);
+      const duplicates: string[] = [];
+      for (const e of link.entries) {
+        for (const other of extras.batchLinks?.get(e.key) ?? []) if (other !== doc.uri && !duplicates.includes(other)) duplicates.push(other);
+      }
+      registerContext = { register: extras.register, link, duplicates };
+    }
+    const checkKey = `${keyOf(config)}\u0000${registerId(extras.register)}\u0000${extras.fileName ?? ''}\u0000${registerContext?.duplicates.join('\u0001') ?? ''}`;
+    if (entry.analysis && entry.checkKey === checkKey) return entry.analysis;
     const findings = runRules(reply, config, {
       today: todayOf(now()),
+      ...(registerContext ? { register: registerContext } : {}),
       ...(options.rules ? { rules: options.rules } : {}),
       onRuleError: (ruleId, e) => {
         if (failedRules.has(ruleId)) return;
@@ -111,10 +164,9 @@ export function createReplyService(options: ReplyServiceOptions = {}): ReplyServ
         log(`rule ${ruleId} failed and was skipped: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       },
     });
-    const analysis: Analysis = { reply, findings };
-    cache.delete(doc.uri);
-    cache.set(doc.uri, { version: doc.version, configKey, text, analysis });
-    while (cache.size > cacheSize) cache.delete(cache.keys().next().value!);
+    const analysis: Analysis = { reply, findings, ...(registerContext ? { link: registerContext.link } : {}) };
+    entry.checkKey = checkKey;
+    entry.analysis = analysis;
     return analysis;
   };
 

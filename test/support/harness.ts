@@ -6,13 +6,19 @@
  *   `#! config {json}`        the project configuration
  *   `#! today YYYY-MM-DD`     the date checks run against (default 2026-01-01)
  *   `#! eol crlf|cr`          join the lines with CRLF or CR instead of LF
+ *   `#! register FILE`        link the reply to this register (CSV or JSON, relative to the fixture)
+ *   `#! batch FILE…`          other replies of the batch (relative), for `register-duplicate-reply`
  * The harness compares the set of (rule, line) found with the set expected.
  */
 import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { resolveConfig } from '../../server/src/config/resolve';
 import type { EffectiveConfig } from '../../server/src/config/schema';
-import { createReplyService } from '../../server/src/service';
+import { decodeRegisterBytes, parseRegister } from '../../server/src/register';
+import type { Register } from '../../server/src/register/types';
+import { batchLinks } from '../../server/src/report/batch';
+import { type AnalyzeExtras, createReplyService } from '../../server/src/service';
 import type { Finding } from '../../server/src/rules/types';
 
 export interface Fixture {
@@ -22,6 +28,20 @@ export interface Fixture {
   readonly only?: ReadonlySet<string>;
   readonly config: EffectiveConfig;
   readonly today: Date;
+  readonly register?: Register;
+  /** Other replies of the batch (absolute paths). */
+  readonly batch: readonly string[];
+}
+
+/** Reads a register file as the CLI does: bytes decoded, format by extension, the config's columns and categories. */
+export function loadRegister(file: string, config: EffectiveConfig): Register {
+  const decoded = decodeRegisterBytes(fs.readFileSync(file));
+  if (!decoded.ok) throw new Error(`${file}: ${decoded.message.en}`);
+  return parseRegister(decoded.text, {
+    format: file.endsWith('.json') ? 'json' : 'csv',
+    ...(config.registerColumns ? { columns: config.registerColumns } : {}),
+    categories: config.categories.map((c) => c.value),
+  });
 }
 
 export function loadFixture(path: string): Fixture {
@@ -32,6 +52,8 @@ export function loadFixture(path: string): Fixture {
   let configData: unknown;
   let today = new Date(2026, 0, 1, 12);
   let eol = '\n';
+  let registerFile: string | undefined;
+  const batch: string[] = [];
   for (const line of raw.split('\n')) {
     if (line.startsWith('#>')) {
       if (content.length === 0) throw new Error(`${path}: an expectation before any content line`);
@@ -45,6 +67,8 @@ export function loadFixture(path: string): Fixture {
         const [y, m, d] = arg.split('-').map(Number);
         today = new Date(y!, m! - 1, d!, 12);
       } else if (directive === 'eol') eol = arg === 'crlf' ? '\r\n' : arg === 'cr' ? '\r' : '\n';
+      else if (directive === 'register') registerFile = nodePath.resolve(nodePath.dirname(path), arg);
+      else if (directive === 'batch') batch.push(...rest.map((f) => nodePath.resolve(nodePath.dirname(path), f)));
       else throw new Error(`${path}: unknown directive ${directive}`);
     } else {
       content.push(line);
@@ -52,14 +76,22 @@ export function loadFixture(path: string): Fixture {
   }
   const resolved = resolveConfig(configData === undefined ? [] : [{ source: path, data: configData }]);
   if (resolved.issues.length > 0) throw new Error(`${path}: bad #! config: ${resolved.issues.map((i) => i.message.en).join('; ')}`);
-  return { path, text: content.join(eol), expected, ...(only ? { only } : {}), config: resolved.config, today };
+  const register = registerFile ? loadRegister(registerFile, resolved.config) : undefined;
+  return { path, text: content.join(eol), expected, ...(only ? { only } : {}), config: resolved.config, today, ...(register ? { register } : {}), batch };
 }
 
 /** Runs the full analysis on a fixture: the findings and their `rule@line` keys (1-based lines). */
 export function runFixture(f: Fixture): { findings: readonly Finding[]; found: Set<string>; doc: TextDocument } {
   const service = createReplyService({ now: () => f.today });
   const doc = TextDocument.create(`file://${f.path}`, 'proposal-reply', 1, f.text);
-  const { findings } = service.analyze(doc, f.config);
+  let extras: AnalyzeExtras = {};
+  if (f.register) {
+    // the batch: this fixture and the others, each linked on its own, then checked with the links
+    const members = [doc, ...f.batch.map((p) => TextDocument.create(`file://${p}`, 'proposal-reply', 1, loadFixture(p).text))];
+    const links = batchLinks(members.map((d) => ({ path: d.uri, entryKeys: service.analyze(d, f.config, { register: f.register }).link?.entries.map((e) => e.key) ?? [] })));
+    extras = { register: f.register, batchLinks: links };
+  }
+  const { findings } = service.analyze(doc, f.config, extras);
   const found = new Set<string>();
   for (const x of findings) {
     if (f.only && !f.only.has(x.ruleId)) continue;

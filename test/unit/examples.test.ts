@@ -5,9 +5,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseProjectFile } from '../../server/src/config/projectFile';
 import { resolveConfig } from '../../server/src/config/resolve';
 import { DEFAULT_CONFIG } from '../../server/src/config/schema';
+import { runCli } from '../../server/src/cli/main';
 import { RULES } from '../../server/src/rules';
 import { createReplyService } from '../../server/src/service';
-import { EXAMPLES } from '../support/fixtures';
+import { EXAMPLES, ROOT } from '../support/fixtures';
 
 const service = createReplyService({ now: () => new Date(2026, 10, 23, 12) });
 
@@ -27,7 +28,7 @@ describe('examples', () => {
     assert.deepEqual(kinds.sort(), ['co-handling-opinion', 'proposal-reply', 'rectification-report', 'suggestion-reply']);
   });
 
-  it('the flawed drafts, with their project file, trigger every rule', () => {
+  it('the flawed drafts and the register batch, with their project files, trigger every rule', async () => {
     const dir = path.join(EXAMPLES, 'flawed');
     const project = parseProjectFile('.proposal-reply.json', fs.readFileSync(path.join(dir, '.proposal-reply.json'), 'utf8'));
     const { config, issues } = resolveConfig([project.layer!]);
@@ -37,6 +38,11 @@ describe('examples', () => {
       const doc = TextDocument.create(`file://${file}`, 'proposal-reply', 1, fs.readFileSync(file, 'utf8'));
       for (const f of service.analyze(doc, config).findings) fired.add(f.ruleId);
     }
+    // the register batch, checked as a batch against its register (duplicates need the batch)
+    let stdout = '';
+    const code = await runCli(['--today', '2026-01-05', 'check', '--format', 'json', 'examples/register'], { stdout: (s) => (stdout += s), stderr: () => undefined, cwd: ROOT, env: {} });
+    assert.equal(code, 1);
+    for (const file of (JSON.parse(stdout) as { files: Array<{ diagnostics: Array<{ code: string }> }> }).files) for (const d of file.diagnostics) fired.add(d.code);
     assert.deepEqual(RULES.map((r) => r.id).filter((id) => !fired.has(id)), []);
   });
 });

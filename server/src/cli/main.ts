@@ -3,20 +3,32 @@
  * service the editor uses. Exit codes: 0 no finding at the failing severity, 1 some finding at it,
  * 2 a usage or I/O problem (reported on stderr; the other files are still checked).
  */
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type ConfigLayer, formatConfigIssue, resolveConfig } from '../config/resolve';
+import type { EffectiveConfig } from '../config/schema';
+import { PROJECT_FILE_NAME } from '../config/schema';
+import type { DocumentKind } from '../model';
 import { DOCUMENT_KINDS } from '../model';
+import { todayOf } from '../parse/dates';
+import { formatRegisterIssue } from '../register';
+import type { Register } from '../register/types';
+import { batchLinks, buildReport } from '../report/batch';
+import { formatReportCsv, formatReportJson, formatReportMarkdown, REPORT_FORMATS } from '../report/formats';
+import { formatReportHtml, relativeHref } from '../report/html';
+import { type ReplySummary, summarizeReply } from '../report/summary';
 import { RULES } from '../rules';
-import type { Locale, Rule, Severity } from '../rules/types';
+import type { Finding, Locale, Rule, Severity } from '../rules/types';
 import { localize } from '../rules/types';
-import { createReplyService } from '../service';
+import { type AnalyzeExtras, createReplyService, type ReplyService } from '../service';
 import { toDiagnostics } from '../features/diagnostics';
-import { buildOutline } from '../features/outline';
-import { collectFiles, ProjectFiles, readReplyFile } from './files';
+import { buildOutline, type OutlineNode } from '../features/outline';
+import { collectFiles, ioMessage, ProjectFiles, readReplyFile } from './files';
 import { type FileResult, formatJson, formatOutlineText, formatSarif, formatText, severityOf, type Skipped } from './format';
+import { type LoadedRegister, locateFromProjectFile, Registers } from './register';
 
 export interface CliIo {
   readonly stdout: (s: string) => void;
@@ -44,15 +56,18 @@ function usage(locale: Locale): string {
   return locale === 'en' ? `Usage:
   proposal-reply check [options] PATH...     check reply files and folders (*.reply, *.txt)
   proposal-reply outline [options] FILE      print the structure of one reply
+  proposal-reply report [options] PATH...    completeness report of a batch against the register
   proposal-reply rules [--format text|json]  list the rules
 
 Options:
-  --format text|json|sarif   output format (outline: text|json; default text)
+  --format text|json|sarif   output format (outline: text|json; report: html|md|csv|json; default text, report html)
   --config FILE              use this project file instead of the nearest .proposal-reply.json
+  --register FILE            use this register (CSV or JSON) instead of the project file's "register"
+  --output FILE              report: write to FILE instead of standard output
   --kind KIND                document kind: auto, ${DOCUMENT_KINDS.join(', ')}
   --locale zh-cn|en          message language (default: configuration, then LANG, then zh-cn)
   --quiet                    report errors only
-  --fail-on LEVEL            exit 1 at this severity or worse: ${FAIL_ON.join(', ')} (default error)
+  --fail-on LEVEL            exit 1 at this severity or worse: ${FAIL_ON.join(', ')} (default error; report: none)
   --today YYYY-MM-DD         the date to check against (default: today), for reproducible runs
   -h, --help                 this help
   -v, --version              the version
@@ -61,15 +76,18 @@ Exit status: 0 no finding at the --fail-on level, 1 some finding at it, 2 usage 
 ` : `用法：
   proposal-reply check [选项] 路径...       检查答复文件或文件夹（*.reply、*.txt）
   proposal-reply outline [选项] 文件        输出一份答复的结构
+  proposal-reply report [选项] 路径...      对照登记表输出整批答复的办理情况报告
   proposal-reply rules [--format text|json] 列出全部规则
 
 选项：
-  --format text|json|sarif   输出格式（outline 为 text|json；默认 text）
+  --format text|json|sarif   输出格式（outline 为 text|json；report 为 html|md|csv|json；默认 text，report 默认 html）
   --config 文件              使用指定的项目配置文件，而不是就近的 .proposal-reply.json
+  --register 文件            使用指定的登记表（CSV 或 JSON），而不是项目配置中的 register
+  --output 文件              report：写入该文件，而不是标准输出
   --kind 类型                文种：auto、${DOCUMENT_KINDS.join('、')}
   --locale zh-cn|en          提示语言（默认依次取配置、LANG 环境变量、zh-cn）
   --quiet                    只报告错误
-  --fail-on 级别             出现该级别及以上问题时退出码为 1：${FAIL_ON.join('、')}（默认 error）
+  --fail-on 级别             出现该级别及以上问题时退出码为 1：${FAIL_ON.join('、')}（默认 error；report 默认 none）
   --today YYYY-MM-DD         以该日期为“今天”检查日期，便于复现
   -h, --help                 显示帮助
   -v, --version              显示版本
@@ -99,6 +117,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         quiet: { type: 'boolean' },
         'fail-on': { type: 'string' },
         today: { type: 'string' },
+        register: { type: 'string' },
+        output: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -121,8 +141,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout(usage(shownLocale));
     return command === undefined && !values.help ? 2 : 0;
   }
-  const format = values.format ?? 'text';
-  const failOn = (values['fail-on'] ?? 'error') as FailOn;
+  const format = values.format ?? (command === 'report' ? 'html' : 'text');
+  const failOn = (values['fail-on'] ?? (command === 'report' ? 'none' : 'error')) as FailOn;
   if (!FAIL_ON.includes(failOn)) return usageError(io, shownLocale, `--fail-on: ${failOn}`);
   if (values.kind !== undefined && values.kind !== 'auto' && !(DOCUMENT_KINDS as readonly string[]).includes(values.kind)) {
     return usageError(io, shownLocale, `--kind: ${values.kind}`);
@@ -135,15 +155,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     now = () => fixed;
   }
 
+  if (values.output !== undefined && command !== 'report') return usageError(io, shownLocale, shownLocale === 'en' ? '--output is for report only' : '--output 只用于 report');
+  const common = { locale, fallbackLocale, now, config: values.config, kind: values.kind, register: values.register };
   switch (command) {
     case 'check':
       if (!['text', 'json', 'sarif'].includes(format)) return usageError(io, shownLocale, `--format: ${format}`);
       if (rest.length === 0) return usageError(io, shownLocale, shownLocale === 'en' ? 'check needs at least one PATH' : 'check 需要至少一个路径');
-      return check(rest, { format, failOn, quiet: values.quiet === true, locale, fallbackLocale, now, config: values.config, kind: values.kind }, io);
+      return check(rest, { ...common, format, failOn, quiet: values.quiet === true }, io);
+    case 'report':
+      if (!(REPORT_FORMATS as readonly string[]).includes(format)) return usageError(io, shownLocale, `--format: ${format}`);
+      if (rest.length === 0) return usageError(io, shownLocale, shownLocale === 'en' ? 'report needs at least one PATH' : 'report 需要至少一个路径');
+      return report(rest, { ...common, format, failOn, output: values.output }, io);
     case 'outline':
       if (!['text', 'json'].includes(format)) return usageError(io, shownLocale, `--format: ${format}`);
       if (rest.length !== 1) return usageError(io, shownLocale, shownLocale === 'en' ? 'outline takes exactly one FILE' : 'outline 需要且只需要一个文件');
-      return outline(rest[0]!, { format, locale, fallbackLocale, now, config: values.config, kind: values.kind }, io);
+      return outline(rest[0]!, { ...common, format }, io);
     case 'rules':
       return listRules(format, shownLocale, io);
     default:
@@ -163,6 +189,8 @@ interface RunOptions {
   readonly now: () => Date;
   readonly config: string | undefined;
   readonly kind: string | undefined;
+  /** `--register FILE`, relative to the working folder. */
+  readonly register: string | undefined;
 }
 
 /** Resolves the configuration for one file and prints each configuration issue once. */
@@ -173,7 +201,7 @@ class Configs {
   unreadable = false;
   constructor(private readonly io: CliIo, private readonly opts: RunOptions) {}
 
-  async for(file: string): Promise<{ config: ReturnType<typeof resolveConfig>['config']; locale: Locale }> {
+  async for(file: string): Promise<{ config: EffectiveConfig; locale: Locale; projectFile?: string }> {
     const layers: ConfigLayer[] = [];
     const projectFile = this.opts.config !== undefined ? path.resolve(this.io.cwd, this.opts.config) : await this.projectFiles.nearest(file);
     let issues: ReturnType<typeof resolveConfig>['issues'] = [];
@@ -194,7 +222,14 @@ class Configs {
       this.reported.add(line);
       this.io.stderr(`proposal-reply: ${locale === 'en' ? 'configuration' : '配置'}: ${line}\n`);
     }
-    return { config: resolved.config, locale };
+    return { config: resolved.config, locale, ...(projectFile ? { projectFile } : {}) };
+  }
+
+  /** Prints a line once (register problems and issues are shared by many files). */
+  once(line: string): void {
+    if (this.reported.has(line)) return;
+    this.reported.add(line);
+    this.io.stderr(line);
   }
 }
 
@@ -203,24 +238,110 @@ function displayPath(cwd: string, p: string): string {
   return path.relative(cwd, path.resolve(cwd, p)) || '.';
 }
 
-async function check(paths: readonly string[], opts: RunOptions & { failOn: FailOn; quiet: boolean }, io: CliIo): Promise<number> {
+/** How many files are read ahead of the one being analysed. */
+const READ_AHEAD = 32;
+
+/** One checked file: what the outputs need, without the reply model (a batch may hold 10 000). */
+interface Checked {
+  readonly file: string;
+  readonly shown: string;
+  readonly doc: TextDocument;
+  readonly config: EffectiveConfig;
+  readonly locale: Locale;
+  readonly register?: Register;
+  kind: DocumentKind;
+  findings: readonly Finding[];
+  entryKeys: readonly string[];
+  summary?: ReplySummary;
+  outline?: OutlineNode[];
+}
+
+interface Batch {
+  readonly checked: Checked[];
+  readonly skipped: Skipped[];
+  readonly ioProblem: boolean;
+  readonly locale: Locale;
+}
+
+/**
+ * Where the register comes from: `--register` (trusted, any path), else the `register` key of the
+ * project file that applies, which must stay inside that file's folder.
+ */
+class RegisterSource {
+  private readonly registers = new Registers();
+  problem = false;
+  constructor(private readonly io: CliIo, private readonly opts: RunOptions, private readonly configs: Configs) {}
+
+  async for(projectFile: string | undefined, config: EffectiveConfig, locale: Locale): Promise<LoadedRegister | undefined> {
+    let abs: string;
+    if (this.opts.register !== undefined) {
+      abs = path.resolve(this.io.cwd, this.opts.register);
+    } else {
+      if (!projectFile || !config.register) return undefined;
+      const where = await locateFromProjectFile(projectFile, config.register);
+      if ('problem' in where) {
+        this.problem = true;
+        this.configs.once(`proposal-reply: ${displayPath(this.io.cwd, where.source)}: register: ${localize(where.problem, locale)}\n`);
+        return undefined;
+      }
+      abs = where.abs;
+    }
+    const shown = displayPath(this.io.cwd, abs);
+    const loaded = await this.registers.load(abs, shown, config);
+    if (loaded.problem) {
+      this.problem = true;
+      this.configs.once(`proposal-reply: ${shown}: ${localize(loaded.problem, locale)}\n`);
+      return undefined;
+    }
+    for (const issue of loaded.register!.issues) this.configs.once(`proposal-reply: ${formatRegisterIssue(issue, shown, locale, loaded.register!.format)}\n`);
+    return loaded;
+  }
+}
+
+/**
+ * Checks files as one batch: each file is analysed against the register its configuration names;
+ * then the replies that share an entry are analysed again with the batch's links, so that
+ * `register-duplicate-reply` sees them. Only those are parsed twice.
+ */
+async function checkBatch(
+  paths: readonly string[],
+  opts: RunOptions,
+  io: CliIo,
+  want: { summary: boolean; outline: boolean; configs?: Configs; registerFor?: (file: string) => Promise<LoadedRegister | undefined> },
+): Promise<Batch & { registers: RegisterSource }> {
   const service = createReplyService({ now: opts.now, cacheSize: 1, log: (m) => io.stderr(`proposal-reply: ${m}\n`) });
-  const configs = new Configs(io, opts);
+  const configs = want.configs ?? new Configs(io, opts);
+  const registers = new RegisterSource(io, opts, configs);
   const { files, problems } = await collectFiles(paths.map((p) => path.resolve(io.cwd, p)));
   let ioProblem = problems.length > 0;
   const skipped: Skipped[] = [];
-  const results: FileResult[] = [];
-  let outputLocale: Locale = opts.locale ?? opts.fallbackLocale;
+  const checked: Checked[] = [];
+  let locale: Locale = opts.locale ?? opts.fallbackLocale;
   for (const p of problems) {
     const shown = displayPath(io.cwd, p.path);
-    io.stderr(`proposal-reply: ${shown}: ${localize(p.message, outputLocale)}\n`);
-    skipped.push({ path: shown, reason: localize(p.message, outputLocale) });
+    io.stderr(`proposal-reply: ${shown}: ${localize(p.message, locale)}\n`);
+    skipped.push({ path: shown, reason: localize(p.message, locale) });
   }
-  for (const file of files) {
+  const registerFiles = new Set<string>();
+  // read ahead: file reads overlap with the analysis of the files before them
+  const reads = new Map<number, ReturnType<typeof readReplyFile>>();
+  const readAt = (i: number): ReturnType<typeof readReplyFile> => {
+    for (let j = i; j < Math.min(files.length, i + READ_AHEAD); j++) if (!reads.has(j)) reads.set(j, readReplyFile(files[j]!));
+    const r = reads.get(i)!;
+    reads.delete(i);
+    return r;
+  };
+  for (const [index, file] of files.entries()) {
     const shown = displayPath(io.cwd, file);
-    const { config, locale } = await configs.for(file);
-    outputLocale = locale;
-    const read = await readReplyFile(file);
+    const resolved = await configs.for(file);
+    const { config } = resolved;
+    locale = resolved.locale;
+    const loaded = want.registerFor ? await want.registerFor(file) : await registers.for(resolved.projectFile, config, locale);
+    if (loaded) registerFiles.add(loaded.abs);
+    const reading = readAt(index);
+    // a register kept beside the replies (a .txt export) is not a reply
+    if (registerFiles.has(file)) continue;
+    const read = await reading;
     if (!read.ok) {
       ioProblem = true;
       io.stderr(`proposal-reply: ${shown}: ${localize(read.problem.message, locale)}\n`);
@@ -228,26 +349,125 @@ async function check(paths: readonly string[], opts: RunOptions & { failOn: Fail
       continue;
     }
     const doc = TextDocument.create(pathToFileURL(file).href, 'proposal-reply', 1, read.text);
-    const analysis = service.analyze(doc, config);
-    const findings = opts.quiet ? analysis.findings.filter((f) => f.severity === 'error') : analysis.findings;
-    results.push({
-      path: shown,
+    const extras: AnalyzeExtras = loaded?.register ? { register: loaded.register } : {};
+    const analysis = service.analyze(doc, config, extras);
+    checked.push({
+      file, shown, doc, config, locale: resolved.locale,
+      ...(loaded?.register ? { register: loaded.register } : {}),
       kind: analysis.reply.kind,
-      doc,
-      findings,
-      diagnostics: toDiagnostics(doc, findings, { locale }),
-      ...(opts.format === 'json' ? { outline: buildOutline(analysis.reply, doc) } : {}),
+      findings: analysis.findings,
+      entryKeys: analysis.link?.entries.map((e) => e.key) ?? [],
+      ...(want.summary ? { summary: summarizeReply(shown, analysis) } : {}),
+      ...(want.outline ? { outline: buildOutline(analysis.reply, doc) } : {}),
     });
     service.forget(doc.uri);
   }
   if (configs.unreadable) ioProblem = true;
-  if (opts.format === 'json') io.stdout(formatJson(results, skipped));
-  else if (opts.format === 'sarif') io.stdout(formatSarif(results, skipped, outputLocale, VERSION, io.cwd));
+  reanalyzeDuplicates(checked, service, want.summary);
+  return { checked, skipped, ioProblem, locale, registers };
+}
+
+/** Second pass: the replies that share a register entry, analysed with the batch's links. */
+function reanalyzeDuplicates(checked: Checked[], service: ReplyService, summary: boolean): void {
+  const byRegister = new Map<Register, Checked[]>();
+  for (const c of checked) {
+    if (!c.register || c.entryKeys.length === 0) continue;
+    const list = byRegister.get(c.register);
+    if (list) list.push(c);
+    else byRegister.set(c.register, [c]);
+  }
+  for (const [register, list] of byRegister) {
+    const links = batchLinks(list.map((c) => ({ path: c.doc.uri, entryKeys: c.entryKeys })));
+    if (links.size === 0) continue;
+    for (const c of list) {
+      if (!c.entryKeys.some((k) => links.has(k))) continue;
+      const analysis = service.analyze(c.doc, c.config, { register, batchLinks: links });
+      c.findings = analysis.findings;
+      if (summary) c.summary = summarizeReply(c.shown, analysis);
+      service.forget(c.doc.uri);
+    }
+  }
+}
+
+async function check(paths: readonly string[], opts: RunOptions & { failOn: FailOn; quiet: boolean }, io: CliIo): Promise<number> {
+  const batch = await checkBatch(paths, opts, io, { summary: false, outline: opts.format === 'json' });
+  const results: FileResult[] = batch.checked.map((c) => {
+    const findings = opts.quiet ? c.findings.filter((f) => f.severity === 'error') : c.findings;
+    return {
+      path: c.shown,
+      kind: c.kind,
+      doc: c.doc,
+      findings,
+      diagnostics: toDiagnostics(c.doc, findings, { locale: c.locale }),
+      ...(c.outline ? { outline: c.outline } : {}),
+    };
+  });
+  const outputLocale = batch.locale;
+  if (opts.format === 'json') io.stdout(formatJson(results, batch.skipped));
+  else if (opts.format === 'sarif') io.stdout(formatSarif(results, batch.skipped, outputLocale, VERSION, io.cwd));
   else io.stdout(formatText(results, outputLocale));
-  if (ioProblem) return 2;
+  if (batch.ioProblem || batch.registers.problem) return 2;
   if (opts.failOn === 'none') return 0;
   const threshold = RANK[opts.failOn as Severity];
   return results.some((r) => r.diagnostics.some((d) => RANK[severityOf(d)] <= threshold)) ? 1 : 0;
+}
+
+/**
+ * The report: one register for the whole batch (`--register`, else the `register` of the project
+ * file that applies to the first PATH), every reply linked against it, one row per entry or reply.
+ */
+async function report(paths: readonly string[], opts: RunOptions & { failOn: FailOn; output: string | undefined }, io: CliIo): Promise<number> {
+  const first = path.resolve(io.cwd, paths[0]!);
+  const configs = new Configs(io, opts);
+  const registers = new RegisterSource(io, opts, configs);
+  let anchor = first;
+  try {
+    // a folder's own project file applies to it: look it up from a file inside the folder
+    if ((await fs.stat(first)).isDirectory()) anchor = path.join(first, PROJECT_FILE_NAME);
+  } catch {
+    // reported when the paths are collected
+  }
+  const resolved = await configs.for(anchor);
+  const loaded = await registers.for(resolved.projectFile, resolved.config, resolved.locale);
+  const batch = await checkBatch(paths, opts, io, { summary: true, outline: false, configs, registerFor: async () => loaded });
+  const locale = opts.locale ?? resolved.config.locale ?? opts.fallbackLocale;
+  const built = buildReport({
+    ...(loaded?.register ? { register: loaded.register, registerSource: loaded.shown } : {}),
+    replies: batch.checked.map((c) => c.summary!),
+    today: todayOf(opts.now()),
+  });
+  const outDir = opts.output !== undefined ? path.dirname(path.resolve(io.cwd, opts.output)) : io.cwd;
+  let text: string;
+  switch (opts.format) {
+    case 'json': text = formatReportJson(built); break;
+    case 'csv': text = formatReportCsv(built, locale); break;
+    case 'md': text = formatReportMarkdown(built, locale); break;
+    default: text = formatReportHtml(built, {
+      locale,
+      generator: `proposal-reply ${VERSION}`,
+      hrefOf: (shown) => relativeHref(path.relative(outDir, path.resolve(io.cwd, shown))),
+    });
+  }
+  const ioProblem = batch.ioProblem || registers.problem;
+  if (opts.output !== undefined) {
+    const target = path.resolve(io.cwd, opts.output);
+    try {
+      await fs.writeFile(target, text);
+    } catch (e) {
+      io.stderr(`proposal-reply: ${displayPath(io.cwd, target)}: ${localize(ioMessage(e), locale)}\n`);
+      return 2;
+    }
+    const t = built.totals;
+    io.stderr(locale === 'en'
+      ? `proposal-reply: wrote ${displayPath(io.cwd, target)}: ${t.rows} row(s), ${t.missing} without reply, ${t.errorFindings} error(s), ${t.warningFindings} warning(s), ${t.overdue} overdue.\n`
+      : `proposal-reply: 已写入 ${displayPath(io.cwd, target)}：共 ${t.rows} 行，未答复 ${t.missing}，错误 ${t.errorFindings} 个，警告 ${t.warningFindings} 个，逾期 ${t.overdue}。\n`);
+  } else {
+    io.stdout(text);
+  }
+  if (ioProblem) return 2;
+  if (opts.failOn === 'none') return 0;
+  const threshold = RANK[opts.failOn as Severity];
+  return batch.checked.some((c) => c.findings.some((f) => RANK[f.severity] <= threshold)) ? 1 : 0;
 }
 
 async function outline(file: string, opts: RunOptions, io: CliIo): Promise<number> {

@@ -34,6 +34,7 @@ export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
   let categories: readonly CategoryValue[] = DEFAULT_CONFIG.categories;
   let locale: EffectiveConfig['locale'];
   let register: string | undefined;
+  let registerColumns: EffectiveConfig['registerColumns'];
   const rules: Record<string, SeverityOrOff> = {};
 
   for (const layer of layers) {
@@ -81,6 +82,7 @@ export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
         case 'categories': categories = normalizeCategories(v as Parameters<typeof normalizeCategories>[0]); break;
         case 'locale': locale = v as EffectiveConfig['locale']; break;
         case 'register': register = v as string; break;
+        case 'registerColumns': registerColumns = v as EffectiveConfig['registerColumns']; break;
         case '$schema': case 'rules': break;
       }
     }
@@ -92,6 +94,7 @@ export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
     rules,
     ...(locale ? { locale } : {}),
     ...(register ? { register } : {}),
+    ...(registerColumns ? { registerColumns } : {}),
   };
   return { config, issues };
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { DOCUMENT_KINDS, type DocumentKind } from '../model';
+import { REGISTER_FIELDS, type RegisterField } from '../register/types';
 import type { Localized, SeverityOrOff } from '../rules/types';
 
 export const PROJECT_FILE_NAME = '.proposal-reply.json';
@@ -26,8 +27,10 @@ export interface EffectiveConfig {
   /** Severity overrides by rule id; rules not named keep their default. */
   readonly rules: Readonly<Record<string, SeverityOrOff>>;
   readonly locale?: (typeof LOCALE_SETTINGS)[number];
-  /** Path of the proposal register, relative to the project file (issue: reviewer workflow). */
+  /** Path of the proposal register (CSV or JSON), relative to the project file and inside its folder. */
   readonly register?: string;
+  /** Header names of the register's columns, per field, when its headers are not recognised. */
+  readonly registerColumns?: Partial<Readonly<Record<RegisterField, string | readonly string[]>>>;
 }
 
 /** The A/B/C categories in their most common wording; regions that differ configure their own. */
@@ -44,6 +47,8 @@ const categoryEntry = z.union([
   z.strictObject({ value: z.string().trim().min(1).max(8), meaning: z.string().max(200).optional() }),
 ]);
 
+const columnNames = z.union([z.string().trim().min(1).max(60), z.array(z.string().trim().min(1).max(60)).min(1).max(10)]);
+
 /** The schema of each top-level key. `rules` entries are checked one by one against the registry. */
 export const KEY_SCHEMAS = {
   $schema: z.string(),
@@ -53,6 +58,7 @@ export const KEY_SCHEMAS = {
   rules: z.record(z.string(), z.enum(SEVERITY_SETTINGS)),
   locale: z.enum(LOCALE_SETTINGS),
   register: z.string().trim().min(1).max(400),
+  registerColumns: z.strictObject(Object.fromEntries(REGISTER_FIELDS.map((f) => [f, columnNames.optional()])) as Record<RegisterField, z.ZodOptional<typeof columnNames>>),
 } as const;
 
 export type ConfigKey = keyof typeof KEY_SCHEMAS;
@@ -68,7 +74,11 @@ export const ALLOWED: Record<ConfigKey, Localized> = {
   },
   rules: { zh: `以规则 id 为键、${SEVERITY_SETTINGS.join('/')} 为值的对象`, en: `an object mapping rule ids to ${SEVERITY_SETTINGS.join('/')}` },
   locale: { zh: LOCALE_SETTINGS.join('、'), en: LOCALE_SETTINGS.join(', ') },
-  register: { zh: '登记表文件的相对路径', en: 'a relative path to the register file' },
+  register: { zh: '登记表文件（CSV 或 JSON）的相对路径，须在项目文件所在文件夹之内', en: 'a relative path to the register file (CSV or JSON), inside the project file’s folder' },
+  registerColumns: {
+    zh: `以字段名（${REGISTER_FIELDS.join('、')}）为键、表头列名（或列名数组）为值的对象`,
+    en: `an object mapping fields (${REGISTER_FIELDS.join(', ')}) to a header name or an array of header names`,
+  },
 };
 
 /** The project file's whole schema, for the generated JSON schema. */
@@ -80,6 +90,7 @@ export const PROJECT_FILE_SCHEMA = z.strictObject({
   rules: KEY_SCHEMAS.rules.optional(),
   locale: KEY_SCHEMAS.locale.optional(),
   register: KEY_SCHEMAS.register.optional(),
+  registerColumns: KEY_SCHEMAS.registerColumns.optional(),
 });
 
 export function normalizeCategories(entries: ReadonlyArray<z.infer<typeof categoryEntry>>): CategoryValue[] {

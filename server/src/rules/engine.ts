@@ -4,11 +4,14 @@
  */
 import type { EffectiveConfig } from '../config/schema';
 import type { DateValue, Reply } from '../model';
+import type { RegisterContext } from '../register/types';
 import { RULES } from '.';
 import type { Finding, Report, Rule, Severity, SeverityOrOff } from './types';
 
 export interface RunOptions {
   readonly today: DateValue;
+  /** The register link for the cross-check rules; without it they do nothing. */
+  readonly register?: RegisterContext;
   /** Rules to run instead of the registry (tests use this to inject a failing rule). */
   readonly rules?: readonly Rule[];
   readonly onRuleError?: (ruleId: string, error: unknown) => void;
@@ -29,7 +32,11 @@ export function runRules(reply: Reply, config: EffectiveConfig, options: RunOpti
     if (rule.appliesTo && !rule.appliesTo.includes(reply.kind)) return;
     const reports: Report[] = [];
     try {
-      rule.check({ reply, config, today: options.today, report: (r) => reports.push(r) });
+      rule.check({
+        reply, config, today: options.today,
+        ...(options.register ? { register: options.register } : {}),
+        report: (r) => reports.push(r),
+      });
     } catch (e) {
       options.onRuleError?.(rule.id, e);
       return;

@@ -26,6 +26,14 @@ import { rule as proposalNumberMismatch } from './proposal-number-mismatch';
 import { rule as punctuationWidth } from './punctuation-width';
 import { rule as receiptMissing } from './receipt-missing';
 import { rule as receiptTransition } from './receipt-transition';
+import { rule as registerAddresseeMismatch } from './register-addressee-mismatch';
+import { rule as registerCategoryMismatch } from './register-category-mismatch';
+import { rule as registerDeadlinePassed } from './register-deadline-passed';
+import { rule as registerDuplicateReply } from './register-duplicate-reply';
+import { rule as registerEntryUnknown } from './register-entry-unknown';
+import { rule as registerKindMismatch } from './register-kind-mismatch';
+import { rule as registerNumberMismatch } from './register-number-mismatch';
+import { rule as registerTitleMismatch } from './register-title-mismatch';
 import { rule as signatureMissing } from './signature-missing';
 import { rule as signatureOrgan } from './signature-organ';
 import type { Rule } from './types';
@@ -60,6 +68,15 @@ export const RULES = [
   bracketsUnbalanced,
   punctuationWidth,
   pastedJunk,
+  // cross-checks against the proposal register (only with a register configured)
+  registerEntryUnknown,
+  registerNumberMismatch,
+  registerTitleMismatch,
+  registerAddresseeMismatch,
+  registerKindMismatch,
+  registerCategoryMismatch,
+  registerDeadlinePassed,
+  registerDuplicateReply,
 ] as const;
 
 export type RuleId = (typeof RULES)[number]['id'];

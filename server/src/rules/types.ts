@@ -5,6 +5,7 @@
 import type { DateValue } from '../model';
 import type { DocumentKind, Reply } from '../model';
 import type { EffectiveConfig } from '../config/schema';
+import type { RegisterContext } from '../register/types';
 import type { Span } from '../text';
 
 export const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
@@ -62,6 +63,11 @@ export interface RuleContext {
   readonly reply: Reply;
   readonly config: EffectiveConfig;
   readonly today: DateValue;
+  /**
+   * The proposal register and the reply's link to it, when a register is configured. The
+   * cross-check rules (`register-*`) do nothing without it.
+   */
+  readonly register?: RegisterContext;
   report(report: Report): void;
 }
 

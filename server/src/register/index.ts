@@ -1,0 +1,10 @@
+/** The proposal register: parsing, linking, completions and the path rule, for the CLI and the server. */
+export * from './types';
+export { type ColumnMapping, FIELD_LABEL, HEADER_ALIASES, matchHeaders, normalizeHeader } from './columns';
+export { decodeRegisterBytes, parseRegister, REGISTER_MAX_BYTES, type RegisterDecodeResult, type RegisterOptions } from './parse';
+export { baseName, fileNameNumbers, linkReply } from './link';
+export { formatRegisterIssue, isInside, resolveRegisterPath, type RegisterPathResult } from './location';
+export {
+  addresseeCompletions, conventionalFileName, defaultReplyKind, type DraftOptions, entryDetail, entryLabel, receiptLineFor, registerHover, replySkeleton,
+  replyTitleFor, type SkeletonOptions,
+} from './complete';
