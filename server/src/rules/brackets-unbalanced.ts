@@ -27,33 +27,54 @@ export const rule = defineRule({
   },
 });
 
+/** Opener and closer codes on width-folded text, by pair: 《》 “” () 〔〕. */
+const OPEN_CODES = [0x300a, 0x201c, 0x28, 0x3014];
+const CLOSE_CODES = [0x300b, 0x201d, 0x29, 0x3015];
+
+/**
+ * One pass over the unit's characters. Each opener is pushed once and popped once, and a count per
+ * pair says at once whether a closer has any opener to match, so the work is linear in the unit
+ * even with thousands of unclosed marks.
+ */
 function checkUnit(ctx: Parameters<typeof rule.check>[0], unit: Span): void {
   const { folded, text } = ctx.reply;
-  const stack: number[] = [];
+  const stackPos: number[] = [];
+  const stackPair: number[] = [];
+  const open = [0, 0, 0, 0];
   const unclosed = (p: number): void => {
-    const open = text.charAt(p);
-    const close = open === '（' ? '）' : PAIRS[folded.charAt(p)]!;
-    ctx.report({ start: p, end: p + 1, message: { zh: `“${open}”没有配对的“${close}”。`, en: `“${open}” is never closed by “${close}”.` } });
+    const o = text.charAt(p);
+    const close = o === '（' ? '）' : PAIRS[folded.charAt(p)]!;
+    ctx.report({ start: p, end: p + 1, message: { zh: `“${o}”没有配对的“${close}”。`, en: `“${o}” is never closed by “${close}”.` } });
   };
   for (let i = unit.start; i < unit.end; i++) {
-    const ch = folded.charAt(i);
-    if (PAIRS[ch] !== undefined) {
-      stack.push(i);
+    const c = folded.charCodeAt(i);
+    // Han characters and most ASCII are neither: one or two comparisons
+    if (c > 0x3015 || (c > 0x29 && c < 0x201c)) continue;
+    const o = OPEN_CODES.indexOf(c);
+    if (o >= 0) {
+      stackPos.push(i);
+      stackPair.push(o);
+      open[o]!++;
       continue;
     }
-    const want = CLOSERS[ch];
-    if (want === undefined) continue;
-    let k = stack.length - 1;
-    while (k >= 0 && folded.charAt(stack[k]!) !== want) k--;
-    if (k < 0) {
+    const want = CLOSE_CODES.indexOf(c);
+    if (want < 0) continue;
+    if (open[want] === 0) {
       const close = text.charAt(i);
-      const open = close === '）' ? '（' : want;
-      ctx.report({ start: i, end: i + 1, message: { zh: `“${close}”没有与之配对的“${open}”。`, en: `“${close}” has no matching “${open}”.` } });
+      const opener = close === '）' ? '（' : CLOSERS[folded.charAt(i)]!;
+      ctx.report({ start: i, end: i + 1, message: { zh: `“${close}”没有与之配对的“${opener}”。`, en: `“${close}” has no matching “${opener}”.` } });
       continue;
     }
+    let k = stackPos.length - 1;
+    while (stackPair[k] !== want) k--;
     // whatever was opened after the match was never closed
-    for (const p of stack.slice(k + 1)) unclosed(p);
-    stack.length = k;
+    for (let j = k + 1; j < stackPos.length; j++) {
+      open[stackPair[j]!]!--;
+      unclosed(stackPos[j]!);
+    }
+    open[want]!--;
+    stackPos.length = k;
+    stackPair.length = k;
   }
-  for (const p of stack) unclosed(p);
+  for (const p of stackPos) unclosed(p);
 }
