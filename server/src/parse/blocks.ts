@@ -84,11 +84,16 @@ export function segmentLine(folded: string, start: number, end: number): Array<{
   let depth = 0;
   let i = start;
   while (i < end) {
-    const ch = folded.charAt(i);
-    if (ch === '(' || ch === '《' || ch === '“' || ch === '〔' || ch === '[') depth++;
-    else if ((ch === ')' || ch === '》' || ch === '”' || ch === '〕' || ch === ']') && depth > 0) depth--;
-    else if (ch === '。') depth = 0; // an unclosed bracket must not swallow the rest of a long line
-    if (isBlank(folded.charCodeAt(i))) {
+    const c = folded.charCodeAt(i);
+    // Han characters and the rest above U+3015 play no part here (but U+FEFF is a blank)
+    if (c > 0x3015 && c !== 0xfeff) {
+      i++;
+      continue;
+    }
+    if (c === 0x28 /* ( */ || c === 0x300a /* 《 */ || c === 0x201c /* “ */ || c === 0x3014 /* 〔 */ || c === 0x5b /* [ */) depth++;
+    else if ((c === 0x29 /* ) */ || c === 0x300b /* 》 */ || c === 0x201d /* ” */ || c === 0x3015 /* 〕 */ || c === 0x5d /* ] */) && depth > 0) depth--;
+    else if (c === 0x3002 /* 。 */) depth = 0; // an unclosed bracket must not swallow the rest of a long line
+    if (isBlank(c)) {
       let j = i;
       while (j < end && isBlank(folded.charCodeAt(j))) j++;
       if (j < end && depth === 0 && i > segStart && shouldBreakAtGap(folded, segStart, i, j)) {
@@ -98,9 +103,9 @@ export function segmentLine(folded: string, start: number, end: number): Array<{
       i = j;
       continue;
     }
-    if (SENTENCE_END.has(ch) && i + 1 < end && depth === 0) {
+    if ((c === 0x3002 || c === 0x21 /* ! */ || c === 0x3f /* ? */) && i + 1 < end && depth === 0) {
       const next = i + 1;
-      if (matchMarker(folded, next) && markerIsHeadingLike(folded, next)) {
+      if (markerIsHeadingLike(folded, next)) {
         out.push(trimSpan(folded, segStart, next));
         segStart = next;
       }
@@ -120,11 +125,11 @@ function shouldBreakAtGap(folded: string, segStart: number, gapStart: number, ga
     if (/如下:$/.test(before)) return true;
     if (before.length <= 40 && !/(联系|电话|地址|邮编|类别|签发)/.test(before)) return true;
   }
-  if (matchMarker(folded, gapEnd) && markerIsHeadingLike(folded, gapEnd)) return true;
-  if (matchDateAt(folded, folded, gapEnd)) {
+  if (markerIsHeadingLike(folded, gapEnd)) return true;
+  const date = matchDateAt(folded, folded, gapEnd);
+  if (date) {
     // a date standing alone after the signature, not `7月已启动` inside a sentence
-    const dateEnd = matchDateAt(folded, folded, gapEnd)!.end;
-    const after = folded.charAt(dateEnd);
+    const after = folded.charAt(date.end);
     if (after === '' || isBlank(after.charCodeAt(0)) || after === '(') return true;
   }
   if (/^\((联系|此件)|^(联系人|联系电话|抄送)[ \t]*:/.test(folded.slice(gapEnd, gapEnd + 6))) return true;
@@ -135,6 +140,7 @@ function shouldBreakAtGap(folded: string, segStart: number, gapStart: number, ga
 function markerIsHeadingLike(folded: string, pos: number): boolean {
   const m = matchMarker(folded, pos);
   if (!m) return false;
-  const after = folded.charAt(pos + m.length);
-  return after !== '' && !/[\d%]/.test(after);
+  const after = folded.charCodeAt(pos + m.length);
+  // followed by something (not the end of the text) that is not a digit or % (2.5, 3%)
+  return !Number.isNaN(after) && !(after >= 48 && after <= 57) && after !== 37;
 }
