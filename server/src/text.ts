@@ -60,6 +60,29 @@ export function trimSpan(text: string, start: number, end: number): Span {
  * original: recognisers match the folded text and style checks look at the original at the same offset.
  */
 export function foldWidth(text: string): string {
+  if (typeof Buffer === 'undefined') return foldByReplace(text);
+  // Copy the UTF-16 code units, fold them in place and decode once: several times faster than a
+  // regex replace that calls back for every full-width comma in Chinese text.
+  const bytes = Buffer.from(text, 'utf16le');
+  const units = new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length >> 1);
+  let changed = false;
+  for (let i = 0; i < units.length; i++) {
+    const c = units[i]!;
+    if (c >= 0xff01) {
+      if (c <= 0xff5e) {
+        units[i] = c - 0xfee0;
+        changed = true;
+      }
+    } else if (c === 0x3000) {
+      units[i] = 32;
+      changed = true;
+    }
+  }
+  return changed ? bytes.toString('utf16le') : text;
+}
+
+/** The same folding where there is no Buffer (a browser). */
+function foldByReplace(text: string): string {
   return text.replace(/[\uff01-\uff5e\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
 

@@ -1,0 +1,45 @@
+import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
+import { foldWidth, splitLines } from '../../server/src/text';
+
+/** The definitions, one character at a time, that the fast implementations must equal. */
+function foldReference(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out += c === 0x3000 ? ' ' : c >= 0xff01 && c <= 0xff5e ? String.fromCharCode(c - 0xfee0) : s.charAt(i);
+  }
+  return out;
+}
+
+function splitReference(s: string): Array<{ start: number; end: number; next: number }> {
+  const lines: Array<{ start: number; end: number; next: number }> = [];
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '\n' || s[i] === '\r') {
+      const next = s[i] === '\r' && s[i + 1] === '\n' ? i + 2 : i + 1;
+      lines.push({ start, end: i, next });
+      start = next;
+      i = next - 1;
+    }
+  }
+  lines.push({ start, end: s.length, next: s.length });
+  return lines;
+}
+
+describe('text helpers', () => {
+  it('foldWidth folds exactly U+FF01–U+FF5E and U+3000, one code unit for one, lone surrogates kept', () => {
+    let all = '';
+    for (let c = 0; c <= 0xffff; c++) all += String.fromCharCode(c);
+    assert.equal(foldWidth(all), foldReference(all));
+    assert.equal(foldWidth('（一）１２：　ＡＢ'), '(一)12: AB');
+    const plain = '没有全角字符的文本';
+    assert.equal(foldWidth(plain), plain);
+  });
+
+  it('splitLines splits at \\n, \\r\\n and a lone \\r like an editor', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom('a', '中', '\n', '\r', '\r\n', ' ')).map((xs) => xs.join('')), (s) => {
+      assert.deepEqual(splitLines(s), splitReference(s));
+    }), { numRuns: 500 });
+  });
+});
