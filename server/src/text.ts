@@ -23,6 +23,15 @@ export function splitLines(text: string): LineInfo[] {
   const lines: LineInfo[] = [];
   let start = 0;
   const n = text.length;
+  if (text.indexOf('\r') < 0) {
+    // the common case: indexOf finds each \n far faster than a loop over the characters
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+      lines.push({ start, end: i, next: i + 1 });
+      start = i + 1;
+    }
+    lines.push({ start, end: n, next: n });
+    return lines;
+  }
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 /* \n */) {
