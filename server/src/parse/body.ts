@@ -116,8 +116,20 @@ export function parseBody(text: string, folded: string, body: readonly Block[], 
 
   // next steps: headings, and paragraphs outside next-steps sections that turn to what comes next
   const nextSteps: NextSteps[] = [];
-  const inNextStepsSection = (blockStart: number): boolean =>
-    headings.some((h) => h.isNextSteps && blockStart >= h.start && blockStart < h.end);
+  // the next-steps sections as a sorted union of intervals, walked once alongside the blocks
+  // (blocks come in document order), instead of testing every heading for every block
+  const sections: Array<{ start: number; end: number }> = [];
+  for (const h of headings) {
+    if (!h.isNextSteps) continue;
+    const last = sections[sections.length - 1];
+    if (last && h.start <= last.end) last.end = Math.max(last.end, h.end);
+    else sections.push({ start: h.start, end: h.end });
+  }
+  let sec = 0;
+  const inNextStepsSection = (blockStart: number): boolean => {
+    while (sec < sections.length && sections[sec]!.end <= blockStart) sec++;
+    return sec < sections.length && sections[sec]!.start <= blockStart;
+  };
   body.forEach((b, i) => {
     const h = headingAtBlock.get(i);
     if (h?.isNextSteps) {
