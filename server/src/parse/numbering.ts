@@ -75,6 +75,7 @@ export interface MarkerMatch {
 
 // All patterns run on width-folded text: （ → (, ． → ., １ → 1.
 const L1 = /([一二三四五六七八九十百]{1,4})[ \t]?([、.])/y;
+const L1_FIRST = new Set([...'一二三四五六七八九十百'].map((ch) => ch.charCodeAt(0)));
 const L2 = /\([ \t]?([一二三四五六七八九十百]{1,4})[ \t]?\)([、.])?/y;
 const L3 = /(\d{1,2})[ \t]?([.、])(?![\d.])/y;
 const L4 = /\([ \t]?(\d{1,2})[ \t]?\)([、.])?/y;
@@ -106,6 +107,8 @@ export function matchMarker(folded: string, pos: number): MarkerMatch | undefine
     if (ordinal === 0) return undefined;
     return { level: 3, ordinal, length: m[0].length, separatorAt: pos + m[0].length - 1 };
   }
+  // L1 starts with a numeral: most positions are ruled out without running the regex
+  if (!L1_FIRST.has(c)) return undefined;
   L1.lastIndex = pos;
   const m = L1.exec(folded);
   if (!m) return undefined;
