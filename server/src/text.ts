@@ -69,7 +69,23 @@ export function trimSpan(text: string, start: number, end: number): Span {
  * original: recognisers match the folded text and style checks look at the original at the same offset.
  */
 export function foldWidth(text: string): string {
-  if (typeof Buffer === 'undefined') return foldByReplace(text);
+  return foldWidthUnits(text).folded;
+}
+
+/** The folded text and its UTF-16 code units, for the parser's loops over every character. */
+export interface FoldedText {
+  readonly folded: string;
+  /** `folded` as code units: a typed array reads several times faster than `charCodeAt`. */
+  readonly units: Uint16Array;
+}
+
+export function foldWidthUnits(text: string): FoldedText {
+  if (typeof Buffer === 'undefined') {
+    const folded = foldByReplace(text);
+    const units = new Uint16Array(folded.length);
+    for (let i = 0; i < folded.length; i++) units[i] = folded.charCodeAt(i);
+    return { folded, units };
+  }
   // Copy the UTF-16 code units, fold them in place and decode once: several times faster than a
   // regex replace that calls back for every full-width comma in Chinese text.
   const bytes = Buffer.from(text, 'utf16le');
@@ -87,7 +103,7 @@ export function foldWidth(text: string): string {
       changed = true;
     }
   }
-  return changed ? bytes.toString('utf16le') : text;
+  return { folded: changed ? bytes.toString('utf16le') : text, units };
 }
 
 /** The same folding where there is no Buffer (a browser). */

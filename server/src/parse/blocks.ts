@@ -37,11 +37,15 @@ export interface BlockSplit {
   readonly junk: JunkSpan[];
 }
 
-/** Sentence-final punctuation (folded). */
-const SENTENCE_END = new Set(['。', '!', '?']);
+/**
+ * Where segmentLine might break a line: a blank (a gap), or a sentence end followed by what could
+ * start a numbering marker. A line without either is one paragraph, found by this one regex test
+ * instead of a loop over its characters.
+ */
+const MAY_BREAK = /[\t\v\f \u00a0\u2002\u2003\u2009\u200b\u3000\ufeff]|[。!?](?:[一二三四五六七八九十百]{1,4}[ \t]?[、.]|\(|\d)/;
 
-/** Splits every line into blocks; see the module comment. */
-export function splitBlocks(text: string, folded: string, lines: readonly LineInfo[]): BlockSplit {
+/** Splits every line into blocks; see the module comment. `units` are the code units of `folded`. */
+export function splitBlocks(text: string, folded: string, lines: readonly LineInfo[], units: Uint16Array): BlockSplit {
   const blocks: Block[] = [];
   const junk: JunkSpan[] = [];
   for (let li = 0; li < lines.length; li++) {
@@ -62,7 +66,12 @@ export function splitBlocks(text: string, folded: string, lines: readonly LineIn
     if (s > start) junk.push({ start, end: s, reason: 'table-border', wholeLine: false, line: li });
     if (e < end) junk.push({ start: e, end, reason: 'table-border', wholeLine: false, line: li });
     if (s >= e) continue;
-    for (const seg of segmentLine(folded, s, e)) {
+    if (!MAY_BREAK.test(lineText)) {
+      // no blank and no marker after a sentence end: the line is one paragraph (most lines)
+      blocks.push({ start: s, end: e, line: li });
+      continue;
+    }
+    for (const seg of segmentLine(folded, s, e, units)) {
       const segText = folded.slice(seg.start, seg.end);
       const segReason = seg.start === s && seg.end === e ? undefined : junkReason(segText);
       if (segReason) junk.push({ start: seg.start, end: seg.end, reason: segReason, wholeLine: false, line: li });
@@ -78,47 +87,61 @@ export function splitBlocks(text: string, folded: string, lines: readonly LineIn
  * after an addressee or a `…如下：` transition; and, with no white space, at a numbering marker
  * right after a sentence end. Never inside brackets or quotes.
  */
-export function segmentLine(folded: string, start: number, end: number): Array<{ start: number; end: number }> {
+export function segmentLine(folded: string, start: number, end: number, units: Uint16Array): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   let segStart = start;
   let depth = 0;
   let i = start;
-  while (i < end) {
-    const c = folded.charCodeAt(i);
-    // Han characters and the rest above U+3015 play no part here (but U+FEFF is a blank)
-    if (c > 0x3015 && c !== 0xfeff) {
-      i++;
-      continue;
-    }
-    if (c === 0x28 /* ( */ || c === 0x300a /* 《 */ || c === 0x201c /* “ */ || c === 0x3014 /* 〔 */ || c === 0x5b /* [ */) depth++;
-    else if ((c === 0x29 /* ) */ || c === 0x300b /* 》 */ || c === 0x201d /* ” */ || c === 0x3015 /* 〕 */ || c === 0x5d /* ] */) && depth > 0) depth--;
-    else if (c === 0x3002 /* 。 */) depth = 0; // an unclosed bracket must not swallow the rest of a long line
-    if (isBlank(c)) {
-      let j = i;
-      while (j < end && isBlank(folded.charCodeAt(j))) j++;
+  for (; i < end; i++) {
+    const c = units[i]!;
+    const k = c < SEGMENT_CLASS.length ? SEGMENT_CLASS[c]! : c === 0xfeff ? BLANK : 0;
+    if (k === 0) continue;
+    if (k === OPEN) depth++;
+    else if (k === CLOSE) {
+      if (depth > 0) depth--;
+    } else if (k === BLANK) {
+      let j = i + 1;
+      while (j < end && isBlank(units[j]!)) j++;
       if (j < end && depth === 0 && i > segStart && shouldBreakAtGap(folded, segStart, i, j)) {
         out.push(trimSpan(folded, segStart, i));
         segStart = j;
       }
-      i = j;
-      continue;
-    }
-    if ((c === 0x3002 || c === 0x21 /* ! */ || c === 0x3f /* ? */) && i + 1 < end && depth === 0) {
-      const next = i + 1;
-      if (markerIsHeadingLike(folded, next)) {
-        out.push(trimSpan(folded, segStart, next));
-        segStart = next;
+      i = j - 1;
+    } else {
+      // a sentence end: 。 also closes whatever bracket was left open, so that an unclosed
+      // bracket cannot swallow the rest of a long line
+      if (k === FULL_STOP) depth = 0;
+      if (i + 1 < end && depth === 0 && markerIsHeadingLike(folded, i + 1)) {
+        out.push(trimSpan(folded, segStart, i + 1));
+        segStart = i + 1;
       }
     }
-    i++;
   }
   if (segStart < end) out.push(trimSpan(folded, segStart, end));
   return out.filter((s) => s.end > s.start);
 }
 
+// What segmentLine looks at, by code unit (folded text); everything at or above U+3016 is nothing
+// to it except U+FEFF, a blank.
+const OPEN = 1;
+const CLOSE = 2;
+const BLANK = 3;
+const FULL_STOP = 4;
+const SENTENCE_END = 5;
+const SEGMENT_CLASS = ((): Uint8Array => {
+  const t = new Uint8Array(0x3016);
+  for (const ch of '(《“〔[') t[ch.charCodeAt(0)] = OPEN;
+  for (const ch of ')》”〕]') t[ch.charCodeAt(0)] = CLOSE;
+  for (let c = 0; c < t.length; c++) if (isBlank(c)) t[c] = BLANK;
+  t[0x3002] = FULL_STOP;
+  t[0x21] = SENTENCE_END;
+  t[0x3f] = SENTENCE_END;
+  return t;
+})();
+
 function shouldBreakAtGap(folded: string, segStart: number, gapStart: number, gapEnd: number): boolean {
   const prev = folded.charAt(gapStart - 1);
-  if (SENTENCE_END.has(prev)) return true;
+  if (prev === '。' || prev === '!' || prev === '?') return true;
   if (prev === ':') {
     // `林灵委员: 您提出的…` and `…现答复如下: 近年来…`, but not `联系人: 张三`
     const before = folded.slice(segStart, gapStart);

@@ -3,7 +3,7 @@
  * recognise it leaves out, and the rules report what is missing.
  */
 import type { Block, Category, DateElement, DocNumber, DocumentKind, Reply, Signatory, Signature, Title } from '../model';
-import { foldWidth, splitLines, type Span, trimSpan } from '../text';
+import { foldWidth, foldWidthUnits, splitLines, type Span, trimSpan } from '../text';
 import { splitBlocks } from './blocks';
 import { parseBody } from './body';
 import { classifyFooterBlock, closingCueAt } from './footer';
@@ -45,8 +45,8 @@ export function parseReply(text: string, options: ParseOptions = {}): Reply {
 
 function parseUnchecked(text: string, options: ParseOptions): Reply {
   const lines = splitLines(text);
-  const folded = foldWidth(text);
-  const { blocks: initial, junk } = splitBlocks(text, folded, lines);
+  const { folded, units } = foldWidthUnits(text);
+  const { blocks: initial, junk } = splitBlocks(text, folded, lines, units);
   const bs: Block[] = initial.slice();
   const split = (i: number, at: number, firstEnd: number): void => {
     const b = bs[i]!;
