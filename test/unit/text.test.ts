@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
+import { ENUMERATION_CUE, enumerationCues } from '../../server/src/parse/numbering';
 import { foldWidth, splitLines } from '../../server/src/text';
 
 /** The definitions, one character at a time, that the fast implementations must equal. */
@@ -41,5 +42,21 @@ describe('text helpers', () => {
     fc.assert(fc.property(fc.array(fc.constantFrom('a', '中', '\n', '\r', '\r\n', ' ')).map((xs) => xs.join('')), (s) => {
       assert.deepEqual(splitLines(s), splitReference(s));
     }), { numRuns: 500 });
+  });
+});
+
+describe('enumeration cues', () => {
+  it('enumerationCues finds exactly what ENUMERATION_CUE matches', () => {
+    const reference = (s: string): Array<{ at: number; numeral: string }> => {
+      const out: Array<{ at: number; numeral: string }> = [];
+      const re = new RegExp(ENUMERATION_CUE.source, 'g');
+      for (let m = re.exec(s); m; m = re.exec(s)) out.push({ at: m.index + m[1]!.length, numeral: m[2]! });
+      return out;
+    };
+    const piece = fc.constantFrom('一', '二', '三', '十', '四', '是', '否', '非', '。', ',', ';', '、', ' ', '\u3000', '\u2028', '\t', '中', 'a');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 16 }).map((xs) => xs.join('')), (s) => {
+      assert.deepEqual(enumerationCues(s), reference(s));
+    }), { numRuns: 20_000 });
+    assert.deepEqual(enumerationCues('措施:一是加强,二是完善;十一是') /* folded text */, [{ at: 3, numeral: '一' }, { at: 8, numeral: '二' }, { at: 13, numeral: '十一' }]);
   });
 });

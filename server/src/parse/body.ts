@@ -4,7 +4,7 @@
  */
 import type { Block, EnumerationItem, InlineEnumeration, MeasureHeading, NextSteps, NumberingMarker } from '../model';
 import { isBlank, type Span, trimSpan } from '../text';
-import { ENUMERATION_CUE, matchMarker, parseCjkNumeral } from './numbering';
+import { enumerationCues, matchMarker, parseCjkNumeral } from './numbering';
 
 const NEXT_STEPS_HEADING = /下一步|下步|下阶段|下一阶段|今后|接下来|工作打算|工作计划|推进计划|推动计划|努力方向|后续工作|工作思路|工作设想|下步打算/;
 const NEXT_STEPS_SENTENCE = /(^|[。!?;])[ \t]*(下一步|下步|下阶段|下一阶段|接下来|今后)(?=[,:，：\s]|工作|我|将|要|继续|区|市|县|省|本)/g;
@@ -188,16 +188,15 @@ function findEnumerations(text: string, folded: string, body: readonly Block[], 
     while (hIdx + 1 < headings.length && headings[hIdx + 1]!.start <= b.start) hIdx++;
     const section = hIdx;
     const s = folded.slice(b.start, Math.min(b.end, bodyEnd));
-    ENUMERATION_CUE.lastIndex = 0;
-    for (let m = ENUMERATION_CUE.exec(s); m; m = ENUMERATION_CUE.exec(s)) {
-      const ordinal = parseCjkNumeral(m[2]!);
+    for (const cue of enumerationCues(s)) {
+      const ordinal = parseCjkNumeral(cue.numeral);
       if (ordinal === undefined) continue;
-      const at = b.start + m.index + m[1]!.length;
+      const at = b.start + cue.at;
       if (ordinal === 1 || section !== currentSection) {
         flush();
         currentSection = section;
       }
-      const itemEnd = at + m[2]!.length + 1;
+      const itemEnd = at + cue.numeral.length + 1;
       current.push({ start: at, end: itemEnd, ordinal, text: text.slice(at, itemEnd) });
     }
   }
