@@ -27,7 +27,7 @@ export function repsFor(bytes: number, quick: boolean): { reps: number; warmup: 
 
 export interface AnalysisData {
   readonly sizes: Array<{ label: string; bytes: number; findings: number; ms: Stats; mbPerS: number; msPerMb: number }>;
-  /** Largest time per MB over the smallest, across sizes: 1 is perfectly linear. */
+  /** The largest rise of time per MB from a smaller size to a larger one: ≤ 1 is linear (or better). */
   readonly linearity: number;
 }
 
@@ -43,14 +43,16 @@ export const analysisSection: Section = {
       const mb = input.bytes / MiB;
       sizes.push({ label: input.label, bytes: input.bytes, findings, ms: t, mbPerS: mb / (t.median / 1000), msPerMb: t.median / mb });
     }
-    const perMb = sizes.map((s) => s.msPerMb);
-    const linearity = Math.max(...perMb) / Math.min(...perMb);
+    // superlinear work shows as time per MB rising with the size; a fixed cost per document only
+    // makes small documents dearer per MB, which is not growth
+    let linearity = 0;
+    for (let i = 0; i < sizes.length; i++) for (let j = i + 1; j < sizes.length; j++) linearity = Math.max(linearity, sizes[j]!.msPerMb / sizes[i]!.msPerMb);
     const data: AnalysisData = { sizes, linearity };
     const budgets: Budget[] = [{
-      name: '线性增长 linear growth (max ÷ min time/MB across sizes)',
+      name: '线性增长 linear growth (worst rise of time/MB from a smaller to a larger size)',
       figure: ratio(linearity),
-      limit: '≤ 2×',
-      pass: linearity <= 2,
+      limit: '≤ 1.5×',
+      pass: linearity <= 1.5,
     }];
     return {
       columns: ['size', 'bytes', 'findings', 'runs', 'median ms', 'p99 ms', 'MB/s', 'ms/MB'],
