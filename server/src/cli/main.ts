@@ -13,8 +13,8 @@ import { RULES } from '../rules';
 import type { Locale, Rule, Severity } from '../rules/types';
 import { localize } from '../rules/types';
 import { createReplyService } from '../service';
-import { toDiagnostics } from '../features/diagnostics';
 import { buildOutline } from '../features/outline';
+import { type CheckJob, type CheckOptions, checkAll, defaultJobs } from './check';
 import { collectFiles, ProjectFiles, readReplyFile } from './files';
 import { type FileResult, formatJson, formatOutlineText, formatSarif, formatText, severityOf, type Skipped } from './format';
 
@@ -54,6 +54,7 @@ Options:
   --quiet                    report errors only
   --fail-on LEVEL            exit 1 at this severity or worse: ${FAIL_ON.join(', ')} (default error)
   --today YYYY-MM-DD         the date to check against (default: today), for reproducible runs
+  --jobs N                   threads for check (default: all cores for 500 files or more, else 1)
   -h, --help                 this help
   -v, --version              the version
 
@@ -71,6 +72,7 @@ Exit status: 0 no finding at the --fail-on level, 1 some finding at it, 2 usage 
   --quiet                    只报告错误
   --fail-on 级别             出现该级别及以上问题时退出码为 1：${FAIL_ON.join('、')}（默认 error）
   --today YYYY-MM-DD         以该日期为“今天”检查日期，便于复现
+  --jobs N                   check 使用的线程数（默认：500 个文件及以上用全部核心，否则 1）
   -h, --help                 显示帮助
   -v, --version              显示版本
 
@@ -99,6 +101,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         quiet: { type: 'boolean' },
         'fail-on': { type: 'string' },
         today: { type: 'string' },
+        jobs: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -128,22 +131,29 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return usageError(io, shownLocale, `--kind: ${values.kind}`);
   }
   let now: () => Date = () => new Date();
+  let today: number | undefined;
   if (values.today !== undefined) {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(values.today);
     if (!m) return usageError(io, shownLocale, `--today: ${values.today}`);
     const fixed = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12);
     now = () => fixed;
+    today = fixed.getTime();
+  }
+  let jobs: number | undefined;
+  if (values.jobs !== undefined) {
+    if (!/^[1-9]\d{0,3}$/.test(values.jobs)) return usageError(io, shownLocale, `--jobs: ${values.jobs}`);
+    jobs = Number(values.jobs);
   }
 
   switch (command) {
     case 'check':
       if (!['text', 'json', 'sarif'].includes(format)) return usageError(io, shownLocale, `--format: ${format}`);
       if (rest.length === 0) return usageError(io, shownLocale, shownLocale === 'en' ? 'check needs at least one PATH' : 'check 需要至少一个路径');
-      return check(rest, { format, failOn, quiet: values.quiet === true, locale, fallbackLocale, now, config: values.config, kind: values.kind }, io);
+      return check(rest, { format, failOn, quiet: values.quiet === true, locale, fallbackLocale, now, today, jobs, config: values.config, kind: values.kind }, io);
     case 'outline':
       if (!['text', 'json'].includes(format)) return usageError(io, shownLocale, `--format: ${format}`);
       if (rest.length !== 1) return usageError(io, shownLocale, shownLocale === 'en' ? 'outline takes exactly one FILE' : 'outline 需要且只需要一个文件');
-      return outline(rest[0]!, { format, locale, fallbackLocale, now, config: values.config, kind: values.kind }, io);
+      return outline(rest[0]!, { format, locale, fallbackLocale, now, today, config: values.config, kind: values.kind }, io);
     case 'rules':
       return listRules(format, shownLocale, io);
     default:
@@ -161,40 +171,52 @@ interface RunOptions {
   readonly locale: Locale | undefined;
   readonly fallbackLocale: Locale;
   readonly now: () => Date;
+  /** The fixed date of `--today` (milliseconds), which worker threads need as data. */
+  readonly today: number | undefined;
   readonly config: string | undefined;
   readonly kind: string | undefined;
 }
 
-/** Resolves the configuration for one file and prints each configuration issue once. */
+/** Resolves the configuration for one file; each configuration issue is reported once per run. */
 class Configs {
   private readonly projectFiles = new ProjectFiles();
   private readonly reported = new Set<string>();
+  /** The resolved configuration per project file ('' for none), shared by all files under it. */
+  private readonly resolved = new Map<string, { config: ReturnType<typeof resolveConfig>['config']; issues: ReturnType<typeof resolveConfig>['issues'] }>();
   /** Set when a project file could not be read at all. */
   unreadable = false;
   constructor(private readonly io: CliIo, private readonly opts: RunOptions) {}
 
-  async for(file: string): Promise<{ config: ReturnType<typeof resolveConfig>['config']; locale: Locale }> {
-    const layers: ConfigLayer[] = [];
+  /** The configuration, its locale, and the lines to print for issues not yet reported. */
+  async for(file: string): Promise<{ config: ReturnType<typeof resolveConfig>['config']; locale: Locale; messages: string[] }> {
     const projectFile = this.opts.config !== undefined ? path.resolve(this.io.cwd, this.opts.config) : await this.projectFiles.nearest(file);
-    let issues: ReturnType<typeof resolveConfig>['issues'] = [];
-    if (projectFile) {
-      const shown = displayPath(this.io.cwd, projectFile);
-      const loaded = await this.projectFiles.load(projectFile, shown);
-      if (loaded.unreadable) this.unreadable = true;
-      issues = [...loaded.issues];
-      if (loaded.layer) layers.push(loaded.layer);
+    const key = projectFile ?? '';
+    let entry = this.resolved.get(key);
+    if (!entry) {
+      const layers: ConfigLayer[] = [];
+      let issues: ReturnType<typeof resolveConfig>['issues'] = [];
+      if (projectFile) {
+        const shown = displayPath(this.io.cwd, projectFile);
+        const loaded = await this.projectFiles.load(projectFile, shown);
+        if (loaded.unreadable) this.unreadable = true;
+        issues = [...loaded.issues];
+        if (loaded.layer) layers.push(loaded.layer);
+      }
+      if (this.opts.kind !== undefined) layers.push({ source: '--kind', data: { kind: this.opts.kind } });
+      const resolved = resolveConfig(layers);
+      issues.push(...resolved.issues);
+      entry = { config: resolved.config, issues };
+      this.resolved.set(key, entry);
     }
-    if (this.opts.kind !== undefined) layers.push({ source: '--kind', data: { kind: this.opts.kind } });
-    const resolved = resolveConfig(layers);
-    issues.push(...resolved.issues);
-    const locale = this.opts.locale ?? resolved.config.locale ?? this.opts.fallbackLocale;
-    for (const issue of issues) {
+    const locale = this.opts.locale ?? entry.config.locale ?? this.opts.fallbackLocale;
+    const messages: string[] = [];
+    for (const issue of entry.issues) {
       const line = formatConfigIssue(issue, locale);
       if (this.reported.has(line)) continue;
       this.reported.add(line);
-      this.io.stderr(`proposal-reply: ${locale === 'en' ? 'configuration' : '配置'}: ${line}\n`);
+      messages.push(`proposal-reply: ${locale === 'en' ? 'configuration' : '配置'}: ${line}\n`);
     }
-    return { config: resolved.config, locale };
+    return { config: entry.config, locale, messages };
   }
 }
 
@@ -203,8 +225,7 @@ function displayPath(cwd: string, p: string): string {
   return path.relative(cwd, path.resolve(cwd, p)) || '.';
 }
 
-async function check(paths: readonly string[], opts: RunOptions & { failOn: FailOn; quiet: boolean }, io: CliIo): Promise<number> {
-  const service = createReplyService({ now: opts.now, cacheSize: 1, log: (m) => io.stderr(`proposal-reply: ${m}\n`) });
+async function check(paths: readonly string[], opts: RunOptions & { failOn: FailOn; quiet: boolean; jobs: number | undefined }, io: CliIo): Promise<number> {
   const configs = new Configs(io, opts);
   const { files, problems } = await collectFiles(paths.map((p) => path.resolve(io.cwd, p)));
   let ioProblem = problems.length > 0;
@@ -216,30 +237,48 @@ async function check(paths: readonly string[], opts: RunOptions & { failOn: Fail
     io.stderr(`proposal-reply: ${shown}: ${localize(p.message, outputLocale)}\n`);
     skipped.push({ path: shown, reason: localize(p.message, outputLocale) });
   }
+  // configurations first (cheap, and their messages depend on the order), then the files, in this
+  // thread or in workers; then everything is printed in input order, as one thread would print it
+  const jobs: CheckJob[] = [];
+  const configMessages: string[][] = [];
   for (const file of files) {
-    const shown = displayPath(io.cwd, file);
-    const { config, locale } = await configs.for(file);
+    const { config, locale, messages } = await configs.for(file);
     outputLocale = locale;
-    const read = await readReplyFile(file);
-    if (!read.ok) {
+    jobs.push({ file, config, locale });
+    configMessages.push(messages);
+  }
+  const format = opts.format as CheckOptions['format'];
+  const today = opts.today;
+  const outcomes = await checkAll(jobs, { format, quiet: opts.quiet, ...(today !== undefined ? { today } : {}) }, opts.jobs ?? defaultJobs(jobs.length));
+  const failedRules = new Set<string>();
+  outcomes.forEach((outcome, i) => {
+    const { file, locale } = jobs[i]!;
+    const shown = displayPath(io.cwd, file);
+    for (const m of configMessages[i]!) io.stderr(m);
+    if (!outcome.ok) {
       ioProblem = true;
-      io.stderr(`proposal-reply: ${shown}: ${localize(read.problem.message, locale)}\n`);
-      skipped.push({ path: shown, reason: localize(read.problem.message, locale) });
-      continue;
+      io.stderr(`proposal-reply: ${shown}: ${localize(outcome.message, locale)}\n`);
+      skipped.push({ path: shown, reason: localize(outcome.message, locale) });
+      return;
     }
-    const doc = TextDocument.create(pathToFileURL(file).href, 'proposal-reply', 1, read.text);
-    const analysis = service.analyze(doc, config);
-    const findings = opts.quiet ? analysis.findings.filter((f) => f.severity === 'error') : analysis.findings;
+    for (const line of outcome.logs) {
+      // a failing rule is logged once per run, as one service would, though each worker has its own
+      const rule = /^rule (\S+) failed/.exec(line)?.[1];
+      if (rule !== undefined) {
+        if (failedRules.has(rule)) continue;
+        failedRules.add(rule);
+      }
+      io.stderr(`proposal-reply: ${line}\n`);
+    }
     results.push({
       path: shown,
-      kind: analysis.reply.kind,
-      doc,
-      findings,
-      diagnostics: toDiagnostics(doc, findings, { locale }),
-      ...(opts.format === 'json' ? { outline: buildOutline(analysis.reply, doc) } : {}),
+      kind: outcome.kind,
+      ...(outcome.text !== undefined ? { doc: TextDocument.create(pathToFileURL(file).href, 'proposal-reply', 1, outcome.text) } : {}),
+      findings: outcome.findings ?? [],
+      diagnostics: outcome.diagnostics,
+      ...(outcome.outline ? { outline: outcome.outline } : {}),
     });
-    service.forget(doc.uri);
-  }
+  });
   if (configs.unreadable) ioProblem = true;
   if (opts.format === 'json') io.stdout(formatJson(results, skipped));
   else if (opts.format === 'sarif') io.stdout(formatSarif(results, skipped, outputLocale, VERSION, io.cwd));
@@ -254,7 +293,8 @@ async function outline(file: string, opts: RunOptions, io: CliIo): Promise<numbe
   const abs = path.resolve(io.cwd, file);
   const shown = displayPath(io.cwd, abs);
   const configs = new Configs(io, opts);
-  const { config, locale } = await configs.for(abs);
+  const { config, locale, messages } = await configs.for(abs);
+  for (const m of messages) io.stderr(m);
   const read = await readReplyFile(abs);
   if (!read.ok) {
     io.stderr(`proposal-reply: ${shown}: ${localize(read.problem.message, locale)}\n`);
