@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { readReplyFile, readReplyFileSync } from '../../server/src/cli/files';
 import { runCli } from '../../server/src/cli/main';
 import { ELEMENT_KINDS } from '../../server/src/model';
 import { RULES } from '../../server/src/rules';
@@ -215,6 +216,24 @@ describe('command-line checker', () => {
     assert.match(text.stdout, /已检查 69 个文件/);
     assert.match(text.stderr, /odd\/b\.reply: 二进制文件/);
     assert.equal((await cli(['check', '--jobs', '0', '.'], dir)).code, 2);
+  });
+
+  it('reads files the same way blocking and not', async () => {
+    const dir = tempDir();
+    const files: Record<string, Buffer> = {
+      'utf8.reply': Buffer.from('\ufeff林灵委员：\n'),
+      'utf16.reply': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('林灵委员：\n', 'utf16le')]),
+      'gbk.reply': Buffer.from([0xc1, 0xd6, 0xc1, 0xe9, 0xce, 0xaf, 0xd4, 0xb1, 0xa3, 0xba, 0x0a]),
+      'binary.reply': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]),
+      'unknown.reply': Buffer.from([0x61, 0xff, 0xfe, 0xfd, 0x80]),
+    };
+    for (const [name, bytes] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), bytes);
+    fs.mkdirSync(path.join(dir, 'folder.reply'));
+    for (const name of [...Object.keys(files), 'folder.reply', 'missing.reply']) {
+      const p = path.join(dir, name);
+      assert.deepEqual(readReplyFileSync(p), await readReplyFile(p), name);
+    }
+    assert.deepEqual(readReplyFileSync(path.join(dir, 'gbk.reply')), { ok: true, text: '林灵委员：\n', encoding: 'gb18030' });
   });
 
   it('lists the rules', async () => {

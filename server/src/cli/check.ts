@@ -15,7 +15,7 @@ import { buildOutline, type OutlineNode } from '../features/outline';
 import type { DocumentKind } from '../model';
 import type { Finding, Locale, Localized } from '../rules/types';
 import { createReplyService, type ReplyService } from '../service';
-import { readReplyFile } from './files';
+import { readReplyFileSync } from './files';
 
 /** One file to check, with the configuration that applies to it. */
 export interface CheckJob {
@@ -62,7 +62,7 @@ export function fileChecker(options: CheckOptions): (job: CheckJob) => Promise<F
   });
   return async (job) => {
     logs = [];
-    const read = await readReplyFile(job.file);
+    const read = readReplyFileSync(job.file);
     if (!read.ok) return { ok: false, message: read.problem.message, logs };
     const doc = TextDocument.create(pathToFileURL(job.file).href, 'proposal-reply', 1, read.text);
     const analysis = service.analyze(doc, job.config);
