@@ -62,7 +62,7 @@ const TOPICS = [
   '提高基层医疗卫生服务能力', '促进高校毕业生就业创业', '保护和利用历史文化街区', '推进智慧交通建设', '加强河湖生态保护修复',
 ];
 const NAMES = ['陈明远', '林灵', '王丽华', '张健', '吴陵', '黄晓燕', '郑国强', '李思齐', '周若琳', '许文博', '蔡志刚', '刘雅婷'];
-const BODIES = ['民进厦门市委', '致公党福州市委', '市工商联', '农工党泉州市委', '九三学社漳州市委', '市政协教育界别'];
+const BODIES = ['民进厦门市委', '致公党福州市委', '民建福州市委', '农工党泉州市委', '九三学社漳州市委', '民盟厦门市委'];
 
 const OPENERS = ['近年来，', '一直以来，', '今年以来，', '为此，', '同时，', '此外，', '在此基础上，', '按照上级部署，', '截至目前，', '据统计，'];
 const SUBJECTS = ['我局', '市政府', '各区', '我们', '市里', '相关部门', '全市各级各部门', '我委', '项目所在区'];
@@ -84,7 +84,7 @@ const HEADING_TITLES = [
 ];
 const NEXT_TITLES = ['下一步工作打算', '今后工作计划', '存在的问题及下一步工作', '下阶段推进计划'];
 const CLOSINGS = [
-  '此复。感谢您对我市{f}工作的关心和支持，欢迎继续提出宝贵意见。', '特此函复。', '此复。', '感谢您对我们工作的关心和支持。',
+  '此复。感谢{y}对我市{f}工作的关心和支持，欢迎继续提出宝贵意见。', '特此函复。', '此复。', '感谢{y}对我们工作的关心和支持。',
 ];
 const JUNK = ['发布时间：2024-05-20 10:21 浏览次数：{n}次', '【打印本页】【关闭窗口】', '分享到：', '扫一扫在手机打开当前页'];
 const CN_DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -136,12 +136,14 @@ function composeReply(seed: number, options: ReplyOptions): string {
   const year = r.int(2019, 2025);
   const number = String(r.int(1, 999)).padStart(r.chance(0.5) ? 4 : 1, '0');
   const pasted = r.chance(options.pasted ?? 0);
+  let you = '您';
   const fill = (s: string): string => s
     .replace(/\{p\}/g, () => r.pick(PARTNERS))
     .replace(/\{t\}/g, () => topic)
     .replace(/\{f\}/g, () => dept.field)
     .replace(/\{q\}/g, () => r.pick(QUOTED))
-    .replace(/\{n\}/g, () => String(r.int(2, 96)));
+    .replace(/\{n\}/g, () => String(r.int(2, 96)))
+    .replace(/\{y\}/g, () => you);
 
   const out: string[] = [];
   let bytes = 0;
@@ -200,11 +202,22 @@ function composeReply(seed: number, options: ReplyOptions): string {
     line(`答复类别：${r.pick(['A', 'B', 'C'])}类`);
     blank();
   }
-  if (kind === 'co-handling-opinion') line(`${city}市${r.pick(DEPARTMENTS).organ}：`);
-  else if (kind === 'rectification-report') line('市人民政府教育督导委员会办公室：');
-  else if (r.chance(0.15)) line(`${r.pick(BODIES)}：`);
-  else if (r.chance(0.2)) line(`${r.pick(NAMES)}、${r.pick(NAMES)}${kind === 'suggestion-reply' ? '代表' : '委员'}：`);
-  else line(`${r.pick(NAMES)}${kind === 'suggestion-reply' ? '代表' : '委员'}：`);
+  // the addressee, and how the text addresses the reader accordingly
+  const role = kind === 'suggestion-reply' ? '代表' : '委员';
+  if (kind === 'co-handling-opinion') {
+    line(`${city}市${r.pick(DEPARTMENTS).organ}：`);
+    you = '贵单位';
+  } else if (kind === 'rectification-report') {
+    line('市人民政府教育督导委员会办公室：');
+    you = '贵办';
+  } else if (kind === 'proposal-reply' && r.chance(0.15)) {
+    line(`${r.pick(BODIES)}：`);
+    you = '贵委';
+  } else if (r.chance(0.2)) {
+    const [a, b] = [r.pick(NAMES), r.pick(NAMES)];
+    line(`${a}、${b === a ? NAMES[(NAMES.indexOf(a) + 1) % NAMES.length] : b}${role}：`);
+    you = '你们';
+  } else line(`${r.pick(NAMES)}${role}：`);
   blank();
   switch (kind) {
     case 'co-handling-opinion':
@@ -214,7 +227,7 @@ function composeReply(seed: number, options: ReplyOptions): string {
       line(`《关于反馈${year}年度${dept.field}工作评价意见的通知》（${city.charAt(0)}政督办〔${year}〕${r.int(1, 40)}号）收悉后，我区高度重视，现将整改情况报告如下：`);
       break;
     default:
-      line(`您提出的《关于${topic}的${item}》（第${number}号）收悉。感谢您对我市${dept.field}工作的关心和支持。经认真研究，现答复如下：`);
+      line(`${you}提出的《关于${topic}的${item}》（第${number}号）收悉。感谢${you}对我市${dept.field}工作的关心和支持。经认真研究，现答复如下：`);
   }
   blank();
   line(paragraph(120, 400));
@@ -292,7 +305,7 @@ function composeReply(seed: number, options: ReplyOptions): string {
   line(fill(r.pick(CLOSINGS)));
   blank();
   line(kind === 'rectification-report' ? `${city}市${r.pick(['思明区', '湖里区'])}人民政府` : organ);
-  line(`${r.int(2019, 2025)}年${r.int(1, 12)}月${r.int(1, 28)}日`);
+  line(`${year}年${r.int(1, 12)}月${r.int(1, 28)}日`);
   blank();
   if (r.chance(0.7)) line(`（联系人：${r.pick(NAMES)}，联系电话：0592-${r.int(1000000, 9999999)}）`);
   if (r.chance(0.5)) line(`（此件${r.pick(['公开发布', '主动公开', '依申请公开'])}）`);

@@ -7,6 +7,7 @@
  */
 import type { Section } from '../runner';
 import { analysisSection } from './analysis';
+import { cliSection } from './cli';
 
 import { floorSection } from './floor';
 import { othersSection } from './others';
@@ -15,5 +16,5 @@ export const SECTIONS: readonly Section[] = [
   analysisSection,
   floorSection,
   othersSection,
-
+  cliSection,
 ];
