@@ -69,41 +69,67 @@ export function trimSpan(text: string, start: number, end: number): Span {
  * original: recognisers match the folded text and style checks look at the original at the same offset.
  */
 export function foldWidth(text: string): string {
-  return foldWidthUnits(text).folded;
+  return scanText(text).folded;
 }
 
-/** The folded text and its UTF-16 code units, for the parser's loops over every character. */
-export interface FoldedText {
+/**
+ * The one pass over the whole text: width folding, and where the marks are that the text-hygiene
+ * checks look at, so that they need not read every character again.
+ */
+export interface TextScan {
   readonly folded: string;
   /** `folded` as code units: a typed array reads several times faster than `charCodeAt`. */
   readonly units: Uint16Array;
+  /** Offsets of 《》“”()〔〕 in the folded text (so （） are here too), ascending. */
+  readonly brackets: number[];
+  /** Offsets of the half-width marks , : ; ? ! ( ) . as written (not folded from full width), ascending. */
+  readonly halfWidth: number[];
 }
 
-export function foldWidthUnits(text: string): FoldedText {
+/** The half-width marks of TextScan.halfWidth, by code. */
+const HALF_WIDTH_MARK = ((): Uint8Array => {
+  const t = new Uint8Array(128);
+  for (const ch of ',:;?!().') t[ch.charCodeAt(0)] = 1;
+  return t;
+})();
+
+export function scanText(text: string): TextScan {
+  const brackets: number[] = [];
+  const halfWidth: number[] = [];
+  let units: Uint16Array;
+  let bytes: Buffer | undefined;
   if (typeof Buffer === 'undefined') {
-    const folded = foldByReplace(text);
-    const units = new Uint16Array(folded.length);
-    for (let i = 0; i < folded.length; i++) units[i] = folded.charCodeAt(i);
-    return { folded, units };
+    units = new Uint16Array(text.length);
+    for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  } else {
+    // Copy the UTF-16 code units, fold them in place and decode once: several times faster than a
+    // regex replace that calls back for every full-width comma in Chinese text.
+    bytes = Buffer.from(text, 'utf16le');
+    units = new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length >> 1);
   }
-  // Copy the UTF-16 code units, fold them in place and decode once: several times faster than a
-  // regex replace that calls back for every full-width comma in Chinese text.
-  const bytes = Buffer.from(text, 'utf16le');
-  const units = new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length >> 1);
   let changed = false;
-  for (let i = 0; i < units.length; i++) {
+  const n = units.length;
+  for (let i = 0; i < n; i++) {
     const c = units[i]!;
-    if (c >= 0xff01) {
-      if (c <= 0xff5e) {
-        units[i] = c - 0xfee0;
+    if (c < 0x3016) {
+      // ASCII, general and CJK punctuation; Han characters (most of the text) are above
+      if (c < 0x80) {
+        if (HALF_WIDTH_MARK[c] === 1) halfWidth.push(i);
+        if (c === 0x28 || c === 0x29) brackets.push(i);
+      } else if (c === 0x201c || c === 0x201d || c === 0x300a || c === 0x300b || c === 0x3014 || c === 0x3015) {
+        brackets.push(i);
+      } else if (c === 0x3000) {
+        units[i] = 32;
         changed = true;
       }
-    } else if (c === 0x3000) {
-      units[i] = 32;
+    } else if (c >= 0xff01 && c <= 0xff5e) {
+      units[i] = c - 0xfee0;
       changed = true;
+      if (c === 0xff08 || c === 0xff09) brackets.push(i);
     }
   }
-  return { folded: changed ? bytes.toString('utf16le') : text, units };
+  if (!changed) return { folded: text, units, brackets, halfWidth };
+  return { folded: bytes ? bytes.toString('utf16le') : foldByReplace(text), units, brackets, halfWidth };
 }
 
 /** The same folding where there is no Buffer (a browser). */

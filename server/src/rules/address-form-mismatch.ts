@@ -1,4 +1,5 @@
 import type { AddresseeForm } from '../model';
+import { marksOf } from '../parse/marks';
 import { defineRule, type Localized } from './types';
 import { youForm } from './util';
 
@@ -33,7 +34,7 @@ export const rule = defineRule({
     const from = a.end;
     const end = reply.signature?.start ?? reply.date?.start ?? reply.text.length;
     const scope = reply.folded.slice(from, end);
-    const quoted = quotedRanges(scope);
+    const quoted = quotedRanges(reply.folded, marksOf(reply).brackets, from, end);
     const expected = youForm(reply);
     for (const { re, form } of FORMS) {
       if (form === a.form) continue;
@@ -69,27 +70,33 @@ export const rule = defineRule({
 });
 
 /**
- * The spans of text inside 《》 and “” (marks included), which do not count as forms of address:
- * what `/《[^》]*》|“[^”]*”/g` matches, found with indexOf so that an unclosed mark costs one search
- * instead of a backtracking scan to the end of the text for every one of them.
+ * The spans inside 《》 and “” (marks included) within `[from, end)`, relative to `from`, which do
+ * not count as forms of address: what `/《[^》]*》|“[^”]*”/g` matches in that part of the text.
+ * The openers come from the parser's list of brackets; each closer is found with indexOf, and an
+ * opener with no closer before `end` rules out the later ones of its kind, so nothing is scanned
+ * twice (the regex backtracked to the end of the text for every unclosed 《).
  */
-function quotedRanges(s: string): Array<{ start: number; end: number }> {
+function quotedRanges(folded: string, brackets: readonly number[], from: number, end: number): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
-  const opener = /[《“]/g;
   let titleClosers = true;
   let quoteClosers = true;
-  for (let m = opener.exec(s); m; m = opener.exec(s)) {
-    const title = m[0] === '《';
+  let after = from;
+  for (const p of brackets) {
+    if (p < after) continue;
+    if (p >= end) break;
+    const c = folded.charCodeAt(p);
+    const title = c === 0x300a; // 《
+    if (!title && c !== 0x201c) continue; // “
     if (title ? !titleClosers : !quoteClosers) continue;
-    const close = s.indexOf(title ? '》' : '”', m.index + 1);
-    if (close < 0) {
-      // no closer anywhere after this one: no later opener of its kind can close either
+    const close = folded.indexOf(title ? '》' : '”', p + 1);
+    if (close < 0 || close >= end) {
+      // no closer in the scope after this one: no later opener of its kind closes either
       if (title) titleClosers = false;
       else quoteClosers = false;
       continue;
     }
-    out.push({ start: m.index, end: close + 1 });
-    opener.lastIndex = close + 1;
+    out.push({ start: p - from, end: close + 1 - from });
+    after = close + 1;
   }
   return out;
 }

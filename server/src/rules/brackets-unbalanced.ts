@@ -1,3 +1,4 @@
+import { marksOf } from '../parse/marks';
 import type { Span } from '../text';
 import { defineRule } from './types';
 
@@ -23,10 +24,10 @@ export const rule = defineRule({
     const title = reply.title;
     if (title) units.push(title);
     for (const b of reply.blocks) if (!title || b.end <= title.start || b.start >= title.end) units.push(b);
-    // The units do not overlap; in document order, one regex scan of the text finds every mark for
-    // all of them. (A finding's place does not depend on the order units are checked in.)
+    // The units do not overlap; in document order they take their marks in turn from the offsets
+    // the parser found. (A finding's place does not depend on the order units are checked in.)
     units.sort((x, y) => x.start - y.start);
-    const marks = bracketPositions(reply.folded);
+    const marks = marksOf(reply).brackets;
     let k = 0;
     for (const u of units) {
       while (k < marks.length && marks[k]! < u.start) k++;
@@ -38,15 +39,6 @@ export const rule = defineRule({
 /** Opener and closer codes on width-folded text, by pair: 《》 “” () 〔〕. */
 const OPEN_CODES = [0x300a, 0x201c, 0x28, 0x3014];
 const CLOSE_CODES = [0x300b, 0x201d, 0x29, 0x3015];
-const MARK = /[《》“”()〔〕]/g;
-
-function bracketPositions(folded: string): number[] {
-  const out: number[] = [];
-  MARK.lastIndex = 0;
-  for (let m = MARK.exec(folded); m; m = MARK.exec(folded)) out.push(m.index);
-  return out;
-}
-
 /**
  * Matches the marks of one unit, `marks[k]` onwards; returns the index of the first mark after it.
  * Each opener is pushed once and popped once, and a count per pair says at once whether a closer

@@ -1,9 +1,8 @@
+import { marksOf } from '../parse/marks';
 import { isCjkPunct, isHan } from '../text';
 import { defineRule, type TextEdit } from './types';
 
 const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）', '.': '。' };
-/** The marks of FULL, found with one regex scan instead of a look-up per character. */
-const HALF_WIDTH = /[,:;?!().]/;
 
 export const rule = defineRule({
   id: 'punctuation-width',
@@ -21,7 +20,7 @@ export const rule = defineRule({
     const { reply } = ctx;
     const text = reply.text;
     const blocks = reply.blocks;
-    // one scan of the text for the few half-width marks, merged with the blocks (both in document order)
+    // the half-width marks the parser found, merged with the blocks (both in document order)
     let bi = 0;
     let edits: TextEdit[] = [];
     const flush = (): void => {
@@ -40,16 +39,15 @@ export const rule = defineRule({
         fixes: [{ title: { zh: `将本段 ${all.length} 处半角标点改为全角`, en: `Make the paragraph's ${all.length} mark(s) full-width` }, edits: all }],
       });
     };
-    const re = new RegExp(HALF_WIDTH.source, 'g');
-    for (let m = re.exec(text); m && bi < blocks.length; m = re.exec(text)) {
-      const i = m.index;
+    for (const i of marksOf(reply).halfWidth) {
+      if (bi >= blocks.length) break;
       while (bi < blocks.length && blocks[bi]!.end <= i) {
         flush();
         bi++;
       }
       const b = blocks[bi];
       if (!b || i < b.start) continue;
-      const ch = m[0];
+      const ch = text.charAt(i);
       if (isChineseContext(text, i, ch, b.end)) edits.push({ start: i, end: i + 1, newText: FULL[ch]! });
     }
     flush();
