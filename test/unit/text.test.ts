@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { ENUMERATION_CUE, enumerationCues } from '../../server/src/parse/numbering';
+import { FORM_USE, type FormUse, formUses } from '../../server/src/rules/address-form-mismatch';
 import { foldWidth, splitLines } from '../../server/src/text';
 
 /** The definitions, one character at a time, that the fast implementations must equal. */
@@ -58,5 +59,20 @@ describe('enumeration cues', () => {
       assert.deepEqual(enumerationCues(s), reference(s));
     }), { numRuns: 20_000 });
     assert.deepEqual(enumerationCues('措施:一是加强,二是完善;十一是') /* folded text */, [{ at: 3, numeral: '一' }, { at: 8, numeral: '二' }, { at: 13, numeral: '十一' }]);
+  });
+});
+
+describe('forms of address', () => {
+  it('formUses finds exactly what FORM_USE matches', () => {
+    const reference = (s: string): FormUse[] => {
+      const out: FormUse[] = [];
+      const re = new RegExp(FORM_USE.source, 'g');
+      for (let m = re.exec(s); m; m = re.exec(s)) out.push({ index: m.index, length: m[0].length, form: m[1] !== undefined ? 0 : m[2] !== undefined ? 1 : 2 });
+      return out;
+    };
+    const piece = fc.constantFrom('你', '您', '贵', '们', '委', '会', '单', '位', '单位', '中心', '党', '派', '党派', '组织', '盟', '社', '局', '司', '中', '。', 'a');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 14 }).map((xs) => xs.join('')), (s) => {
+      assert.deepEqual(formUses(s), reference(s));
+    }), { numRuns: 20_000 });
   });
 });
