@@ -4,9 +4,9 @@
  */
 import type { NumberingLevel } from '../model';
 
-const CJK_DIGITS: Record<string, number> = {
-  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-};
+const CJK_DIGITS = new Map<number, number>([...'〇零一二两三四五六七八九'].map((ch, i) => [ch.charCodeAt(0), [0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9][i]!]));
+const TEN = 0x5341; // 十
+const HUNDRED = 0x767e; // 百
 
 /** Parses a Chinese numeral such as 三, 十二, 二十一, 一百零五. Returns undefined when it is not one. */
 export function parseCjkNumeral(s: string): number | undefined {
@@ -14,14 +14,15 @@ export function parseCjkNumeral(s: string): number | undefined {
   let total = 0;
   let current = 0;
   let sawUnit = false;
-  for (const ch of s) {
-    if (ch === '十' || ch === '百') {
-      const unit = ch === '十' ? 10 : 100;
-      total += (current === 0 ? 1 : current) * unit;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === TEN || c === HUNDRED) {
+      total += (current === 0 ? 1 : current) * (c === TEN ? 10 : 100);
       current = 0;
       sawUnit = true;
     } else {
-      const d = CJK_DIGITS[ch];
+      // (a surrogate half is no digit either: the answer is the same as reading by code point)
+      const d = CJK_DIGITS.get(c);
       if (d === undefined) return undefined;
       current = current * (sawUnit ? 1 : 10) + d;
       if (!sawUnit && s.length > 1 && current > 9) {
