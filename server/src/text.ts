@@ -23,6 +23,15 @@ export function splitLines(text: string): LineInfo[] {
   const lines: LineInfo[] = [];
   let start = 0;
   const n = text.length;
+  if (text.indexOf('\r') < 0) {
+    // the common case: indexOf finds each \n far faster than a loop over the characters
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+      lines.push({ start, end: i, next: i + 1 });
+      start = i + 1;
+    }
+    lines.push({ start, end: n, next: n });
+    return lines;
+  }
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 /* \n */) {
@@ -60,6 +69,71 @@ export function trimSpan(text: string, start: number, end: number): Span {
  * original: recognisers match the folded text and style checks look at the original at the same offset.
  */
 export function foldWidth(text: string): string {
+  return scanText(text).folded;
+}
+
+/**
+ * The one pass over the whole text: width folding, and where the marks are that the text-hygiene
+ * checks look at, so that they need not read every character again.
+ */
+export interface TextScan {
+  readonly folded: string;
+  /** `folded` as code units: a typed array reads several times faster than `charCodeAt`. */
+  readonly units: Uint16Array;
+  /** Offsets of 《》“”()〔〕 in the folded text (so （） are here too), ascending. */
+  readonly brackets: number[];
+  /** Offsets of the half-width marks , : ; ? ! ( ) . as written (not folded from full width), ascending. */
+  readonly halfWidth: number[];
+}
+
+/** The half-width marks of TextScan.halfWidth, by code. */
+const HALF_WIDTH_MARK = ((): Uint8Array => {
+  const t = new Uint8Array(128);
+  for (const ch of ',:;?!().') t[ch.charCodeAt(0)] = 1;
+  return t;
+})();
+
+export function scanText(text: string): TextScan {
+  const brackets: number[] = [];
+  const halfWidth: number[] = [];
+  let units: Uint16Array;
+  let bytes: Buffer | undefined;
+  if (typeof Buffer === 'undefined') {
+    units = new Uint16Array(text.length);
+    for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  } else {
+    // Copy the UTF-16 code units, fold them in place and decode once: several times faster than a
+    // regex replace that calls back for every full-width comma in Chinese text.
+    bytes = Buffer.from(text, 'utf16le');
+    units = new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length >> 1);
+  }
+  let changed = false;
+  const n = units.length;
+  for (let i = 0; i < n; i++) {
+    const c = units[i]!;
+    if (c < 0x3016) {
+      // ASCII, general and CJK punctuation; Han characters (most of the text) are above
+      if (c < 0x80) {
+        if (HALF_WIDTH_MARK[c] === 1) halfWidth.push(i);
+        if (c === 0x28 || c === 0x29) brackets.push(i);
+      } else if (c === 0x201c || c === 0x201d || c === 0x300a || c === 0x300b || c === 0x3014 || c === 0x3015) {
+        brackets.push(i);
+      } else if (c === 0x3000) {
+        units[i] = 32;
+        changed = true;
+      }
+    } else if (c >= 0xff01 && c <= 0xff5e) {
+      units[i] = c - 0xfee0;
+      changed = true;
+      if (c === 0xff08 || c === 0xff09) brackets.push(i);
+    }
+  }
+  if (!changed) return { folded: text, units, brackets, halfWidth };
+  return { folded: bytes ? bytes.toString('utf16le') : foldByReplace(text), units, brackets, halfWidth };
+}
+
+/** The same folding where there is no Buffer (a browser). */
+function foldByReplace(text: string): string {
   return text.replace(/[\uff01-\uff5e\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
 

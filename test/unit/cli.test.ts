@@ -4,9 +4,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { readReplyFile, readReplyFileSync } from '../../server/src/cli/files';
 import { runCli } from '../../server/src/cli/main';
 import { ELEMENT_KINDS } from '../../server/src/model';
 import { RULES } from '../../server/src/rules';
+import { folderReply } from '../../bench/generate';
 import { ROOT } from '../support/fixtures';
 
 interface Run {
@@ -188,6 +190,50 @@ describe('command-line checker', () => {
       assert.match(r.stderr + r.stdout, /proposal-reply check/);
     }
     assert.equal((await cli(['--help'])).code, 0);
+  });
+
+  it('checks a folder in worker threads with output identical to one thread', async () => {
+    const dir = tempDir();
+    // generated replies of every kind (some pasted from the web, some CRLF), the examples with their
+    // project file, a project file with bad values, a binary file and one in no known encoding
+    fs.mkdirSync(path.join(dir, 'generated'));
+    for (let i = 0; i < 60; i++) fs.writeFileSync(path.join(dir, 'generated', `r${String(i).padStart(2, '0')}.reply`), folderReply(7, i));
+    fs.cpSync(path.join(ROOT, 'examples'), path.join(dir, 'examples'), { recursive: true });
+    fs.mkdirSync(path.join(dir, 'odd'));
+    fs.writeFileSync(path.join(dir, 'odd', '.proposal-reply.json'), JSON.stringify({ kind: 'memo', rules: { 'no-such-rule': 'error' } }));
+    fs.copyFileSync(path.join(ROOT, CLEAN), path.join(dir, 'odd', 'a.reply'));
+    fs.writeFileSync(path.join(dir, 'odd', 'b.reply'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]));
+    fs.writeFileSync(path.join(dir, 'odd', 'c.txt'), Buffer.from([0x61, 0xff, 0xfe, 0xfd, 0x80]));
+    for (const format of ['text', 'json', 'sarif']) {
+      const one = await cli(['check', '--format', format, '--jobs', '1', '.'], dir);
+      const three = await cli(['check', '--format', format, '--jobs', '3', '.'], dir);
+      assert.equal(three.code, one.code, format);
+      assert.equal(three.stdout, one.stdout, format);
+      assert.equal(three.stderr, one.stderr, format);
+    }
+    const text = await cli(['check', '--jobs', '3', '.'], dir);
+    assert.equal(text.code, 2); // the unreadable files
+    assert.match(text.stdout, /已检查 75 个文件/); // 60 generated, 14 examples (register/ with its register), odd/a.reply
+    assert.match(text.stderr, /odd\/b\.reply: 二进制文件/);
+    assert.equal((await cli(['check', '--jobs', '0', '.'], dir)).code, 2);
+  });
+
+  it('reads files the same way blocking and not', async () => {
+    const dir = tempDir();
+    const files: Record<string, Buffer> = {
+      'utf8.reply': Buffer.from('\ufeff林灵委员：\n'),
+      'utf16.reply': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('林灵委员：\n', 'utf16le')]),
+      'gbk.reply': Buffer.from([0xc1, 0xd6, 0xc1, 0xe9, 0xce, 0xaf, 0xd4, 0xb1, 0xa3, 0xba, 0x0a]),
+      'binary.reply': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]),
+      'unknown.reply': Buffer.from([0x61, 0xff, 0xfe, 0xfd, 0x80]),
+    };
+    for (const [name, bytes] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), bytes);
+    fs.mkdirSync(path.join(dir, 'folder.reply'));
+    for (const name of [...Object.keys(files), 'folder.reply', 'missing.reply']) {
+      const p = path.join(dir, name);
+      assert.deepEqual(readReplyFileSync(p), await readReplyFile(p), name);
+    }
+    assert.deepEqual(readReplyFileSync(path.join(dir, 'gbk.reply')), { ok: true, text: '林灵委员：\n', encoding: 'gb18030' });
   });
 
   it('lists the rules', async () => {

@@ -2,6 +2,7 @@
  * File-system side of the CLI: which files to check, reading and decoding them, and finding the
  * project file that applies to each.
  */
+import * as fsSync from 'node:fs';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { PROJECT_FILE_MAX_BYTES, parseProjectFile, projectFileTooLarge } from '../config/projectFile';
@@ -63,14 +64,40 @@ export async function readReplyFile(p: string): Promise<ReadResult> {
   let bytes: Buffer;
   try {
     const st = await fs.stat(p);
-    if (st.size > MAX_FILE_BYTES) {
-      const mb = (st.size / 1024 / 1024).toFixed(1);
-      return { ok: false, problem: { path: p, message: { zh: `文件过大（${mb} MB，上限 ${MAX_FILE_BYTES / 1024 / 1024} MB），不是答复文稿，已跳过。`, en: `file too large (${mb} MB, limit ${MAX_FILE_BYTES / 1024 / 1024} MB); not a reply, skipped.` } } };
-    }
+    if (st.size > MAX_FILE_BYTES) return tooLarge(p, st.size);
     bytes = await fs.readFile(p);
   } catch (e) {
     return { ok: false, problem: { path: p, message: ioMessage(e) } };
   }
+  return decodeRead(p, bytes);
+}
+
+/**
+ * The same, blocking: for the checker's loop over many files (in a worker thread or a CLI run
+ * with nothing else to do), where five thread-pool round trips per file left the thread idle.
+ */
+export function readReplyFileSync(p: string): ReadResult {
+  let bytes: Buffer;
+  let fd: number | undefined;
+  try {
+    fd = fsSync.openSync(p, 'r');
+    const st = fsSync.fstatSync(fd);
+    if (st.size > MAX_FILE_BYTES) return tooLarge(p, st.size);
+    bytes = fsSync.readFileSync(fd);
+  } catch (e) {
+    return { ok: false, problem: { path: p, message: ioMessage(e) } };
+  } finally {
+    if (fd !== undefined) fsSync.closeSync(fd);
+  }
+  return decodeRead(p, bytes);
+}
+
+function tooLarge(p: string, size: number): ReadResult {
+  const mb = (size / 1024 / 1024).toFixed(1);
+  return { ok: false, problem: { path: p, message: { zh: `文件过大（${mb} MB，上限 ${MAX_FILE_BYTES / 1024 / 1024} MB），不是答复文稿，已跳过。`, en: `file too large (${mb} MB, limit ${MAX_FILE_BYTES / 1024 / 1024} MB); not a reply, skipped.` } } };
+}
+
+function decodeRead(p: string, bytes: Buffer): ReadResult {
   const decoded: DecodeResult = decodeReplyBytes(bytes);
   if (!decoded.ok) {
     return {

@@ -17,7 +17,9 @@ export interface FileResult {
   /** The path as shown: relative to the working folder when inside it. */
   readonly path: string;
   readonly kind: DocumentKind;
-  readonly doc: TextDocument;
+  /** The document, for SARIF's positions of fixes and related places (only SARIF needs it). */
+  readonly doc?: TextDocument;
+  /** The findings, for SARIF's fixes (only SARIF needs them; the diagnostics carry the rest). */
   readonly findings: readonly Finding[];
   readonly diagnostics: readonly Diagnostic[];
   readonly outline?: readonly OutlineNode[];
@@ -141,17 +143,19 @@ export function formatSarif(results: readonly FileResult[], skipped: readonly Sk
       columnKind: 'utf16CodeUnits',
       artifacts,
       results: results.flatMap((r, fileIndex) => r.findings.map((f) => {
+        if (!r.doc) throw new Error(`SARIF needs the document of ${r.path}`);
+        const doc = r.doc;
         const artifactLocation = { uri: artifactUri(r.path), uriBaseId: 'SRCROOT', index: fileIndex };
         return {
           ruleId: f.ruleId,
           ruleIndex: index.get(f.ruleId) ?? -1,
           level: SARIF_LEVEL[f.severity],
           message: { text: localize(f.message, locale) },
-          locations: [{ physicalLocation: { artifactLocation, region: region(r.doc, f.start, f.end) } }],
+          locations: [{ physicalLocation: { artifactLocation, region: region(doc, f.start, f.end) } }],
           ...(f.related && f.related.length > 0 ? {
             relatedLocations: f.related.map((rel, id) => ({
               id, message: { text: localize(rel.message, locale) },
-              physicalLocation: { artifactLocation, region: region(r.doc, rel.start, rel.end) },
+              physicalLocation: { artifactLocation, region: region(doc, rel.start, rel.end) },
             })),
           } : {}),
           ...(f.fixes && f.fixes.length > 0 ? {
@@ -159,7 +163,7 @@ export function formatSarif(results: readonly FileResult[], skipped: readonly Sk
               description: { text: localize(fix.title, locale) },
               artifactChanges: [{
                 artifactLocation,
-                replacements: fix.edits.map((e) => ({ deletedRegion: region(r.doc, e.start, e.end), insertedContent: { text: e.newText } })),
+                replacements: fix.edits.map((e) => ({ deletedRegion: region(doc, e.start, e.end), insertedContent: { text: e.newText } })),
               }],
             })),
           } : {}),

@@ -11,21 +11,18 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type ConfigLayer, formatConfigIssue, resolveConfig } from '../config/resolve';
 import type { EffectiveConfig } from '../config/schema';
 import { PROJECT_FILE_NAME } from '../config/schema';
-import type { DocumentKind } from '../model';
 import { DOCUMENT_KINDS } from '../model';
 import { todayOf } from '../parse/dates';
 import { formatRegisterIssue } from '../register';
-import type { Register } from '../register/types';
 import { batchLinks, buildReport } from '../report/batch';
 import { formatReportCsv, formatReportJson, formatReportMarkdown, REPORT_FORMATS } from '../report/formats';
 import { formatReportHtml, relativeHref } from '../report/html';
-import { type ReplySummary, summarizeReply } from '../report/summary';
 import { RULES } from '../rules';
-import type { Finding, Locale, Rule, Severity } from '../rules/types';
+import type { Locale, Rule, Severity } from '../rules/types';
 import { localize } from '../rules/types';
-import { type AnalyzeExtras, createReplyService, type ReplyService } from '../service';
-import { toDiagnostics } from '../features/diagnostics';
-import { buildOutline, type OutlineNode } from '../features/outline';
+import { createReplyService } from '../service';
+import { buildOutline } from '../features/outline';
+import { type CheckJob, type CheckOptions, checkAll, defaultJobs, fileChecker, type FileOutcome } from './check';
 import { collectFiles, ioMessage, ProjectFiles, readReplyFile } from './files';
 import { type FileResult, formatJson, formatOutlineText, formatSarif, formatText, severityOf, type Skipped } from './format';
 import { type LoadedRegister, locateFromProjectFile, Registers } from './register';
@@ -69,6 +66,7 @@ Options:
   --quiet                    report errors only
   --fail-on LEVEL            exit 1 at this severity or worse: ${FAIL_ON.join(', ')} (default error; report: none)
   --today YYYY-MM-DD         the date to check against (default: today), for reproducible runs
+  --jobs N                   threads for check and report (default: all cores for 500 files or more, else 1)
   -h, --help                 this help
   -v, --version              the version
 
@@ -89,6 +87,7 @@ Exit status: 0 no finding at the --fail-on level, 1 some finding at it, 2 usage 
   --quiet                    只报告错误
   --fail-on 级别             出现该级别及以上问题时退出码为 1：${FAIL_ON.join('、')}（默认 error；report 默认 none）
   --today YYYY-MM-DD         以该日期为“今天”检查日期，便于复现
+  --jobs N                   check 和 report 使用的线程数（默认：500 个文件及以上用全部核心，否则 1）
   -h, --help                 显示帮助
   -v, --version              显示版本
 
@@ -119,6 +118,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         today: { type: 'string' },
         register: { type: 'string' },
         output: { type: 'string' },
+        jobs: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -148,15 +148,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return usageError(io, shownLocale, `--kind: ${values.kind}`);
   }
   let now: () => Date = () => new Date();
+  let today: number | undefined;
   if (values.today !== undefined) {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(values.today);
     if (!m) return usageError(io, shownLocale, `--today: ${values.today}`);
     const fixed = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12);
     now = () => fixed;
+    today = fixed.getTime();
+  }
+  let jobs: number | undefined;
+  if (values.jobs !== undefined) {
+    if (!/^[1-9]\d{0,3}$/.test(values.jobs)) return usageError(io, shownLocale, `--jobs: ${values.jobs}`);
+    jobs = Number(values.jobs);
   }
 
   if (values.output !== undefined && command !== 'report') return usageError(io, shownLocale, shownLocale === 'en' ? '--output is for report only' : '--output 只用于 report');
-  const common = { locale, fallbackLocale, now, config: values.config, kind: values.kind, register: values.register };
+  const common = { locale, fallbackLocale, now, today, jobs, config: values.config, kind: values.kind, register: values.register };
   switch (command) {
     case 'check':
       if (!['text', 'json', 'sarif'].includes(format)) return usageError(io, shownLocale, `--format: ${format}`);
@@ -187,42 +194,56 @@ interface RunOptions {
   readonly locale: Locale | undefined;
   readonly fallbackLocale: Locale;
   readonly now: () => Date;
+  /** The fixed date of `--today` (milliseconds), which worker threads need as data. */
+  readonly today: number | undefined;
+  /** `--jobs N`: threads for check and report. */
+  readonly jobs: number | undefined;
   readonly config: string | undefined;
   readonly kind: string | undefined;
   /** `--register FILE`, relative to the working folder. */
   readonly register: string | undefined;
 }
 
-/** Resolves the configuration for one file and prints each configuration issue once. */
+/** Resolves the configuration for one file; each configuration issue is reported once per run. */
 class Configs {
   private readonly projectFiles = new ProjectFiles();
   private readonly reported = new Set<string>();
-  /** Set when a project file could not be read at all. */
+  /** The resolved configuration per project file ('' for none), shared by all files under it. */
+  private readonly resolved = new Map<string, { config: EffectiveConfig; issues: ReturnType<typeof resolveConfig>['issues'] }>();
+  /** Set when a project file could not be read. */
   unreadable = false;
   constructor(private readonly io: CliIo, private readonly opts: RunOptions) {}
 
-  async for(file: string): Promise<{ config: EffectiveConfig; locale: Locale; projectFile?: string }> {
-    const layers: ConfigLayer[] = [];
+  /** The configuration, its locale, its project file, and the lines to print for issues not yet reported. */
+  async for(file: string): Promise<{ config: EffectiveConfig; locale: Locale; messages: string[]; projectFile?: string }> {
     const projectFile = this.opts.config !== undefined ? path.resolve(this.io.cwd, this.opts.config) : await this.projectFiles.nearest(file);
-    let issues: ReturnType<typeof resolveConfig>['issues'] = [];
-    if (projectFile) {
-      const shown = displayPath(this.io.cwd, projectFile);
-      const loaded = await this.projectFiles.load(projectFile, shown);
-      if (loaded.unreadable) this.unreadable = true;
-      issues = [...loaded.issues];
-      if (loaded.layer) layers.push(loaded.layer);
+    const key = projectFile ?? '';
+    let entry = this.resolved.get(key);
+    if (!entry) {
+      const layers: ConfigLayer[] = [];
+      let issues: ReturnType<typeof resolveConfig>['issues'] = [];
+      if (projectFile) {
+        const shown = displayPath(this.io.cwd, projectFile);
+        const loaded = await this.projectFiles.load(projectFile, shown);
+        if (loaded.unreadable) this.unreadable = true;
+        issues = [...loaded.issues];
+        if (loaded.layer) layers.push(loaded.layer);
+      }
+      if (this.opts.kind !== undefined) layers.push({ source: '--kind', data: { kind: this.opts.kind } });
+      const resolved = resolveConfig(layers);
+      issues.push(...resolved.issues);
+      entry = { config: resolved.config, issues };
+      this.resolved.set(key, entry);
     }
-    if (this.opts.kind !== undefined) layers.push({ source: '--kind', data: { kind: this.opts.kind } });
-    const resolved = resolveConfig(layers);
-    issues.push(...resolved.issues);
-    const locale = this.opts.locale ?? resolved.config.locale ?? this.opts.fallbackLocale;
-    for (const issue of issues) {
-      const line = formatConfigIssue(issue, locale);
+    const locale = this.opts.locale ?? entry.config.locale ?? this.opts.fallbackLocale;
+    const messages: string[] = [];
+    for (const issue of entry.issues) {
+      const line = `proposal-reply: ${locale === 'en' ? 'configuration' : '配置'}: ${formatConfigIssue(issue, locale)}\n`;
       if (this.reported.has(line)) continue;
       this.reported.add(line);
-      this.io.stderr(`proposal-reply: ${locale === 'en' ? 'configuration' : '配置'}: ${line}\n`);
+      messages.push(line);
     }
-    return { config: resolved.config, locale, ...(projectFile ? { projectFile } : {}) };
+    return { config: entry.config, locale, messages, ...(projectFile ? { projectFile } : {}) };
   }
 
   /** Prints a line once (register problems and issues are shared by many files). */
@@ -238,22 +259,10 @@ function displayPath(cwd: string, p: string): string {
   return path.relative(cwd, path.resolve(cwd, p)) || '.';
 }
 
-/** How many files are read ahead of the one being analysed. */
-const READ_AHEAD = 32;
-
 /** One checked file: what the outputs need, without the reply model (a batch may hold 10 000). */
 interface Checked {
-  readonly file: string;
-  readonly shown: string;
-  readonly doc: TextDocument;
-  readonly config: EffectiveConfig;
-  readonly locale: Locale;
-  readonly register?: Register;
-  kind: DocumentKind;
-  findings: readonly Finding[];
-  entryKeys: readonly string[];
-  summary?: ReplySummary;
-  outline?: OutlineNode[];
+  readonly job: CheckJob;
+  outcome: Extract<FileOutcome, { ok: true }>;
 }
 
 interface Batch {
@@ -268,7 +277,7 @@ interface Batch {
  * project file that applies, which must stay inside that file's folder.
  */
 class RegisterSource {
-  private readonly registers = new Registers();
+  readonly registers = new Registers();
   problem = false;
   constructor(private readonly io: CliIo, private readonly opts: RunOptions, private readonly configs: Configs) {}
 
@@ -299,109 +308,106 @@ class RegisterSource {
 }
 
 /**
- * Checks files as one batch: each file is analysed against the register its configuration names;
- * then the replies that share an entry are analysed again with the batch's links, so that
- * `register-duplicate-reply` sees them. Only those are parsed twice.
+ * Checks files as one batch: configurations and registers first, in this thread (cheap, and their
+ * messages depend on the order); then the files, in this thread or in worker threads, each against
+ * the register its configuration names; then the replies that share a register entry are analysed
+ * again with the batch's links, so that `register-duplicate-reply` sees them. Messages are printed
+ * in input order, as one thread would print them.
  */
 async function checkBatch(
   paths: readonly string[],
-  opts: RunOptions,
+  opts: RunOptions & { format: CheckOptions['format']; quiet: boolean },
   io: CliIo,
-  want: { summary: boolean; outline: boolean; configs?: Configs; registerFor?: (file: string) => Promise<LoadedRegister | undefined> },
+  want: { configs?: Configs; registerFor?: (file: string) => Promise<LoadedRegister | undefined> } = {},
 ): Promise<Batch & { registers: RegisterSource }> {
-  const service = createReplyService({ now: opts.now, cacheSize: 1, log: (m) => io.stderr(`proposal-reply: ${m}\n`) });
   const configs = want.configs ?? new Configs(io, opts);
   const registers = new RegisterSource(io, opts, configs);
   const { files, problems } = await collectFiles(paths.map((p) => path.resolve(io.cwd, p)));
   let ioProblem = problems.length > 0;
   const skipped: Skipped[] = [];
-  const checked: Checked[] = [];
   let locale: Locale = opts.locale ?? opts.fallbackLocale;
   for (const p of problems) {
     const shown = displayPath(io.cwd, p.path);
     io.stderr(`proposal-reply: ${shown}: ${localize(p.message, locale)}\n`);
     skipped.push({ path: shown, reason: localize(p.message, locale) });
   }
+  const jobs: CheckJob[] = [];
+  const configMessages: string[][] = [];
   const registerFiles = new Set<string>();
-  // read ahead: file reads overlap with the analysis of the files before them
-  const reads = new Map<number, ReturnType<typeof readReplyFile>>();
-  const readAt = (i: number): ReturnType<typeof readReplyFile> => {
-    for (let j = i; j < Math.min(files.length, i + READ_AHEAD); j++) if (!reads.has(j)) reads.set(j, readReplyFile(files[j]!));
-    const r = reads.get(i)!;
-    reads.delete(i);
-    return r;
-  };
-  for (const [index, file] of files.entries()) {
-    const shown = displayPath(io.cwd, file);
+  for (const file of files) {
     const resolved = await configs.for(file);
-    const { config } = resolved;
     locale = resolved.locale;
-    const loaded = want.registerFor ? await want.registerFor(file) : await registers.for(resolved.projectFile, config, locale);
-    if (loaded) registerFiles.add(loaded.abs);
-    const reading = readAt(index);
-    // a register kept beside the replies (a .txt export) is not a reply
-    if (registerFiles.has(file)) continue;
-    const read = await reading;
-    if (!read.ok) {
-      ioProblem = true;
-      io.stderr(`proposal-reply: ${shown}: ${localize(read.problem.message, locale)}\n`);
-      skipped.push({ path: shown, reason: localize(read.problem.message, locale) });
-      continue;
-    }
-    const doc = TextDocument.create(pathToFileURL(file).href, 'proposal-reply', 1, read.text);
-    const extras: AnalyzeExtras = loaded?.register ? { register: loaded.register } : {};
-    const analysis = service.analyze(doc, config, extras);
-    checked.push({
-      file, shown, doc, config, locale: resolved.locale,
-      ...(loaded?.register ? { register: loaded.register } : {}),
-      kind: analysis.reply.kind,
-      findings: analysis.findings,
-      entryKeys: analysis.link?.entries.map((e) => e.key) ?? [],
-      ...(want.summary ? { summary: summarizeReply(shown, analysis) } : {}),
-      ...(want.outline ? { outline: buildOutline(analysis.reply, doc) } : {}),
-    });
-    service.forget(doc.uri);
+    const loaded = want.registerFor ? await want.registerFor(file) : await registers.for(resolved.projectFile, resolved.config, locale);
+    if (loaded?.register) registerFiles.add(loaded.abs);
+    jobs.push({ file, shown: displayPath(io.cwd, file), config: resolved.config, locale: resolved.locale, ...(loaded?.register ? { register: loaded.abs } : {}) });
+    configMessages.push(resolved.messages);
   }
+  // a register kept beside the replies (a .txt export) is not a reply
+  const kept = jobs.filter((j) => !registerFiles.has(j.file));
+  const options: CheckOptions = { format: opts.format, quiet: opts.quiet, ...(opts.today !== undefined ? { today: opts.today } : {}) };
+  const outcomes = await checkAll(kept, options, opts.jobs ?? defaultJobs(kept.length), registers.registers);
+  const checked: Checked[] = [];
+  const failedRules = new Set<string>();
+  let k = 0;
+  jobs.forEach((job, i) => {
+    for (const m of configMessages[i]!) io.stderr(m);
+    if (registerFiles.has(job.file)) return;
+    const outcome = outcomes[k++]!;
+    if (!outcome.ok) {
+      ioProblem = true;
+      io.stderr(`proposal-reply: ${job.shown}: ${localize(outcome.message, job.locale)}\n`);
+      skipped.push({ path: job.shown, reason: localize(outcome.message, job.locale) });
+      return;
+    }
+    for (const line of outcome.logs) {
+      // a failing rule is logged once per run, as one service would, though each worker has its own
+      const rule = /^rule (\S+) failed/.exec(line)?.[1];
+      if (rule !== undefined) {
+        if (failedRules.has(rule)) continue;
+        failedRules.add(rule);
+      }
+      io.stderr(`proposal-reply: ${line}\n`);
+    }
+    checked.push({ job, outcome });
+  });
   if (configs.unreadable) ioProblem = true;
-  reanalyzeDuplicates(checked, service, want.summary);
+  await reanalyzeDuplicates(checked, options, registers.registers);
   return { checked, skipped, ioProblem, locale, registers };
 }
 
 /** Second pass: the replies that share a register entry, analysed with the batch's links. */
-function reanalyzeDuplicates(checked: Checked[], service: ReplyService, summary: boolean): void {
-  const byRegister = new Map<Register, Checked[]>();
+async function reanalyzeDuplicates(checked: Checked[], options: CheckOptions, registers: Registers): Promise<void> {
+  const byRegister = new Map<string, Checked[]>();
   for (const c of checked) {
-    if (!c.register || c.entryKeys.length === 0) continue;
-    const list = byRegister.get(c.register);
+    if (c.job.register === undefined || c.outcome.entryKeys.length === 0) continue;
+    const list = byRegister.get(c.job.register);
     if (list) list.push(c);
-    else byRegister.set(c.register, [c]);
+    else byRegister.set(c.job.register, [c]);
   }
-  for (const [register, list] of byRegister) {
-    const links = batchLinks(list.map((c) => ({ path: c.doc.uri, entryKeys: c.entryKeys })));
+  if (byRegister.size === 0) return;
+  const check = fileChecker(options, registers);
+  for (const list of byRegister.values()) {
+    const uri = (c: Checked): string => pathToFileURL(c.job.file).href;
+    const links = batchLinks(list.map((c) => ({ path: uri(c), entryKeys: c.outcome.entryKeys })));
     if (links.size === 0) continue;
     for (const c of list) {
-      if (!c.entryKeys.some((k) => links.has(k))) continue;
-      const analysis = service.analyze(c.doc, c.config, { register, batchLinks: links });
-      c.findings = analysis.findings;
-      if (summary) c.summary = summarizeReply(c.shown, analysis);
-      service.forget(c.doc.uri);
+      if (!c.outcome.entryKeys.some((key) => links.has(key))) continue;
+      const again = await check(c.job, links);
+      if (again.ok) c.outcome = again;
     }
   }
 }
 
 async function check(paths: readonly string[], opts: RunOptions & { failOn: FailOn; quiet: boolean }, io: CliIo): Promise<number> {
-  const batch = await checkBatch(paths, opts, io, { summary: false, outline: opts.format === 'json' });
-  const results: FileResult[] = batch.checked.map((c) => {
-    const findings = opts.quiet ? c.findings.filter((f) => f.severity === 'error') : c.findings;
-    return {
-      path: c.shown,
-      kind: c.kind,
-      doc: c.doc,
-      findings,
-      diagnostics: toDiagnostics(c.doc, findings, { locale: c.locale }),
-      ...(c.outline ? { outline: c.outline } : {}),
-    };
-  });
+  const batch = await checkBatch(paths, { ...opts, format: opts.format as CheckOptions['format'] }, io);
+  const results: FileResult[] = batch.checked.map(({ job, outcome }) => ({
+    path: job.shown,
+    kind: outcome.kind,
+    ...(outcome.text !== undefined ? { doc: TextDocument.create(pathToFileURL(job.file).href, 'proposal-reply', 1, outcome.text) } : {}),
+    findings: outcome.findings ?? [],
+    diagnostics: outcome.diagnostics,
+    ...(outcome.outline ? { outline: outcome.outline } : {}),
+  }));
   const outputLocale = batch.locale;
   if (opts.format === 'json') io.stdout(formatJson(results, batch.skipped));
   else if (opts.format === 'sarif') io.stdout(formatSarif(results, batch.skipped, outputLocale, VERSION, io.cwd));
@@ -428,12 +434,13 @@ async function report(paths: readonly string[], opts: RunOptions & { failOn: Fai
     // reported when the paths are collected
   }
   const resolved = await configs.for(anchor);
+  for (const m of resolved.messages) io.stderr(m);
   const loaded = await registers.for(resolved.projectFile, resolved.config, resolved.locale);
-  const batch = await checkBatch(paths, opts, io, { summary: true, outline: false, configs, registerFor: async () => loaded });
+  const batch = await checkBatch(paths, { ...opts, format: 'report', quiet: false }, io, { configs, registerFor: async () => loaded });
   const locale = opts.locale ?? resolved.config.locale ?? opts.fallbackLocale;
   const built = buildReport({
     ...(loaded?.register ? { register: loaded.register, registerSource: loaded.shown } : {}),
-    replies: batch.checked.map((c) => c.summary!),
+    replies: batch.checked.map((c) => c.outcome.summary!),
     today: todayOf(opts.now()),
   });
   const outDir = opts.output !== undefined ? path.dirname(path.resolve(io.cwd, opts.output)) : io.cwd;
@@ -467,14 +474,15 @@ async function report(paths: readonly string[], opts: RunOptions & { failOn: Fai
   if (ioProblem) return 2;
   if (opts.failOn === 'none') return 0;
   const threshold = RANK[opts.failOn as Severity];
-  return batch.checked.some((c) => c.findings.some((f) => RANK[f.severity] <= threshold)) ? 1 : 0;
+  return batch.checked.some((c) => (Object.keys(c.outcome.summary!.counts) as Severity[]).some((sev) => c.outcome.summary!.counts[sev] > 0 && RANK[sev] <= threshold)) ? 1 : 0;
 }
 
 async function outline(file: string, opts: RunOptions, io: CliIo): Promise<number> {
   const abs = path.resolve(io.cwd, file);
   const shown = displayPath(io.cwd, abs);
   const configs = new Configs(io, opts);
-  const { config, locale } = await configs.for(abs);
+  const { config, locale, messages } = await configs.for(abs);
+  for (const m of messages) io.stderr(m);
   const read = await readReplyFile(abs);
   if (!read.ok) {
     io.stderr(`proposal-reply: ${shown}: ${localize(read.problem.message, locale)}\n`);

@@ -46,7 +46,9 @@ export function buildOutline(reply: Reply, doc: TextDocument): OutlineNode[] {
   }
   leaf('opening', reply.opening, reply.opening ? ellipsis(t.slice(reply.opening.start, reply.opening.end), 24) : '');
 
-  // measures with next-steps paragraphs placed in the section that holds them
+  // measures with next-steps paragraphs placed in the section that holds them (the innermost:
+  // children are drafted first). Paragraphs and children are in document order, so each heading
+  // finds its paragraphs and the child around one by binary search, not by testing them all.
   const paragraphs = reply.nextSteps.filter((n) => n.form === 'paragraph');
   const placed = new Set<NextSteps>();
   const heading = (h: MeasureHeading): Draft => {
@@ -58,9 +60,9 @@ export function buildOutline(reply: Reply, doc: TextDocument): OutlineNode[] {
       level: h.marker.level,
       children: h.children.map(heading),
     };
-    for (const p of paragraphs) {
-      if (placed.has(p) || p.start < h.start || p.start >= h.end) continue;
-      if (h.children.some((c) => p.start >= c.start && p.start < c.end)) continue;
+    for (let i = firstAtOrAfter(paragraphs, h.start); i < paragraphs.length && paragraphs[i]!.start < h.end; i++) {
+      const p = paragraphs[i]!;
+      if (placed.has(p) || insideChild(h.children, p.start)) continue;
       placed.add(p);
       d.children.push(nextStepsDraft(t, p));
     }
@@ -87,6 +89,24 @@ export function buildOutline(reply: Reply, doc: TextDocument): OutlineNode[] {
     children: d.children.map(finish),
   });
   return top.map(finish);
+}
+
+/** The index of the first item starting at or after `offset` (items in document order). */
+function firstAtOrAfter(items: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether a child section (children in document order, not overlapping) holds `offset`. */
+function insideChild(children: readonly MeasureHeading[], offset: number): boolean {
+  const i = firstAtOrAfter(children, offset + 1) - 1; // the last child starting at or before offset
+  return i >= 0 && offset < children[i]!.end;
 }
 
 function nextStepsDraft(t: string, p: NextSteps): Draft {

@@ -37,13 +37,22 @@ export interface BlockSplit {
   readonly junk: JunkSpan[];
 }
 
-/** Sentence-final punctuation (folded). */
-const SENTENCE_END = new Set(['。', '!', '?']);
+/**
+ * Where segmentLine might break a line: a blank (a gap), or a sentence end followed by what could
+ * start a numbering marker. A line without either is one paragraph, known without a loop over
+ * its characters. (A match never crosses a line break.)
+ */
+const MAY_BREAK = /[\t\v\f \u00a0\u2002\u2003\u2009\u200b\u3000\ufeff]|[。!?](?:[一二三四五六七八九十百]{1,4}[ \t]?[、.]|\(|\d)/g;
 
-/** Splits every line into blocks; see the module comment. */
-export function splitBlocks(text: string, folded: string, lines: readonly LineInfo[]): BlockSplit {
+/** Splits every line into blocks; see the module comment. `units` are the code units of `folded`. */
+export function splitBlocks(text: string, folded: string, lines: readonly LineInfo[], units: Uint16Array): BlockSplit {
   const blocks: Block[] = [];
   const junk: JunkSpan[] = [];
+  // The last character of the first place at or after some offset: a place is a single blank, or
+  // lies on one line between its first and last non-blank character, so the first place found from
+  // a line's (trimmed) start is in the line exactly when this is before the line's end. Lines
+  // without a place share one scan; a line with one costs a scan up to its first place.
+  let nextPlace = -1;
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li]!;
     const { start, end } = trimSpan(text, line.start, line.end);
@@ -62,7 +71,16 @@ export function splitBlocks(text: string, folded: string, lines: readonly LineIn
     if (s > start) junk.push({ start, end: s, reason: 'table-border', wholeLine: false, line: li });
     if (e < end) junk.push({ start: e, end, reason: 'table-border', wholeLine: false, line: li });
     if (s >= e) continue;
-    for (const seg of segmentLine(folded, s, e)) {
+    if (nextPlace < start) {
+      MAY_BREAK.lastIndex = start;
+      nextPlace = MAY_BREAK.test(folded) ? MAY_BREAK.lastIndex - 1 : Infinity;
+    }
+    if (nextPlace >= end) {
+      // no blank and no marker after a sentence end: the line is one paragraph (most lines)
+      blocks.push({ start: s, end: e, line: li });
+      continue;
+    }
+    for (const seg of segmentLine(folded, s, e, units)) {
       const segText = folded.slice(seg.start, seg.end);
       const segReason = seg.start === s && seg.end === e ? undefined : junkReason(segText);
       if (segReason) junk.push({ start: seg.start, end: seg.end, reason: segReason, wholeLine: false, line: li });
@@ -78,53 +96,72 @@ export function splitBlocks(text: string, folded: string, lines: readonly LineIn
  * after an addressee or a `…如下：` transition; and, with no white space, at a numbering marker
  * right after a sentence end. Never inside brackets or quotes.
  */
-export function segmentLine(folded: string, start: number, end: number): Array<{ start: number; end: number }> {
+export function segmentLine(folded: string, start: number, end: number, units: Uint16Array): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   let segStart = start;
   let depth = 0;
   let i = start;
-  while (i < end) {
-    const ch = folded.charAt(i);
-    if (ch === '(' || ch === '《' || ch === '“' || ch === '〔' || ch === '[') depth++;
-    else if ((ch === ')' || ch === '》' || ch === '”' || ch === '〕' || ch === ']') && depth > 0) depth--;
-    else if (ch === '。') depth = 0; // an unclosed bracket must not swallow the rest of a long line
-    if (isBlank(folded.charCodeAt(i))) {
-      let j = i;
-      while (j < end && isBlank(folded.charCodeAt(j))) j++;
+  for (; i < end; i++) {
+    const c = units[i]!;
+    const k = c < SEGMENT_CLASS.length ? SEGMENT_CLASS[c]! : c === 0xfeff ? BLANK : 0;
+    if (k === 0) continue;
+    if (k === OPEN) depth++;
+    else if (k === CLOSE) {
+      if (depth > 0) depth--;
+    } else if (k === BLANK) {
+      let j = i + 1;
+      while (j < end && isBlank(units[j]!)) j++;
       if (j < end && depth === 0 && i > segStart && shouldBreakAtGap(folded, segStart, i, j)) {
         out.push(trimSpan(folded, segStart, i));
         segStart = j;
       }
-      i = j;
-      continue;
-    }
-    if (SENTENCE_END.has(ch) && i + 1 < end && depth === 0) {
-      const next = i + 1;
-      if (matchMarker(folded, next) && markerIsHeadingLike(folded, next)) {
-        out.push(trimSpan(folded, segStart, next));
-        segStart = next;
+      i = j - 1;
+    } else {
+      // a sentence end: 。 also closes whatever bracket was left open, so that an unclosed
+      // bracket cannot swallow the rest of a long line
+      if (k === FULL_STOP) depth = 0;
+      if (i + 1 < end && depth === 0 && markerIsHeadingLike(folded, i + 1)) {
+        out.push(trimSpan(folded, segStart, i + 1));
+        segStart = i + 1;
       }
     }
-    i++;
   }
   if (segStart < end) out.push(trimSpan(folded, segStart, end));
   return out.filter((s) => s.end > s.start);
 }
 
+// What segmentLine looks at, by code unit (folded text); everything at or above U+3016 is nothing
+// to it except U+FEFF, a blank.
+const OPEN = 1;
+const CLOSE = 2;
+const BLANK = 3;
+const FULL_STOP = 4;
+const SENTENCE_END = 5;
+const SEGMENT_CLASS = ((): Uint8Array => {
+  const t = new Uint8Array(0x3016);
+  for (const ch of '(《“〔[') t[ch.charCodeAt(0)] = OPEN;
+  for (const ch of ')》”〕]') t[ch.charCodeAt(0)] = CLOSE;
+  for (let c = 0; c < t.length; c++) if (isBlank(c)) t[c] = BLANK;
+  t[0x3002] = FULL_STOP;
+  t[0x21] = SENTENCE_END;
+  t[0x3f] = SENTENCE_END;
+  return t;
+})();
+
 function shouldBreakAtGap(folded: string, segStart: number, gapStart: number, gapEnd: number): boolean {
   const prev = folded.charAt(gapStart - 1);
-  if (SENTENCE_END.has(prev)) return true;
+  if (prev === '。' || prev === '!' || prev === '?') return true;
   if (prev === ':') {
     // `林灵委员: 您提出的…` and `…现答复如下: 近年来…`, but not `联系人: 张三`
     const before = folded.slice(segStart, gapStart);
     if (/如下:$/.test(before)) return true;
     if (before.length <= 40 && !/(联系|电话|地址|邮编|类别|签发)/.test(before)) return true;
   }
-  if (matchMarker(folded, gapEnd) && markerIsHeadingLike(folded, gapEnd)) return true;
-  if (matchDateAt(folded, folded, gapEnd)) {
+  if (markerIsHeadingLike(folded, gapEnd)) return true;
+  const date = matchDateAt(folded, folded, gapEnd);
+  if (date) {
     // a date standing alone after the signature, not `7月已启动` inside a sentence
-    const dateEnd = matchDateAt(folded, folded, gapEnd)!.end;
-    const after = folded.charAt(dateEnd);
+    const after = folded.charAt(date.end);
     if (after === '' || isBlank(after.charCodeAt(0)) || after === '(') return true;
   }
   if (/^\((联系|此件)|^(联系人|联系电话|抄送)[ \t]*:/.test(folded.slice(gapEnd, gapEnd + 6))) return true;
@@ -135,6 +172,7 @@ function shouldBreakAtGap(folded: string, segStart: number, gapStart: number, ga
 function markerIsHeadingLike(folded: string, pos: number): boolean {
   const m = matchMarker(folded, pos);
   if (!m) return false;
-  const after = folded.charAt(pos + m.length);
-  return after !== '' && !/[\d%]/.test(after);
+  const after = folded.charCodeAt(pos + m.length);
+  // followed by something (not the end of the text) that is not a digit or % (2.5, 3%)
+  return !Number.isNaN(after) && !(after >= 48 && after <= 57) && after !== 37;
 }

@@ -4,7 +4,7 @@
  */
 import type { Block, EnumerationItem, InlineEnumeration, MeasureHeading, NextSteps, NumberingMarker } from '../model';
 import { isBlank, type Span, trimSpan } from '../text';
-import { ENUMERATION_CUE, matchMarker, parseCjkNumeral } from './numbering';
+import { enumerationCues, matchMarker, parseCjkNumeral } from './numbering';
 
 const NEXT_STEPS_HEADING = /下一步|下步|下阶段|下一阶段|今后|接下来|工作打算|工作计划|推进计划|推动计划|努力方向|后续工作|工作思路|工作设想|下步打算/;
 const NEXT_STEPS_SENTENCE = /(^|[。!?;])[ \t]*(下一步|下步|下阶段|下一阶段|接下来|今后)(?=[,:，：\s]|工作|我|将|要|继续|区|市|县|省|本)/g;
@@ -116,8 +116,20 @@ export function parseBody(text: string, folded: string, body: readonly Block[], 
 
   // next steps: headings, and paragraphs outside next-steps sections that turn to what comes next
   const nextSteps: NextSteps[] = [];
-  const inNextStepsSection = (blockStart: number): boolean =>
-    headings.some((h) => h.isNextSteps && blockStart >= h.start && blockStart < h.end);
+  // the next-steps sections as a sorted union of intervals, walked once alongside the blocks
+  // (blocks come in document order), instead of testing every heading for every block
+  const sections: Array<{ start: number; end: number }> = [];
+  for (const h of headings) {
+    if (!h.isNextSteps) continue;
+    const last = sections[sections.length - 1];
+    if (last && h.start <= last.end) last.end = Math.max(last.end, h.end);
+    else sections.push({ start: h.start, end: h.end });
+  }
+  let sec = 0;
+  const inNextStepsSection = (blockStart: number): boolean => {
+    while (sec < sections.length && sections[sec]!.end <= blockStart) sec++;
+    return sec < sections.length && sections[sec]!.start <= blockStart;
+  };
   body.forEach((b, i) => {
     const h = headingAtBlock.get(i);
     if (h?.isNextSteps) {
@@ -176,16 +188,15 @@ function findEnumerations(text: string, folded: string, body: readonly Block[], 
     while (hIdx + 1 < headings.length && headings[hIdx + 1]!.start <= b.start) hIdx++;
     const section = hIdx;
     const s = folded.slice(b.start, Math.min(b.end, bodyEnd));
-    ENUMERATION_CUE.lastIndex = 0;
-    for (let m = ENUMERATION_CUE.exec(s); m; m = ENUMERATION_CUE.exec(s)) {
-      const ordinal = parseCjkNumeral(m[2]!);
+    for (const cue of enumerationCues(s)) {
+      const ordinal = parseCjkNumeral(cue.numeral);
       if (ordinal === undefined) continue;
-      const at = b.start + m.index + m[1]!.length;
+      const at = b.start + cue.at;
       if (ordinal === 1 || section !== currentSection) {
         flush();
         currentSection = section;
       }
-      const itemEnd = at + m[2]!.length + 1;
+      const itemEnd = at + cue.numeral.length + 1;
       current.push({ start: at, end: itemEnd, ordinal, text: text.slice(at, itemEnd) });
     }
   }

@@ -3,7 +3,7 @@
  * recognise it leaves out, and the rules report what is missing.
  */
 import type { Block, Category, DateElement, DocNumber, DocumentKind, Reply, Signatory, Signature, Title } from '../model';
-import { foldWidth, splitLines, type Span, trimSpan } from '../text';
+import { foldWidth, scanText, splitLines, type Span, trimSpan } from '../text';
 import { splitBlocks } from './blocks';
 import { parseBody } from './body';
 import { classifyFooterBlock, closingCueAt, findAttachmentNote, isAttachmentItem } from './footer';
@@ -12,6 +12,7 @@ import {
 } from './header';
 import { detectKind } from './kind';
 import { matchMarker } from './numbering';
+import { rememberMarks } from './marks';
 import { buildReceipt, receiptScore } from './receipt';
 
 export interface ParseOptions {
@@ -45,8 +46,9 @@ export function parseReply(text: string, options: ParseOptions = {}): Reply {
 
 function parseUnchecked(text: string, options: ParseOptions): Reply {
   const lines = splitLines(text);
-  const folded = foldWidth(text);
-  const { blocks: initial, junk } = splitBlocks(text, folded, lines);
+  const scan = scanText(text);
+  const { folded, units } = scan;
+  const { blocks: initial, junk } = splitBlocks(text, folded, lines, units);
   const bs: Block[] = initial.slice();
   const split = (i: number, at: number, firstEnd: number): void => {
     const b = bs[i]!;
@@ -204,7 +206,7 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
     opening: parsedBody.opening ? folded.slice(parsedBody.opening.start, Math.min(parsedBody.opening.end, parsedBody.opening.start + 400)) : '',
   });
 
-  return {
+  const reply: Reply = {
     text, folded, lines,
     blocks: bs,
     junk,
@@ -229,6 +231,8 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
     ...(copyTo ? { copyTo } : {}),
     body,
   };
+  rememberMarks(reply, scan);
+  return reply;
 }
 
 function lineOf(lines: readonly { start: number; next: number }[], offset: number, hint: number): number {

@@ -4,9 +4,9 @@
  */
 import type { NumberingLevel } from '../model';
 
-const CJK_DIGITS: Record<string, number> = {
-  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-};
+const CJK_DIGITS = new Map<number, number>([...'〇零一二两三四五六七八九'].map((ch, i) => [ch.charCodeAt(0), [0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9][i]!]));
+const TEN = 0x5341; // 十
+const HUNDRED = 0x767e; // 百
 
 /** Parses a Chinese numeral such as 三, 十二, 二十一, 一百零五. Returns undefined when it is not one. */
 export function parseCjkNumeral(s: string): number | undefined {
@@ -14,14 +14,15 @@ export function parseCjkNumeral(s: string): number | undefined {
   let total = 0;
   let current = 0;
   let sawUnit = false;
-  for (const ch of s) {
-    if (ch === '十' || ch === '百') {
-      const unit = ch === '十' ? 10 : 100;
-      total += (current === 0 ? 1 : current) * unit;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === TEN || c === HUNDRED) {
+      total += (current === 0 ? 1 : current) * (c === TEN ? 10 : 100);
       current = 0;
       sawUnit = true;
     } else {
-      const d = CJK_DIGITS[ch];
+      // (a surrogate half is no digit either: the answer is the same as reading by code point)
+      const d = CJK_DIGITS.get(c);
       if (d === undefined) return undefined;
       current = current * (sawUnit ? 1 : 10) + d;
       if (!sawUnit && s.length > 1 && current > 9) {
@@ -75,6 +76,7 @@ export interface MarkerMatch {
 
 // All patterns run on width-folded text: （ → (, ． → ., １ → 1.
 const L1 = /([一二三四五六七八九十百]{1,4})[ \t]?([、.])/y;
+const L1_FIRST = new Set([...'一二三四五六七八九十百'].map((ch) => ch.charCodeAt(0)));
 const L2 = /\([ \t]?([一二三四五六七八九十百]{1,4})[ \t]?\)([、.])?/y;
 const L3 = /(\d{1,2})[ \t]?([.、])(?![\d.])/y;
 const L4 = /\([ \t]?(\d{1,2})[ \t]?\)([、.])?/y;
@@ -106,6 +108,8 @@ export function matchMarker(folded: string, pos: number): MarkerMatch | undefine
     if (ordinal === 0) return undefined;
     return { level: 3, ordinal, length: m[0].length, separatorAt: pos + m[0].length - 1 };
   }
+  // L1 starts with a numeral: most positions are ruled out without running the regex
+  if (!L1_FIRST.has(c)) return undefined;
   L1.lastIndex = pos;
   const m = L1.exec(folded);
   if (!m) return undefined;
@@ -123,6 +127,38 @@ function isDigitCode(c: number): boolean {
 
 /** The inline enumeration cue `一是` `二是` …, preceded by a sentence or clause boundary. */
 export const ENUMERATION_CUE = /(^|[。;:,!?\s、])([一二三四五六七八九十]{1,3})是(?![否非])/g;
+
+const ENUMERATION_NUMERALS = new Set([...'一二三四五六七八九十'].map((ch) => ch.charCodeAt(0)));
+const CLAUSE_BOUNDARY = new Set([...'。;:,!?、'].map((ch) => ch.charCodeAt(0)));
+
+/** What `\s` matches in a regular expression. */
+function isRegexSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Every match of ENUMERATION_CUE in `s`, in order: where the numeral starts and the numeral. It
+ * looks for 是 with indexOf and checks the numerals and the boundary before it, which is many times
+ * faster than the regex (whose first character can be anything) and finds the same matches.
+ */
+export function enumerationCues(s: string): Array<{ at: number; numeral: string }> {
+  const out: Array<{ at: number; numeral: string }> = [];
+  for (let k = s.indexOf('是'); k >= 0; k = s.indexOf('是', k + 1)) {
+    const after = s.charCodeAt(k + 1);
+    if (after === 0x5426 /* 否 */ || after === 0x975e /* 非 */) continue;
+    // the run of numerals before 是: one to three, after a boundary or at the start
+    let j = k;
+    while (j > 0 && k - j < 4 && ENUMERATION_NUMERALS.has(s.charCodeAt(j - 1))) j--;
+    if (j === k || k - j > 3) continue;
+    if (j > 0) {
+      const before = s.charCodeAt(j - 1);
+      if (!CLAUSE_BOUNDARY.has(before) && !isRegexSpace(before)) continue;
+    }
+    out.push({ at: j, numeral: s.slice(j, k) });
+  }
+  return out;
+}
 
 /** The same marker with another ordinal, keeping how it was written (brackets, separator, width). */
 export function withOrdinal(markerText: string, level: NumberingLevel, ordinal: number): string {

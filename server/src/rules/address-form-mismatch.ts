@@ -1,12 +1,53 @@
 import type { AddresseeForm } from '../model';
+import { marksOf } from '../parse/marks';
 import { defineRule, type Localized } from './types';
 import { youForm } from './util';
 
-const FORMS: ReadonlyArray<{ re: RegExp; form: AddresseeForm }> = [
-  { re: /你们|您们/g, form: 'persons' },
-  { re: /您(?!们)/g, form: 'person' },
-  { re: /(你|贵)(委|会|单位|部|办|局|院|处|厅|室|司|校|中心|党派|组织|党|盟|社)/g, form: 'body' },
-];
+/** The forms of address in the order they are reported. */
+const FORMS: readonly AddresseeForm[] = ['persons', 'person', 'body'];
+
+/**
+ * What the uses of the forms look like: `你们|您们` (persons), `您(?!们)` (person),
+ * `(你|贵)(委|会|单位|…)` (body). A use starts with 你, 您 or 贵, and no use can overlap another.
+ */
+export const FORM_USE = /(你们|您们)|(您(?!们))|((?:你|贵)(?:委|会|单位|部|办|局|院|处|厅|室|司|校|中心|党派|组织|党|盟|社))/g;
+const BODY_WORDS = ['委', '会', '单位', '部', '办', '局', '院', '处', '厅', '室', '司', '校', '中心', '党派', '组织', '党', '盟', '社'];
+
+export interface FormUse {
+  readonly index: number;
+  readonly length: number;
+  /** Index into FORMS. */
+  readonly form: number;
+}
+
+/**
+ * Every match of FORM_USE in `s`, in order. The three characters a use can start with are rare,
+ * so they are found with indexOf (a native scan) and only then is the rest checked; the regex
+ * engine would have to try the alternation at every character.
+ */
+export function formUses(s: string): FormUse[] {
+  const out: FormUse[] = [];
+  const next = [s.indexOf('你'), s.indexOf('您'), s.indexOf('贵')];
+  const chars = ['你', '您', '贵'];
+  for (;;) {
+    let k = -1;
+    for (let j = 0; j < 3; j++) if (next[j]! >= 0 && (k < 0 || next[j]! < next[k]!)) k = j;
+    if (k < 0) return out;
+    const p = next[k]!;
+    next[k] = s.indexOf(chars[k]!, p + 1);
+    const second = s.charAt(p + 1);
+    if (k !== 2 && second === '们') {
+      out.push({ index: p, length: 2, form: 0 });
+      continue;
+    }
+    if (k === 1) {
+      out.push({ index: p, length: 1, form: 1 });
+      continue;
+    }
+    const word = BODY_WORDS.find((w) => s.startsWith(w, p + 1));
+    if (word) out.push({ index: p, length: 1 + word.length, form: 2 });
+  }
+}
 
 const FORM_NAME: Record<AddresseeForm, Localized> = {
   person: { zh: '一位提案人（用“您”）', en: 'one person (您)' },
@@ -32,31 +73,67 @@ export const rule = defineRule({
     if (!a) return;
     const from = a.end;
     const end = reply.signature?.start ?? reply.date?.start ?? reply.text.length;
-    const scope = maskQuoted(reply.folded.slice(from, end));
+    const scope = reply.folded.slice(from, end);
+    const quoted = quotedRanges(reply.folded, marksOf(reply).brackets, from, end);
     const expected = youForm(reply);
-    for (const { re, form } of FORMS) {
-      if (form === a.form) continue;
-      re.lastIndex = 0;
-      const m = re.exec(scope);
-      if (!m) continue;
+    // per form: the first use outside 《》 and “”, and how many there are (a use never straddles a quote mark)
+    const first: Array<FormUse | undefined> = [undefined, undefined, undefined];
+    const counts = [0, 0, 0];
+    let q = 0;
+    for (const x of formUses(scope)) {
+      while (q < quoted.length && quoted[q]!.end <= x.index) q++;
+      if (q < quoted.length && quoted[q]!.start <= x.index) continue;
+      first[x.form] ??= x;
+      counts[x.form]!++;
+    }
+    FORMS.forEach((form, k) => {
+      const m = first[k];
+      if (form === a.form || !m) return;
+      const count = counts[k]!;
       const start = from + m.index;
-      const used = reply.text.slice(start, start + m[0].length);
-      const count = scope.match(re)?.length ?? 1;
+      const used = reply.text.slice(start, start + m.length);
       ctx.report({
         start,
-        end: start + m[0].length,
+        end: start + m.length,
         message: {
           zh: `主送是${FORM_NAME[a.form].zh}，正文却用“${used}”称呼（共 ${count} 处）；宜统一为“${expected}”。`,
           en: `The addressee is ${FORM_NAME[a.form].en}, but the body says “${used}” (${count}×); prefer “${expected}” throughout.`,
         },
         related: [{ start: a.start, end: a.end, message: { zh: '主送', en: 'addressee' } }],
-        fixes: [{ title: { zh: `将此处改为“${expected}”`, en: `Change this one to “${expected}”` }, edits: [{ start, end: start + m[0].length, newText: expected }] }],
+        fixes: [{ title: { zh: `将此处改为“${expected}”`, en: `Change this one to “${expected}”` }, edits: [{ start, end: start + m.length, newText: expected }] }],
       });
-    }
+    });
   },
 });
 
-/** Blanks out text inside 《》 and “” so that quoted titles do not count as forms of address. */
-function maskQuoted(s: string): string {
-  return s.replace(/《[^》]*》|“[^”]*”/g, (q) => ' '.repeat(q.length));
+/**
+ * The spans inside 《》 and “” (marks included) within `[from, end)`, relative to `from`, which do
+ * not count as forms of address: what `/《[^》]*》|“[^”]*”/g` matches in that part of the text.
+ * The openers come from the parser's list of brackets; each closer is found with indexOf, and an
+ * opener with no closer before `end` rules out the later ones of its kind, so nothing is scanned
+ * twice (the regex backtracked to the end of the text for every unclosed 《).
+ */
+function quotedRanges(folded: string, brackets: readonly number[], from: number, end: number): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let titleClosers = true;
+  let quoteClosers = true;
+  let after = from;
+  for (const p of brackets) {
+    if (p < after) continue;
+    if (p >= end) break;
+    const c = folded.charCodeAt(p);
+    const title = c === 0x300a; // 《
+    if (!title && c !== 0x201c) continue; // “
+    if (title ? !titleClosers : !quoteClosers) continue;
+    const close = folded.indexOf(title ? '》' : '”', p + 1);
+    if (close < 0 || close >= end) {
+      // no closer in the scope after this one: no later opener of its kind closes either
+      if (title) titleClosers = false;
+      else quoteClosers = false;
+      continue;
+    }
+    out.push({ start: p - from, end: close + 1 - from });
+    after = close + 1;
+  }
+  return out;
 }

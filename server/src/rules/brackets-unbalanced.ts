@@ -1,3 +1,4 @@
+import { marksOf } from '../parse/marks';
 import type { Span } from '../text';
 import { defineRule } from './types';
 
@@ -23,37 +24,65 @@ export const rule = defineRule({
     const title = reply.title;
     if (title) units.push(title);
     for (const b of reply.blocks) if (!title || b.end <= title.start || b.start >= title.end) units.push(b);
-    for (const u of units) checkUnit(ctx, u);
+    // The units do not overlap; in document order they take their marks in turn from the offsets
+    // the parser found. (A finding's place does not depend on the order units are checked in.)
+    units.sort((x, y) => x.start - y.start);
+    const marks = marksOf(reply).brackets;
+    let k = 0;
+    for (const u of units) {
+      while (k < marks.length && marks[k]! < u.start) k++;
+      k = checkUnit(ctx, u, marks, k);
+    }
   },
 });
 
-function checkUnit(ctx: Parameters<typeof rule.check>[0], unit: Span): void {
+/** Opener and closer codes on width-folded text, by pair: 《》 “” () 〔〕. */
+const OPEN_CODES = [0x300a, 0x201c, 0x28, 0x3014];
+const CLOSE_CODES = [0x300b, 0x201d, 0x29, 0x3015];
+/**
+ * Matches the marks of one unit, `marks[k]` onwards; returns the index of the first mark after it.
+ * Each opener is pushed once and popped once, and a count per pair says at once whether a closer
+ * has any opener to match, so the work is linear even with thousands of unclosed marks.
+ */
+function checkUnit(ctx: Parameters<typeof rule.check>[0], unit: Span, marks: readonly number[], k: number): number {
   const { folded, text } = ctx.reply;
-  const stack: number[] = [];
+  const stackPos: number[] = [];
+  const stackPair: number[] = [];
+  let top = 0;
+  const open = [0, 0, 0, 0];
   const unclosed = (p: number): void => {
-    const open = text.charAt(p);
-    const close = open === '（' ? '）' : PAIRS[folded.charAt(p)]!;
-    ctx.report({ start: p, end: p + 1, message: { zh: `“${open}”没有配对的“${close}”。`, en: `“${open}” is never closed by “${close}”.` } });
+    const o = text.charAt(p);
+    const close = o === '（' ? '）' : PAIRS[folded.charAt(p)]!;
+    ctx.report({ start: p, end: p + 1, message: { zh: `“${o}”没有配对的“${close}”。`, en: `“${o}” is never closed by “${close}”.` } });
   };
-  for (let i = unit.start; i < unit.end; i++) {
-    const ch = folded.charAt(i);
-    if (PAIRS[ch] !== undefined) {
-      stack.push(i);
+  for (; k < marks.length && marks[k]! < unit.end; k++) {
+    const i = marks[k]!;
+    const c = folded.charCodeAt(i);
+    const o = OPEN_CODES.indexOf(c);
+    if (o >= 0) {
+      stackPos[top] = i;
+      stackPair[top] = o;
+      top++;
+      open[o]!++;
       continue;
     }
-    const want = CLOSERS[ch];
-    if (want === undefined) continue;
-    let k = stack.length - 1;
-    while (k >= 0 && folded.charAt(stack[k]!) !== want) k--;
-    if (k < 0) {
+    const want = CLOSE_CODES.indexOf(c);
+    if (open[want] === 0) {
       const close = text.charAt(i);
-      const open = close === '）' ? '（' : want;
-      ctx.report({ start: i, end: i + 1, message: { zh: `“${close}”没有与之配对的“${open}”。`, en: `“${close}” has no matching “${open}”.` } });
+      const opener = close === '）' ? '（' : CLOSERS[folded.charAt(i)]!;
+      ctx.report({ start: i, end: i + 1, message: { zh: `“${close}”没有与之配对的“${opener}”。`, en: `“${close}” has no matching “${opener}”.` } });
       continue;
     }
+    let j = top - 1;
+    while (stackPair[j] !== want) j--;
     // whatever was opened after the match was never closed
-    for (const p of stack.slice(k + 1)) unclosed(p);
-    stack.length = k;
+    for (let x = j + 1; x < top; x++) {
+      open[stackPair[x]!]!--;
+      unclosed(stackPos[x]!);
+    }
+    open[want]!--;
+    top = j;
   }
-  for (const p of stack) unclosed(p);
+  for (let x = 0; x < top; x++) unclosed(stackPos[x]!);
+  return k;
 }

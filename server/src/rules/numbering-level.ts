@@ -19,12 +19,27 @@ export const rule = defineRule({
   example: { bad: '一、……\n1.……', good: '一、……\n（一）……' },
   check(ctx) {
     const { reply } = ctx;
-    const minLevel = Math.min(...reply.headings.map((h) => h.marker.level));
+    const headings = reply.headings;
+    // a loop, not Math.min(...spread): a huge document has more headings than a call takes arguments
+    let minLevel = Infinity;
+    /** By level L: the first heading of a level above L (a smaller number), or -1. */
+    const firstAbove = [-1, -1, -1, -1, -1];
+    headings.forEach((h, i) => {
+      if (h.marker.level < minLevel) minLevel = h.marker.level;
+      for (let l = h.marker.level + 1; l <= 4; l++) if (firstAbove[l]! < 0) firstAbove[l] = i;
+    });
+    /** By level: the last top-level heading of that level before the current one, or -1. */
+    const lastRoot = [-1, -1, -1, -1, -1];
     const seen = new Set<string>();
-    reply.headings.forEach((h) => {
+    headings.forEach((h, index) => {
+      checkHeading(h);
+      if (h.parent < 0) lastRoot[h.marker.level] = index;
+    });
+
+    function checkHeading(h: MeasureHeading): void {
       const level = h.marker.level;
       if (h.parent >= 0) {
-        const p = reply.headings[h.parent]!;
+        const p = headings[h.parent]!;
         const key = `${h.parent}:${level}`;
         if (level > p.marker.level + 1 && !seen.has(key)) {
           seen.add(key);
@@ -40,9 +55,13 @@ export const rule = defineRule({
           });
         }
       } else if (level > minLevel && level > 1) {
-        const key = `root:${level}:${firstRootBefore(reply.headings, h)}`;
+        // the last top-level heading of a higher level before this one
+        let rootBefore = -1;
+        for (let l = 1; l < level; l++) rootBefore = Math.max(rootBefore, lastRoot[l]!);
+        const key = `root:${level}:${rootBefore}`;
         if (seen.has(key)) return;
         seen.add(key);
+        const above = firstAbove[level]!;
         ctx.report({
           start: h.marker.start,
           end: h.marker.end,
@@ -50,17 +69,11 @@ export const rule = defineRule({
             zh: `“${h.marker.text}”不在任何${LEVEL_NAME[(level - 1) as NumberingLevel]}标题之下，而文中其他处使用了${LEVEL_NAME[(level - 1) as NumberingLevel]}一级；请补上上级标题或调整层级。`,
             en: `“${h.marker.text}” stands outside any ${LEVEL_NAME[(level - 1) as NumberingLevel]} heading although the document uses that level elsewhere; add the parent heading or change the level.`,
           },
-          related: reply.headings.filter((o) => o.marker.level < level).slice(0, 1).map((o) => ({
+          related: above < 0 ? [] : [headings[above]!].map((o) => ({
             start: o.marker.start, end: o.marker.end, message: { zh: `此处使用了“${canonicalMarker(o.marker.level, o.marker.ordinal)}”一级`, en: 'the higher level is used here' },
           })),
         });
       }
-    });
+    }
   },
 });
-
-function firstRootBefore(headings: readonly MeasureHeading[], h: MeasureHeading): number {
-  let idx = -1;
-  for (let i = 0; i < headings.length && headings[i] !== h; i++) if (headings[i]!.parent < 0 && headings[i]!.marker.level < h.marker.level) idx = i;
-  return idx;
-}

@@ -19,10 +19,12 @@ export const rule = defineRule({
     const { reply } = ctx;
     for (const run of numberingRuns(reply)) {
       let expected = 1;
-      const renumberAll: Fix = {
+      // built when the run has a finding (most runs have none), then shared by its findings
+      let renumberAll: Fix | undefined;
+      const renumber = (): Fix => (renumberAll ??= {
         title: { zh: `重新编号本级（${run.length} 项）`, en: `Renumber this level (${run.length} items)` },
         edits: run.map((h, i) => ({ start: h.marker.start, end: h.marker.end, newText: withOrdinal(h.marker.text, h.marker.level, i + 1) })).filter((_e, i) => run[i]!.marker.ordinal !== i + 1),
-      };
+      });
       run.forEach((h, i) => {
         const m = h.marker;
         if (m.ordinal !== expected) {
@@ -38,7 +40,8 @@ export const rule = defineRule({
             title: { zh: `改为“${withOrdinal(got, m.level, expected)}”`, en: `Change to “${withOrdinal(got, m.level, expected)}”` },
             edits: [{ start: m.start, end: m.end, newText: withOrdinal(got, m.level, expected) }],
           }];
-          if (renumberAll.edits.length > 1) fixes.push(renumberAll);
+          const all = renumber();
+          if (all.edits.length > 1) fixes.push(all);
           ctx.report({ start: m.start, end: m.end, message, fixes });
         }
         expected = m.ordinal + 1;

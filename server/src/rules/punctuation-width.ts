@@ -1,3 +1,4 @@
+import { marksOf } from '../parse/marks';
 import { isCjkPunct, isHan } from '../text';
 import { defineRule, type TextEdit } from './types';
 
@@ -18,11 +19,18 @@ export const rule = defineRule({
   check(ctx) {
     const { reply } = ctx;
     const text = reply.text;
+    // the half-width marks the parser found, taken block by block (both in document order)
+    const marks = marksOf(reply).halfWidth;
+    let mi = 0;
     for (const b of reply.blocks) {
-      const edits: TextEdit[] = [];
-      const flagged = halfWidthMarks(text, b.start, b.end);
-      for (const i of flagged) edits.push({ start: i, end: i + 1, newText: FULL[text.charAt(i)]! });
-      if (edits.length === 0) continue;
+      while (mi < marks.length && marks[mi]! < b.start) mi++;
+      let mj = mi;
+      while (mj < marks.length && marks[mj]! < b.end) mj++;
+      if (mj === mi) continue;
+      const flagged = halfWidthMarks(text, marks.slice(mi, mj), b.end);
+      mi = mj;
+      if (flagged.length === 0) continue;
+      const edits: TextEdit[] = flagged.map((i) => ({ start: i, end: i + 1, newText: FULL[text.charAt(i)]! }));
       const first = edits[0]!;
       const sample = text.charAt(first.start);
       ctx.report({
@@ -38,20 +46,20 @@ export const rule = defineRule({
   },
 });
 
-function chinese(ch: string): boolean {
-  return isHan(ch) || (ch.length === 1 && isCjkPunct(ch.charCodeAt(0)));
-}
+/** How far into a bracket pair Chinese text is looked for, from each end (no rescans of a long line). */
+const PAIR_LOOK = 40;
 
 /**
- * Offsets of the half-width marks in Chinese context within [start, end), in order. Brackets are
- * judged as pairs, so that a fix never leaves one bracket half-width and its partner full-width.
+ * Of the half-width marks at `positions` (in order, within one block ending at `end`), those in
+ * Chinese context. Brackets are judged as pairs, so that a fix never leaves one bracket half-width
+ * and its partner full-width.
  */
-function halfWidthMarks(text: string, start: number, end: number): number[] {
+function halfWidthMarks(text: string, positions: readonly number[], end: number): number[] {
   const out = new Set<number>();
   const open: number[] = [];
   const pairs: Array<[number, number]> = [];
   const lone: number[] = [];
-  for (let i = start; i < end; i++) {
+  for (const i of positions) {
     const ch = text.charAt(i);
     if (ch === '(') open.push(i);
     else if (ch === ')') {
@@ -62,14 +70,22 @@ function halfWidthMarks(text: string, start: number, end: number): number[] {
   }
   lone.push(...open);
   for (const [o, c] of pairs) {
-    const inner = text.slice(o + 1, c);
-    if (chinese(text.charAt(o - 1)) || chinese(text.charAt(c + 1)) || [...inner].some(chinese)) {
+    if (chinese(text.charAt(o - 1)) || chinese(text.charAt(c + 1)) || chineseWithin(text, o + 1, Math.min(c, o + 1 + PAIR_LOOK)) || chineseWithin(text, Math.max(o + 1, c - PAIR_LOOK), c)) {
       out.add(o);
       out.add(c);
     }
   }
   for (const i of lone) if (chinese(text.charAt(i - 1)) || chinese(i + 1 < end ? text.charAt(i + 1) : '')) out.add(i);
   return [...out].sort((a, b) => a - b);
+}
+
+function chineseWithin(text: string, from: number, to: number): boolean {
+  for (let j = from; j < to; j++) if (chinese(text.charAt(j))) return true;
+  return false;
+}
+
+function chinese(ch: string): boolean {
+  return isHan(ch) || (ch.length === 1 && isCjkPunct(ch.charCodeAt(0)));
 }
 
 function isChineseContext(text: string, i: number, ch: string, end: number): boolean {

@@ -1,0 +1,65 @@
+/**
+ * Analysis throughput: parse + every rule (default configuration) on each sized reply, in this
+ * process, as the language server and the CLI run it. Time per MB across sizes shows whether the
+ * cost grows linearly with the text.
+ */
+import { DEFAULT_CONFIG } from '../../server/src/config/schema';
+import { parseReply } from '../../server/src/parse';
+import { runRules } from '../../server/src/rules/engine';
+import { type Budget, fmt, MiB, ms, ratio, repeat, type Section, type Stats } from '../runner';
+
+const TODAY = { year: 2026, month: 1, day: 1 };
+
+/** Parse + all rules, as `service.analyze` does without the cache. */
+export function analyze(text: string): number {
+  const reply = parseReply(text);
+  return runRules(reply, DEFAULT_CONFIG, { today: TODAY }).length;
+}
+
+/** Repetitions per size: enough for a p99 at the small sizes, a handful at 10 MB. */
+export function repsFor(bytes: number, quick: boolean): { reps: number; warmup: number } {
+  if (quick) return { reps: 3, warmup: 1 };
+  if (bytes <= 16 * 1024) return { reps: 500, warmup: 50 };
+  if (bytes <= 160 * 1024) return { reps: 200, warmup: 20 };
+  if (bytes <= 2 * MiB) return { reps: 40, warmup: 3 };
+  return { reps: 12, warmup: 2 };
+}
+
+export interface AnalysisData {
+  readonly sizes: Array<{ label: string; bytes: number; findings: number; ms: Stats; mbPerS: number; msPerMb: number }>;
+  /** The largest rise of time per MB from a smaller size to a larger one: ≤ 1 is linear (or better). */
+  readonly linearity: number;
+}
+
+export const analysisSection: Section = {
+  id: 'analysis',
+  title: '分析吞吐 Analysis throughput (parse + all rules)',
+  async run(ctx) {
+    const sizes: AnalysisData['sizes'] = [];
+    for (const input of ctx.inputs.sizes) {
+      ctx.log(`analysis: ${input.label}`);
+      const findings = analyze(input.text);
+      const t = await repeat(() => analyze(input.text), repsFor(input.bytes, ctx.quick));
+      const mb = input.bytes / MiB;
+      sizes.push({ label: input.label, bytes: input.bytes, findings, ms: t, mbPerS: mb / (t.median / 1000), msPerMb: t.median / mb });
+    }
+    // superlinear work shows as time per MB rising with the size; a fixed cost per document only
+    // makes small documents dearer per MB, which is not growth
+    let linearity = 0;
+    for (let i = 0; i < sizes.length; i++) for (let j = i + 1; j < sizes.length; j++) linearity = Math.max(linearity, sizes[j]!.msPerMb / sizes[i]!.msPerMb);
+    const data: AnalysisData = { sizes, linearity };
+    const budgets: Budget[] = [{
+      name: '线性增长 linear growth (worst rise of time/MB from a smaller to a larger size)',
+      figure: ratio(linearity),
+      limit: '≤ 1.5×',
+      pass: linearity <= 1.5,
+    }];
+    return {
+      columns: ['size', 'bytes', 'findings', 'runs', 'median ms', 'p99 ms', 'MB/s', 'ms/MB'],
+      rows: sizes.map((s) => [s.label, s.bytes, s.findings, s.ms.n, ms(s.ms.median), ms(s.ms.p99), fmt(s.mbPerS), ms(s.msPerMb)]),
+      budgets,
+      data,
+      note: 'MB = 2²⁰ bytes of UTF-8; one run = parseReply + runRules with the default configuration.',
+    };
+  },
+};

@@ -1,0 +1,193 @@
+/**
+ * Checking many files: each file is read, analysed and turned into diagnostics on its own, in this
+ * thread or spread over worker threads. Whatever runs where, the outcomes come back in input order,
+ * each with the log lines its analysis wrote, so the CLI prints exactly what one thread would print.
+ */
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { EffectiveConfig } from '../config/schema';
+import { toDiagnostics } from '../features/diagnostics';
+import { buildOutline, type OutlineNode } from '../features/outline';
+import type { DocumentKind } from '../model';
+import type { Finding, Locale, Localized } from '../rules/types';
+import { type ReplySummary, summarizeReply } from '../report/summary';
+import { createReplyService, type AnalyzeExtras, type ReplyService } from '../service';
+import { readReplyFileSync } from './files';
+import { Registers } from './register';
+
+/** One file to check, with the configuration and the register that apply to it. */
+export interface CheckJob {
+  readonly file: string;
+  /** The path as shown to the user (summaries carry it). */
+  readonly shown: string;
+  readonly config: EffectiveConfig;
+  readonly locale: Locale;
+  /** The register file (absolute path) the reply is checked against, already found to load. */
+  readonly register?: string;
+}
+
+export interface CheckOptions {
+  /** What the outcomes must carry: SARIF the findings and text, JSON the outline, a report the summary. */
+  readonly format: 'text' | 'json' | 'sarif' | 'report';
+  readonly quiet: boolean;
+  /** A fixed "today" (milliseconds since the epoch) from `--today`, or the clock. */
+  readonly today?: number;
+}
+
+export type FileOutcome =
+  | {
+    readonly ok: true;
+    readonly kind: DocumentKind;
+    readonly diagnostics: Diagnostic[];
+    /** For SARIF only, which needs the findings' fixes and the text for positions. */
+    readonly findings?: Finding[];
+    readonly text?: string;
+    /** For JSON only. */
+    readonly outline?: OutlineNode[];
+    /** For a report only. */
+    readonly summary?: ReplySummary;
+    /** The register entries the reply is linked to (for the second pass over duplicates). */
+    readonly entryKeys: readonly string[];
+    /** What the analysis logged (a failing rule, a parser failure), in order. */
+    readonly logs: string[];
+  }
+  | { readonly ok: false; readonly message: Localized; readonly logs: string[] };
+
+/** Below this many files one thread is faster than starting workers (about 0.1 s each). */
+export const PARALLEL_MIN_FILES = 500;
+/** Files per message to a worker at most: enough to keep messages few, few enough to balance. */
+export const CHUNK_FILES = 32;
+
+/**
+ * A checker for the files of one run, in one thread: the service, its log and the registers it has
+ * read belong to it. `batchLinks` (the second pass) tells it which replies share an entry.
+ */
+export function fileChecker(options: CheckOptions, registers = new Registers()): (job: CheckJob, batchLinks?: AnalyzeExtras['batchLinks']) => Promise<FileOutcome> {
+  let logs: string[] = [];
+  const fixed = options.today;
+  const service: ReplyService = createReplyService({
+    now: fixed === undefined ? () => new Date() : () => new Date(fixed),
+    cacheSize: 1,
+    log: (m) => logs.push(m),
+  });
+  return async (job, batchLinks) => {
+    logs = [];
+    const read = readReplyFileSync(job.file);
+    if (!read.ok) return { ok: false, message: read.problem.message, logs };
+    const register = job.register !== undefined ? (await registers.load(job.register, job.shown, job.config)).register : undefined;
+    const doc = TextDocument.create(pathToFileURL(job.file).href, 'proposal-reply', 1, read.text);
+    const analysis = service.analyze(doc, job.config, { ...(register ? { register } : {}), ...(batchLinks ? { batchLinks } : {}) });
+    service.forget(doc.uri);
+    const findings = options.quiet ? analysis.findings.filter((f) => f.severity === 'error') : analysis.findings;
+    return {
+      ok: true,
+      kind: analysis.reply.kind,
+      diagnostics: toDiagnostics(doc, findings, { locale: job.locale }),
+      entryKeys: analysis.link?.entries.map((e) => e.key) ?? [],
+      ...(options.format === 'sarif' ? { findings: [...findings], text: read.text } : {}),
+      ...(options.format === 'json' ? { outline: buildOutline(analysis.reply, doc) } : {}),
+      ...(options.format === 'report' ? { summary: summarizeReply(job.shown, analysis) } : {}),
+      logs,
+    };
+  };
+}
+
+/**
+ * Checks the jobs and returns their outcomes in input order. `jobs` is the number of threads to
+ * use: 1 checks in this thread; more start that many workers (never more than there are chunks).
+ */
+export async function checkAll(list: readonly CheckJob[], options: CheckOptions, jobs: number, registers?: Registers): Promise<FileOutcome[]> {
+  // about four chunks per worker at least, so that a slow chunk does not keep the others waiting
+  const size = Math.max(1, Math.min(CHUNK_FILES, Math.ceil(list.length / (jobs * 4))));
+  const workers = Math.min(jobs, Math.ceil(list.length / size));
+  if (workers <= 1) {
+    const check = fileChecker(options, registers);
+    const out: FileOutcome[] = [];
+    for (const job of list) out.push(await check(job));
+    return out;
+  }
+  return checkInWorkers(list, options, workers, size);
+}
+
+/** How many threads `check` uses by default: every core, but one thread for a small run. */
+export function defaultJobs(files: number): number {
+  return files < PARALLEL_MIN_FILES ? 1 : os.availableParallelism();
+}
+
+/** Messages between the CLI and its workers. */
+export interface ChunkRequest {
+  readonly chunk: number;
+  /** Configurations this worker has not seen yet, by id; jobs refer to them by id. */
+  readonly configs: ReadonlyArray<readonly [number, EffectiveConfig]>;
+  readonly jobs: ReadonlyArray<Omit<CheckJob, 'config'> & { readonly config: number }>;
+}
+
+export interface ChunkReply {
+  readonly chunk: number;
+  readonly outcomes?: FileOutcome[];
+  readonly error?: string;
+}
+
+function checkInWorkers(list: readonly CheckJob[], options: CheckOptions, count: number, size: number): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = new Array<FileOutcome>(list.length);
+  // configurations are shared by many files: each is sent to a worker once, then named by id
+  const configIds = new Map<EffectiveConfig, number>();
+  const idOf = (c: EffectiveConfig): number => {
+    let id = configIds.get(c);
+    if (id === undefined) configIds.set(c, (id = configIds.size));
+    return id;
+  };
+  const chunks = Math.ceil(list.length / size);
+  let next = 0;
+  let done = 0;
+  return new Promise<FileOutcome[]>((resolve, reject) => {
+    const pool: Worker[] = [];
+    let failed = false;
+    const finish = (error?: Error): void => {
+      if (failed) return;
+      if (error) failed = true;
+      for (const w of pool) void w.terminate();
+      if (error) reject(error);
+      else resolve(outcomes);
+    };
+    const send = (w: Worker, known: Set<number>): void => {
+      if (next >= chunks) return;
+      const chunk = next++;
+      const slice = list.slice(chunk * size, (chunk + 1) * size);
+      const configs: Array<readonly [number, EffectiveConfig]> = [];
+      const jobs = slice.map((j) => {
+        const id = idOf(j.config);
+        if (!known.has(id)) {
+          known.add(id);
+          configs.push([id, j.config]);
+        }
+        return { ...j, config: id };
+      });
+      const request: ChunkRequest = { chunk, configs, jobs };
+      w.postMessage(request);
+    };
+    for (let i = 0; i < count; i++) {
+      const w = new Worker(path.join(__dirname, 'worker.js'), { workerData: options });
+      const known = new Set<number>();
+      pool.push(w);
+      w.on('message', (reply: ChunkReply) => {
+        if (reply.error !== undefined || !reply.outcomes) {
+          finish(new Error(`worker failed: ${reply.error ?? 'no outcomes'}`));
+          return;
+        }
+        reply.outcomes.forEach((o, k) => (outcomes[reply.chunk * size + k] = o));
+        if (++done === chunks) finish();
+        else send(w, known);
+      });
+      w.on('error', (e) => finish(e));
+      w.on('exit', (code) => {
+        if (done < chunks) finish(new Error(`worker exited with code ${code} before the run was done`));
+      });
+      send(w, known);
+    }
+  });
+}
