@@ -109,6 +109,8 @@ export const ORG_SUFFIX = /(委员会|人民政府|政府|办公室|办公厅|�
 const PERSON_SUFFIX = /(委员|代表|同志|先生|女士|老师|主任|主席|会长|秘书长|院长|局长|书记|议员)$/;
 const PERSONS_GROUP = /等[\d一二三四五六七八九十]*[名位]?(委员|代表|同志)$/;
 const NOT_NAMES = /关于|答复|报告|通知|意见|《|》|提出|收悉|如下|\d{3,}|[。;!?]/;
+/** A template's placeholder with what it stands for: `×××(主办单位)`, `XXX(委员)`. */
+const PLACEHOLDER = /^(?:×+|[Xx]{2,}|某某|○+)\(([^()]{1,8})\)$/;
 
 interface NamesInfo {
   readonly names: string[];
@@ -122,10 +124,13 @@ export function analyseNames(raw: string): NamesInfo | undefined {
   if (s.length === 0 || s.length > 60 || NOT_NAMES.test(s) || /^[\d(]/.test(s)) return undefined;
   const parts = s.split(/[、,，和及与]/).map((p) => p.trim()).filter((p) => p.length > 0);
   if (parts.length === 0) return undefined;
-  const last = parts[parts.length - 1]!;
+  const written = parts[parts.length - 1]!;
+  // a placeholder is judged by what it stands for; 单位 and 部门 name bodies
+  const stands = PLACEHOLDER.exec(written)?.[1];
+  const last = stands ?? written;
   const isPerson = PERSON_SUFFIX.test(last) && !/委员会$/.test(last);
   const isGroup = PERSONS_GROUP.test(last);
-  const isBody = !isPerson && !isGroup && ORG_SUFFIX.test(last);
+  const isBody = !isPerson && !isGroup && (ORG_SUFFIX.test(last) || (stands !== undefined && /(单位|部门|机关)$/.test(stands)));
   if (!isPerson && !isGroup && !isBody) return undefined;
   // every other part must be a short name too
   if (parts.some((p) => p.length > 24)) return undefined;
