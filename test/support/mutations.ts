@@ -18,6 +18,13 @@ export function count(invariant: string): void {
   counts.set(invariant, (counts.get(invariant) ?? 0) + 1);
 }
 
+// printed once after every suite of the run (a root hook), whichever property files ran
+after(() => {
+  if (counts.size === 0) return;
+  const rows = [...counts].map(([k, n]) => `    ${k.padEnd(34)} ${n}`).join('\n');
+  console.log(`\n  property cases per invariant (FUZZ_RUNS=${RUNS}):\n${rows}\n`);
+});
+
 function readAll(dir: string, ext: string): string[] {
   const out: string[] = [];
   for (const name of fs.readdirSync(dir, { withFileTypes: true })) {

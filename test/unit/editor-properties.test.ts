@@ -1,7 +1,9 @@
 /**
  * Properties of the editor features over damaged real replies and random text: no feature throws
- * or answers a range outside the document; renumbering changes only numerals in markers and twice is
- * once; the pasted-text cleanup makes disjoint edits, removes the junk and keeps every other character.
+ * or answers a range outside the document, ending before it starts, or splitting a surrogate pair;
+ * renumbering changes only numerals in markers and twice is once; the pasted-text cleanup makes
+ * disjoint edits, removes the junk and keeps every other character. Cases are counted per invariant
+ * with the fuzz tests (`npm run fuzz` runs both files).
  */
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
@@ -11,6 +13,7 @@ import { DEFAULT_CONFIG } from '../../server/src/config/schema';
 import { planCleanup } from '../../server/src/features/cleanup';
 import { applyEdits, disjoint } from '../../server/src/features/edits';
 import { renumberDocument } from '../../server/src/features/renumber';
+import { flatSymbols } from '../../server/src/features/symbols';
 import { parseReply } from '../../server/src/parse';
 import { createReplyService } from '../../server/src/service';
 import { foldWidth } from '../../server/src/text';
@@ -19,6 +22,13 @@ import { anyText, count, mutatedReply, RUNS } from '../support/mutations';
 const NOW = (): Date => new Date(2026, 10, 23, 12);
 const TODAY = { year: 2026, month: 11, day: 23 };
 let version = 0;
+
+/** True when `offset` falls between the halves of a surrogate pair. */
+function splitsPair(text: string, offset: number): boolean {
+  const before = text.charCodeAt(offset - 1);
+  const after = text.charCodeAt(offset);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
+}
 
 function ranges(value: unknown, out: Range[] = [], seen = new Set<unknown>()): Range[] {
   if (typeof value !== 'object' || value === null || seen.has(value)) return out;
@@ -33,33 +43,46 @@ function ranges(value: unknown, out: Range[] = [], seen = new Set<unknown>()): R
 describe('editor feature properties', function () {
   this.timeout(600_000);
 
-  it('every feature answers on any text without throwing, with ranges inside the document', () => {
-    fc.assert(fc.property(anyText, fc.nat(), (text, seed) => {
+  it('every feature answers on any text without throwing, with valid LSP ranges inside the document', () => {
+    fc.assert(fc.property(anyText, fc.nat(), fc.nat(), (text, seed, seed2) => {
       count('editor features on any text');
       const logs: string[] = [];
       const service = createReplyService({ now: NOW, log: (m) => logs.push(m) });
       const doc = TextDocument.create('file:///p.reply', 'proposal-reply', ++version, text);
       const lineCount = doc.lineCount;
       const at = doc.positionAt(seed % (text.length + 1));
+      const other = doc.positionAt(seed2 % (text.length + 1));
+      const picked = doc.offsetAt(at) <= doc.offsetAt(other) ? { start: at, end: other } : { start: other, end: at };
       const whole = { start: { line: 0, character: 0 }, end: doc.positionAt(text.length) };
       const diagnostics = service.diagnostics(doc, DEFAULT_CONFIG, 'zh-cn');
       const answers: unknown[] = [
         diagnostics,
+        service.outline(doc, DEFAULT_CONFIG),
         service.symbols(doc, DEFAULT_CONFIG, 'zh-cn'),
+        flatSymbols(service.symbols(doc, DEFAULT_CONFIG, 'en'), doc.uri),
         service.folding(doc, DEFAULT_CONFIG),
         service.hover(doc, DEFAULT_CONFIG, at, 'en'),
         service.completion(doc, DEFAULT_CONFIG, at, { locale: 'zh-cn', snippets: true }),
+        service.completion(doc, DEFAULT_CONFIG, other, { locale: 'en', snippets: false }),
         service.codeActions(doc, DEFAULT_CONFIG, whole, diagnostics, { locale: 'zh-cn' }),
+        service.codeActions(doc, DEFAULT_CONFIG, picked, diagnostics.filter((d) => d.range.start.line <= picked.end.line), { locale: 'en' }),
         service.structure(doc, DEFAULT_CONFIG, 'en'),
         service.renumber(doc, DEFAULT_CONFIG),
+        service.renumber(doc, DEFAULT_CONFIG, at),
         service.cleanup(doc, DEFAULT_CONFIG, 'zh-cn'),
+        // the same text read as a project file
+        service.projectFileHover(doc, at, 'zh-cn'),
       ];
       for (const r of ranges(answers)) {
         assert.ok(r.start.line <= r.end.line && r.end.line < lineCount, `range ${JSON.stringify(r)} outside ${lineCount} lines`);
-        assert.deepEqual(doc.positionAt(doc.offsetAt(r.start)), r.start, 'a range start inside a line');
-        assert.deepEqual(doc.positionAt(doc.offsetAt(r.end)), r.end, 'a range end inside a line');
+        for (const p of [r.start, r.end]) {
+          assert.ok(Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.character >= 0, `position ${JSON.stringify(p)}`);
+          assert.deepEqual(doc.positionAt(doc.offsetAt(p)), p, `position ${JSON.stringify(p)} inside its line`);
+          assert.ok(!splitsPair(text, doc.offsetAt(p)), `position ${JSON.stringify(p)} splits a surrogate pair`);
+        }
+        assert.ok(doc.offsetAt(r.start) <= doc.offsetAt(r.end), `range ${JSON.stringify(r)} ends before it starts`);
       }
-      for (const f of service.folding(doc, DEFAULT_CONFIG)) assert.ok(f.startLine < f.endLine);
+      for (const f of service.folding(doc, DEFAULT_CONFIG)) assert.ok(f.startLine < f.endLine && f.endLine < lineCount);
       assert.deepEqual(logs, []);
     }), { numRuns: RUNS });
   });

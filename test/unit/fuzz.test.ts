@@ -10,7 +10,7 @@ import { parseReply } from '../../server/src/parse';
 import { RULES } from '../../server/src/rules';
 import type { Finding, TextEdit } from '../../server/src/rules/types';
 import { createReplyService } from '../../server/src/service';
-import { anyText, count, counts, mutatedReply, RUNS } from '../support/mutations';
+import { anyText, count, mutatedReply, RUNS } from '../support/mutations';
 
 /** Every rule on, so that default-off rules are fuzzed too. */
 const ALL_ON: EffectiveConfig = { ...DEFAULT_CONFIG, rules: Object.fromEntries(RULES.map((r) => [r.id, r.defaultSeverity === 'off' ? 'warning' : r.defaultSeverity])) };
@@ -50,11 +50,6 @@ const SELF_RESOLVING = new Set(['date-format', 'doc-number-format', 'heading-pun
 
 describe('property and fuzz tests', function () {
   this.timeout(600_000);
-
-  after(() => {
-    const rows = [...counts].map(([k, n]) => `    ${k.padEnd(34)} ${n}`).join('\n');
-    console.log(`\n  fuzz cases per invariant (FUZZ_RUNS=${RUNS}):\n${rows}\n`);
-  });
 
   it('the parser never throws and keeps the text', () => {
     fc.assert(fc.property(anyText, (text) => {
