@@ -30,14 +30,31 @@ export function decodeReplyBytes(bytes: Uint8Array): DecodeResult {
 }
 
 function looksBinary(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, SNIFF_BYTES);
+  return controlHeavy(Math.min(bytes.length, SNIFF_BYTES), (i) => bytes[i]!);
+}
+
+/** NUL, or more than one in ten of the first units a control character other than tab, line breaks, form feed and escape. */
+function controlHeavy(n: number, at: (i: number) => number): boolean {
   let control = 0;
   for (let i = 0; i < n; i++) {
-    const b = bytes[i]!;
+    const b = at(i);
     if (b === 0) return true;
     if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) control++;
   }
   return n > 0 && control / n > 0.1;
+}
+
+/**
+ * How text that an editor already decoded looks: `binary` when its start holds NUL or many control
+ * characters (a binary file opened anyway), `encoding` when replacement characters (U+FFFD) are more
+ * than one in twenty of its start (a GBK file opened as UTF-8), `text` otherwise.
+ */
+export function sniffText(text: string): 'text' | 'binary' | 'encoding' {
+  const n = Math.min(text.length, SNIFF_BYTES);
+  if (controlHeavy(n, (i) => text.charCodeAt(i))) return 'binary';
+  let replaced = 0;
+  for (let i = text.indexOf('\ufffd'); i !== -1 && i < n; i = text.indexOf('\ufffd', i + 1)) replaced++;
+  return replaced >= 3 && replaced / n > 0.05 ? 'encoding' : 'text';
 }
 
 function hanRatio(text: string): number {

@@ -19,6 +19,7 @@ import { type ConfigIssue, type ConfigLayer, formatConfigIssue, resolveConfig } 
 import { DEFAULT_CONFIG, type EffectiveConfig, PROJECT_FILE_NAME } from './config/schema';
 import { clientLocaleOf, messageLocale, SETTINGS_SECTION, SETTINGS_SOURCE, settingsLayer } from './config/settings';
 import { CODE_ACTION_KINDS } from './features/codeActions';
+import { admission, admissionMessage, DocumentLimits } from './features/limits';
 import { flatSymbols } from './features/symbols';
 import {
   CHECK_FILES_REQUEST, type CheckFilesParams, type CheckFilesResult, CLEANUP_REQUEST, type CleanupResult, type DocumentParams, RENUMBER_REQUEST,
@@ -84,6 +85,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const ruleDocsUri = (id: string): string | undefined =>
     caps.codeDescription && docsRoot ? pathToFileURL(path.join(docsRoot, 'docs', 'rules', `${id}.md`)).href : undefined;
   const service = createReplyService({ ...(options.now ? { now: options.now } : {}), log, ruleDocsUri });
+  // huge, binary or mis-decoded documents: checked on save only, or not at all (features/limits.ts)
+  const limits = new DocumentLimits();
 
   // ---- settings and configuration, cached per resource
   let globalSettings: unknown = {};
@@ -158,7 +161,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const { config, locale } = await configFor(doc.uri);
       const current = documents.get(doc.uri);
       if (!current || current.version !== doc.version) return; // a newer version publishes its own
-      const diagnostics = service.diagnostics(current, config, locale, caps.relatedInformation);
+      const diagnostics = limits.pushDiagnostics(current, locale, () => service.diagnostics(current, config, locale, caps.relatedInformation));
+      if (!diagnostics) return; // a large document between saves keeps its last diagnostics
       await connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
     } catch (e) {
       log(`diagnostics for ${doc.uri} failed: ${e instanceof Error ? e.stack : String(e)}`);
@@ -173,12 +177,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
 
   const guard = <P, R>(name: string, empty: () => R, fn: (params: P, token: CancellationToken) => Promise<R> | R) => guarded(name, log, empty, fn);
-  /** The open reply document and its configuration, or undefined (closed, or the project file). */
-  const replyDoc = async (uri: string): Promise<{ doc: TextDocument; config: EffectiveConfig; locale: Locale } | undefined> => {
+  /**
+   * The open reply document and its configuration, or undefined (closed, the project file, or a
+   * version the limits hold back from analysis, unless `held` asks for it anyway).
+   */
+  const replyDoc = async (uri: string, held = false): Promise<{ doc: TextDocument; config: EffectiveConfig; locale: Locale } | undefined> => {
     const doc = documents.get(uri);
     if (!doc || isProjectFile(uri)) return undefined;
     const { config, locale } = await configFor(uri);
-    return { doc: documents.get(uri) ?? doc, config, locale };
+    const current = documents.get(uri) ?? doc;
+    return held || limits.mayAnalyse(current) ? { doc: current, config, locale } : undefined;
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -200,7 +208,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (initOptions?.settings !== undefined) globalSettings = initOptions.settings;
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         completionProvider: { triggerCharacters: ['：', ':', '，', ','], resolveProvider: false },
         hoverProvider: true,
         documentSymbolProvider: { label: clientLocale === 'en' ? 'Proposal reply' : '提案建议答复' },
@@ -236,9 +244,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     refreshAll();
   });
 
+  documents.onDidOpen((e) => void limits.checkpoint(e.document));
   documents.onDidChangeContent((e) => void publish(e.document));
+  documents.onDidSave((e) => {
+    // a large document is checked again at each save
+    if (!limits.checkpoint(e.document)) return;
+    if (!caps.pull) void publish(e.document);
+    else if (caps.refresh) void connection.languages.diagnostics.refresh();
+  });
   documents.onDidClose((e) => {
     service.forget(e.document.uri);
+    limits.forget(e.document.uri);
     settingsCache.delete(e.document.uri);
     configCache.delete(e.document.uri);
     if (!caps.pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -249,10 +265,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const cancelled = (): ResponseError<{ retriggerRequest: boolean }> => new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
     if (token.isCancellationRequested) throw cancelled();
     try {
-      const r = await replyDoc(params.textDocument.uri);
+      const r = await replyDoc(params.textDocument.uri, true);
       if (!r) return empty;
       if (token.isCancellationRequested) throw cancelled();
-      return { kind: DocumentDiagnosticReportKind.Full, items: service.diagnostics(r.doc, r.config, r.locale, caps.relatedInformation) };
+      return limits.pullReport(r.doc, r.locale, params.previousResultId, () => service.diagnostics(r.doc, r.config, r.locale, caps.relatedInformation));
     } catch (e) {
       if (e instanceof ResponseError) throw e;
       log(`diagnostics failed: ${e instanceof Error ? e.stack : String(e)}`);
@@ -322,6 +338,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       settingsCache.delete(uri);
       if (!read.ok) {
         skipped.push({ uri, reason: localize(read.problem.message, locale) });
+        continue;
+      }
+      const admitted = admission(read.text);
+      if (admitted.mode === 'skip') {
+        skipped.push({ uri, reason: admissionMessage(admitted, locale)! });
         continue;
       }
       const doc = TextDocument.create(uri, 'proposal-reply', 0, read.text);

@@ -6,7 +6,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { type CancellationToken, createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type {
   ClientCapabilities, InitializeResult, PublishDiagnosticsParams, ShowMessageParams, TextDocumentContentChangeEvent, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
@@ -128,12 +128,18 @@ export class TestClient {
     await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
   }
 
+  async save(uri: string): Promise<void> {
+    await this.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
+  }
+
   async close(uri: string): Promise<void> {
     await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
-  request<R>(method: string, params: unknown, timeout = 15000): Promise<R> {
-    return withTimeout(this.connection.sendRequest(method, params) as Promise<R>, timeout, () => `${method} timed out`);
+  /** Sends a request; cancelling `token` sends `$/cancelRequest`. */
+  request<R>(method: string, params: unknown, timeout = 15000, token?: CancellationToken): Promise<R> {
+    const sent = (token ? this.connection.sendRequest(method, params, token) : this.connection.sendRequest(method, params)) as Promise<R>;
+    return withTimeout(sent, timeout, () => `${method} timed out`);
   }
 
   /** Waits for a publishDiagnostics for `uri` that passes `test` (already received ones count). */
