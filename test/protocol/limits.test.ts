@@ -78,7 +78,7 @@ describe('protocol: big and odd documents', function () {
       const ds = items(first);
       assert.ok(first.kind === 'full' && first.resultId, 'a result id to answer unchanged against');
       assert.equal(ds[0]!.severity, 3);
-      assert.match(ds[0]!.message, /^文件较大（10\.0 MB，超过 4 MB），只在打开和保存时检查，输入时不实时检查/);
+      assert.match(ds[0]!.message as string, /^文件较大（10\.0 MB，超过 4 MB），只在打开和保存时检查，输入时不实时检查/);
       assert.deepEqual(brief(ds.slice(1)), brief(fresh(uri, big)), 'the findings of a full analysis');
       assert.ok(ds.length > 100);
       assert.ok((await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } })).length > 0, 'the outline at the version opened');
@@ -112,7 +112,7 @@ describe('protocol: big and odd documents', function () {
       assert.equal(ds.length, 1);
       assert.equal(ds[0]!.severity, 3);
       assert.equal(ds[0]!.message, `文件过大（${(Buffer.byteLength(huge) / MiB).toFixed(1)} MB，上限 20 MB），编辑器中不检查；可在命令行用 proposal-reply check 检查。`);
-      assert.match(ds[0]!.message, /^文件过大（50\.\d MB/);
+      assert.match(ds[0]!.message as string, /^文件过大（50\.\d MB/);
       assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri } }), []);
       assert.deepEqual(await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 0 } }), []);
       assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } }), null);
@@ -141,7 +141,7 @@ describe('protocol: big and odd documents', function () {
       await client.open(uri, text);
       const ds = items(await pull(uri));
       assert.equal(ds.length, 1);
-      assert.match(ds[0]!.message, /可能不是 UTF-8 编码（如 GBK\/GB18030），未检查。请用“通过编码重新打开”/);
+      assert.match(ds[0]!.message as string, /可能不是 UTF-8 编码（如 GBK\/GB18030），未检查。请用“通过编码重新打开”/);
       // a few stray replacement characters in a real reply do not stop the check
       const reply = '林灵委员：\n您提出的《关于X的建议》收悉，现答复如下：\n我局已出台办法\ufffd。\n此复。\n厦门市教育局\n2025年5月20日\n';
       await client.open('file:///limits/stray.reply', reply);
@@ -157,7 +157,7 @@ describe('protocol: big and odd documents', function () {
         await client.open(uri, big);
         const opened = await client.waitForDiagnostics(uri, undefined, 30_000);
         assert.equal(opened.version, 1);
-        assert.match(opened.diagnostics[0]!.message, /^文件较大（10\.0 MB/);
+        assert.match(opened.diagnostics[0]!.message as string, /^文件较大（10\.0 MB/);
         await client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '一、' }]);
         await client.change(uri, 3, [{ range: { start: { line: 0, character: 2 }, end: { line: 0, character: 2 } }, text: '加强领导\n' }]);
         await client.save(uri);
