@@ -6,11 +6,12 @@
  */
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, type ErrorHandler, LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import {
   CHECK_FILES_REQUEST, type CheckFilesResult, CLEANUP_REQUEST, type CleanupResult, RENUMBER_REQUEST, type RenumberResult, type StructureItem,
 } from '../../server/src/protocol';
 import { chunks, replyFilePatterns, serverModuleFor } from './paths';
+import { RestartPolicy } from './restart';
 import { LANGUAGE_ID, StructureModel } from './structureView';
 import { parseSnippets, type Template } from './templates';
 
@@ -20,6 +21,23 @@ let client: LanguageClient | undefined;
 const CHECK_BATCH = 25;
 /** The most files the workspace check looks at. */
 const CHECK_MAX_FILES = 5000;
+
+/** A crashed server restarts (bounded, client/src/restart.ts) with a short notice; details go to the output channel only. */
+function restartHandler(policy: RestartPolicy): ErrorHandler {
+  return {
+    error: (_error, _message, count) => policy.error(count) === 'continue'
+      ? { action: ErrorAction.Continue, handled: true }
+      : { action: ErrorAction.Shutdown, message: vscode.l10n.t('The reply checker lost its connection to the language server and stopped. Reload the window to start it again.') },
+    closed: () => {
+      const d = policy.closed();
+      if (d.restart) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('The reply checker stopped unexpectedly and was restarted.'));
+        return { action: CloseAction.Restart, handled: true };
+      }
+      return { action: CloseAction.DoNotRestart, message: vscode.l10n.t('The reply checker stopped {0} times in {1} minutes and will not be restarted. Reload the window to start it again.', d.crashes, d.windowMinutes) };
+    },
+  };
+}
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = serverModuleFor(__dirname, (p) => fs.existsSync(p));
@@ -32,6 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannelName: vscode.l10n.t('Proposal Reply'),
     diagnosticPullOptions: { onChange: true, onSave: true },
     markdown: { isTrusted: false, supportHtml: false },
+    errorHandler: restartHandler(new RestartPolicy()),
   };
   const lc = new LanguageClient('proposalReply', vscode.l10n.t('Proposal Reply Language Server'), serverOptions, clientOptions);
   client = lc;

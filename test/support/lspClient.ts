@@ -166,13 +166,23 @@ export class TestClient {
     } catch {
       // the process is killed below anyway
     }
-    const exited = new Promise<void>((resolve) => {
-      if (this.process.exitCode !== null) resolve();
+    const exited = this.exited();
+    this.connection.dispose();
+    if (!this.hasExited) this.process.kill();
+    await exited;
+  }
+
+  /** Whether the server process has ended (by itself, or killed by a signal). */
+  get hasExited(): boolean {
+    return this.process.exitCode !== null || this.process.signalCode !== null;
+  }
+
+  /** Resolves when the server process has ended. */
+  exited(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      if (this.hasExited) resolve();
       else this.process.once('exit', () => resolve());
     });
-    this.connection.dispose();
-    if (this.process.exitCode === null) this.process.kill();
-    await exited;
   }
 }
 
