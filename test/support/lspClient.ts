@@ -27,6 +27,8 @@ export interface TestClientOptions {
   readonly rootUri?: string;
   /** Another server module to start (the bundled one). */
   readonly serverModule?: string;
+  /** Node options for the server process, e.g. `--expose-gc` with a `--require` of a test probe. */
+  readonly execArgv?: readonly string[];
 }
 
 interface Waiter<T> {
@@ -85,7 +87,7 @@ export class TestClient {
   }
 
   static async start(options: TestClientOptions): Promise<TestClient> {
-    const child = spawn(process.execPath, [options.serverModule ?? SERVER_MAIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.execArgv ?? []), options.serverModule ?? SERVER_MAIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => void (stderr += d.toString()));
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
