@@ -17,9 +17,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ProjectFiles, readReplyFile } from './cli/files';
 import { type ConfigIssue, type ConfigLayer, formatConfigIssue, resolveConfig } from './config/resolve';
 import { DEFAULT_CONFIG, type EffectiveConfig, PROJECT_FILE_NAME } from './config/schema';
-import { clientLocaleOf, messageLocale, SETTINGS_SECTION, SETTINGS_SOURCE, settingsLayer } from './config/settings';
+import { clientLocaleOf, messageLocale, SETTINGS_SECTION, SETTINGS_SOURCE, settingsIssues, settingsLayer } from './config/settings';
 import { CODE_ACTION_KINDS } from './features/codeActions';
 import { admission, admissionMessage, DocumentLimits } from './features/limits';
+import { projectFileDiagnostics } from './features/projectFileDiagnostics';
 import { flatSymbols } from './features/symbols';
 import {
   CHECK_FILES_REQUEST, type CheckFilesParams, type CheckFilesResult, CLEANUP_REQUEST, type CleanupResult, type DocumentParams, RENUMBER_REQUEST,
@@ -137,6 +138,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
             if (loaded.layer) layers.push(loaded.layer);
           }
         }
+        issues.push(...settingsIssues(settings));
         const fromSettings = settingsLayer(settings);
         if (fromSettings) layers.push(fromSettings);
         const resolved = resolveConfig(layers);
@@ -156,12 +158,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   // ---- diagnostics: pull when the client supports it, push otherwise (never both)
   const publish = async (doc: TextDocument): Promise<void> => {
-    if (caps.pull || isProjectFile(doc.uri)) return;
+    if (caps.pull) return;
     try {
       const { config, locale } = await configFor(doc.uri);
       const current = documents.get(doc.uri);
       if (!current || current.version !== doc.version) return; // a newer version publishes its own
-      const diagnostics = limits.pushDiagnostics(current, locale, () => service.diagnostics(current, config, locale, caps.relatedInformation));
+      const diagnostics = isProjectFile(current.uri)
+        ? projectFileDiagnostics(current, locale)
+        : limits.pushDiagnostics(current, locale, () => service.diagnostics(current, config, locale, caps.relatedInformation));
       if (!diagnostics) return; // a large document between saves keeps its last diagnostics
       await connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
     } catch (e) {
@@ -265,6 +269,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const cancelled = (): ResponseError<{ retriggerRequest: boolean }> => new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
     if (token.isCancellationRequested) throw cancelled();
     try {
+      const project = isProjectFile(params.textDocument.uri) ? documents.get(params.textDocument.uri) : undefined;
+      if (project) return { kind: DocumentDiagnosticReportKind.Full, items: projectFileDiagnostics(project, (await configFor(project.uri)).locale) };
       const r = await replyDoc(params.textDocument.uri, true);
       if (!r) return empty;
       if (token.isCancellationRequested) throw cancelled();

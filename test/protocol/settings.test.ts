@@ -77,6 +77,16 @@ describe('protocol: settings and the project file', function () {
       await pull(other);
       assert.equal(client.messages.length, before + 1);
     });
+    it('names an unknown or misspelt setting once, and still applies the others', async () => {
+      await changeSettings({ organisation: '厦门市教育局', rules: { 'date-format': 'off' } });
+      const ds = await pull(FORMATS_URI);
+      assert.ok(!codes(ds).has('date-format'), 'the other settings still apply');
+      const m = await client.waitForMessage((x) => x.message.includes('organisation'));
+      assert.match(m.message, /^提案建议答复检查配置问题：VS Code settings \(proposalReply\.\*\): organisation: 未知的设置项，已忽略。是否想写“proposalReply\.organization”？/);
+      await client.open('file:///settings/third.reply', '林灵委员：\n');
+      await pull('file:///settings/third.reply');
+      assert.equal(client.messages.filter((x) => x.message.includes('organisation')).length, 1);
+    });
   });
 
   describe('a watched project file', () => {
@@ -125,6 +135,51 @@ describe('protocol: settings and the project file', function () {
         await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(projectFile).href, type: 2 }] });
         const second = await client.waitForDiagnostics(uri, () => client.published.length > count);
         assert.ok(codes(second.diagnostics).has('pasted-junk'));
+      } finally {
+        await client.stop();
+      }
+    });
+  });
+
+  describe('an open project file', () => {
+    const text = '{\n  "kind": "memo",\n  "organisation": "厦门市教育局",\n  "rules": { "date-fromat": "off", "contact-missing": "warning" }\n}\n';
+    const expected = [['"memo"', 'kind'], ['"organisation"', 'organisation'], ['"date-fromat"', 'rules.date-fromat']];
+    let dir: string;
+    let uri: string;
+    beforeEach(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'proposal-reply-open-project-'));
+      const file = path.join(dir, '.proposal-reply.json');
+      fs.writeFileSync(file, text);
+      uri = pathToFileURL(file).href;
+    });
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const placed = (ds: readonly Diagnostic[]): string[][] => {
+      const lines = text.split('\n');
+      return ds.map((d) => [lines[d.range.start.line]!.slice(d.range.start.character, d.range.end.character), (d.message as string).split(':')[0]!]);
+    };
+
+    it('puts each issue at its key for a pull client, and follows the edits', async () => {
+      const client = await TestClient.start({ pull: true, rootUri: pathToFileURL(dir).href });
+      try {
+        await client.open(uri, text, 'json');
+        const pull = async (): Promise<Diagnostic[]> => (await client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } })).items;
+        const ds = await pull();
+        assert.deepEqual(placed(ds), expected);
+        assert.ok(ds.every((d) => d.severity === 2 && /允许的值|可用的配置项|规则列表/.test(d.message as string)), 'each names what is allowed');
+        await client.change(uri, 2, [{ text: '{ "kind": "proposal-reply" }' }]);
+        assert.deepEqual(await pull(), []);
+      } finally {
+        await client.stop();
+      }
+    });
+
+    it('pushes them to a push client, and clears them when the file is closed', async () => {
+      const client = await TestClient.start({ pull: false, rootUri: pathToFileURL(dir).href });
+      try {
+        await client.open(uri, text, 'json');
+        assert.deepEqual(placed((await client.waitForDiagnostics(uri)).diagnostics), expected);
+        await client.close(uri);
+        await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
       } finally {
         await client.stop();
       }

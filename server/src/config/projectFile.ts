@@ -5,6 +5,9 @@
 import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
 import type { ConfigIssue, ConfigLayer } from './resolve';
 
+/** How project files are parsed: comments and trailing commas allowed. */
+export const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false } as const;
+
 /** Largest project file read; anything bigger is not a configuration. */
 export const PROJECT_FILE_MAX_BYTES = 256 * 1024;
 
@@ -18,11 +21,13 @@ export function parseProjectFile(source: string, text: string): ProjectFileResul
   const issues: ConfigIssue[] = [];
   if (text.length > PROJECT_FILE_MAX_BYTES) return { issues: [projectFileTooLarge(source)] };
   const errors: ParseError[] = [];
-  const data: unknown = parse(text.replace(/^\ufeff/, ''), errors, { allowTrailingComma: true, disallowComments: false });
+  const bom = text.startsWith('\ufeff') ? 1 : 0;
+  const data: unknown = parse(text.slice(bom), errors, PARSE_OPTIONS);
   for (const e of errors.slice(0, 3)) {
-    const { line, column } = lineColumn(text, e.offset);
+    const offset = e.offset + bom;
+    const { line, column } = lineColumn(text, offset);
     issues.push({
-      source: `${source}:${line}:${column}`, key: '',
+      source: `${source}:${line}:${column}`, key: '', at: { offset, length: e.length },
       message: {
         zh: `JSON 语法错误（${printParseErrorCode(e.error)}），已尽量读取其余内容。`,
         en: `JSON syntax error (${printParseErrorCode(e.error)}); the readable rest is used.`,

@@ -20,6 +20,8 @@ export interface ConfigIssue {
   /** Dotted key path, e.g. `rules.date-format`; empty for the whole file. */
   readonly key: string;
   readonly message: Localized;
+  /** Where in the file's text, when the issue is not about a key (a JSON syntax error). */
+  readonly at?: { readonly offset: number; readonly length: number };
 }
 
 export interface ResolvedConfig {

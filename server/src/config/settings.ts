@@ -5,7 +5,7 @@
  * The generator writes package.json's configuration contributions from these definitions.
  */
 import type { Locale } from '../rules/types';
-import type { ConfigLayer } from './resolve';
+import { closest, type ConfigIssue, type ConfigLayer } from './resolve';
 
 /** The settings section: `proposalReply.kind`, `proposalReply.rules` … */
 export const SETTINGS_SECTION = 'proposalReply';
@@ -53,6 +53,38 @@ export function settingsLayer(settings: unknown): ConfigLayer | undefined {
   const data: Record<string, unknown> = {};
   for (const key of SHARED_SETTING_KEYS) if (!isDefault(key, s[key])) data[key] = s[key];
   return Object.keys(data).length > 0 ? { source: SETTINGS_SOURCE, data } : undefined;
+}
+
+/**
+ * What the shared layer does not cover in the `proposalReply` section: unknown settings (a
+ * misspelt `proposalReply.organisation` would otherwise do nothing, silently) and a bad `locale`.
+ */
+export function settingsIssues(settings: unknown): ConfigIssue[] {
+  if (typeof settings !== 'object' || settings === null) return [];
+  const known = Object.keys(SETTING_DEFAULTS).map((k) => k.split('.')[0]!);
+  const issues: ConfigIssue[] = [];
+  for (const [key, value] of Object.entries(settings as Record<string, unknown>)) {
+    if (!known.includes(key)) {
+      const near = closest(key, known);
+      const names = Object.keys(SETTING_DEFAULTS).map((k) => `${SETTINGS_SECTION}.${k}`);
+      issues.push({
+        source: SETTINGS_SOURCE, key,
+        message: {
+          zh: `未知的设置项，已忽略。${near ? `是否想写“${SETTINGS_SECTION}.${near}”？` : ''}可用的设置项：${names.join('、')}。`,
+          en: `unknown setting, ignored.${near ? ` Did you mean "${SETTINGS_SECTION}.${near}"?` : ''} Known settings: ${names.join(', ')}.`,
+        },
+      });
+    } else if (key === 'locale' && value !== undefined && value !== null && !(EDITOR_LOCALES as readonly unknown[]).includes(value)) {
+      issues.push({
+        source: SETTINGS_SOURCE, key,
+        message: {
+          zh: `值 ${JSON.stringify(value)} 不合法，已忽略，提示语言跟随 VS Code。允许的值：${EDITOR_LOCALES.join('、')}。`,
+          en: `value ${JSON.stringify(value)} is not allowed and was ignored; messages follow VS Code's language. Allowed: ${EDITOR_LOCALES.join(', ')}.`,
+        },
+      });
+    }
+  }
+  return issues;
 }
 
 /** The message language: the `locale` setting when set, otherwise the editor's display language (zh unless it says otherwise). */
