@@ -8,6 +8,7 @@ import type { EffectiveConfig } from '../config/schema';
 import { ELEMENT_LABEL, KIND_NAME } from '../labels';
 import type { DateValue, DocumentKind, ElementKind, Reply } from '../model';
 import type { StructureItem, StructureProblem, StructureReport } from '../protocol';
+import { MISSING_RULE } from '../rules';
 import { type Finding, type Locale, localize, type Severity, type TextEdit } from '../rules/types';
 import { insertLineAfter, insertLineBefore } from '../rules/util';
 import { ellipsis, type Span } from '../text';
@@ -23,16 +24,6 @@ export const REQUIRED_ELEMENTS: Record<DocumentKind, readonly StructureElement[]
   'suggestion-reply': ['addressee', 'receipt', 'measure', 'nextSteps', 'closing', 'signature', 'date'],
   'co-handling-opinion': ['addressee', 'receipt', 'measure', 'closing', 'signature', 'date'],
   'rectification-report': ['addressee', 'receipt', 'measure', 'nextSteps', 'closing', 'signature', 'date'],
-};
-
-/** The rule that reports each element missing, whose fix inserts it. */
-const MISSING_RULE: Partial<Record<StructureElement, string>> = {
-  addressee: 'addressee-missing',
-  receipt: 'receipt-missing',
-  nextSteps: 'next-steps-missing',
-  closing: 'closing-missing',
-  signature: 'signature-missing',
-  date: 'date-missing',
 };
 
 /** The rules whose findings are problems of a present element. */
@@ -97,7 +88,7 @@ export function buildStructure(reply: Reply, findings: readonly Finding[], doc: 
     }
     // missing: the rule's own report gives the insertion; a rule that stays silent (next steps in
     // a short reply) means the element is optional here
-    const ruleId = MISSING_RULE[element];
+    const ruleId = (MISSING_RULE as Partial<Record<StructureElement, string>>)[element];
     const report = ruleId ? runRule(ruleId, reply, config, options.today)[0] : undefined;
     const fix = report?.fixes?.[0];
     const bodyInsert = element === 'measure' ? measureInsert(reply) : undefined;

@@ -4,7 +4,7 @@
  * hold for ten thousand replies, where the full reply models would not be.
  */
 import type { DateValue, DocumentKind, Reply } from '../model';
-import { ruleById } from '../rules';
+import { MISSING_RULE, ruleById } from '../rules';
 import type { LinkSource, RegisterLink } from '../register/types';
 import type { Finding, Severity } from '../rules/types';
 
@@ -30,19 +30,9 @@ export interface ReplySummary {
   readonly counts: Readonly<Record<Severity, number>>;
 }
 
-/** The rule that requires each element; an element its rule does not apply to is not expected. */
-const REQUIRED_BY: Partial<Record<ReportElement, string>> = {
-  addressee: 'addressee-missing',
-  receipt: 'receipt-missing',
-  nextSteps: 'next-steps-missing',
-  closing: 'closing-missing',
-  signature: 'signature-missing',
-  date: 'date-missing',
-};
-
 /** Whether a document of this kind is expected to have the element (a co-handling opinion has no next steps). */
 export function elementExpected(element: ReportElement, kind: DocumentKind): boolean {
-  const id = REQUIRED_BY[element];
+  const id = (MISSING_RULE as Partial<Record<ReportElement, string>>)[element];
   const applies = id ? ruleById(id)?.appliesTo : undefined;
   return !applies || applies.includes(kind);
 }
