@@ -76,6 +76,12 @@ describe('property and fuzz tests', function () {
     }), { numRuns: RUNS });
   });
 
+  it('a finding cut at a fixed length keeps whole characters (found by npm run fuzz)', () => {
+    const text = '𐀀𐀀𐀀𐀀𐀀\u0000𐀀您提出的《关于教育的建议》（第156号）收悉，现答复如下：';
+    const f = analyse(text).find((x) => x.ruleId === 'addressee-missing')!;
+    assert.deepEqual([f.start, f.end], [0, 13], 'the cut at 12 units would split 𐀀');
+  });
+
   it('analysis is deterministic', () => {
     fc.assert(fc.property(anyText, (text) => {
       count('analysis deterministic');

@@ -24,7 +24,6 @@ export function effectiveSeverity(rule: Rule, config: EffectiveConfig): Severity
 
 export function runRules(reply: Reply, config: EffectiveConfig, options: RunOptions): Finding[] {
   const findings: Finding[] = [];
-  const n = reply.text.length;
   const rules = options.rules ?? (RULES as readonly Rule[]);
   rules.forEach((rule) => {
     const severity = effectiveSeverity(rule, config);
@@ -41,14 +40,29 @@ export function runRules(reply: Reply, config: EffectiveConfig, options: RunOpti
       options.onRuleError?.(rule.id, e);
       return;
     }
-    for (const r of reports) findings.push(clamp({ ...r, ruleId: rule.id, severity: severity as Severity }, n));
+    for (const r of reports) findings.push(clamp({ ...r, ruleId: rule.id, severity: severity as Severity }, reply.text));
   });
   // document order; for one place, registry order (Array.prototype.sort is stable)
   return findings.sort((a, b) => a.start - b.start);
 }
 
-function clamp(f: Finding, n: number): Finding {
-  const start = Math.max(0, Math.min(f.start, n));
-  const end = Math.max(start, Math.min(f.end, n));
-  return start === f.start && end === f.end ? f : { ...f, start, end };
+/**
+ * A finding's span inside the text and on whole characters: rules that cut a span at a fixed
+ * length (`start + 12`) may land between the halves of a surrogate pair; the span then widens.
+ */
+function clamp<T extends { readonly start: number; readonly end: number; readonly related?: ReadonlyArray<{ readonly start: number; readonly end: number }> }>(f: T, text: string): T {
+  const n = text.length;
+  let start = Math.max(0, Math.min(f.start, n));
+  let end = Math.max(start, Math.min(f.end, n));
+  if (splitsPair(text, start)) start--;
+  if (splitsPair(text, end)) end++;
+  const related = f.related?.map((r) => clamp(r, text));
+  const same = start === f.start && end === f.end && (related ?? []).every((r, i) => r === f.related![i]);
+  return same ? f : { ...f, start, end, ...(related ? { related } : {}) };
+}
+
+function splitsPair(text: string, offset: number): boolean {
+  const before = text.charCodeAt(offset - 1);
+  const after = text.charCodeAt(offset);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
 }
