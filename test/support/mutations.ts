@@ -11,6 +11,9 @@ import { EXAMPLES, SEEDS } from './fixtures';
 /** How many cases each property runs: bounded in CI, long with FUZZ_RUNS for `npm run fuzz`. */
 export const RUNS = Number(process.env.FUZZ_RUNS ?? (process.env.npm_lifecycle_event === 'fuzz' ? 3000 : 150));
 
+// a failure prints its seed and path; FUZZ_SEED (and FUZZ_PATH, with mocha -g for that property) replays it
+if (process.env.FUZZ_SEED) fc.configureGlobal({ seed: Number(process.env.FUZZ_SEED), ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH } : {}) });
+
 /** Cases counted per invariant, printed after the suite. */
 export const counts = new Map<string, number>();
 
