@@ -113,7 +113,7 @@ describe('property and fuzz tests', function () {
     }), { numRuns: RUNS });
   });
 
-  it('a quick fix that replaces what its finding names makes that rule report less', () => {
+  it('a quick fix that replaces what its finding names removes that finding (and mostly makes the rule report less)', () => {
     fc.assert(fc.property(mutatedReply, (text) => {
       const before = analyse(text);
       for (const f of before) {
@@ -122,7 +122,12 @@ describe('property and fuzz tests', function () {
         count('fix resolves its finding');
         const after = analyse(applyEdits(text, fix.edits));
         const n = (fs: readonly Finding[]): number => fs.filter((x) => x.ruleId === f.ruleId).length;
-        assert.ok(n(after) < n(before), `${f.ruleId}: ${n(before)} → ${n(after)} after “${fix.title.en}”`);
+        if (n(after) < n(before)) continue;
+        // the fix may change the paragraphs so that the rule finds something elsewhere (deleting the
+        // full stop of `一、标题。 正文` joins heading and text); its own finding must still be gone
+        const shift = fix.edits.filter((e) => e.end <= f.start).reduce((d, e) => d + e.newText.length - (e.end - e.start), 0);
+        assert.ok(!after.some((x) => x.ruleId === f.ruleId && x.start === f.start + shift), `${f.ruleId}: ${n(before)} → ${n(after)} after “${fix.title.en}”, the finding itself still there`);
+        count('fix resolves its finding, another appears');
       }
     }), { numRuns: Math.ceil(RUNS / 3) });
   });
