@@ -46,6 +46,7 @@ async function main(): Promise<number> {
   const log = (m: string): void => void process.stderr.write(`bench: ${m}\n`);
   const work = ensureDir(path.join(ROOT, '.bench'));
   const started = Date.now();
+  const loadStart = os.loadavg();
   const results = new Map<string, SectionResult>();
   const ctx: BenchContext = { quick, root: ROOT, work, inputs: prepareInputs(work, quick, log), results, log };
   for (const section of SECTIONS) {
@@ -59,6 +60,8 @@ async function main(): Promise<number> {
     cpu: os.cpus()[0]?.model ?? 'unknown',
     cores: os.availableParallelism(),
     memoryGB: Math.round(os.totalmem() / 1024 ** 3),
+    /** Other work on the machine while the bench ran: 1/5/15-minute load averages at the start and the end. */
+    load: { start: loadStart, end: os.loadavg() },
   };
   const budgets: Budget[] = [...results.values()].flatMap((r) => r.budgets);
   if (values.json) {
@@ -74,7 +77,9 @@ async function main(): Promise<number> {
     }, null, 2)}\n`);
   } else {
     const out: string[] = [];
+    const load = (l: number[]): string => l.map((x) => x.toFixed(2)).join(' ');
     out.push(`# proposal-reply bench (${quick ? 'quick' : 'full'}) — ${machine.cores} cores, ${machine.cpu}, Node ${machine.node}${gitCommit() ? `, ${gitCommit()}` : ''}`);
+    out.push('', `Load average (1/5/15 min): ${load(machine.load.start)} at the start, ${load(machine.load.end)} at the end.`);
     for (const section of SECTIONS) {
       const r = results.get(section.id);
       if (!r) continue;
