@@ -15,6 +15,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ProjectFiles, readReplyFile } from './cli/files';
+import { Debouncer } from './debounce';
 import { type ConfigIssue, type ConfigLayer, formatConfigIssue, resolveConfig } from './config/resolve';
 import { DEFAULT_CONFIG, type EffectiveConfig, PROJECT_FILE_NAME } from './config/schema';
 import { clientLocaleOf, messageLocale, SETTINGS_SECTION, SETTINGS_SOURCE, settingsLayer } from './config/settings';
@@ -38,6 +39,12 @@ interface DocumentConfig {
   readonly config: EffectiveConfig;
   readonly locale: Locale;
 }
+
+/**
+ * Push diagnostics wait this long after the last change of a document: a burst of typing is
+ * analysed once, after it (the pull model leaves the timing to the client).
+ */
+const PUSH_DELAY_MS = 100;
 
 /** How many files one workspace-check request may name. */
 const CHECK_FILES_MAX = 500;
@@ -236,8 +243,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     refreshAll();
   });
 
-  documents.onDidChangeContent((e) => void publish(e.document));
+  const pushLater = new Debouncer(PUSH_DELAY_MS);
+  documents.onDidChangeContent((e) => pushLater.schedule(e.document.uri, () => void publish(e.document)));
   documents.onDidClose((e) => {
+    pushLater.cancel(e.document.uri);
     service.forget(e.document.uri);
     settingsCache.delete(e.document.uri);
     configCache.delete(e.document.uri);
