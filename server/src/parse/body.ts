@@ -16,7 +16,7 @@ const NEXT_STEPS_CUE = /(?:下一步|下步|下阶段|下一阶段|接下来|今
  * checked behind them, so the regex engine never tries a boundary at every character. (A cue that
  * starts inside another cue's match follows a cue character, not a boundary.)
  */
-function nextStepsSentence(s: string): { at: number; length: number } | undefined {
+export function nextStepsSentence(s: string): { at: number; length: number } | undefined {
   NEXT_STEPS_CUE.lastIndex = 0;
   for (let m = NEXT_STEPS_CUE.exec(s); m; m = NEXT_STEPS_CUE.exec(s)) {
     let j = m.index - 1;
