@@ -1,7 +1,8 @@
 /**
- * Push diagnostics under rapid typing, from the real server over stdio: a burst of edits is
+ * Diagnostics under rapid typing, from the real server over stdio: pushed, a burst of edits is
  * analysed once after the burst, diagnostics of an older version never arrive after a newer
- * version's, and the last diagnostics are those of the final text.
+ * version's, and the last diagnostics are those of the final text; pulled, the answer after a burst
+ * is that of the final text.
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
@@ -18,7 +19,7 @@ function shape(ds: readonly Diagnostic[]): string[] {
   return ds.map((d) => `${d.severity} ${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`);
 }
 
-describe('protocol: push diagnostics under rapid edits', function () {
+describe('protocol: diagnostics under rapid edits', function () {
   this.timeout(30000);
   let client: TestClient;
   before(async () => {
@@ -72,5 +73,28 @@ describe('protocol: push diagnostics under rapid edits', function () {
     assert.deepEqual(shape(final.diagnostics), shape(service.diagnostics(burstText, DEFAULT_CONFIG, 'zh-cn', true)));
     assert.ok(final.diagnostics.filter((d) => d.code === 'punctuation-width').length > opened.diagnostics.filter((d) => d.code === 'punctuation-width').length, 'the typed commas are found');
     assert.deepEqual(shape(after.diagnostics), shape(service.diagnostics(local, DEFAULT_CONFIG, 'zh-cn', true)));
+  });
+
+  it('a pull after a burst of edits answers for the final text', async () => {
+    const pull = await TestClient.start({ pull: true, locale: 'zh-cn' });
+    try {
+      const uri = 'file:///pull/rapid.reply';
+      const local = TextDocument.create(uri, 'proposal-reply', 1, CLEAN);
+      await pull.open(uri, CLEAN);
+      const lines = CLEAN.split('\n');
+      const line = lines.findIndex((l) => l.length > 60);
+      for (let k = 0; k < 20; k++) {
+        // a half-width comma typed after the k-th character, and nothing waits for the server
+        const at = { line, character: 10 + 2 * k };
+        const change: TextDocumentContentChangeEvent = { range: { start: at, end: at }, text: ',' };
+        TextDocument.update(local, [change], k + 2);
+        await pull.change(uri, k + 2, [change]);
+      }
+      const report = await pull.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+      assert.deepEqual(shape(report.items), shape(createReplyService().diagnostics(local, DEFAULT_CONFIG, 'zh-cn', true)));
+      assert.ok(report.items.some((d) => d.code === 'punctuation-width' && d.range.start.line === line), 'the typed commas are found');
+    } finally {
+      await pull.stop();
+    }
   });
 });
