@@ -15,10 +15,10 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ProjectFiles, readReplyFile } from './cli/files';
-import { Debouncer } from './debounce';
 import { type ConfigIssue, type ConfigLayer, formatConfigIssue, resolveConfig } from './config/resolve';
 import { DEFAULT_CONFIG, type EffectiveConfig, PROJECT_FILE_NAME } from './config/schema';
 import { clientLocaleOf, messageLocale, SETTINGS_SECTION, SETTINGS_SOURCE, settingsLayer } from './config/settings';
+import { Debouncer } from './debounce';
 import { CODE_ACTION_KINDS } from './features/codeActions';
 import { flatSymbols } from './features/symbols';
 import {
@@ -159,7 +159,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const isProjectFile = (uri: string): boolean => uri.endsWith(`/${PROJECT_FILE_NAME}`);
 
   // ---- diagnostics: pull when the client supports it, push otherwise (never both)
-  const publish = async (doc: TextDocument): Promise<void> => {
+  const pushLater = new Debouncer(PUSH_DELAY_MS);
+  /** Pushes diagnostics once the document has rested for the push delay; a newer call replaces a pending one. */
+  const publish = (doc: TextDocument): void => pushLater.schedule(doc.uri, () => void publishNow(doc));
+  const publishNow = async (doc: TextDocument): Promise<void> => {
     if (caps.pull || isProjectFile(doc.uri)) return;
     try {
       const { config, locale } = await configFor(doc.uri);
@@ -243,10 +246,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     refreshAll();
   });
 
-  const pushLater = new Debouncer(PUSH_DELAY_MS);
-  documents.onDidChangeContent((e) => pushLater.schedule(e.document.uri, () => void publish(e.document)));
+  documents.onDidChangeContent((e) => void publish(e.document));
   documents.onDidClose((e) => {
-    pushLater.cancel(e.document.uri);
     service.forget(e.document.uri);
     settingsCache.delete(e.document.uri);
     configCache.delete(e.document.uri);
