@@ -163,14 +163,13 @@ export const lspSection: Section = {
       // one character in and out, alternately, so that the text stays the same size
       const at = editPosition(text);
       let inserted = false;
-      const edit = async (): Promise<number> => {
+      const edit = async (): Promise<void> => {
         version++;
         const change = inserted
           ? { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' }
           : { range: { start: at, end: at }, text: '的' };
         inserted = !inserted;
         await client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
-        return version;
       };
 
       ctx.log(`lsp: edit → diagnostics, ${reps} runs`);
@@ -215,7 +214,6 @@ export const lspSection: Section = {
       const symbols = await timedRequest('textDocument/documentSymbol', { textDocument: { uri } });
       const symbolCount = (symbols.first as unknown[] | null)?.length ?? 0;
       if (symbolCount === 0) throw new Error('lsp: no document symbols');
-
 
       const data: LspData = {
         bytes: input.bytes,
