@@ -8,8 +8,10 @@
  *   npm run bench -- --quick           small sizes, 1–3 repetitions, a 200-file folder (CI)
  *   npm run bench -- --json            machine-readable results
  *   npm run bench -- --only analysis,floor
+ *   npm run bench -- --write-readme    also put the tables into README.md between the bench markers
  */
 import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,17 +27,32 @@ function gitCommit(): string | undefined {
   }
 }
 
+const README_START = '<!-- bench:start -->';
+const README_END = '<!-- bench:end -->';
+
+/** Puts the printed tables into README.md between the bench markers, headings shifted under the README's own. */
+function writeReadme(out: readonly string[]): void {
+  const file = path.join(ROOT, 'README.md');
+  const readme = fs.readFileSync(file, 'utf8');
+  const start = readme.indexOf(README_START);
+  const end = readme.indexOf(README_END);
+  if (start < 0 || end < start) throw new Error(`README.md has no ${README_START} … ${README_END} section`);
+  const body = out.map((l) => (l.startsWith('# ') ? `**${l.slice(2)}**` : l.startsWith('## ') ? `#### ${l.slice(3)}` : l)).join('\n');
+  fs.writeFileSync(file, `${readme.slice(0, start + README_START.length)}\n${body}\n${readme.slice(end)}`);
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       quick: { type: 'boolean' },
       json: { type: 'boolean' },
       only: { type: 'string' },
+      'write-readme': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
-    process.stdout.write('usage: npm run bench [-- --quick] [--json] [--only ID,ID]\n');
+    process.stdout.write('usage: npm run bench [-- --quick] [--json] [--only ID,ID] [--write-readme]\n');
     process.stdout.write(`sections: ${SECTIONS.map((s) => s.id).join(', ')}\n`);
     return 0;
   }
@@ -46,6 +63,7 @@ async function main(): Promise<number> {
   const log = (m: string): void => void process.stderr.write(`bench: ${m}\n`);
   const work = ensureDir(path.join(ROOT, '.bench'));
   const started = Date.now();
+  const loadStart = os.loadavg();
   const results = new Map<string, SectionResult>();
   const ctx: BenchContext = { quick, root: ROOT, work, inputs: prepareInputs(work, quick, log), results, log };
   for (const section of SECTIONS) {
@@ -59,6 +77,8 @@ async function main(): Promise<number> {
     cpu: os.cpus()[0]?.model ?? 'unknown',
     cores: os.availableParallelism(),
     memoryGB: Math.round(os.totalmem() / 1024 ** 3),
+    /** Other work on the machine while the bench ran: 1/5/15-minute load averages at the start and the end. */
+    load: { start: loadStart, end: os.loadavg() },
   };
   const budgets: Budget[] = [...results.values()].flatMap((r) => r.budgets);
   if (values.json) {
@@ -74,7 +94,9 @@ async function main(): Promise<number> {
     }, null, 2)}\n`);
   } else {
     const out: string[] = [];
+    const load = (l: number[]): string => l.map((x) => x.toFixed(2)).join(' ');
     out.push(`# proposal-reply bench (${quick ? 'quick' : 'full'}) — ${machine.cores} cores, ${machine.cpu}, Node ${machine.node}${gitCommit() ? `, ${gitCommit()}` : ''}`);
+    out.push('', `Load average (1/5/15 min): ${load(machine.load.start)} at the start, ${load(machine.load.end)} at the end.`);
     for (const section of SECTIONS) {
       const r = results.get(section.id);
       if (!r) continue;
@@ -84,6 +106,7 @@ async function main(): Promise<number> {
     if (budgets.length > 0) out.push('', '## 预算 Budgets', '', budgetTable(budgets));
     out.push('', `(${((Date.now() - started) / 1000).toFixed(0)} s${quick ? '; quick mode: timings are not meaningful, only that the script works' : ''})`);
     process.stdout.write(`${out.join('\n')}\n`);
+    if (values['write-readme']) writeReadme(out);
   }
   return 0;
 }

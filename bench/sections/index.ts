@@ -2,19 +2,21 @@
  * The benchmark's sections, in run order. A section may read the results of those before it
  * (the floor and the comparison sections divide by the analysis figures).
  *
- * To add a measurement (e.g. the language-server latencies and memory): write a module exporting a
- * `Section` (see ../runner.ts) and add it to this list.
+ * To add a measurement: write a module exporting a `Section` (see ../runner.ts) and add it to this list.
  */
 import type { Section } from '../runner';
 import { analysisSection } from './analysis';
 import { cliSection } from './cli';
 
 import { floorSection } from './floor';
+import { lspMemorySection, lspSection } from './lsp';
 import { othersSection } from './others';
 
 export const SECTIONS: readonly Section[] = [
   analysisSection,
   floorSection,
   othersSection,
+  lspSection,
+  lspMemorySection,
   cliSection,
 ];

@@ -18,6 +18,7 @@ import { ProjectFiles, readReplyFile } from './cli/files';
 import { type ConfigIssue, type ConfigLayer, formatConfigIssue, resolveConfig } from './config/resolve';
 import { DEFAULT_CONFIG, type EffectiveConfig, PROJECT_FILE_NAME } from './config/schema';
 import { clientLocaleOf, messageLocale, SETTINGS_SECTION, SETTINGS_SOURCE, settingsIssues, settingsLayer } from './config/settings';
+import { Debouncer } from './debounce';
 import { CODE_ACTION_KINDS } from './features/codeActions';
 import { admission, admissionMessage, DocumentLimits } from './features/limits';
 import { projectFileDiagnostics } from './features/projectFileDiagnostics';
@@ -40,6 +41,12 @@ interface DocumentConfig {
   readonly config: EffectiveConfig;
   readonly locale: Locale;
 }
+
+/**
+ * Push diagnostics wait this long after the last change of a document: a burst of typing is
+ * analysed once, after it (the pull model leaves the timing to the client).
+ */
+const PUSH_DELAY_MS = 100;
 
 /** How many files one workspace-check request may name. */
 const CHECK_FILES_MAX = 500;
@@ -157,7 +164,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const isProjectFile = (uri: string): boolean => uri.endsWith(`/${PROJECT_FILE_NAME}`);
 
   // ---- diagnostics: pull when the client supports it, push otherwise (never both)
-  const publish = async (doc: TextDocument): Promise<void> => {
+  const pushLater = new Debouncer(PUSH_DELAY_MS);
+  /** Pushes diagnostics once the document has rested for the push delay; a newer call replaces a pending one. */
+  const publish = (doc: TextDocument): void => pushLater.schedule(doc.uri, () => void publishNow(doc));
+  const publishNow = async (doc: TextDocument): Promise<void> => {
     if (caps.pull) return;
     try {
       const { config, locale } = await configFor(doc.uri);
@@ -257,6 +267,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     else if (caps.refresh) void connection.languages.diagnostics.refresh();
   });
   documents.onDidClose((e) => {
+    pushLater.cancel(e.document.uri);
     service.forget(e.document.uri);
     limits.forget(e.document.uri);
     settingsCache.delete(e.document.uri);

@@ -1,7 +1,8 @@
 /**
  * The reply service: the one facade through which the language server, the CLI and the tests use
  * the analyzer. It parses once per document version and configuration, caches the analysis, and
- * returns LSP-shaped values. It never touches a connection or the file system.
+ * returns LSP-shaped values. Features that read only the reply's structure (outline, symbols,
+ * folding, completion, renumbering, cleanup) take the cached parse and never wait on the rules. It never touches a connection or the file system.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, Position, Range } from 'vscode-languageserver-types';
@@ -181,13 +182,13 @@ export function createReplyService(options: ReplyServiceOptions = {}): ReplyServ
       });
     },
     outline(doc, config) {
-      return buildOutline(analyze(doc, config).reply, doc);
+      return buildOutline(parse(doc, config).reply, doc);
     },
     symbols(doc, config, locale) {
-      return documentSymbols(analyze(doc, config).reply, doc, locale);
+      return documentSymbols(parse(doc, config).reply, doc, locale);
     },
     folding(doc, config) {
-      return foldingRanges(analyze(doc, config).reply, doc);
+      return foldingRanges(parse(doc, config).reply, doc);
     },
     hover(doc, config, position, locale) {
       const { reply, findings } = analyze(doc, config);
@@ -197,7 +198,7 @@ export function createReplyService(options: ReplyServiceOptions = {}): ReplyServ
       return projectFileHover(doc, doc.offsetAt(position), { locale, ...docsOption });
     },
     completion(doc, config, position, { locale, snippets }) {
-      return completions(analyze(doc, config).reply, doc, doc.offsetAt(position), config, { locale, snippets, today: todayOf(now()) });
+      return completions(parse(doc, config).reply, doc, doc.offsetAt(position), config, { locale, snippets, today: todayOf(now()) });
     },
     codeActions(doc, config, range, diagnostics, { locale, only }) {
       const { reply, findings } = analyze(doc, config);
@@ -209,12 +210,12 @@ export function createReplyService(options: ReplyServiceOptions = {}): ReplyServ
       return buildStructure(reply, findings, doc, config, { locale, today: todayOf(now()) });
     },
     renumber(doc, config, position) {
-      const { reply } = analyze(doc, config);
+      const { reply } = parse(doc, config);
       const edits = position ? renumberLevelAt(reply, doc.offsetAt(position)) : renumberDocument(reply);
       return { edit: edits.length > 0 ? { changes: { [doc.uri]: toLspEdits(doc, edits) } } : {}, changed: edits.length };
     },
     cleanup(doc, config, locale) {
-      return cleanupEdit(doc, planCleanup(analyze(doc, config).reply, config, todayOf(now())), locale);
+      return cleanupEdit(doc, planCleanup(parse(doc, config).reply, config, todayOf(now())), locale);
     },
     forget(uri) {
       cache.delete(uri);

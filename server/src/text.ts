@@ -84,18 +84,32 @@ export interface TextScan {
   readonly brackets: number[];
   /** Offsets of the half-width marks , : ; ? ! ( ) . as written (not folded from full width), ascending. */
   readonly halfWidth: number[];
+  /**
+   * Offsets of blanks (isBlank) and sentence ends 。!? in the folded text (so ！？ are here too),
+   * ascending: where a run-on line may break (parse/blocks.ts).
+   */
+  readonly breaks: number[];
 }
 
-/** The half-width marks of TextScan.halfWidth, by code. */
-const HALF_WIDTH_MARK = ((): Uint8Array => {
-  const t = new Uint8Array(128);
-  for (const ch of ',:;?!().') t[ch.charCodeAt(0)] = 1;
+/** What scanText records of a code unit below U+3016, as bits (Han characters, most of the text, are above). */
+const HALF_WIDTH = 1; // , : ; ? ! ( ) . → TextScan.halfWidth
+const BRACKET = 2; // ( ) “ ” 《 》 〔 〕 → TextScan.brackets
+const BREAK = 4; // blanks and 。!? → TextScan.breaks
+const IDEOGRAPHIC_SPACE = 8; // U+3000, folded to a space
+const SCAN_CLASS = ((): Uint8Array => {
+  const t = new Uint8Array(0x3016);
+  for (const ch of ',:;?!().') t[ch.charCodeAt(0)]! |= HALF_WIDTH;
+  for (const ch of '()“”《》〔〕') t[ch.charCodeAt(0)]! |= BRACKET;
+  for (let c = 0; c < t.length; c++) if (isBlank(c)) t[c]! |= BREAK;
+  for (const ch of '。!?') t[ch.charCodeAt(0)]! |= BREAK;
+  t[0x3000]! |= IDEOGRAPHIC_SPACE;
   return t;
 })();
 
 export function scanText(text: string): TextScan {
   const brackets: number[] = [];
   const halfWidth: number[] = [];
+  const breaks: number[] = [];
   let units: Uint16Array;
   let bytes: Buffer | undefined;
   if (typeof Buffer === 'undefined') {
@@ -112,24 +126,28 @@ export function scanText(text: string): TextScan {
   for (let i = 0; i < n; i++) {
     const c = units[i]!;
     if (c < 0x3016) {
-      // ASCII, general and CJK punctuation; Han characters (most of the text) are above
-      if (c < 0x80) {
-        if (HALF_WIDTH_MARK[c] === 1) halfWidth.push(i);
-        if (c === 0x28 || c === 0x29) brackets.push(i);
-      } else if (c === 0x201c || c === 0x201d || c === 0x300a || c === 0x300b || c === 0x3014 || c === 0x3015) {
-        brackets.push(i);
-      } else if (c === 0x3000) {
+      const k = SCAN_CLASS[c]!;
+      if (k === 0) continue;
+      if (k & HALF_WIDTH) halfWidth.push(i);
+      if (k & BRACKET) brackets.push(i);
+      if (k & BREAK) breaks.push(i);
+      if (k & IDEOGRAPHIC_SPACE) {
         units[i] = 32;
         changed = true;
       }
-    } else if (c >= 0xff01 && c <= 0xff5e) {
-      units[i] = c - 0xfee0;
-      changed = true;
-      if (c === 0xff08 || c === 0xff09) brackets.push(i);
+    } else if (c >= 0xfeff) {
+      if (c >= 0xff01 && c <= 0xff5e) {
+        units[i] = c - 0xfee0;
+        changed = true;
+        if (c === 0xff08 || c === 0xff09) brackets.push(i); // （）
+        else if (c === 0xff01 || c === 0xff1f) breaks.push(i); // ！？
+      } else if (c === 0xfeff) {
+        breaks.push(i);
+      }
     }
   }
-  if (!changed) return { folded: text, units, brackets, halfWidth };
-  return { folded: bytes ? bytes.toString('utf16le') : foldByReplace(text), units, brackets, halfWidth };
+  if (!changed) return { folded: text, units, brackets, halfWidth, breaks };
+  return { folded: bytes ? bytes.toString('utf16le') : foldByReplace(text), units, brackets, halfWidth, breaks };
 }
 
 /** The same folding where there is no Buffer (a browser). */

@@ -47,4 +47,22 @@ describe('fault containment', () => {
     service.analyze(TextDocument.create('file:///a.reply', 'proposal-reply', 2, '新正文。'), DEFAULT_CONFIG);
     assert.equal(runs, 4);
   });
+
+  it('outline, symbols, folding and completion read the one parse of a version and never run the rules', () => {
+    let runs = 0;
+    const counting = defineRule({ ...broken, id: 'counting-rule', check: () => void runs++ });
+    const service = createReplyService({ rules: [counting as Rule] });
+    const doc = TextDocument.create('file:///a.reply', 'proposal-reply', 1, '林灵委员：\n\n一、加强管理\n\n正文。\n');
+    service.symbols(doc, DEFAULT_CONFIG, 'zh-cn');
+    service.folding(doc, DEFAULT_CONFIG);
+    service.outline(doc, DEFAULT_CONFIG);
+    service.completion(doc, DEFAULT_CONFIG, { line: 5, character: 0 }, { locale: 'zh-cn', snippets: true });
+    assert.equal(runs, 0, 'no rule ran for the structure features');
+    const { reply } = service.analyze(doc, DEFAULT_CONFIG);
+    assert.equal(runs, 1);
+    service.diagnostics(doc, DEFAULT_CONFIG, 'zh-cn');
+    service.hover(doc, DEFAULT_CONFIG, { line: 2, character: 0 }, 'zh-cn');
+    assert.equal(runs, 1, 'diagnostics and hover reuse the findings');
+    assert.equal(service.analyze(doc, DEFAULT_CONFIG).reply, reply, 'one parse per version');
+  });
 });

@@ -1,8 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
+import { parseReply } from '../../server/src/parse';
+import { nextStepsSentence } from '../../server/src/parse/body';
+import { findProposalNumbers } from '../../server/src/parse/header';
 import { ENUMERATION_CUE, enumerationCues } from '../../server/src/parse/numbering';
 import { FORM_USE, type FormUse, formUses } from '../../server/src/rules/address-form-mismatch';
-import { foldWidth, splitLines } from '../../server/src/text';
+import { bodyCitations } from '../../server/src/rules/util';
+import { foldWidth, isBlank, scanText, splitLines } from '../../server/src/text';
 
 /** The definitions, one character at a time, that the fast implementations must equal. */
 function foldReference(s: string): string {
@@ -39,6 +43,29 @@ describe('text helpers', () => {
     assert.equal(foldWidth(plain), plain);
   });
 
+  it('scanText records exactly the brackets, half-width marks and places to break that its definitions name', () => {
+    const reference = (s: string): { brackets: number[]; halfWidth: number[]; breaks: number[] } => {
+      const folded = foldReference(s);
+      const at = (test: (ch: string, i: number) => boolean): number[] => [...folded].flatMap((ch, i) => (test(ch, i) ? [i] : []));
+      return {
+        brackets: at((ch) => '《》“”()〔〕'.includes(ch)),
+        halfWidth: at((_ch, i) => ',:;?!().'.includes(s.charAt(i))),
+        breaks: at((ch) => isBlank(ch.charCodeAt(0)) || '。!?'.includes(ch)),
+      };
+    };
+    const marks = (s: string): ReturnType<typeof reference> => {
+      const { brackets, halfWidth, breaks } = scanText(s);
+      return { brackets, halfWidth, breaks };
+    };
+    let all = '';
+    for (let c = 0; c <= 0xffff; c++) if (c < 0xd800 || c > 0xdfff) all += String.fromCharCode(c);
+    assert.deepEqual(marks(all), reference(all));
+    const piece = fc.constantFrom('中', '。', '！', '!', '？', '?', '，', ',', '（', '(', ')', '）', '《', '》', '“', '”', '〔', '〕', ' ', '\t', '\u3000', '\ufeff', '\u200b', '\u00a0', 'a', '1');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 20 }).map((xs) => xs.join('')), (s) => {
+      assert.deepEqual(marks(s), reference(s));
+    }), { numRuns: 5_000 });
+  });
+
   it('splitLines splits at \\n, \\r\\n and a lone \\r like an editor', () => {
     fc.assert(fc.property(fc.array(fc.constantFrom('a', '中', '\n', '\r', '\r\n', ' ')).map((xs) => xs.join('')), (s) => {
       assert.deepEqual(splitLines(s), splitReference(s));
@@ -59,6 +86,32 @@ describe('enumeration cues', () => {
       assert.deepEqual(enumerationCues(s), reference(s));
     }), { numRuns: 20_000 });
     assert.deepEqual(enumerationCues('措施:一是加强,二是完善;十一是') /* folded text */, [{ at: 3, numeral: '一' }, { at: 8, numeral: '二' }, { at: 13, numeral: '十一' }]);
+  });
+});
+
+describe('next steps and citations', () => {
+  it('nextStepsSentence finds the cue that /(^|[。!?;])[ \\t]*(cue)/ finds', () => {
+    const re = /(^|[。!?;])[ \t]*(下一步|下步|下阶段|下一阶段|接下来|今后)(?=[,:，：\s]|工作|我|将|要|继续|区|市|县|省|本)/;
+    const reference = (s: string): { at: number; length: number } | undefined => {
+      const m = re.exec(s);
+      return m ? { at: m.index + m[0].length - m[2]!.length, length: m[2]!.length } : undefined;
+    };
+    const piece = fc.constantFrom('下', '一', '步', '阶段', '接', '来', '今', '后', '。', '!', ';', ' ', '\t', '，', '工作', '我', '将', '本', '中', '\n');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 14 }).map((xs) => xs.join('')), (s) => {
+      assert.deepEqual(nextStepsSentence(s), reference(s));
+    }), { numRuns: 20_000 });
+  });
+
+  it('bodyCitations finds the 第N号 of the body right after 》 or 》（, as a scan of every 第 would', () => {
+    const reference = (text: string): unknown[] => {
+      const reply = parseReply(text);
+      return reply.body.flatMap((b) => findProposalNumbers(reply.folded, b).filter((r) => /》\(?$/.test(reply.folded.slice(Math.max(b.start, r.start - 2), r.start))));
+    };
+    const head = '林灵委员：\n\n您提出的《关于加强管理的建议》（第41019号）收悉，现答复如下：\n\n';
+    const piece = fc.constantFrom('《', '》', '（', '(', '）', '第', '12', 'A', ' ', '号', '文', '\n', '\n\n', '。', '一、', '》（第', '》第');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 40 }).map((xs) => `${head}${xs.join('')}\n\n厦门市教育局\n2025年6月3日\n`), (text) => {
+      assert.deepEqual(bodyCitations(parseReply(text)), reference(text));
+    }), { numRuns: 3_000 });
   });
 });
 

@@ -38,21 +38,26 @@ export interface BlockSplit {
 }
 
 /**
- * Where segmentLine might break a line: a blank (a gap), or a sentence end followed by what could
- * start a numbering marker. A line without either is one paragraph, known without a loop over
- * its characters. (A match never crosses a line break.)
+ * What makes a sentence end (。!?) a place where segmentLine might break a line: what could start
+ * a numbering marker right after it.
  */
-const MAY_BREAK = /[\t\v\f \u00a0\u2002\u2003\u2009\u200b\u3000\ufeff]|[。!?](?:[一二三四五六七八九十百]{1,4}[ \t]?[、.]|\(|\d)/g;
+const MARKER_AFTER_END = /[一二三四五六七八九十百]{1,4}[ \t]?[、.]|\(|\d/y;
 
-/** Splits every line into blocks; see the module comment. `units` are the code units of `folded`. */
-export function splitBlocks(text: string, folded: string, lines: readonly LineInfo[], units: Uint16Array): BlockSplit {
+/**
+ * Splits every line into blocks; see the module comment. `units` are the code units of `folded`,
+ * `breaks` the offsets of its blanks and sentence ends (TextScan.breaks).
+ */
+export function splitBlocks(text: string, folded: string, lines: readonly LineInfo[], units: Uint16Array, breaks: readonly number[]): BlockSplit {
   const blocks: Block[] = [];
   const junk: JunkSpan[] = [];
-  // The last character of the first place at or after some offset: a place is a single blank, or
-  // lies on one line between its first and last non-blank character, so the first place found from
-  // a line's (trimmed) start is in the line exactly when this is before the line's end. Lines
-  // without a place share one scan; a line with one costs a scan up to its first place.
+  // Where segmentLine might break a line: a blank (a gap), or a sentence end followed by what
+  // could start a numbering marker. A line without either is one paragraph, known without a loop
+  // over its characters. `nextPlace` is the last character of the first place at or after some
+  // offset: a place is a single blank, or lies on one line between its first and last non-blank
+  // character, so the first place found from a line's (trimmed) start is in the line exactly when
+  // this is before the line's end. The breaks are walked once for the whole text.
   let nextPlace = -1;
+  let bi = 0;
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li]!;
     const { start, end } = trimSpan(text, line.start, line.end);
@@ -72,8 +77,20 @@ export function splitBlocks(text: string, folded: string, lines: readonly LineIn
     if (e < end) junk.push({ start: e, end, reason: 'table-border', wholeLine: false, line: li });
     if (s >= e) continue;
     if (nextPlace < start) {
-      MAY_BREAK.lastIndex = start;
-      nextPlace = MAY_BREAK.test(folded) ? MAY_BREAK.lastIndex - 1 : Infinity;
+      nextPlace = Infinity;
+      while (bi < breaks.length && breaks[bi]! < start) bi++;
+      for (; bi < breaks.length; bi++) {
+        const p = breaks[bi]!;
+        if (isBlank(units[p]!)) {
+          nextPlace = p;
+          break;
+        }
+        MARKER_AFTER_END.lastIndex = p + 1;
+        if (MARKER_AFTER_END.test(folded)) {
+          nextPlace = MARKER_AFTER_END.lastIndex - 1;
+          break;
+        }
+      }
     }
     if (nextPlace >= end) {
       // no blank and no marker after a sentence end: the line is one paragraph (most lines)

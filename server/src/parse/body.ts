@@ -7,7 +7,24 @@ import { isBlank, type Span, trimSpan } from '../text';
 import { enumerationCues, matchMarker, parseCjkNumeral } from './numbering';
 
 const NEXT_STEPS_HEADING = /下一步|下步|下阶段|下一阶段|今后|接下来|工作打算|工作计划|推进计划|推动计划|努力方向|后续工作|工作思路|工作设想|下步打算/;
-const NEXT_STEPS_SENTENCE = /(^|[。!?;])[ \t]*(下一步|下步|下阶段|下一阶段|接下来|今后)(?=[,:，：\s]|工作|我|将|要|继续|区|市|县|省|本)/g;
+/** A next-steps cue word; it opens a next-steps paragraph at the start of a sentence (see nextStepsSentence). */
+const NEXT_STEPS_CUE = /(?:下一步|下步|下阶段|下一阶段|接下来|今后)(?=[,:，：\s]|工作|我|将|要|继续|区|市|县|省|本)/g;
+
+/**
+ * The first next-steps cue that starts `s` or a sentence in it (after 。!?; and blanks), as
+ * `/(^|[。!?;])[ \t]*(cue)/` finds it. The cue words are found first and the sentence boundary is
+ * checked behind them, so the regex engine never tries a boundary at every character. (A cue that
+ * starts inside another cue's match follows a cue character, not a boundary.)
+ */
+export function nextStepsSentence(s: string): { at: number; length: number } | undefined {
+  NEXT_STEPS_CUE.lastIndex = 0;
+  for (let m = NEXT_STEPS_CUE.exec(s); m; m = NEXT_STEPS_CUE.exec(s)) {
+    let j = m.index - 1;
+    while (j >= 0 && (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9)) j--;
+    if (j < 0 || '。!?;'.includes(s.charAt(j))) return { at: m.index, length: m[0].length };
+  }
+  return undefined;
+}
 const OPENING_CUE = /感谢|高度重视|十分重视|非常重视|近年来|一直以来|长期以来|关心|关注|收悉后/;
 
 /** A stand-alone heading title is short; a longer first sentence makes the heading a paragraph opener. */
@@ -140,11 +157,10 @@ export function parseBody(text: string, folded: string, body: readonly Block[], 
     }
     if (inNextStepsSection(b.start)) return;
     const s = folded.slice(b.start, Math.min(b.end, bodyEnd));
-    NEXT_STEPS_SENTENCE.lastIndex = 0;
-    const m = NEXT_STEPS_SENTENCE.exec(s);
-    if (m) {
-      const at = b.start + m.index + m[0].length - m[2]!.length;
-      nextSteps.push({ start: at, end: Math.min(b.end, bodyEnd), form: 'paragraph', cue: { start: at, end: at + m[2]!.length } });
+    const cue = nextStepsSentence(s);
+    if (cue) {
+      const at = b.start + cue.at;
+      nextSteps.push({ start: at, end: Math.min(b.end, bodyEnd), form: 'paragraph', cue: { start: at, end: at + cue.length } });
     }
   });
 

@@ -85,17 +85,27 @@ export function titleOrgan(titleText: string): string | undefined {
 // ---------------------------------------------------------------- proposal numbers
 
 const PROPOSAL_NUMBER = /第[ \t]*([A-Za-z]{0,3}[ \t]*\d{1,10}[A-Za-z]?)[ \t]*号/g;
+const PROPOSAL_NUMBER_AT = new RegExp(PROPOSAL_NUMBER.source, 'y');
+
+function proposalNumberRef(start: number, m: RegExpExecArray): ProposalNumberRef {
+  const value = m[1]!.replace(/[ \t]/g, '');
+  return { start, end: start + m[0].length, value, key: proposalKey(value) };
+}
 
 /** Every `第…号` in a span, with its comparable key (case and leading zeros folded). */
 export function findProposalNumbers(folded: string, span: Span): ProposalNumberRef[] {
   const out: ProposalNumberRef[] = [];
   const s = folded.slice(span.start, span.end);
   PROPOSAL_NUMBER.lastIndex = 0;
-  for (let m = PROPOSAL_NUMBER.exec(s); m; m = PROPOSAL_NUMBER.exec(s)) {
-    const value = m[1]!.replace(/[ \t]/g, '');
-    out.push({ start: span.start + m.index, end: span.start + m.index + m[0].length, value, key: proposalKey(value) });
-  }
+  for (let m = PROPOSAL_NUMBER.exec(s); m; m = PROPOSAL_NUMBER.exec(s)) out.push(proposalNumberRef(span.start + m.index, m));
   return out;
+}
+
+/** The `第…号` that starts at `at` and ends by `end`, if there is one (what findProposalNumbers finds there). */
+export function proposalNumberAt(folded: string, at: number, end: number): ProposalNumberRef | undefined {
+  PROPOSAL_NUMBER_AT.lastIndex = at;
+  const m = PROPOSAL_NUMBER_AT.exec(folded);
+  return m && at + m[0].length <= end ? proposalNumberRef(at, m) : undefined;
 }
 
 export function proposalKey(value: string): string {

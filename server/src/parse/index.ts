@@ -48,7 +48,7 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
   const lines = splitLines(text);
   const scan = scanText(text);
   const { folded, units } = scan;
-  const { blocks: initial, junk } = splitBlocks(text, folded, lines, units);
+  const { blocks: initial, junk } = splitBlocks(text, folded, lines, units, scan.breaks);
   const bs: Block[] = initial.slice();
   const split = (i: number, at: number, firstEnd: number): void => {
     const b = bs[i]!;

@@ -1,6 +1,6 @@
-import { findProposalNumbers } from '../parse/header';
 import type { ProposalNumberRef } from '../model';
 import { defineRule, type Localized } from './types';
+import { bodyCitations } from './util';
 
 export const rule = defineRule({
   id: 'proposal-number-mismatch',
@@ -37,12 +37,6 @@ export const rule = defineRule({
     };
     if (receiptRefs.length > 0) for (const r of titleRefs) check(r, { zh: '标题', en: 'the title' });
     for (const keysOfTitle of titleRefs) keys.add(keysOfTitle.key);
-    // body citations of the item itself: a number right after a quoted title, 《…》（第N号）
-    for (const b of reply.body) {
-      for (const r of findProposalNumbers(reply.folded, b)) {
-        const before = reply.folded.slice(Math.max(b.start, r.start - 2), r.start);
-        if (/》\(?$/.test(before)) check(r, { zh: '正文', en: 'the body' });
-      }
-    }
+    for (const r of bodyCitations(reply)) check(r, { zh: '正文', en: 'the body' });
   },
 });

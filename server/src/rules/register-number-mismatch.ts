@@ -1,8 +1,8 @@
 import type { ProposalNumberRef } from '../model';
-import { findProposalNumbers } from '../parse/header';
 import { entryRef } from '../register/match';
 import type { LinkSource } from '../register/types';
 import { defineRule, type Localized } from './types';
+import { bodyCitations } from './util';
 
 const WHERE: Record<'title' | 'receipt' | 'body', Localized> = {
   title: { zh: '标题', en: 'the title' },
@@ -41,12 +41,7 @@ export const rule = defineRule({
     const refs: Array<[ProposalNumberRef, Localized]> = [];
     for (const r of reply.title?.proposalNumbers ?? []) refs.push([r, WHERE.title]);
     for (const r of reply.receipt?.proposalNumbers ?? []) refs.push([r, WHERE.receipt]);
-    // body citations of the item itself: a number right after a quoted title, 《…》（第N号）
-    for (const b of reply.body) {
-      for (const r of findProposalNumbers(reply.folded, b)) {
-        if (/》\(?$/.test(reply.folded.slice(Math.max(b.start, r.start - 2), r.start))) refs.push([r, WHERE.body]);
-      }
-    }
+    for (const r of bodyCitations(reply)) refs.push([r, WHERE.body]);
     const ref = entryRef(entry);
     const via = VIA[reg.link.via];
     for (const [r, where] of refs) {

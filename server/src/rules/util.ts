@@ -2,7 +2,9 @@
  * Helpers the rules share: where a missing element goes, the document's line break, how the reply
  * should address its reader, and the kind-specific wording of templates.
  */
-import type { DocumentKind, MeasureHeading, Reply } from '../model';
+import type { DocumentKind, MeasureHeading, ProposalNumberRef, Reply } from '../model';
+import { proposalNumberAt } from '../parse/header';
+import { marksOf } from '../parse/marks';
 import { isBlank, type Span } from '../text';
 import type { TextEdit } from './types';
 
@@ -160,4 +162,25 @@ export function numberingRuns(reply: Reply): MeasureHeading[][] {
   };
   collect(reply.measures);
   return runs;
+}
+
+/**
+ * The body's citations of the item itself: a `第N号` right after a quoted title, `《…》（第N号）` or
+ * `《…》第N号`, within one block. Found from the 》 in the parser's list of brackets, walked once
+ * alongside the blocks, instead of trying every 第 of the body.
+ */
+export function bodyCitations(reply: Reply): ProposalNumberRef[] {
+  const out: ProposalNumberRef[] = [];
+  const { folded, body } = reply;
+  let bi = 0;
+  for (const k of marksOf(reply).brackets) {
+    if (folded.charCodeAt(k) !== 0x300b /* 》 */) continue;
+    while (bi < body.length && body[bi]!.end <= k) bi++;
+    if (bi === body.length) break;
+    const b = body[bi]!;
+    if (k < b.start) continue;
+    const ref = proposalNumberAt(folded, folded.charCodeAt(k + 1) === 0x28 /* ( */ ? k + 2 : k + 1, b.end);
+    if (ref) out.push(ref);
+  }
+  return out;
 }

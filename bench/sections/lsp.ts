@@ -1,0 +1,281 @@
+/**
+ * The language server over LSP on stdio, as an editor drives it: the real server (`startServer`)
+ * started by `bench/lspServer.ts`, which wraps its connection to time the server from inside.
+ *
+ * - edit → diagnostics: a one-character edit in the middle of a 100 KB reply (inserted, then
+ *   deleted, alternately), until the publishDiagnostics for that version. Server time = the time
+ *   the server's event loop was busy from the didChange to the written publishDiagnostics (applying
+ *   the change, parse, rules, conversion, serialisation); the push debounce is idle time and not
+ *   counted. The client's wall time (with the debounce and the pipe) is printed beside it.
+ * - completion at a numbering position, and documentSymbol, each right after a one-character edit,
+ *   so that each request parses the new version (the debounced diagnostics never ran in between).
+ *   Server time = the request handler from its call to its answer.
+ * - memory: resident set size of the server with 20 open 100 KB replies, each analysed, after a
+ *   full garbage collection.
+ *
+ * Budgets (issue 6): edit → diagnostics p99 < 15 ms of server time; completion p99 < 5 ms;
+ * RSS < 100 MB with 20 open 100 KB replies.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { generateReply } from '../generate';
+import { SEED } from '../inputs';
+import { type Budget, fmt, MiB, ms, type Section, type Stats, stats } from '../runner';
+
+interface Waiter {
+  readonly method: string;
+  readonly test: (p: never) => boolean;
+  readonly resolve: (p: unknown) => void;
+}
+
+/** A minimal LSP client: push diagnostics, no configuration requests; waits on notifications with a timeout. */
+class BenchClient {
+  private readonly waiters: Waiter[] = [];
+  private stderr = '';
+
+  private constructor(private readonly connection: MessageConnection, private readonly child: ChildProcess) {
+    for (const method of ['textDocument/publishDiagnostics', 'bench/diagnosticsTiming', 'bench/requestTiming']) {
+      connection.onNotification(method, (p: unknown) => {
+        for (const w of this.waiters.filter((x) => x.method === method && x.test(p as never))) {
+          this.waiters.splice(this.waiters.indexOf(w), 1);
+          w.resolve(p);
+        }
+      });
+    }
+    connection.onNotification('window/logMessage', () => undefined);
+    connection.onRequest('client/registerCapability', () => null);
+    child.stderr!.on('data', (d: Buffer) => void (this.stderr = (this.stderr + d.toString()).slice(-2000)));
+  }
+
+  static async start(root: string): Promise<BenchClient> {
+    const child = spawn(process.execPath, ['--expose-gc', path.join(root, 'out', 'bench', 'lspServer.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const client = new BenchClient(connection, child);
+    connection.listen();
+    await client.request('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      locale: 'zh-cn',
+      capabilities: {
+        textDocument: {
+          synchronization: { dynamicRegistration: false },
+          publishDiagnostics: { relatedInformation: true, versionSupport: true },
+          completion: { completionItem: { snippetSupport: true } },
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+        },
+      },
+    });
+    await connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  async request<R>(method: string, params: unknown): Promise<R> {
+    return this.timeout(this.connection.sendRequest(method, params) as Promise<R>, method);
+  }
+
+  notify(method: string, params: unknown): Promise<void> {
+    return this.connection.sendNotification(method, params);
+  }
+
+  /** The next notification `method` that passes `test`; register it before causing it. */
+  next<P>(method: string, test: (p: P) => boolean): Promise<P> {
+    return this.timeout(new Promise<P>((resolve) => this.waiters.push({ method, test: test as (p: never) => boolean, resolve: resolve as (p: unknown) => void })), method);
+  }
+
+  private timeout<T>(p: Promise<T>, what: string): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const t = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`lsp: ${what} timed out; server stderr: ${this.stderr}`)), 30_000);
+    });
+    return Promise.race([p, t]).finally(() => clearTimeout(timer));
+  }
+
+  async stop(): Promise<void> {
+    const exited = new Promise<void>((resolve) => (this.child.exitCode !== null ? resolve() : this.child.once('exit', () => resolve())));
+    try {
+      await this.request('shutdown', null);
+      await this.notify('exit', null);
+    } catch {
+      this.child.kill();
+    }
+    await exited;
+    this.connection.dispose();
+  }
+}
+
+interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+function positionAt(text: string, offset: number): Position {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+/** A place for a one-character edit: the middle of the longest paragraph line in the middle third. */
+function editPosition(text: string): Position {
+  const lines = text.split('\n');
+  let best = 0;
+  for (let i = Math.floor(lines.length / 3); i < Math.floor((2 * lines.length) / 3); i++) if (lines[i]!.length > lines[best]!.length) best = i;
+  return { line: best, character: Math.floor(lines[best]!.length / 2) };
+}
+
+/** A numbering position: the start of a stand-alone level-2 heading line （N） past the middle of the text. */
+function numberingPosition(text: string): Position {
+  const re = /^（[一二三四五六七八九十]+）[^。\n]{0,40}$/gm;
+  re.lastIndex = Math.floor(text.length / 2);
+  const m = re.exec(text) ?? /^（[一二三四五六七八九十]+）/m.exec(text);
+  if (!m) throw new Error('lsp: the input has no （一）-style heading to complete at');
+  return positionAt(text, m.index);
+}
+
+export interface LspData {
+  readonly bytes: number;
+  readonly editToDiagnostics: { busyMs: Stats; wallMs: Stats };
+  readonly completion: { serverMs: Stats; roundTripMs: Stats; items: number };
+  readonly documentSymbol: { serverMs: Stats; roundTripMs: Stats; symbols: number };
+}
+
+const OPEN_DOCUMENTS = 20;
+
+export const lspSection: Section = {
+  id: 'lsp',
+  title: '语言服务器 Language server over stdio (100 KB reply)',
+  async run(ctx) {
+    const input = ctx.inputs.sizes.find((s) => s.label === '100 KB');
+    if (!input) throw new Error('lsp: no 100 KB input');
+    const text = input.text;
+    // each edit → diagnostics waits out the push debounce; the requests are quick, so more of them
+    const reps = ctx.quick ? 5 : 200;
+    const requestReps = ctx.quick ? 5 : 500;
+    const warmup = ctx.quick ? 2 : 20;
+    const client = await BenchClient.start(ctx.root);
+    try {
+      const uri = 'file:///bench/reply-00.reply';
+      let version = 1;
+      const opened = client.next<{ uri: string; version?: number }>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+      await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'proposal-reply', version, text } });
+      await opened;
+
+      // one character in and out, alternately, so that the text stays the same size
+      const at = editPosition(text);
+      let inserted = false;
+      const edit = async (): Promise<void> => {
+        version++;
+        const change = inserted
+          ? { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' }
+          : { range: { start: at, end: at }, text: '的' };
+        inserted = !inserted;
+        await client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+      };
+
+      ctx.log(`lsp: edit → diagnostics, ${reps} runs`);
+      const busy: number[] = [];
+      const wall: number[] = [];
+      for (let i = 0; i < warmup + reps; i++) {
+        const v = version + 1;
+        const timing = client.next<{ uri: string; version: number; busyMs: number; wallMs: number }>('bench/diagnosticsTiming', (p) => p.uri === uri && p.version === v);
+        const published = client.next<{ uri: string; version?: number }>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === v);
+        const t0 = performance.now();
+        await edit();
+        await published;
+        const t1 = performance.now();
+        const t = await timing;
+        if (i < warmup) continue;
+        busy.push(t.busyMs);
+        wall.push(t1 - t0);
+      }
+
+      const timedRequest = async (method: string, params: unknown): Promise<{ server: Stats; roundTrip: Stats; first: unknown }> => {
+        ctx.log(`lsp: ${method} after an edit, ${requestReps} runs`);
+        const server: number[] = [];
+        const roundTrip: number[] = [];
+        let first: unknown;
+        for (let i = 0; i < warmup + requestReps; i++) {
+          await edit();
+          const timing = client.next<{ method: string; ms: number }>('bench/requestTiming', (p) => p.method === method);
+          const t0 = performance.now();
+          const r = await client.request<unknown>(method, params);
+          const t1 = performance.now();
+          const t = await timing;
+          first ??= r;
+          if (i < warmup) continue;
+          server.push(t.ms);
+          roundTrip.push(t1 - t0);
+        }
+        return { server: stats(server), roundTrip: stats(roundTrip), first };
+      };
+      const completion = await timedRequest('textDocument/completion', { textDocument: { uri }, position: numberingPosition(text) });
+      const items = (completion.first as Array<{ label: string }> | null) ?? [];
+      if (items.length === 0) throw new Error('lsp: no completion at the numbering position');
+      const symbols = await timedRequest('textDocument/documentSymbol', { textDocument: { uri } });
+      const symbolCount = (symbols.first as unknown[] | null)?.length ?? 0;
+      if (symbolCount === 0) throw new Error('lsp: no document symbols');
+
+      const data: LspData = {
+        bytes: input.bytes,
+        editToDiagnostics: { busyMs: stats(busy), wallMs: stats(wall) },
+        completion: { serverMs: completion.server, roundTripMs: completion.roundTrip, items: items.length },
+        documentSymbol: { serverMs: symbols.server, roundTripMs: symbols.roundTrip, symbols: symbolCount },
+      };
+      const e2d = data.editToDiagnostics;
+      const budgets: Budget[] = [
+        { name: '编辑→诊断 edit → diagnostics p99, server time (100 KB)', figure: `${ms(e2d.busyMs.p99)} ms`, limit: '< 15 ms', pass: e2d.busyMs.p99 < 15 },
+        { name: '补全 completion p99, server time (100 KB)', figure: `${ms(completion.server.p99)} ms`, limit: '< 5 ms', pass: completion.server.p99 < 5 },
+      ];
+      const row = (what: string, server: Stats, client: Stats): Array<string | number> => [what, server.n, ms(server.median), ms(server.p99), ms(client.median), ms(client.p99)];
+      return {
+        columns: ['measure', 'runs', 'server p50 ms', 'server p99 ms', 'client p50 ms', 'client p99 ms'],
+        rows: [
+          row('edit → diagnostics (server: busy time; client: with the push debounce)', e2d.busyMs, e2d.wallMs),
+          row(`completion at a numbering position, after an edit (${items.length} items)`, completion.server, completion.roundTrip),
+          row(`documentSymbol, after an edit (${symbolCount} top-level symbols)`, symbols.server, symbols.roundTrip),
+        ],
+        budgets,
+        data,
+        note: 'The real server over stdio (bench/lspServer.ts wraps its connection to time it from inside). Server time of edit → diagnostics = event-loop busy time from the didChange to the written publishDiagnostics; of a request = its handler, call to answer. Client times are round trips through the pipe; edit → diagnostics there includes the 100 ms push debounce.',
+      };
+    } finally {
+      await client.stop();
+    }
+  },
+};
+
+export const lspMemorySection: Section = {
+  id: 'lsp-memory',
+  title: `语言服务器内存 Language server memory (${OPEN_DOCUMENTS} open 100 KB replies)`,
+  async run(ctx) {
+    const input = ctx.inputs.sizes.find((s) => s.label === '100 KB');
+    if (!input) throw new Error('lsp-memory: no 100 KB input');
+    const client = await BenchClient.start(ctx.root);
+    try {
+      const idle = await client.request<NodeJS.MemoryUsage>('bench/memory', null);
+      ctx.log(`lsp-memory: opening ${OPEN_DOCUMENTS} replies`);
+      let bytes = 0;
+      for (let i = 0; i < OPEN_DOCUMENTS; i++) {
+        const uri = `file:///bench/reply-${String(i).padStart(2, '0')}.reply`;
+        const text = i === 0 ? input.text : generateReply(SEED + i, { bytes: input.bytes, kind: 'proposal-reply', halfWidth: 0.03 });
+        bytes += Buffer.byteLength(text);
+        const published = client.next<{ uri: string }>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+        await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'proposal-reply', version: 1, text } });
+        await published;
+        await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+        await client.request('textDocument/foldingRange', { textDocument: { uri } });
+      }
+      const open = await client.request<NodeJS.MemoryUsage>('bench/memory', null);
+      const row = (what: string, m: NodeJS.MemoryUsage): Array<string | number> => [what, fmt(m.rss / MiB), fmt(m.heapUsed / MiB), fmt(m.external / MiB)];
+      return {
+        columns: ['server', 'RSS MB', 'heap used MB', 'external MB'],
+        rows: [row('idle, after initialize', idle), row(`${OPEN_DOCUMENTS} open replies (${fmt(bytes / MiB)} MB of text), each analysed`, open)],
+        budgets: [{ name: `内存 server RSS, ${OPEN_DOCUMENTS} open 100 KB replies`, figure: `${fmt(open.rss / MiB)} MB`, limit: '< 100 MB', pass: open.rss < 100 * MiB }],
+        data: { documents: OPEN_DOCUMENTS, bytes, idle, open },
+        note: 'process.memoryUsage() of the server after a full garbage collection (--expose-gc); every reply was opened, its diagnostics pushed, its symbols and folding ranges asked for, so its analysis is cached.',
+      };
+    } finally {
+      await client.stop();
+    }
+  },
+};
