@@ -391,6 +391,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** The batch of a project file (`.proposal-reply.json`) that names a register. */
   const batchOf = async (projectFile: string): Promise<{ batch: Batch; locale: Locale } | undefined> => {
     if (!projectFile.startsWith('file:') || !isProjectFile(projectFile)) return undefined;
+    // open replies count as edited, even those the client has not asked about since their last change
+    for (const d of documents.all()) await replyDoc(d.uri);
     const { batch, locale } = await configFor(projectFile);
     return batch ? { batch, locale } : undefined;
   };
