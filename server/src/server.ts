@@ -2,8 +2,9 @@
  * The language server glue: capabilities, per-resource settings, the project file, and one handler
  * per request that looks up the document and calls the reply service. No analysis happens here.
  * Every handler is wrapped: it honours cancellation, logs an internal error and returns an empty
- * result instead of failing the request. Only this file reads files (project files, and replies
- * that are not open when the client asks for a workspace check).
+ * result instead of failing the request. Only this file and batchHost.ts (registers, and the replies
+ * of a register's batch) read files (project files, and replies that are not open when the client
+ * asks for a workspace check).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
