@@ -152,7 +152,7 @@ export class BatchHost {
       if (this.openUriOf(uri)) continue;
       await this.readIntoIndex(batch, uri, file, false);
     }
-    await this.settle(batch);
+    await this.settle(batch, true);
     this.opts.onBatchChanged('all');
   }
 
@@ -170,11 +170,13 @@ export class BatchHost {
     return batch.index.set(summarizeReply(uri, analysis));
   }
 
-  /** Re-reads the replies on disk whose duplicate status changed, so that their counts include it. */
-  private async settle(batch: Batch): Promise<void> {
-    const links = batch.index.links();
-    const dup = new Set([...links.values()].flat());
-    for (const uri of [...this.stale, ...dup]) {
+  /**
+   * Re-reads the replies on disk whose duplicate status changed, so that their counts include it:
+   * after the scan every reply that shares an entry, later only those marked stale.
+   */
+  private async settle(batch: Batch, all = false): Promise<void> {
+    const dup = all ? [...batch.index.links().values()].flat() : [];
+    for (const uri of new Set([...this.stale, ...dup])) {
       this.stale.delete(uri);
       if (!uri.startsWith('file:') || this.opts.isOpen(uri) || !batch.index.get(uri)) continue;
       await this.readIntoIndex(batch, uri, fileURLToPath(uri), true);
