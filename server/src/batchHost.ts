@@ -17,7 +17,7 @@ import type { EffectiveConfig } from './config/schema';
 import { rangeOf } from './features/diagnostics';
 import type { DateValue } from './model';
 import type { BatchGroup, BatchItem, BatchView } from './protocol';
-import { conventionalFileName, entryDetail, entryLabel, isInside, replySkeleton } from './register';
+import { conventionalFileName, entryDetail, entryLabel, isInside, registerIssueText, replySkeleton } from './register';
 import { baseName } from './register/link';
 import type { Register, RegisterIssueSeverity } from './register/types';
 import { type BatchReport, BatchIndex, groupByState, summarizeReply } from './report';
@@ -74,15 +74,9 @@ export function canonicalUri(uri: string): string {
 /** Register issues as diagnostics on the register text (`register` is their source and code). */
 export function registerDiagnostics(register: Register, text: string, uri: string, locale: Locale): Diagnostic[] {
   const doc = TextDocument.create(uri, 'csv', 0, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  const json = register.format === 'json';
-  return register.issues.map((i) => {
-    const where = i.row > 0
-      ? locale === 'en'
-        ? `${json ? 'entry' : 'row'} ${i.row}${i.header ? `, ${json ? 'key' : 'column'} “${i.header}”` : ''}: `
-        : `第 ${i.row} ${json ? '条' : '行'}${i.header ? `，“${i.header}”${json ? '键' : '列'}` : ''}：`
-      : '';
-    return { range: rangeOf(doc, i), severity: SEVERITY[i.severity], source: 'proposal-reply', code: 'register', message: `${where}${localize(i.message, locale)}` };
-  });
+  return register.issues.map((i) => ({
+    range: rangeOf(doc, i), severity: SEVERITY[i.severity], source: 'proposal-reply', code: 'register', message: registerIssueText(i, locale, register.format),
+  }));
 }
 
 export class BatchHost {
