@@ -10,6 +10,7 @@ import { CloseAction, ErrorAction, type ErrorHandler, LanguageClient, type Langu
 import {
   CHECK_FILES_REQUEST, type CheckFilesResult, CLEANUP_REQUEST, type CleanupResult, RENUMBER_REQUEST, type RenumberResult, type StructureItem,
 } from '../../server/src/protocol';
+import { BatchModel, registerBatchCommands } from './batchView';
 import { chunks, replyFilePatterns, serverModuleFor } from './paths';
 import { RestartPolicy } from './restart';
 import { LANGUAGE_ID, StructureModel } from './structureView';
@@ -228,7 +229,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     void vscode.window.showInformationMessage(cancelled ? `${vscode.l10n.t('Check cancelled.')} ${summary}` : summary);
   });
 
+  // the batch view of the register: refreshed when replies are saved, created or deleted
+  const batchModel = new BatchModel(lc);
+  const batchView = vscode.window.createTreeView('proposalReply.batch', { treeDataProvider: batchModel, showCollapseAll: true });
+  context.subscriptions.push(
+    batchModel, batchView,
+    batchView.onDidChangeVisibility((e) => e.visible && batchModel.schedule(0)),
+    vscode.workspace.onDidSaveTextDocument(() => batchModel.schedule()),
+    vscode.workspace.onDidCreateFiles(() => batchModel.schedule()),
+    vscode.workspace.onDidDeleteFiles(() => batchModel.schedule()),
+    vscode.languages.onDidChangeDiagnostics(() => batchView.visible && batchModel.schedule(1500)),
+  );
+  registerBatchCommands(lc, batchModel, register);
+
   await model.refresh();
+  await batchModel.refresh();
 }
 
 export async function deactivate(): Promise<void> {

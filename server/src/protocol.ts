@@ -4,6 +4,8 @@
  */
 import type { Diagnostic, Position, Range, TextDocumentIdentifier, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { DocumentKind, ElementKind } from './model';
+import type { EntryState } from './report/batch';
+import type { ReportFormat } from './report/formats';
 import type { Severity } from './rules/types';
 
 /** `proposalReply/structure`: the required elements of one reply and their state. */
@@ -14,6 +16,12 @@ export const CLEANUP_REQUEST = 'proposalReply/cleanup';
 export const RENUMBER_REQUEST = 'proposalReply/renumber';
 /** `proposalReply/checkFiles`: check files on disk that are not open (the workspace check). */
 export const CHECK_FILES_REQUEST = 'proposalReply/checkFiles';
+/** `proposalReply/batch`: the register entries of each project, grouped by state (the batch view). */
+export const BATCH_REQUEST = 'proposalReply/batch';
+/** `proposalReply/newReply`: the conventional file and the skeleton of a new reply for a register entry. */
+export const NEW_REPLY_REQUEST = 'proposalReply/newReply';
+/** `proposalReply/report`: the batch report of a project in a chosen format (the client writes it where the user chose). */
+export const REPORT_REQUEST = 'proposalReply/report';
 
 export interface DocumentParams {
   readonly textDocument: TextDocumentIdentifier;
@@ -91,4 +99,77 @@ export interface CheckFilesParams {
 export interface CheckFilesResult {
   readonly results: ReadonlyArray<{ readonly uri: string; readonly diagnostics: Diagnostic[] }>;
   readonly skipped: ReadonlyArray<{ readonly uri: string; readonly reason: string }>;
+}
+
+export interface BatchParams {
+  /** The project files (`.proposal-reply.json`) whose batches to show; those without a register are left out. */
+  readonly projectFiles: readonly string[];
+}
+
+export interface BatchItem {
+  /** The entry's comparable number; absent for a reply the register does not list. */
+  readonly entryKey?: string;
+  /** `第20250136号 关于…的建议`, or the reply's file name when it is not in the register. */
+  readonly label: string;
+  /** Proposers, lead unit and deadline, or why the reply is not in the register. */
+  readonly description: string;
+  readonly state: EntryState;
+  readonly overdue: boolean;
+  readonly daysOverdue?: number;
+  /** The entry has more than one reply. */
+  readonly duplicate: boolean;
+  /** The reply, when there is one. */
+  readonly replyUri?: string;
+  /** Errors and warnings in the reply. */
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+export interface BatchGroup {
+  readonly state: EntryState;
+  /** `未答复 (2)`: the state and its count, in the client's locale. */
+  readonly label: string;
+  readonly count: number;
+  readonly overdue: number;
+  readonly items: readonly BatchItem[];
+}
+
+export interface BatchView {
+  readonly projectFile: string;
+  /** The register file, when it could be read. */
+  readonly registerUri?: string;
+  /** The project folder and the register as shown to the user: `examples/register · register.csv`. */
+  readonly label: string;
+  /** Why the register cannot be used (outside the workspace, unreadable …). */
+  readonly problem?: string;
+  readonly groups: readonly BatchGroup[];
+}
+
+export interface BatchResult {
+  readonly batches: readonly BatchView[];
+}
+
+export interface NewReplyParams {
+  readonly projectFile: string;
+  readonly entryKey: string;
+}
+
+export interface NewReplyResult {
+  /** Where the reply goes: the project folder and the conventional name, `20250136-陈明远.reply`. */
+  readonly uri: string;
+  /** The whole reply skeleton for the entry. */
+  readonly text: string;
+}
+
+export interface ReportParams {
+  readonly projectFile: string;
+  readonly format: ReportFormat;
+  /** Where the client will write it, so that the HTML page links the replies relative to it. */
+  readonly outputUri?: string;
+}
+
+export interface ReportResult {
+  readonly text: string;
+  /** One line for the user: rows, replies missing, errors, warnings, overdue. */
+  readonly summary: string;
 }

@@ -2,19 +2,21 @@
  * The language server glue: capabilities, per-resource settings, the project file, and one handler
  * per request that looks up the document and calls the reply service. No analysis happens here.
  * Every handler is wrapped: it honours cancellation, logs an internal error and returns an empty
- * result instead of failing the request. Only this file reads files (project files, and replies
- * that are not open when the client asks for a workspace check).
+ * result instead of failing the request. Only this file and batchHost.ts (registers, and the replies
+ * of a register's batch) read files (project files, and replies that are not open when the client
+ * asks for a workspace check).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   type CancellationToken, type ClientCapabilities, type Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
-  type DocumentDiagnosticReport, DocumentDiagnosticReportKind, type InitializeParams, type InitializeResult, LSPErrorCodes, ResponseError,
+  type DocumentDiagnosticReport, DocumentDiagnosticReportKind, FileChangeType, type InitializeParams, type InitializeResult, LSPErrorCodes, ResponseError,
   TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ProjectFiles, readReplyFile } from './cli/files';
+import { type Batch, BatchHost } from './batchHost';
+import { ProjectFiles, readReplyFile, REPLY_EXTENSIONS } from './cli/files';
 import { type ConfigIssue, type ConfigLayer, formatConfigIssue, resolveConfig } from './config/resolve';
 import { DEFAULT_CONFIG, type EffectiveConfig, PROJECT_FILE_NAME } from './config/schema';
 import { clientLocaleOf, messageLocale, SETTINGS_SECTION, SETTINGS_SOURCE, settingsIssues, settingsLayer } from './config/settings';
@@ -24,9 +26,11 @@ import { admission, admissionMessage, DocumentLimits } from './features/limits';
 import { projectFileDiagnostics } from './features/projectFileDiagnostics';
 import { flatSymbols } from './features/symbols';
 import {
-  CHECK_FILES_REQUEST, type CheckFilesParams, type CheckFilesResult, CLEANUP_REQUEST, type CleanupResult, type DocumentParams, RENUMBER_REQUEST,
-  type RenumberParams, type RenumberResult, STRUCTURE_REQUEST, type StructureReport,
+  BATCH_REQUEST, type BatchParams, type BatchResult, CHECK_FILES_REQUEST, type CheckFilesParams, type CheckFilesResult, CLEANUP_REQUEST, type CleanupResult,
+  type DocumentParams, NEW_REPLY_REQUEST, type NewReplyParams, type NewReplyResult, RENUMBER_REQUEST, type RenumberParams, type RenumberResult,
+  REPORT_REQUEST, type ReportParams, type ReportResult, STRUCTURE_REQUEST, type StructureReport,
 } from './protocol';
+import { todayOf } from './parse/dates';
 import { localize, type Locale } from './rules/types';
 import { createReplyService } from './service';
 
@@ -40,6 +44,8 @@ export interface ServerOptions {
 interface DocumentConfig {
   readonly config: EffectiveConfig;
   readonly locale: Locale;
+  /** The register and batch of the document's project, when its project file names a register. */
+  readonly batch?: Batch;
 }
 
 /**
@@ -92,9 +98,23 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let initLocale: string | undefined;
   const ruleDocsUri = (id: string): string | undefined =>
     caps.codeDescription && docsRoot ? pathToFileURL(path.join(docsRoot, 'docs', 'rules', `${id}.md`)).href : undefined;
-  const service = createReplyService({ ...(options.now ? { now: options.now } : {}), log, ruleDocsUri });
   // huge, binary or mis-decoded documents: checked on save only, or not at all (features/limits.ts)
   const limits = new DocumentLimits();
+  const now = options.now ?? (() => new Date());
+  const service = createReplyService({ now, log, ruleDocsUri, extrasFor: (doc) => batches.extrasFor(doc.uri) });
+  let workspaceFolders: string[] = [];
+  const batches = new BatchHost({
+    service,
+    workspaceFolders: () => workspaceFolders,
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    today: () => todayOf(now()),
+    log,
+    publishRegister: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+    onBatchChanged: (uris) => {
+      if (uris === 'all' || caps.pull) refreshAll();
+      else for (const u of uris) if (documents.get(u)) void publish(documents.get(u)!);
+    },
+  });
 
   // ---- settings and configuration, cached per resource
   let globalSettings: unknown = {};
@@ -136,9 +156,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const locale = messageLocale(settings, initLocale);
         const layers: ConfigLayer[] = [];
         const issues: ConfigIssue[] = [];
+        let project: string | undefined;
         if (uri.startsWith('file:')) {
           const file = fileURLToPath(uri);
-          const project = await projectFiles.nearest(file);
+          project = await projectFiles.nearest(file);
           if (project) {
             const loaded = await projectFiles.load(project, project);
             issues.push(...loaded.issues);
@@ -150,8 +171,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (fromSettings) layers.push(fromSettings);
         const resolved = resolveConfig(layers);
         issues.push(...resolved.issues);
+        let batch: Batch | undefined;
+        if (project && resolved.config.register) {
+          batch = await batches.batch(project, resolved.config, locale);
+          if (batch.problem) issues.push({ source: project, key: 'register', message: batch.problem });
+        }
         reportIssues(issues, locale);
-        return { config: resolved.config, locale };
+        return { config: resolved.config, locale, ...(batch ? { batch } : {}) };
       })().catch((e: unknown) => {
         log(`configuration for ${uri} failed: ${e instanceof Error ? e.stack : String(e)}`);
         return { config: DEFAULT_CONFIG, locale: clientLocale };
@@ -170,12 +196,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const publishNow = async (doc: TextDocument): Promise<void> => {
     if (caps.pull) return;
     try {
-      const { config, locale } = await configFor(doc.uri);
+      const { config, locale, batch } = await configFor(doc.uri);
       const current = documents.get(doc.uri);
       if (!current || current.version !== doc.version) return; // a newer version publishes its own
-      const diagnostics = isProjectFile(current.uri)
-        ? projectFileDiagnostics(current, locale)
-        : limits.pushDiagnostics(current, locale, () => service.diagnostics(current, config, locale, caps.relatedInformation));
+      let diagnostics;
+      if (isProjectFile(current.uri)) diagnostics = projectFileDiagnostics(current, locale);
+      else {
+        if (limits.mayAnalyse(current)) inBatch(current, config, batch);
+        diagnostics = limits.pushDiagnostics(current, locale, () => service.diagnostics(current, config, locale, caps.relatedInformation));
+      }
       if (!diagnostics) return; // a large document between saves keeps its last diagnostics
       await connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
     } catch (e) {
@@ -198,10 +227,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const replyDoc = async (uri: string, held = false): Promise<{ doc: TextDocument; config: EffectiveConfig; locale: Locale } | undefined> => {
     const doc = documents.get(uri);
     if (!doc || isProjectFile(uri)) return undefined;
-    const { config, locale } = await configFor(uri);
+    const { config, locale, batch } = await configFor(uri);
     const current = documents.get(uri) ?? doc;
-    return held || limits.mayAnalyse(current) ? { doc: current, config, locale } : undefined;
+    const analysable = limits.mayAnalyse(current);
+    if (!held && !analysable) return undefined;
+    if (analysable) inBatch(current, config, batch);
+    return { doc: current, config, locale };
   };
+  /** Records an open reply in its batch; the replies whose duplicates changed are checked again. */
+  function inBatch(doc: TextDocument, config: EffectiveConfig, batch: Batch | undefined): void {
+    const others = batches.prepare(doc, config, batch);
+    if (others.length === 0) return;
+    if (caps.pull) refreshAll();
+    else for (const u of others) if (documents.get(u)) void publish(documents.get(u)!);
+  }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const c: ClientCapabilities = params.capabilities;
@@ -218,6 +257,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       watchedFilesDynamic: c.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
       refresh: c.workspace?.diagnostics?.refreshSupport === true,
     };
+    workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
+      .filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
     const initOptions = params.initializationOptions as { settings?: unknown } | undefined;
     if (initOptions?.settings !== undefined) globalSettings = initOptions.settings;
     return {
@@ -236,7 +277,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialized(() => {
     if (caps.configurationDynamic) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
-    if (caps.watchedFilesDynamic) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${PROJECT_FILE_NAME}` }] });
+    if (caps.watchedFilesDynamic) {
+      // project files; registers (CSV, JSON, text exports); replies not open in the editor
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: `**/${PROJECT_FILE_NAME}` }, { globPattern: '**/*.{csv,tsv,json,txt,reply}' }],
+      });
+    }
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -247,15 +293,29 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     refreshAll();
   });
 
-  connection.onDidChangeWatchedFiles((change) => {
-    projectFiles = new ProjectFiles();
-    configCache.clear();
+  connection.onDidChangeWatchedFiles(async (change) => {
+    let configChanged = false;
+    const replies: Array<{ file: string; deleted: boolean }> = [];
     for (const c of change.changes) {
       if (!c.uri.startsWith('file:')) continue;
       const file = fileURLToPath(c.uri);
-      for (const key of [...reported]) if (key.startsWith(file)) reported.delete(key);
+      if (isProjectFile(c.uri) || batches.isRegisterFile(file)) {
+        configChanged = true;
+        for (const key of [...reported]) if (key.startsWith(file)) reported.delete(key);
+      } else if (REPLY_EXTENSIONS.some((x) => file.toLowerCase().endsWith(x))) {
+        replies.push({ file, deleted: c.type === FileChangeType.Deleted });
+      }
     }
-    refreshAll();
+    if (configChanged) {
+      projectFiles = new ProjectFiles();
+      configCache.clear();
+      batches.reset();
+      // the registers of open replies are read again, and their issues shown again
+      await Promise.all(documents.all().map((d) => configFor(d.uri)));
+      refreshAll();
+      return;
+    }
+    for (const r of replies) await batches.fileChanged(r.file, r.deleted);
   });
 
   documents.onDidOpen((e) => void limits.checkpoint(e.document));
@@ -270,6 +330,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     pushLater.cancel(e.document.uri);
     service.forget(e.document.uri);
     limits.forget(e.document.uri);
+    void batches.closed(e.document.uri).catch((err: unknown) => log(`batch update for ${e.document.uri} failed: ${String(err)}`));
     settingsCache.delete(e.document.uri);
     configCache.delete(e.document.uri);
     if (!caps.pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -367,6 +428,36 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       service.forget(uri);
     }
     return { results, skipped };
+  }));
+
+  /** The batch of a project file (`.proposal-reply.json`) that names a register. */
+  const batchOf = async (projectFile: string): Promise<{ batch: Batch; locale: Locale } | undefined> => {
+    if (!projectFile.startsWith('file:') || !isProjectFile(projectFile)) return undefined;
+    // open replies count as edited, even those the client has not asked about since their last change
+    for (const d of documents.all()) await replyDoc(d.uri);
+    const { batch, locale } = await configFor(projectFile);
+    return batch ? { batch, locale } : undefined;
+  };
+
+  connection.onRequest(BATCH_REQUEST, guard<BatchParams, BatchResult>('batch', () => ({ batches: [] }), async (params) => {
+    const out: BatchResult['batches'][number][] = [];
+    for (const p of params.projectFiles) {
+      const b = await batchOf(p);
+      if (b) out.push(await batches.view(b.batch, b.locale));
+    }
+    return { batches: out };
+  }));
+
+  connection.onRequest(NEW_REPLY_REQUEST, guard<NewReplyParams, NewReplyResult | null>('newReply', () => null, async (params) => {
+    const b = await batchOf(params.projectFile);
+    return b ? batches.newReply(b.batch, params.entryKey) ?? null : null;
+  }));
+
+  connection.onRequest(REPORT_REQUEST, guard<ReportParams, ReportResult | null>('report', () => null, async (params) => {
+    const b = await batchOf(params.projectFile);
+    if (!b?.batch.register) return null;
+    const output = params.outputUri?.startsWith('file:') ? fileURLToPath(params.outputUri) : undefined;
+    return batches.render(b.batch, params.format, b.locale, output);
   }));
 
   documents.listen(connection);

@@ -5,16 +5,19 @@
  * folding, completion, renumbering, cleanup) take the cached parse and never wait on the rules. It never touches a connection or the file system.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, Position, Range } from 'vscode-languageserver-types';
+import {
+  type CodeAction, type CompletionItem, type Diagnostic, type DocumentSymbol, type FoldingRange, type Hover, MarkupContent, MarkupKind, type Position, type Range,
+} from 'vscode-languageserver-types';
 import type { EffectiveConfig } from './config/schema';
 import { cleanupEdit, planCleanup } from './features/cleanup';
 import { codeActions } from './features/codeActions';
 import { completions } from './features/completion';
-import { toDiagnostics } from './features/diagnostics';
+import { rangeOf, toDiagnostics } from './features/diagnostics';
 import { toLspEdits } from './features/edits';
 import { foldingRanges } from './features/folding';
 import { projectFileHover, replyHover } from './features/hover';
 import { buildOutline, type OutlineNode } from './features/outline';
+import { registerLinkHover } from './features/registerLink';
 import { renumberDocument, renumberLevelAt } from './features/renumber';
 import { buildStructure } from './features/structure';
 import { documentSymbols } from './features/symbols';
@@ -38,6 +41,11 @@ export interface ReplyServiceOptions {
   readonly rules?: readonly Rule[];
   /** How many analyses to keep (one per open document is enough). */
   readonly cacheSize?: number;
+  /**
+   * The register and batch of a document when a call passes none: the language server supplies its
+   * project's register and the workspace batch this way, so every feature sees the same analysis.
+   */
+  readonly extrasFor?: (doc: TextDocument, config: EffectiveConfig) => AnalyzeExtras | undefined;
 }
 
 export interface Analysis {
@@ -45,6 +53,8 @@ export interface Analysis {
   readonly findings: readonly Finding[];
   /** The reply's link to the register, when a register was given. */
   readonly link?: RegisterLink;
+  /** The register it was checked against. */
+  readonly register?: Register;
 }
 
 /** What the register cross-checks need beyond the document and its configuration. */
@@ -141,7 +151,7 @@ export function createReplyService(options: ReplyServiceOptions = {}): ReplyServ
     return entry;
   };
 
-  const analyze = (doc: TextDocument, config: EffectiveConfig, extras: AnalyzeExtras = {}): Analysis => {
+  const analyze = (doc: TextDocument, config: EffectiveConfig, extras: AnalyzeExtras = options.extrasFor?.(doc, config) ?? {}): Analysis => {
     const entry = parse(doc, config);
     const { reply } = entry;
     let registerContext: RegisterContext | undefined;
@@ -165,7 +175,7 @@ export function createReplyService(options: ReplyServiceOptions = {}): ReplyServ
         log(`rule ${ruleId} failed and was skipped: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       },
     });
-    const analysis: Analysis = { reply, findings, ...(registerContext ? { link: registerContext.link } : {}) };
+    const analysis: Analysis = { reply, findings, ...(registerContext ? { link: registerContext.link, register: registerContext.register } : {}) };
     entry.checkKey = checkKey;
     entry.analysis = analysis;
     return analysis;
@@ -191,14 +201,24 @@ export function createReplyService(options: ReplyServiceOptions = {}): ReplyServ
       return foldingRanges(parse(doc, config).reply, doc);
     },
     hover(doc, config, position, locale) {
-      const { reply, findings } = analyze(doc, config);
-      return replyHover(reply, findings, doc, doc.offsetAt(position), config, { locale, ...docsOption });
+      const analysis = analyze(doc, config);
+      const offset = doc.offsetAt(position);
+      const hover = replyHover(analysis.reply, analysis.findings, doc, offset, config, { locale, ...docsOption });
+      const link = registerLinkHover(doc.uri, analysis, offset, locale, todayOf(now()));
+      if (!link) return hover;
+      const before = hover && MarkupContent.is(hover.contents) ? `${hover.contents.value}\n\n---\n\n` : '';
+      return { contents: { kind: MarkupKind.Markdown, value: `${before}${link.value}` }, range: hover?.range ?? rangeOf(doc, link.span) };
     },
     projectFileHover(doc, position, locale) {
       return projectFileHover(doc, doc.offsetAt(position), { locale, ...docsOption });
     },
     completion(doc, config, position, { locale, snippets }) {
-      return completions(parse(doc, config).reply, doc, doc.offsetAt(position), config, { locale, snippets, today: todayOf(now()) });
+      // completion needs the parse and the register link, never the rules
+      const { reply } = parse(doc, config);
+      const { register, fileName } = options.extrasFor?.(doc, config) ?? {};
+      const link = register ? linkReply(reply, fileName ?? baseName(doc.uri), register) : undefined;
+      const linked = link && register ? { register: { register, link, ...(config.organization ? { organization: config.organization } : {}) } } : {};
+      return completions(reply, doc, doc.offsetAt(position), config, { locale, snippets, today: todayOf(now()), ...linked });
     },
     codeActions(doc, config, range, diagnostics, { locale, only }) {
       const { reply, findings } = analyze(doc, config);

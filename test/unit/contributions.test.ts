@@ -111,8 +111,8 @@ describe('package.json contributions agree with the code', () => {
     for (const list of Object.values(PKG.contributes.menus)) for (const m of list) assert.ok(declared.includes(m.command), m.command);
     for (const c of PKG.contributes.commands) assert.match(c.title, /^%command\./, `${c.command} has a translated title`);
     const views = Object.values(PKG.contributes.views).flat().map((v) => v.id);
-    assert.deepEqual(views, ['proposalReply.structure']);
-    assert.ok(CLIENT_SOURCES.includes(`createTreeView('proposalReply.structure'`));
+    assert.deepEqual(views, ['proposalReply.structure', 'proposalReply.batch']);
+    for (const v of views) assert.ok(CLIENT_SOURCES.includes(`createTreeView('${v}'`), v);
   });
 
   it('translates every l10n message of the client into Chinese, keeping its placeholders', () => {

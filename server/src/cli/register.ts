@@ -16,6 +16,8 @@ export interface LoadedRegister {
   /** The path as shown to the user. */
   readonly shown: string;
   readonly register?: Register;
+  /** The register's text as parsed (the editor maps its issues to positions in it). */
+  readonly text?: string;
   /** Why the register could not be used. */
   readonly problem?: Localized;
 }
@@ -72,7 +74,7 @@ export class Registers {
           ...(config.registerColumns ? { columns: config.registerColumns } : {}),
           categories,
         });
-        return { abs, shown, register };
+        return { abs, shown, register, text: decoded.text };
       })();
       this.cache.set(key, p);
     }

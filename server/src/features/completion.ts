@@ -20,12 +20,15 @@ import { addresseeTemplate, closingTemplate, lineIndexAt, receiptTemplate, trans
 import { foldWidth, isBlank, type Span } from '../text';
 import { rangeOf } from './diagnostics';
 import { headingPath } from './hover';
+import { type RegisterInReply, registerAddressees, registerReceipts } from './registerLink';
 
 export interface CompletionOptions {
   readonly locale: Locale;
   /** Whether the client accepts snippet syntax in insert texts. */
   readonly snippets: boolean;
   readonly today: DateValue;
+  /** The register the reply is linked to: its addressees and receipt lines come first. */
+  readonly register?: RegisterInReply;
 }
 
 const LEVEL_NAME: Record<NumberingLevel, Localized> = {
@@ -177,6 +180,9 @@ function structuralItems(ctx: Context): CompletionItem[] {
   const inHead = !a && (!reply.receipt || reply.receipt.start >= lineEnd) && (!prev || [reply.docNumber, reply.title, reply.category].some((s) => s && prev.end <= s.end + 1 && prev.start >= s.start - 1));
 
   if (inHead) {
+    if (options.register) {
+      for (const r of registerAddressees(reply, options.register, locale)) specs.push({ label: r.label, kind: CompletionItemKind.Value, detail: r.detail });
+    }
     specs.push({
       label: addresseeTemplate(reply.kind),
       kind: CompletionItemKind.Snippet,
@@ -186,6 +192,9 @@ function structuralItems(ctx: Context): CompletionItem[] {
   }
   const afterAddressee = a !== undefined && prev !== undefined && prev.end >= a.end && prev.start <= a.start + 1 && !(reply.receipt && reply.receipt.end <= lineStart);
   if (afterAddressee && !reply.receipt) {
+    if (options.register) {
+      for (const r of registerReceipts(reply, options.register, locale)) specs.push({ label: r.label, kind: CompletionItemKind.Text, detail: r.detail });
+    }
     const tpl = receiptTemplate(reply);
     specs.push({
       label: tpl,

@@ -3,7 +3,7 @@ export * from './types';
 export { type ColumnMapping, FIELD_LABEL, HEADER_ALIASES, matchHeaders, normalizeHeader } from './columns';
 export { decodeRegisterBytes, parseRegister, REGISTER_MAX_BYTES, type RegisterDecodeResult, type RegisterOptions } from './parse';
 export { baseName, fileNameNumbers, linkReply } from './link';
-export { formatRegisterIssue, isInside, resolveRegisterPath, type RegisterPathResult } from './location';
+export { formatRegisterIssue, isInside, registerIssueText, resolveRegisterPath, type RegisterPathResult } from './location';
 export {
   addresseeCompletions, conventionalFileName, defaultReplyKind, type DraftOptions, entryDetail, entryLabel, receiptLineFor, registerHover, replySkeleton,
   replyTitleFor, type SkeletonOptions,

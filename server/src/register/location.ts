@@ -38,9 +38,14 @@ const SEVERITY_WORD = { error: 'error', warning: 'warning', information: 'info' 
  * (for a JSON register: 第 N 条，“键”键).
  */
 export function formatRegisterIssue(issue: RegisterIssue, shownPath: string, locale: 'zh-cn' | 'en', format: RegisterFormat = 'csv'): string {
+  return `${shownPath}:${issue.line}:${issue.column}: ${SEVERITY_WORD[issue.severity]} register: ${registerIssueText(issue, locale, format)}`;
+}
+
+/** `第 N 行，“列名”列：message` (for a JSON register: 第 N 条，“键”键), the issue as the user reads it. */
+export function registerIssueText(issue: RegisterIssue, locale: 'zh-cn' | 'en', format: RegisterFormat = 'csv'): string {
   const json = format === 'json';
   const where = locale === 'en'
     ? `${issue.row > 0 ? `${json ? 'entry' : 'row'} ${issue.row}` : 'file'}${issue.header ? `, ${json ? 'key' : 'column'} “${issue.header}”` : ''}: `
     : `${issue.row > 0 ? `第 ${issue.row} ${json ? '条' : '行'}` : '文件'}${issue.header ? `，“${issue.header}”${json ? '键' : '列'}` : ''}：`;
-  return `${shownPath}:${issue.line}:${issue.column}: ${SEVERITY_WORD[issue.severity]} register: ${where}${locale === 'en' ? issue.message.en : issue.message.zh}`;
+  return `${where}${locale === 'en' ? issue.message.en : issue.message.zh}`;
 }
