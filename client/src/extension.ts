@@ -11,17 +11,23 @@ import {
   CHECK_FILES_REQUEST, type CheckFilesResult, CLEANUP_REQUEST, type CleanupResult, RENUMBER_REQUEST, type RenumberResult, type StructureItem,
 } from '../../server/src/protocol';
 import { chunks, replyFilePatterns, serverModuleFor } from './paths';
-import { LANGUAGE_ID, StructureModel } from './structureView';
+import { LANGUAGE_ID, type Node, StructureModel } from './structureView';
 import { parseSnippets, type Template } from './templates';
 
 let client: LanguageClient | undefined;
+
+/** What activation returns: the structure view and status bar, for the end-to-end tests to read. */
+export interface ProposalReplyApi {
+  readonly structure: StructureModel;
+  readonly structureView: vscode.TreeView<Node>;
+}
 
 /** How many files one workspace-check request carries (progress is reported per batch). */
 const CHECK_BATCH = 25;
 /** The most files the workspace check looks at. */
 const CHECK_MAX_FILES = 5000;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<ProposalReplyApi> {
   const serverModule = serverModuleFor(__dirname, (p) => fs.existsSync(p));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -210,6 +216,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   });
 
   await model.refresh();
+  return { structure: model, structureView: view };
 }
 
 export async function deactivate(): Promise<void> {
