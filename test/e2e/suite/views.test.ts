@@ -24,8 +24,8 @@ describe('reviewer views and commands', () => {
     assert.deepEqual(seen(unopened), []);
     await vscode.commands.executeCommand('proposalReply.checkWorkspace');
     assert.deepEqual(seen(unopened), [
-      { code: 'date-missing', severity: 'error', range: [27, 0, 27, 0] },
-      { code: 'signature-missing', severity: 'error', range: [27, 0, 27, 0] },
+      { code: 'date-missing', severity: 'error', range: [27, 0, 27, 28] },
+      { code: 'signature-missing', severity: 'error', range: [27, 0, 27, 28] },
     ]);
     // the open replies keep their live diagnostics only: the check adds no second copy
     assert.equal(seen(fileUri('flawed.reply')).length, 6);
