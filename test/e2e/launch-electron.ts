@@ -16,6 +16,8 @@ async function main(): Promise<number> {
   try {
     const workspace = copyWorkspace(path.join(home, 'workspace'));
     return await runTests({
+      // the downloaded VS Code goes with the other test tools (git-ignored)
+      cachePath: path.join(ROOT, '.tools', 'vscode-test'),
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: SUITE,
       extensionTestsEnv: { [REPORT_ENV]: report },
