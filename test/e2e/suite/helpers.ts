@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ProposalReplyApi } from '../../../client/src/extension';
+import { formatDate, todayOf } from '../../../server/src/parse/dates';
 
 export const EXTENSION_ID = 'proposal-reply.proposal-reply';
 export const LANGUAGE_ID = 'proposal-reply';
@@ -127,6 +128,5 @@ export function waitForDiagnostics(uri: vscode.Uri, what: string, ok: (codes: st
 
 /** Today's date as replies write it: 2025年5月8日. */
 export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+  return formatDate(todayOf(new Date()));
 }
