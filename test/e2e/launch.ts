@@ -148,20 +148,24 @@ async function healthy(base: string, child: ChildProcess, timeoutMs: number): Pr
 
 /** Ends code-server's whole process group (it starts helpers of its own) and waits for it to exit. */
 async function stopGroup(child: ChildProcess): Promise<void> {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  const signal = (s: NodeJS.Signals): void => {
-    try {
-      process.kill(-child.pid!, s);
-    } catch {
-      // already gone
-    }
-  };
-  signal('SIGTERM');
-  const timer = setTimeout(() => signal('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(timer);
-  signal('SIGKILL'); // helpers that outlived the main process
+  const pid = child.pid;
+  if (pid === undefined) return;
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise<void>((r) => child.once('exit', () => r()));
+    signalGroup(pid, 'SIGTERM');
+    const timer = setTimeout(() => signalGroup(pid, 'SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+  }
+  signalGroup(pid, 'SIGKILL'); // helpers that outlived the main process
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // already gone
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -282,6 +286,8 @@ async function main(): Promise<number> {
 
   const session: Session = { home: fs.mkdtempSync(path.join(os.tmpdir(), 'proposal-reply-e2e-')), pages: [], console: [] };
   const interrupted = (): void => {
+    // the server's group first and at once; then the browser (launched without its own signal handlers)
+    if (session.server?.pid !== undefined) signalGroup(session.server.pid, 'SIGTERM');
     void stop(session).finally(() => process.exit(130));
   };
   process.once('SIGINT', interrupted);
@@ -304,7 +310,9 @@ async function main(): Promise<number> {
     ], { detached: true, stdio: ['ignore', serverLog, serverLog], env: { ...tools.env, HOME: session.home } });
     fs.closeSync(serverLog);
     await healthy(base, session.server, 30_000);
-    session.browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, env: { ...process.env, HOME: session.home } });
+    session.browser = await chromium.launch({
+      executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, env: { ...process.env, HOME: session.home }, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+    });
     log(`code-server ${CODE_SERVER_VERSION} and Chromium up in ${seconds(started)}`);
 
     let phase = Date.now();
