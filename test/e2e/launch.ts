@@ -179,6 +179,11 @@ interface Session {
   console: string[];
 }
 
+/** A path on the machine as the workbench addresses it through code-server. */
+function remote(port: number, p: string): string {
+  return `vscode-remote://127.0.0.1:${port}${p}`;
+}
+
 function workbenchUrl(base: string, folder: string, payload: [string, string][]): string {
   return `${base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
@@ -193,14 +198,13 @@ async function openPage(session: Session, name: string): Promise<Page> {
 
 /** Runs the extension-host suite; resolves with its exit code. */
 async function runSuite(session: Session, base: string, port: number): Promise<number> {
-  const remote = (p: string): string => `vscode-remote://127.0.0.1:${port}${p}`;
   const report = path.join(ARTIFACTS, 'report.txt');
   const workspace = copyWorkspace(path.join(session.home, 'suite-workspace'));
   const page = await openPage(session, 'suite');
   const exit = new Promise<number>((resolve) => void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code)));
   await page.goto(workbenchUrl(base, workspace, [
-    ['extensionDevelopmentPath', remote(ROOT)],
-    ['extensionTestsPath', remote(SUITE)],
+    ['extensionDevelopmentPath', remote(port, ROOT)],
+    ['extensionTestsPath', remote(port, SUITE)],
     ['extensionEnvironment', JSON.stringify({ [REPORT_ENV]: report })],
     ['skipWelcome', 'true'],
   ]));
@@ -223,13 +227,12 @@ async function runUi(session: Session, base: string, port: number): Promise<void
   const workspace = copyWorkspace(path.join(session.home, 'ui-workspace'));
   const page = await openPage(session, 'ui');
   page.setDefaultTimeout(UI_TIMEOUT_MS);
-  await page.goto(workbenchUrl(base, workspace, [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${ROOT}`], ['skipWelcome', 'true']]));
+  await page.goto(workbenchUrl(base, workspace, [['extensionDevelopmentPath', remote(port, ROOT)], ['skipWelcome', 'true']]));
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'flawed.reply' }).click();
   await page.locator('.tabs-container .tab', { hasText: 'flawed.reply' }).waitFor();
 
   await page.keyboard.press('Control+Shift+M');
   const markers = page.locator('.markers-panel .monaco-list-row');
-  // the file's row and one row per problem
   await markers.filter({ hasText: 'date-format' }).waitFor();
   const problems = await markers.allInnerTexts();
 
