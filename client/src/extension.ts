@@ -13,10 +13,16 @@ import {
 import { BatchModel, registerBatchCommands } from './batchView';
 import { chunks, replyFilePatterns, serverModuleFor } from './paths';
 import { RestartPolicy } from './restart';
-import { LANGUAGE_ID, StructureModel } from './structureView';
+import { LANGUAGE_ID, type Node, StructureModel } from './structureView';
 import { parseSnippets, type Template } from './templates';
 
 let client: LanguageClient | undefined;
+
+/** What activation returns: the structure view and status bar, for the end-to-end tests to read. */
+export interface ProposalReplyApi {
+  readonly structure: StructureModel;
+  readonly structureView: vscode.TreeView<Node>;
+}
 
 /** How many files one workspace-check request carries (progress is reported per batch). */
 const CHECK_BATCH = 25;
@@ -40,7 +46,7 @@ function restartHandler(policy: RestartPolicy): ErrorHandler {
   };
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<ProposalReplyApi> {
   const serverModule = serverModuleFor(__dirname, (p) => fs.existsSync(p));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -244,6 +250,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   await model.refresh();
   await batchModel.refresh();
+  return { structure: model, structureView: view };
 }
 
 export async function deactivate(): Promise<void> {

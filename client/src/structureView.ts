@@ -8,7 +8,7 @@ import { STRUCTURE_REQUEST, type StructureItem, type StructureProblem, type Stru
 
 export const LANGUAGE_ID = 'proposal-reply';
 
-type Node = { readonly kind: 'item'; readonly item: StructureItem; readonly report: StructureReport } | { readonly kind: 'problem'; readonly problem: StructureProblem; readonly report: StructureReport };
+export type Node = { readonly kind: 'item'; readonly item: StructureItem; readonly report: StructureReport } | { readonly kind: 'problem'; readonly problem: StructureProblem; readonly report: StructureReport };
 
 function stateText(item: StructureItem): string {
   if (item.state === 'present') return vscode.l10n.t('present');
@@ -45,6 +45,7 @@ export class StructureModel implements vscode.TreeDataProvider<Node>, vscode.Dis
   private view: vscode.TreeView<Node> | undefined;
   private pending: NodeJS.Timeout | undefined;
   private generation = 0;
+  private statusShown = false;
 
   constructor(private readonly client: LanguageClient) {
     this.status = vscode.window.createStatusBarItem('proposalReply.structure', vscode.StatusBarAlignment.Left, 100);
@@ -60,6 +61,11 @@ export class StructureModel implements vscode.TreeDataProvider<Node>, vscode.Dis
     return this.report;
   }
 
+  /** The status-bar item as the user sees it (read by the end-to-end tests). */
+  get statusBar(): { readonly text: string; readonly visible: boolean } {
+    return { text: this.status.text, visible: this.statusShown };
+  }
+
   /** Asks the server again, soon (typing produces many changes; one request follows them). */
   schedule(delay = 300): void {
     if (this.pending) clearTimeout(this.pending);
@@ -73,7 +79,7 @@ export class StructureModel implements vscode.TreeDataProvider<Node>, vscode.Dis
       // keep the last reply's structure while the focus is elsewhere (the view itself, the Problems panel)
       if (!vscode.window.visibleTextEditors.some((e) => e.document.languageId === LANGUAGE_ID)) {
         this.report = undefined;
-        this.status.hide();
+        this.hideStatus();
         this.changed.fire(undefined);
         void vscode.commands.executeCommand('setContext', 'proposalReply.replyOpen', false);
       }
@@ -95,7 +101,7 @@ export class StructureModel implements vscode.TreeDataProvider<Node>, vscode.Dis
   private render(): void {
     const r = this.report;
     if (!r) {
-      this.status.hide();
+      this.hideStatus();
       return;
     }
     const missing = r.items.filter((i) => i.required && i.state === 'missing');
@@ -109,7 +115,13 @@ export class StructureModel implements vscode.TreeDataProvider<Node>, vscode.Dis
     this.status.tooltip = tip;
     this.status.backgroundColor = missing.length > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.status.show();
+    this.statusShown = true;
     if (this.view) this.view.description = `${r.kindLabel} ${r.present}/${r.total}`;
+  }
+
+  private hideStatus(): void {
+    this.status.hide();
+    this.statusShown = false;
   }
 
   getTreeItem(node: Node): vscode.TreeItem {

@@ -1,0 +1,27 @@
+/**
+ * What both end-to-end launchers share: where things are, and a fresh copy of the fixture
+ * workspace (the suite edits documents and settings; the fixtures in the repository stay as they are).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** The repository root (this file runs from out/test/e2e/). */
+export const ROOT = path.resolve(__dirname, '..', '..', '..');
+/** The compiled suite entry point, the `run()` the extension host calls. */
+export const SUITE = path.join(ROOT, 'out', 'test', 'e2e', 'index.js');
+/** Screenshots, logs and the suite's report (git-ignored). */
+export const ARTIFACTS = path.join(ROOT, '.artifacts', 'e2e');
+/** The environment variable naming the file the suite writes its report to. */
+export const REPORT_ENV = 'PROPOSAL_REPLY_E2E_REPORT';
+
+/** Copies test/e2e/fixtures to `dir` and returns it. */
+export function copyWorkspace(dir: string): string {
+  fs.cpSync(path.join(ROOT, 'test', 'e2e', 'fixtures'), dir, { recursive: true });
+  return dir;
+}
+
+/** Empties the artifacts folder, so that what is there afterwards belongs to this run. */
+export function freshArtifacts(): void {
+  fs.rmSync(ARTIFACTS, { recursive: true, force: true });
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+}
