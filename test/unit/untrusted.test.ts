@@ -73,11 +73,17 @@ describe('untrusted workspaces', () => {
     assert.deepEqual(found, ["server/src/cli/main.ts: computed require: return (require(path.join(__dirname, '..', '..', '..', '..', 'package.json')) as { version: string }).version;"]);
   });
 
-  it('writes files in one place only: the report named by --output', () => {
+  it('writes files only where the user asked: the CLI report named by --output, the new reply and the saved report in the editor', () => {
     const writes: string[] = [];
     const re = /\b(?:writeFile|appendFile|createWriteStream|mkdir|mkdtemp|rmSync|rmdir|unlink|rename|copyFile|cpSync|symlink|chmod|chown|utimes|truncate)\w*\s*\(/;
     for (const [file, text] of sources()) for (const line of text.split('\n')) if (re.test(line)) writes.push(`${file}: ${line.trim()}`);
-    assert.deepEqual(writes, ['server/src/cli/main.ts: await fs.writeFile(target, text);']);
+    // the editor's two writes follow a command the user ran: the new reply (never over an existing
+    // file, client/src/batchView.ts checks first) and the report at the path picked in a save dialog
+    assert.deepEqual(writes.sort(), [
+      'client/src/batchView.ts: await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(r.text));',
+      'client/src/batchView.ts: await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(r.text));',
+      'server/src/cli/main.ts: await fs.writeFile(target, text);',
+    ]);
   });
 
   it('leaves a workspace as it was after check, outline, report and rules in every format', async () => {
