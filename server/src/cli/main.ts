@@ -505,7 +505,8 @@ function listRules(format: string, locale: Locale, io: CliIo): number {
     return 0;
   }
   if (format !== 'text') return usageError(io, locale, `--format: ${format}`);
-  for (const r of rules) io.stdout(`${r.id.padEnd(26)} ${r.defaultSeverity.padEnd(12)} ${localize(r.title, locale)}\n`);
+  const width = Math.max(...rules.map((r) => r.id.length)) + 1;
+  for (const r of rules) io.stdout(`${r.id.padEnd(width)} ${r.defaultSeverity.padEnd(12)} ${localize(r.title, locale)}\n`);
   return 0;
 }
 
