@@ -78,8 +78,6 @@ export function foldWidth(text: string): string {
  */
 export interface TextScan {
   readonly folded: string;
-  /** `folded` as code units: a typed array reads several times faster than `charCodeAt`. */
-  readonly units: Uint16Array;
   /** Offsets of 《》“”()〔〕 in the folded text (so （） are here too), ascending. */
   readonly brackets: number[];
   /** Offsets of the half-width marks , : ; ? ! ( ) . as written (not folded from full width), ascending. */
@@ -89,6 +87,8 @@ export interface TextScan {
    * ascending: where a run-on line may break (parse/blocks.ts).
    */
   readonly breaks: number[];
+  /** Offsets of [ and ] in the folded text (so ［］ are here too), ascending: brackets to the block splitter only. */
+  readonly squares: number[];
 }
 
 /** What scanText records of a code unit below U+3016, as bits (Han characters, most of the text, are above). */
@@ -96,58 +96,91 @@ const HALF_WIDTH = 1; // , : ; ? ! ( ) . → TextScan.halfWidth
 const BRACKET = 2; // ( ) “ ” 《 》 〔 〕 → TextScan.brackets
 const BREAK = 4; // blanks and 。!? → TextScan.breaks
 const IDEOGRAPHIC_SPACE = 8; // U+3000, folded to a space
+const SQUARE = 16; // [ ] → TextScan.squares
 const SCAN_CLASS = ((): Uint8Array => {
   const t = new Uint8Array(0x3016);
   for (const ch of ',:;?!().') t[ch.charCodeAt(0)]! |= HALF_WIDTH;
   for (const ch of '()“”《》〔〕') t[ch.charCodeAt(0)]! |= BRACKET;
   for (let c = 0; c < t.length; c++) if (isBlank(c)) t[c]! |= BREAK;
   for (const ch of '。!?') t[ch.charCodeAt(0)]! |= BREAK;
+  for (const ch of '[]') t[ch.charCodeAt(0)]! |= SQUARE;
   t[0x3000]! |= IDEOGRAPHIC_SPACE;
   return t;
 })();
 
+/**
+ * The code units are copied into this buffer, folded in place and decoded once. It is kept for the
+ * next text (a fresh buffer per text costs more than the copy: new pages, garbage collection), up
+ * to SCRATCH_KEEP bytes, so that one huge document does not pin its size in memory.
+ */
+let scratch: Buffer | undefined;
+const SCRATCH_KEEP = 4 * 1024 * 1024;
+
 export function scanText(text: string): TextScan {
-  const brackets: number[] = [];
-  const halfWidth: number[] = [];
-  const breaks: number[] = [];
+  const n = text.length;
   let units: Uint16Array;
   let bytes: Buffer | undefined;
   if (typeof Buffer === 'undefined') {
-    units = new Uint16Array(text.length);
-    for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+    units = new Uint16Array(n);
+    for (let i = 0; i < n; i++) units[i] = text.charCodeAt(i);
   } else {
     // Copy the UTF-16 code units, fold them in place and decode once: several times faster than a
     // regex replace that calls back for every full-width comma in Chinese text.
-    bytes = Buffer.from(text, 'utf16le');
-    units = new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length >> 1);
-  }
-  let changed = false;
-  const n = units.length;
-  for (let i = 0; i < n; i++) {
-    const c = units[i]!;
-    if (c < 0x3016) {
-      const k = SCAN_CLASS[c]!;
-      if (k === 0) continue;
-      if (k & HALF_WIDTH) halfWidth.push(i);
-      if (k & BRACKET) brackets.push(i);
-      if (k & BREAK) breaks.push(i);
-      if (k & IDEOGRAPHIC_SPACE) {
-        units[i] = 32;
-        changed = true;
-      }
-    } else if (c >= 0xfeff) {
-      if (c >= 0xff01 && c <= 0xff5e) {
-        units[i] = c - 0xfee0;
-        changed = true;
-        if (c === 0xff08 || c === 0xff09) brackets.push(i); // （）
-        else if (c === 0xff01 || c === 0xff1f) breaks.push(i); // ！？
-      } else if (c === 0xfeff) {
-        breaks.push(i);
-      }
+    let buf = scratch;
+    if (!buf || buf.length < 2 * n) {
+      buf = Buffer.allocUnsafeSlow(Math.max(2 * n, 4096));
+      if (buf.length <= SCRATCH_KEEP) scratch = buf;
     }
+    bytes = buf.subarray(0, buf.write(text, 0, 'utf16le'));
+    units = new Uint16Array(buf.buffer, buf.byteOffset, n);
   }
-  if (!changed) return { folded: text, units, brackets, halfWidth, breaks };
-  return { folded: bytes ? bytes.toString('utf16le') : foldByReplace(text), units, brackets, halfWidth, breaks };
+  const scan = { folded: text, brackets: [] as number[], halfWidth: [] as number[], breaks: [] as number[], squares: [] as number[] };
+  let changed = false;
+  let i = 0;
+  if (bytes && (units.byteOffset & 3) === 0) {
+    // Two code units at a time: a pair whose high bytes both lie in 0x31–0xFD (Han, most of the
+    // text) holds nothing to record or fold, which three additions and masks tell for both at once.
+    // Each 16-bit lane of `h` is one unit's high byte, with room above it for the carries.
+    const words = new Int32Array(units.buffer, units.byteOffset, n >> 1);
+    const m = words.length;
+    for (let w = 0; w < m; w++) {
+      const h = (words[w]! >>> 8) & 0x00ff00ff;
+      if (((h + 0x00cf00cf) & ~(h + 0x00020002) & 0x01000100) === 0x01000100) continue;
+      if (scanUnit(units, 2 * w, scan)) changed = true;
+      if (scanUnit(units, 2 * w + 1, scan)) changed = true;
+    }
+    i = 2 * m;
+  }
+  for (; i < n; i++) if (scanUnit(units, i, scan)) changed = true;
+  if (changed) scan.folded = bytes ? bytes.toString('utf16le') : foldByReplace(text);
+  return scan;
+}
+
+/** Records and folds the code unit at `i`; true when it was folded. */
+function scanUnit(units: Uint16Array, i: number, scan: { brackets: number[]; halfWidth: number[]; breaks: number[]; squares: number[] }): boolean {
+  const c = units[i]!;
+  if (c < 0x3016) {
+    const k = SCAN_CLASS[c]!;
+    if (k === 0) return false;
+    if (k & HALF_WIDTH) scan.halfWidth.push(i);
+    if (k & BRACKET) scan.brackets.push(i);
+    if (k & BREAK) scan.breaks.push(i);
+    if (k & SQUARE) scan.squares.push(i);
+    if (k & IDEOGRAPHIC_SPACE) {
+      units[i] = 32;
+      return true;
+    }
+  } else if (c >= 0xfeff) {
+    if (c >= 0xff01 && c <= 0xff5e) {
+      units[i] = c - 0xfee0;
+      if (c === 0xff08 || c === 0xff09) scan.brackets.push(i); // （）
+      else if (c === 0xff01 || c === 0xff1f) scan.breaks.push(i); // ！？
+      else if (c === 0xff3b || c === 0xff3d) scan.squares.push(i); // ［］
+      return true;
+    }
+    if (c === 0xfeff) scan.breaks.push(i);
+  }
+  return false;
 }
 
 /** The same folding where there is no Buffer (a browser). */

@@ -1,12 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { parseReply } from '../../server/src/parse';
+import { markerIsHeadingLike, segmentLine, shouldBreakAtGap } from '../../server/src/parse/blocks';
 import { nextStepsSentence } from '../../server/src/parse/body';
 import { findProposalNumbers } from '../../server/src/parse/header';
 import { ENUMERATION_CUE, enumerationCues } from '../../server/src/parse/numbering';
 import { FORM_USE, type FormUse, formUses } from '../../server/src/rules/address-form-mismatch';
 import { bodyCitations } from '../../server/src/rules/util';
-import { foldWidth, isBlank, scanText, splitLines } from '../../server/src/text';
+import { foldWidth, isBlank, scanText, splitLines, trimSpan } from '../../server/src/text';
 
 /** The definitions, one character at a time, that the fast implementations must equal. */
 function foldReference(s: string): string {
@@ -44,25 +45,30 @@ describe('text helpers', () => {
   });
 
   it('scanText records exactly the brackets, half-width marks and places to break that its definitions name', () => {
-    const reference = (s: string): { brackets: number[]; halfWidth: number[]; breaks: number[] } => {
+    const reference = (s: string): { brackets: number[]; halfWidth: number[]; breaks: number[]; squares: number[] } => {
       const folded = foldReference(s);
       const at = (test: (ch: string, i: number) => boolean): number[] => [...folded].flatMap((ch, i) => (test(ch, i) ? [i] : []));
       return {
         brackets: at((ch) => '《》“”()〔〕'.includes(ch)),
         halfWidth: at((_ch, i) => ',:;?!().'.includes(s.charAt(i))),
         breaks: at((ch) => isBlank(ch.charCodeAt(0)) || '。!?'.includes(ch)),
+        squares: at((ch) => '[]'.includes(ch)),
       };
     };
     const marks = (s: string): ReturnType<typeof reference> => {
-      const { brackets, halfWidth, breaks } = scanText(s);
-      return { brackets, halfWidth, breaks };
+      const { brackets, halfWidth, breaks, squares } = scanText(s);
+      return { brackets, halfWidth, breaks, squares };
     };
     let all = '';
     for (let c = 0; c <= 0xffff; c++) if (c < 0xd800 || c > 0xdfff) all += String.fromCharCode(c);
     assert.deepEqual(marks(all), reference(all));
-    const piece = fc.constantFrom('中', '。', '！', '!', '？', '?', '，', ',', '（', '(', ')', '）', '《', '》', '“', '”', '〔', '〕', ' ', '\t', '\u3000', '\ufeff', '\u200b', '\u00a0', 'a', '1');
-    fc.assert(fc.property(fc.array(piece, { maxLength: 20 }).map((xs) => xs.join('')), (s) => {
+    // the pieces include what the pairwise skip must not skip: units just outside its range (U+30FF
+    // is skipped, U+3015 and U+FEFF are not), at odd and even offsets
+    const piece = fc.constantFrom('中', '。', '！', '!', '？', '?', '，', ',', '（', '(', ')', '）', '《', '》', '“', '”', '〔', '〕', '[', ']', '［', '］', ' ', '\t',
+      '\u3000', '\ufeff', '\u200b', '\u00a0', 'a', '1', '\u3015', '\u3016', '\u30ff', '\u3100', '\ufdff', '\ufe00', '\uff5e', '\uff5f', '\uffff', '中文');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 40 }).map((xs) => xs.join('')), (s) => {
       assert.deepEqual(marks(s), reference(s));
+      assert.equal(scanText(s).folded, foldReference(s));
     }), { numRuns: 5_000 });
   });
 
@@ -126,6 +132,50 @@ describe('forms of address', () => {
     const piece = fc.constantFrom('你', '您', '贵', '们', '委', '会', '单', '位', '单位', '中心', '党', '派', '党派', '组织', '盟', '社', '局', '司', '中', '。', 'a');
     fc.assert(fc.property(fc.array(piece, { maxLength: 14 }).map((xs) => xs.join('')), (s) => {
       assert.deepEqual(formUses(s), reference(s));
+    }), { numRuns: 20_000 });
+  });
+});
+
+describe('block splitting', () => {
+  /** segmentLine as it was defined, one character at a time. */
+  function segmentReference(folded: string, start: number, end: number): Array<{ start: number; end: number }> {
+    const out: Array<{ start: number; end: number }> = [];
+    let segStart = start;
+    let depth = 0;
+    for (let i = start; i < end; i++) {
+      const ch = folded.charAt(i);
+      if ('(《“〔['.includes(ch)) depth++;
+      else if (')》”〕]'.includes(ch)) {
+        if (depth > 0) depth--;
+      } else if (isBlank(ch.charCodeAt(0))) {
+        let j = i + 1;
+        while (j < end && isBlank(folded.charCodeAt(j))) j++;
+        if (j < end && depth === 0 && i > segStart && shouldBreakAtGap(folded, segStart, i, j)) {
+          out.push(trimSpan(folded, segStart, i));
+          segStart = j;
+        }
+        i = j - 1;
+      } else if ('。!?'.includes(ch)) {
+        if (ch === '。') depth = 0;
+        if (i + 1 < end && depth === 0 && markerIsHeadingLike(folded, i + 1)) {
+          out.push(trimSpan(folded, segStart, i + 1));
+          segStart = i + 1;
+        }
+      }
+    }
+    if (segStart < end) out.push(trimSpan(folded, segStart, end));
+    return out.filter((x) => x.end > x.start);
+  }
+
+  it('segmentLine, walking the marks of scanText, splits a line where the character-by-character definition does', () => {
+    const piece = fc.constantFrom('中', '文', '。', '!', '？', '，', ':', '如下：', '联系人：', '（', '）', '(', ')', '《', '》', '“', '”', '〔', '〕', '[', ']', '［', '］',
+      ' ', '  ', '\t', '\u3000', '\ufeff', '一、', '（二）', '3.', '1.5', '2025年6月3日', '(联系', '抄送:', 'a');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }).map((xs) => xs.join('')), fc.nat(), fc.nat(), (text, x, y) => {
+      const scan = scanText(text);
+      const a = text.length === 0 ? 0 : x % (text.length + 1);
+      const b = text.length === 0 ? 0 : y % (text.length + 1);
+      const [start, end] = a <= b ? [a, b] : [b, a];
+      assert.deepEqual(segmentLine(scan.folded, start, end, scan), segmentReference(scan.folded, start, end));
     }), { numRuns: 20_000 });
   });
 });

@@ -3,7 +3,7 @@
  * run-on pasted lines where a web page collapsed several paragraphs into one.
  */
 import type { Block, JunkSpan } from '../model';
-import { isBlank, type LineInfo, trimSpan } from '../text';
+import { isBlank, type LineInfo, type TextScan, trimSpan } from '../text';
 import { matchDateAt } from './dates';
 import { matchMarker } from './numbering';
 
@@ -44,10 +44,11 @@ export interface BlockSplit {
 const MARKER_AFTER_END = /[一二三四五六七八九十百]{1,4}[ \t]?[、.]|\(|\d/y;
 
 /**
- * Splits every line into blocks; see the module comment. `units` are the code units of `folded`,
- * `breaks` the offsets of its blanks and sentence ends (TextScan.breaks).
+ * Splits every line into blocks; see the module comment. `marks` are where scanText found the
+ * brackets, blanks and sentence ends of `folded`.
  */
-export function splitBlocks(text: string, folded: string, lines: readonly LineInfo[], units: Uint16Array, breaks: readonly number[]): BlockSplit {
+export function splitBlocks(text: string, folded: string, lines: readonly LineInfo[], marks: SegmentMarks): BlockSplit {
+  const { breaks } = marks;
   const blocks: Block[] = [];
   const junk: JunkSpan[] = [];
   // Where segmentLine might break a line: a blank (a gap), or a sentence end followed by what
@@ -81,7 +82,7 @@ export function splitBlocks(text: string, folded: string, lines: readonly LineIn
       while (bi < breaks.length && breaks[bi]! < start) bi++;
       for (; bi < breaks.length; bi++) {
         const p = breaks[bi]!;
-        if (isBlank(units[p]!)) {
+        if (isBlank(folded.charCodeAt(p))) {
           nextPlace = p;
           break;
         }
@@ -97,7 +98,7 @@ export function splitBlocks(text: string, folded: string, lines: readonly LineIn
       blocks.push({ start: s, end: e, line: li });
       continue;
     }
-    for (const seg of segmentLine(folded, s, e, units)) {
+    for (const seg of segmentLine(folded, s, e, marks)) {
       const segText = folded.slice(seg.start, seg.end);
       const segReason = seg.start === s && seg.end === e ? undefined : junkReason(segText);
       if (segReason) junk.push({ start: seg.start, end: seg.end, reason: segReason, wholeLine: false, line: li });
@@ -107,36 +108,54 @@ export function splitBlocks(text: string, folded: string, lines: readonly LineIn
   return { blocks, junk };
 }
 
+/** The marks of scanText that segmentLine walks: every character it looks at is among them. */
+export type SegmentMarks = Pick<TextScan, 'brackets' | 'breaks' | 'squares'>;
+
 /**
  * Splits one line into paragraphs where a web page collapsed line breaks into spaces:
  * at white space after a sentence end, before a numbering marker, before a date or contact line,
  * after an addressee or a `…如下：` transition; and, with no white space, at a numbering marker
  * right after a sentence end. Never inside brackets or quotes.
+ *
+ * It reads only the brackets, blanks and sentence ends of `[start, end)`, in order, from the
+ * offsets scanText found, not every character (a collapsed web page is one line of 100 000).
  */
-export function segmentLine(folded: string, start: number, end: number, units: Uint16Array): Array<{ start: number; end: number }> {
+export function segmentLine(folded: string, start: number, end: number, marks: SegmentMarks): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
+  const { brackets, breaks, squares } = marks;
+  let bk = lowerBound(brackets, start);
+  let br = lowerBound(breaks, start);
+  let sq = lowerBound(squares, start);
   let segStart = start;
   let depth = 0;
-  let i = start;
-  for (; i < end; i++) {
-    const c = units[i]!;
-    const k = c < SEGMENT_CLASS.length ? SEGMENT_CLASS[c]! : c === 0xfeff ? BLANK : 0;
-    if (k === 0) continue;
-    if (k === OPEN) depth++;
-    else if (k === CLOSE) {
-      if (depth > 0) depth--;
-    } else if (k === BLANK) {
+  for (;;) {
+    // the next mark of the three lists
+    const a = bk < brackets.length ? brackets[bk]! : Infinity;
+    const b = br < breaks.length ? breaks[br]! : Infinity;
+    const q = sq < squares.length ? squares[sq]! : Infinity;
+    const i = Math.min(a, b, q);
+    if (i >= end) break;
+    if (i === a) bk++;
+    else if (i === q) sq++;
+    else br++;
+    const c = folded.charCodeAt(i);
+    if (i !== b) {
+      // a bracket: 《“〔[( open, 》”〕]) close
+      if (c === 0x300a || c === 0x201c || c === 0x3014 || c === 0x5b || c === 0x28) depth++;
+      else if (depth > 0) depth--;
+    } else if (isBlank(c)) {
       let j = i + 1;
-      while (j < end && isBlank(units[j]!)) j++;
+      while (j < end && isBlank(folded.charCodeAt(j))) j++;
       if (j < end && depth === 0 && i > segStart && shouldBreakAtGap(folded, segStart, i, j)) {
         out.push(trimSpan(folded, segStart, i));
         segStart = j;
       }
-      i = j - 1;
+      // the rest of the gap is blanks, all in `breaks`
+      br += j - i - 1;
     } else {
       // a sentence end: 。 also closes whatever bracket was left open, so that an unclosed
       // bracket cannot swallow the rest of a long line
-      if (k === FULL_STOP) depth = 0;
+      if (c === 0x3002) depth = 0;
       if (i + 1 < end && depth === 0 && markerIsHeadingLike(folded, i + 1)) {
         out.push(trimSpan(folded, segStart, i + 1));
         segStart = i + 1;
@@ -147,25 +166,20 @@ export function segmentLine(folded: string, start: number, end: number, units: U
   return out.filter((s) => s.end > s.start);
 }
 
-// What segmentLine looks at, by code unit (folded text); everything at or above U+3016 is nothing
-// to it except U+FEFF, a blank.
-const OPEN = 1;
-const CLOSE = 2;
-const BLANK = 3;
-const FULL_STOP = 4;
-const SENTENCE_END = 5;
-const SEGMENT_CLASS = ((): Uint8Array => {
-  const t = new Uint8Array(0x3016);
-  for (const ch of '(《“〔[') t[ch.charCodeAt(0)] = OPEN;
-  for (const ch of ')》”〕]') t[ch.charCodeAt(0)] = CLOSE;
-  for (let c = 0; c < t.length; c++) if (isBlank(c)) t[c] = BLANK;
-  t[0x3002] = FULL_STOP;
-  t[0x21] = SENTENCE_END;
-  t[0x3f] = SENTENCE_END;
-  return t;
-})();
+/** The index of the first offset in `xs` (ascending) at or after `at`. */
+function lowerBound(xs: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
-function shouldBreakAtGap(folded: string, segStart: number, gapStart: number, gapEnd: number): boolean {
+/** Whether segmentLine breaks at the gap `[gapStart, gapEnd)` of blanks (exported for the tests' reference). */
+export function shouldBreakAtGap(folded: string, segStart: number, gapStart: number, gapEnd: number): boolean {
   const prev = folded.charAt(gapStart - 1);
   if (prev === '。' || prev === '!' || prev === '?') return true;
   if (prev === ':') {
@@ -185,8 +199,8 @@ function shouldBreakAtGap(folded: string, segStart: number, gapStart: number, ga
   return false;
 }
 
-/** A marker followed by text, not by a digit or the end of the line. */
-function markerIsHeadingLike(folded: string, pos: number): boolean {
+/** A marker followed by text, not by a digit or the end of the line (exported for the tests' reference). */
+export function markerIsHeadingLike(folded: string, pos: number): boolean {
   const m = matchMarker(folded, pos);
   if (!m) return false;
   const after = folded.charCodeAt(pos + m.length);

@@ -47,8 +47,8 @@ export function parseReply(text: string, options: ParseOptions = {}): Reply {
 function parseUnchecked(text: string, options: ParseOptions): Reply {
   const lines = splitLines(text);
   const scan = scanText(text);
-  const { folded, units } = scan;
-  const { blocks: initial, junk } = splitBlocks(text, folded, lines, units, scan.breaks);
+  const { folded } = scan;
+  const { blocks: initial, junk } = splitBlocks(text, folded, lines, scan);
   const bs: Block[] = initial.slice();
   const split = (i: number, at: number, firstEnd: number): void => {
     const b = bs[i]!;
