@@ -198,7 +198,10 @@ const HAN = /\p{Script=Han}/u;
 
 /** True for a Chinese character (Han script), which makes the neighbouring punctuation Chinese punctuation. */
 export function isHan(ch: string | undefined): boolean {
-  return ch !== undefined && HAN.test(ch);
+  if (ch === undefined) return false;
+  // CJK Unified Ideographs, nearly every Chinese character, without a regex call
+  const c = ch.charCodeAt(0);
+  return (c >= 0x4e00 && c <= 0x9fff) || HAN.test(ch);
 }
 
 /** True for CJK punctuation and full-width forms. */

@@ -7,7 +7,7 @@ import { findProposalNumbers } from '../../server/src/parse/header';
 import { ENUMERATION_CUE, enumerationCues } from '../../server/src/parse/numbering';
 import { FORM_USE, type FormUse, formUses } from '../../server/src/rules/address-form-mismatch';
 import { bodyCitations } from '../../server/src/rules/util';
-import { foldWidth, isBlank, scanText, splitLines, trimSpan } from '../../server/src/text';
+import { foldWidth, isBlank, isHan, scanText, splitLines, trimSpan } from '../../server/src/text';
 
 /** The definitions, one character at a time, that the fast implementations must equal. */
 function foldReference(s: string): string {
@@ -70,6 +70,17 @@ describe('text helpers', () => {
       assert.deepEqual(marks(s), reference(s));
       assert.equal(scanText(s).folded, foldReference(s));
     }), { numRuns: 5_000 });
+  });
+
+  it('isHan is exactly /\\p{Script=Han}/u on every code unit', () => {
+    const han = /\p{Script=Han}/u;
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (isHan(ch) !== han.test(ch)) assert.fail(`U+${c.toString(16)}`);
+    }
+    assert.equal(isHan(''), false);
+    assert.equal(isHan(undefined), false);
+    assert.equal(isHan('\u{20000}'), true);
   });
 
   it('splitLines splits at \\n, \\r\\n and a lone \\r like an editor', () => {

@@ -28,45 +28,54 @@ export const rule = defineRule({
     // the parser found. (A finding's place does not depend on the order units are checked in.)
     units.sort((x, y) => x.start - y.start);
     const marks = marksOf(reply).brackets;
+    const stack: Stack = { pos: [], pair: [], open: [0, 0, 0, 0] };
     let k = 0;
     for (const u of units) {
       while (k < marks.length && marks[k]! < u.start) k++;
-      k = checkUnit(ctx, u, marks, k);
+      k = checkUnit(ctx, u, marks, k, stack);
     }
   },
 });
 
-/** Opener and closer codes on width-folded text, by pair: 《》 “” () 〔〕. */
-const OPEN_CODES = [0x300a, 0x201c, 0x28, 0x3014];
-const CLOSE_CODES = [0x300b, 0x201d, 0x29, 0x3015];
+/** The pair a mark opens (0–3 for 《》 “” () 〔〕) on width-folded text, or -1. */
+function opens(c: number): number {
+  return c === 0x300a ? 0 : c === 0x201c ? 1 : c === 0x28 ? 2 : c === 0x3014 ? 3 : -1;
+}
+
+/** The pair a mark closes, or -1. */
+function closes(c: number): number {
+  return c === 0x300b ? 0 : c === 0x201d ? 1 : c === 0x29 ? 2 : c === 0x3015 ? 3 : -1;
+}
+
+/** The openers not yet closed, shared by the units of one check (each unit leaves it empty). */
+interface Stack {
+  readonly pos: number[];
+  readonly pair: number[];
+  /** Open marks per pair. */
+  readonly open: number[];
+}
+
 /**
  * Matches the marks of one unit, `marks[k]` onwards; returns the index of the first mark after it.
  * Each opener is pushed once and popped once, and a count per pair says at once whether a closer
  * has any opener to match, so the work is linear even with thousands of unclosed marks.
  */
-function checkUnit(ctx: Parameters<typeof rule.check>[0], unit: Span, marks: readonly number[], k: number): number {
+function checkUnit(ctx: Parameters<typeof rule.check>[0], unit: Span, marks: readonly number[], k: number, stack: Stack): number {
   const { folded, text } = ctx.reply;
-  const stackPos: number[] = [];
-  const stackPair: number[] = [];
+  const { pos, pair, open } = stack;
   let top = 0;
-  const open = [0, 0, 0, 0];
-  const unclosed = (p: number): void => {
-    const o = text.charAt(p);
-    const close = o === '（' ? '）' : PAIRS[folded.charAt(p)]!;
-    ctx.report({ start: p, end: p + 1, message: { zh: `“${o}”没有配对的“${close}”。`, en: `“${o}” is never closed by “${close}”.` } });
-  };
   for (; k < marks.length && marks[k]! < unit.end; k++) {
     const i = marks[k]!;
     const c = folded.charCodeAt(i);
-    const o = OPEN_CODES.indexOf(c);
+    const o = opens(c);
     if (o >= 0) {
-      stackPos[top] = i;
-      stackPair[top] = o;
+      pos[top] = i;
+      pair[top] = o;
       top++;
       open[o]!++;
       continue;
     }
-    const want = CLOSE_CODES.indexOf(c);
+    const want = closes(c);
     if (open[want] === 0) {
       const close = text.charAt(i);
       const opener = close === '）' ? '（' : CLOSERS[folded.charAt(i)]!;
@@ -74,15 +83,25 @@ function checkUnit(ctx: Parameters<typeof rule.check>[0], unit: Span, marks: rea
       continue;
     }
     let j = top - 1;
-    while (stackPair[j] !== want) j--;
+    while (pair[j] !== want) j--;
     // whatever was opened after the match was never closed
     for (let x = j + 1; x < top; x++) {
-      open[stackPair[x]!]!--;
-      unclosed(stackPos[x]!);
+      open[pair[x]!]!--;
+      unclosed(ctx, pos[x]!);
     }
     open[want]!--;
     top = j;
   }
-  for (let x = 0; x < top; x++) unclosed(stackPos[x]!);
+  for (let x = 0; x < top; x++) {
+    open[pair[x]!]!--;
+    unclosed(ctx, pos[x]!);
+  }
   return k;
+}
+
+function unclosed(ctx: Parameters<typeof rule.check>[0], p: number): void {
+  const { folded, text } = ctx.reply;
+  const o = text.charAt(p);
+  const close = o === '（' ? '）' : PAIRS[folded.charAt(p)]!;
+  ctx.report({ start: p, end: p + 1, message: { zh: `“${o}”没有配对的“${close}”。`, en: `“${o}” is never closed by “${close}”.` } });
 }
