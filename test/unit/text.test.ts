@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { parseReply } from '../../server/src/parse';
-import { markerIsHeadingLike, segmentLine, shouldBreakAtGap } from '../../server/src/parse/blocks';
+import { MARKER_AFTER_END, markerIsHeadingLike, mayStartMarker, segmentLine, shouldBreakAtGap } from '../../server/src/parse/blocks';
 import { nextStepsSentence } from '../../server/src/parse/body';
 import { findProposalNumbers } from '../../server/src/parse/header';
 import { ENUMERATION_CUE, enumerationCues } from '../../server/src/parse/numbering';
@@ -177,6 +177,19 @@ describe('block splitting', () => {
     if (segStart < end) out.push(trimSpan(folded, segStart, end));
     return out.filter((x) => x.end > x.start);
   }
+
+  it('mayStartMarker skips no place where MARKER_AFTER_END matches', () => {
+    const re = new RegExp(MARKER_AFTER_END.source, 'y');
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, `${ch}、`, `${ch} .`, `${ch}一、`, `${ch}十二、`]) {
+        re.lastIndex = 0;
+        if (re.test(s) && !mayStartMarker(c)) assert.fail(`U+${c.toString(16)} in ${s}`);
+      }
+    }
+    assert.equal(mayStartMarker('四'.charCodeAt(0)), true);
+    assert.equal(mayStartMarker('中'.charCodeAt(0)), false);
+  });
 
   it('segmentLine, walking the marks of scanText, splits a line where the character-by-character definition does', () => {
     const piece = fc.constantFrom('中', '文', '。', '!', '？', '，', ':', '如下：', '联系人：', '（', '）', '(', ')', '《', '》', '“', '”', '〔', '〕', '[', ']', '［', '］',

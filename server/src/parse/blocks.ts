@@ -41,7 +41,13 @@ export interface BlockSplit {
  * What makes a sentence end (。!?) a place where segmentLine might break a line: what could start
  * a numbering marker right after it.
  */
-const MARKER_AFTER_END = /[一二三四五六七八九十百]{1,4}[ \t]?[、.]|\(|\d/y;
+export const MARKER_AFTER_END = /[一二三四五六七八九十百]{1,4}[ \t]?[、.]|\(|\d/y;
+
+/** Whether MARKER_AFTER_END can match at a code unit: the first characters of its alternatives. */
+export function mayStartMarker(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 40 || c === 0x4e00 || c === 0x4e8c || c === 0x4e09 || c === 0x56db || c === 0x4e94 ||
+    c === 0x516d || c === 0x4e03 || c === 0x516b || c === 0x4e5d || c === 0x5341 || c === 0x767e;
+}
 
 /**
  * Splits every line into blocks; see the module comment. `marks` are where scanText found the
@@ -86,6 +92,8 @@ export function splitBlocks(text: string, folded: string, lines: readonly LineIn
           nextPlace = p;
           break;
         }
+        // most sentence ends are followed by a character no marker starts with: no regex call then
+        if (!mayStartMarker(folded.charCodeAt(p + 1))) continue;
         MARKER_AFTER_END.lastIndex = p + 1;
         if (MARKER_AFTER_END.test(folded)) {
           nextPlace = MARKER_AFTER_END.lastIndex - 1;
