@@ -3,7 +3,7 @@ import * as fc from 'fast-check';
 import { parseReply } from '../../server/src/parse';
 import { MARKER_AFTER_END, markerIsHeadingLike, mayStartMarker, segmentLine, shouldBreakAtGap } from '../../server/src/parse/blocks';
 import { nextStepsSentence } from '../../server/src/parse/body';
-import { findProposalNumbers } from '../../server/src/parse/header';
+import { findProposalNumbers, proposalKey } from '../../server/src/parse/header';
 import { ENUMERATION_CUE, enumerationCues } from '../../server/src/parse/numbering';
 import { FORM_USE, type FormUse, formUses } from '../../server/src/rules/address-form-mismatch';
 import { bodyCitations } from '../../server/src/rules/util';
@@ -117,6 +117,14 @@ describe('next steps and citations', () => {
     fc.assert(fc.property(fc.array(piece, { maxLength: 14 }).map((xs) => xs.join('')), (s) => {
       assert.deepEqual(nextStepsSentence(s), reference(s));
     }), { numRuns: 20_000 });
+  });
+
+  it('proposalKey equals the upper-cased value with the zeros after its letters replaced away', () => {
+    const reference = (v: string): string => v.toUpperCase().replace(/^([A-Z]*)0+(?=\d)/, '$1');
+    fc.assert(fc.property(fc.array(fc.constantFrom('0', '00', '1', '9', 'a', 'B', 'z', ' ', '号'), { maxLength: 8 }).map((xs) => xs.join('')), (v) => {
+      assert.equal(proposalKey(v), reference(v));
+    }), { numRuns: 5_000 });
+    assert.equal(proposalKey('a0012'), 'A12');
   });
 
   it('bodyCitations finds the 第N号 of the body right after 》 or 》（, as a scan of every 第 would', () => {

@@ -108,8 +108,14 @@ export function proposalNumberAt(folded: string, at: number, end: number): Propo
   return m && at + m[0].length <= end ? proposalNumberRef(at, m) : undefined;
 }
 
+const LEADING_ZEROS = /^([A-Z]*)0+(?=\d)/;
+
 export function proposalKey(value: string): string {
-  return value.toUpperCase().replace(/^([A-Z]*)0+(?=\d)/, '$1');
+  // the letters, then the digits without leading zeros: what `.replace(LEADING_ZEROS, '$1')` gives,
+  // without a replacement pattern to read on every call
+  const u = value.toUpperCase();
+  const m = LEADING_ZEROS.exec(u);
+  return m ? m[1]! + u.slice(m[0].length) : u;
 }
 
 // ---------------------------------------------------------------- addressee
