@@ -86,7 +86,7 @@ export function classifyFooterBlock(text: string, folded: string, block: Block):
     if (!d) continue;
     const sig = trimSpan(text, block.start, i);
     const sigNames = signatureNames(folded, sig);
-    if (sigNames) return { kind: 'signature+date', signature: { ...sig, names: sigNames }, date: d };
+    if (sigNames) return { kind: 'signature+date', signature: { start: sig.start, end: sig.end, names: sigNames }, date: d };
     break;
   }
   // a closing block opens with its formula; a formula later in a paragraph is found by the parser

@@ -190,7 +190,8 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
     const textOfTitle = titleBlocks.map((b) => text.slice(b.start, b.end)).join('');
     const organ = titleOrgan(textOfTitle);
     title = {
-      ...span,
+      start: span.start,
+      end: span.end,
       lines: titleBlocks.map((b) => ({ start: b.start, end: b.end })),
       text: textOfTitle,
       ...(organ ? { organ } : {}),

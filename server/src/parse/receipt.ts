@@ -50,7 +50,8 @@ export function buildReceipt(text: string, folded: string, block: Span): Receipt
   }
   const span = { start: block.start, end };
   const receipt: ReceiptLine = {
-    ...span,
+    start: span.start,
+    end: span.end,
     quotedTitles: findQuotedTitles(text, folded, span),
     proposalNumbers: findProposalNumbers(folded, span),
     ...(transition ? { transition } : {}),
