@@ -151,6 +151,7 @@ export function addresseeTemplate(kind: DocumentKind): string {
 export function numberingRuns(reply: Reply): MeasureHeading[][] {
   const runs: MeasureHeading[][] = [];
   const collect = (siblings: readonly MeasureHeading[]): void => {
+    if (siblings.length === 0) return; // most headings have no children
     const byLevel = new Map<number, MeasureHeading[]>();
     for (const h of siblings) {
       const run = byLevel.get(h.marker.level);
@@ -158,7 +159,7 @@ export function numberingRuns(reply: Reply): MeasureHeading[][] {
       else byLevel.set(h.marker.level, [h]);
       collect(h.children);
     }
-    runs.push(...byLevel.values());
+    for (const run of byLevel.values()) runs.push(run);
   };
   collect(reply.measures);
   return runs;
