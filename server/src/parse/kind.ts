@@ -14,6 +14,7 @@ export interface KindEvidence {
 
 /** Quoted titles name the other party's item, whose wording says nothing about this document. */
 function unquoted(s: string): string {
+  if (!s.includes('《') && !s.includes('“')) return s;
   return s.replace(/《[^》]*》/g, '').replace(/“[^”]*”/g, '');
 }
 
