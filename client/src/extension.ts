@@ -10,7 +10,7 @@ import { CloseAction, ErrorAction, type ErrorHandler, LanguageClient, type Langu
 import {
   CHECK_FILES_REQUEST, type CheckFilesResult, CLEANUP_REQUEST, type CleanupResult, RENUMBER_REQUEST, type RenumberResult, type StructureItem,
 } from '../../server/src/protocol';
-import { BatchModel, registerBatchCommands } from './batchView';
+import { type BatchNode, BatchModel, registerBatchCommands } from './batchView';
 import { chunks, replyFilePatterns, serverModuleFor } from './paths';
 import { RestartPolicy } from './restart';
 import { LANGUAGE_ID, type Node, StructureModel } from './structureView';
@@ -18,10 +18,14 @@ import { parseSnippets, type Template } from './templates';
 
 let client: LanguageClient | undefined;
 
-/** What activation returns: the structure view and status bar, for the end-to-end tests to read. */
+/** What activation returns: the views, the status bar and the client's state, for the end-to-end tests to read. */
 export interface ProposalReplyApi {
   readonly structure: StructureModel;
   readonly structureView: vscode.TreeView<Node>;
+  readonly batch: BatchModel;
+  readonly batchView: vscode.TreeView<BatchNode>;
+  /** The language client's state (running, or stopped and restarting after a crash). */
+  readonly client: Pick<LanguageClient, 'state' | 'onDidChangeState'>;
 }
 
 /** How many files one workspace-check request carries (progress is reported per batch). */
@@ -250,7 +254,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Propos
 
   await model.refresh();
   await batchModel.refresh();
-  return { structure: model, structureView: view };
+  return { structure: model, structureView: view, batch: batchModel, batchView, client: lc };
 }
 
 export async function deactivate(): Promise<void> {
