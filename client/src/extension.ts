@@ -239,11 +239,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Propos
     void vscode.window.showInformationMessage(cancelled ? `${vscode.l10n.t('Check cancelled.')} ${summary}` : summary);
   });
 
-  // the batch view of the register: refreshed when replies are saved, created or deleted
+  // the batch view of the register: refreshed when replies are saved, created or deleted, and when a
+  // project file changes on disk (one written outside the editor would otherwise show no batch until a save)
   const batchModel = new BatchModel(lc);
   const batchView = vscode.window.createTreeView('proposalReply.batch', { treeDataProvider: batchModel, showCollapseAll: true });
+  const projectFiles = vscode.workspace.createFileSystemWatcher('**/.proposal-reply.json');
   context.subscriptions.push(
-    batchModel, batchView,
+    batchModel, batchView, projectFiles,
+    projectFiles.onDidCreate(() => batchModel.schedule()),
+    projectFiles.onDidChange(() => batchModel.schedule()),
+    projectFiles.onDidDelete(() => batchModel.schedule()),
     batchView.onDidChangeVisibility((e) => e.visible && batchModel.schedule(0)),
     vscode.workspace.onDidSaveTextDocument(() => batchModel.schedule()),
     vscode.workspace.onDidCreateFiles(() => batchModel.schedule()),
