@@ -109,6 +109,7 @@ describe('register and batch', () => {
 
   it('opens an entry’s reply when it is clicked', async () => {
     const { batch } = api();
+    await batchWhere('the complete reply in the batch', (b) => itemOf(b, '20250401').state === 'complete');
     const complete = batch.getChildren().find((n) => n.kind === 'group' && n.group.state === 'complete')!;
     const [row] = batch.getChildren(complete).map((n) => batch.getTreeItem(n));
     assert.ok(row?.command, 'the reply row has a command');

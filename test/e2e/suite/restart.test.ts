@@ -3,35 +3,18 @@
  * kill would end it), the client's restart policy (client/src/restart.ts) starts a new one, and an
  * open reply gets diagnostics from it. The time from the kill to the client running again and to the
  * first diagnostics of an edit is noted in the suite's report. (The notice the policy shows cannot be
- * read through the extension API; the client's state changes are.) Runs last: it replaces the server.
+ * read through the extension API, only the client's state changes; launch.ts's UI check reads it on
+ * the page.) Runs last: it replaces the server.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient/node';
+import { languageServers } from '../workspace';
 import { api, extension, fileUri, notes, show, waitFor, waitForDiagnostics } from './helpers';
 
-/**
- * The language servers this extension host started: its child processes (the client forks the server
- * with an IPC channel) running the extension's server module.
- */
+/** The language servers this extension host started (the client forks the server with an IPC channel). */
 function serverPids(): number[] {
-  const module = path.join(extension().extensionPath, 'dist', 'server.js');
-  const pids: number[] = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // pid (comm) state ppid …: comm may hold blanks and parentheses, so read after the last ')'
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const argv = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      if (ppid === process.pid && argv.includes(module)) pids.push(Number(entry));
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return pids;
+  return languageServers(extension().extensionPath).filter((p) => p.ppid === process.pid).map((p) => p.pid);
 }
 
 describe('server crash', () => {
