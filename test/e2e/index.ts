@@ -3,8 +3,8 @@
  * `@vscode/test-electron` and VS Code's own test runner (code-server with the smoke-test driver)
  * both call. Mocha runs the files in suite/ in a fixed order (activation first, the server crash
  * last); the outcome, with the measurements the tests note, is also written to the file named by
- * PROPOSAL_REPLY_E2E_REPORT, because the reporter's console
- * output reaches the launcher only as unformatted browser-console strings.
+ * PROPOSAL_REPLY_E2E_REPORT, because the reporter's console output reaches the launcher only as
+ * unformatted browser-console strings.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
