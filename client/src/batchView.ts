@@ -11,7 +11,7 @@ import {
 } from '../../server/src/protocol';
 import { defaultReportName, entryChoices, reportFormatOf } from './batchItems';
 
-type Node =
+export type BatchNode =
   | { readonly kind: 'batch'; readonly batch: BatchView }
   | { readonly kind: 'group'; readonly batch: BatchView; readonly group: BatchGroup }
   | { readonly kind: 'item'; readonly batch: BatchView; readonly item: BatchItem };
@@ -26,9 +26,9 @@ const STATE_ICON: Record<BatchGroup['state'], vscode.ThemeIcon> = {
 /** How many project files the view looks for. */
 const PROJECT_FILES_MAX = 50;
 
-export class BatchModel implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+export class BatchModel implements vscode.TreeDataProvider<BatchNode>, vscode.Disposable {
   private result: BatchResult = { batches: [] };
-  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  private readonly changed = new vscode.EventEmitter<BatchNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private pending: NodeJS.Timeout | undefined;
   private generation = 0;
@@ -39,6 +39,11 @@ export class BatchModel implements vscode.TreeDataProvider<Node>, vscode.Disposa
   async projectFiles(): Promise<string[]> {
     const found = await vscode.workspace.findFiles('**/.proposal-reply.json', '**/node_modules/**', PROJECT_FILES_MAX);
     return found.map((u) => u.toString()).sort();
+  }
+
+  /** What the view shows now: the server's last answer. */
+  get current(): BatchResult {
+    return this.result;
   }
 
   async fetch(): Promise<BatchResult> {
@@ -65,7 +70,7 @@ export class BatchModel implements vscode.TreeDataProvider<Node>, vscode.Disposa
     this.changed.fire(undefined);
   }
 
-  getTreeItem(node: Node): vscode.TreeItem {
+  getTreeItem(node: BatchNode): vscode.TreeItem {
     if (node.kind === 'batch') {
       const t = new vscode.TreeItem(node.batch.label, vscode.TreeItemCollapsibleState.Expanded);
       if (node.batch.problem) {
@@ -103,8 +108,8 @@ export class BatchModel implements vscode.TreeDataProvider<Node>, vscode.Disposa
     return t;
   }
 
-  getChildren(node?: Node): Node[] {
-    const groups = (batch: BatchView): Node[] => batch.groups.map((group) => ({ kind: 'group', batch, group }));
+  getChildren(node?: BatchNode): BatchNode[] {
+    const groups = (batch: BatchView): BatchNode[] => batch.groups.map((group) => ({ kind: 'group', batch, group }));
     if (!node) {
       const bs = this.result.batches;
       if (bs.length === 1 && !bs[0]!.problem) return groups(bs[0]!);
@@ -125,7 +130,9 @@ export class BatchModel implements vscode.TreeDataProvider<Node>, vscode.Disposa
 export function registerBatchCommands(lc: LanguageClient, model: BatchModel, register: (id: string, fn: (...args: never[]) => unknown) => void): void {
   register('proposalReply.refreshBatch', () => model.refresh());
 
-  register('proposalReply.newReplyForEntry', async (projectFile?: string, entryKey?: string, confirm?: boolean) => {
+  // the tree item of an entry without a reply passes its project file and entry key (and asks first);
+  // so can a program, which skips the QuickPick; resolves with the reply's Uri once it is open
+  register('proposalReply.newReplyForEntry', async (projectFile?: string, entryKey?: string, confirm?: boolean): Promise<vscode.Uri | undefined> => {
     if (projectFile === undefined || entryKey === undefined) {
       const choices = entryChoices(await model.fetch());
       if (choices.length === 0) {
@@ -161,9 +168,11 @@ export function registerBatchCommands(lc: LanguageClient, model: BatchModel, reg
     }
     await vscode.window.showTextDocument(target);
     model.schedule(300);
+    return target;
   });
 
-  register('proposalReply.generateReport', async () => {
+  // `target` (a Uri) is for programmatic use: the report goes there without the save dialog
+  register('proposalReply.generateReport', async (target?: vscode.Uri) => {
     const result = await model.fetch();
     const usable = result.batches.filter((b) => !b.problem);
     if (usable.length === 0) {
@@ -172,20 +181,24 @@ export function registerBatchCommands(lc: LanguageClient, model: BatchModel, reg
     }
     const batch = usable.length === 1 ? usable[0] : (await vscode.window.showQuickPick(usable.map((b) => ({ label: b.label, batch: b })), { placeHolder: vscode.l10n.t('Choose the batch to report on') }))?.batch;
     if (!batch) return;
-    const folder = vscode.Uri.joinPath(vscode.Uri.parse(batch.projectFile), '..');
-    const target = await vscode.window.showSaveDialog({
-      defaultUri: vscode.Uri.joinPath(folder, defaultReportName(new Date())),
-      filters: { [vscode.l10n.t('Web page')]: ['html'], Markdown: ['md'], CSV: ['csv'], JSON: ['json'] },
-      title: vscode.l10n.t('Save the report'),
-    });
-    if (!target) return;
+    if (!(target instanceof vscode.Uri)) {
+      const folder = vscode.Uri.joinPath(vscode.Uri.parse(batch.projectFile), '..');
+      target = await vscode.window.showSaveDialog({
+        defaultUri: vscode.Uri.joinPath(folder, defaultReportName(new Date())),
+        filters: { [vscode.l10n.t('Web page')]: ['html'], Markdown: ['md'], CSV: ['csv'], JSON: ['json'] },
+        title: vscode.l10n.t('Save the report'),
+      });
+      if (!target) return;
+    }
     const format = reportFormatOf(target.path);
     const r = await lc.sendRequest<ReportResult | null>(REPORT_REQUEST, { projectFile: batch.projectFile, format, outputUri: target.toString() });
     if (!r) return;
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(r.text));
     if (format === 'html') {
+      // not awaited: the command is done once the file is written, whether or not the notice is answered
       const open = vscode.l10n.t('Open in Browser');
-      if (await vscode.window.showInformationMessage(r.summary, open) === open) await vscode.env.openExternal(target);
+      const written = target;
+      void vscode.window.showInformationMessage(r.summary, open).then((choice) => choice === open && vscode.env.openExternal(written));
     } else {
       await vscode.window.showTextDocument(target);
       void vscode.window.showInformationMessage(r.summary);

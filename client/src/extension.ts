@@ -10,7 +10,7 @@ import { CloseAction, ErrorAction, type ErrorHandler, LanguageClient, type Langu
 import {
   CHECK_FILES_REQUEST, type CheckFilesResult, CLEANUP_REQUEST, type CleanupResult, RENUMBER_REQUEST, type RenumberResult, type StructureItem,
 } from '../../server/src/protocol';
-import { BatchModel, registerBatchCommands } from './batchView';
+import { type BatchNode, BatchModel, registerBatchCommands } from './batchView';
 import { chunks, replyFilePatterns, serverModuleFor } from './paths';
 import { RestartPolicy } from './restart';
 import { LANGUAGE_ID, type Node, StructureModel } from './structureView';
@@ -18,10 +18,14 @@ import { parseSnippets, type Template } from './templates';
 
 let client: LanguageClient | undefined;
 
-/** What activation returns: the structure view and status bar, for the end-to-end tests to read. */
+/** What activation returns: the views, the status bar and the client's state, for the end-to-end tests to read. */
 export interface ProposalReplyApi {
   readonly structure: StructureModel;
   readonly structureView: vscode.TreeView<Node>;
+  readonly batch: BatchModel;
+  readonly batchView: vscode.TreeView<BatchNode>;
+  /** The language client's state (running, or stopped and restarting after a crash). */
+  readonly client: Pick<LanguageClient, 'state' | 'onDidChangeState'>;
 }
 
 /** How many files one workspace-check request carries (progress is reported per batch). */
@@ -235,11 +239,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Propos
     void vscode.window.showInformationMessage(cancelled ? `${vscode.l10n.t('Check cancelled.')} ${summary}` : summary);
   });
 
-  // the batch view of the register: refreshed when replies are saved, created or deleted
+  // the batch view of the register: refreshed when replies are saved, created or deleted, and when a
+  // project file changes on disk (one written outside the editor would otherwise show no batch until a save)
   const batchModel = new BatchModel(lc);
   const batchView = vscode.window.createTreeView('proposalReply.batch', { treeDataProvider: batchModel, showCollapseAll: true });
+  const projectFiles = vscode.workspace.createFileSystemWatcher('**/.proposal-reply.json');
   context.subscriptions.push(
-    batchModel, batchView,
+    batchModel, batchView, projectFiles,
+    projectFiles.onDidCreate(() => batchModel.schedule()),
+    projectFiles.onDidChange(() => batchModel.schedule()),
+    projectFiles.onDidDelete(() => batchModel.schedule()),
     batchView.onDidChangeVisibility((e) => e.visible && batchModel.schedule(0)),
     vscode.workspace.onDidSaveTextDocument(() => batchModel.schedule()),
     vscode.workspace.onDidCreateFiles(() => batchModel.schedule()),
@@ -250,7 +259,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Propos
 
   await model.refresh();
   await batchModel.refresh();
-  return { structure: model, structureView: view };
+  return { structure: model, structureView: view, batch: batchModel, batchView, client: lc };
 }
 
 export async function deactivate(): Promise<void> {

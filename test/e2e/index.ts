@@ -1,15 +1,17 @@
 /**
  * The end-to-end suite's entry point inside the VS Code extension host: the `run()` that
  * `@vscode/test-electron` and VS Code's own test runner (code-server with the smoke-test driver)
- * both call. Mocha runs the files in suite/ in a fixed order (activation first); the outcome is
- * also written to the file named by PROPOSAL_REPLY_E2E_REPORT, because the reporter's console
- * output reaches the launcher only as unformatted browser-console strings.
+ * both call. Mocha runs the files in suite/ in a fixed order (activation first, the server crash
+ * last); the outcome, with the measurements the tests note, is also written to the file named by
+ * PROPOSAL_REPLY_E2E_REPORT, because the reporter's console output reaches the launcher only as
+ * unformatted browser-console strings.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { notes } from './suite/helpers';
 
 /** The suite files, in the order they run: activation must come before anything opens a reply. */
-const FILES = ['activation', 'diagnostics', 'features', 'settings', 'views'];
+const FILES = ['activation', 'diagnostics', 'features', 'settings', 'views', 'batch', 'restart'];
 
 export async function run(): Promise<void> {
   const { default: Mocha } = await import('mocha');
@@ -24,6 +26,7 @@ export async function run(): Promise<void> {
     runner.on('pending', (t) => lines.push(`  - ${t.fullTitle()} (pending)`));
     runner.on('end', () => {
       const s = runner.stats;
+      lines.push(...notes.map((n) => `  ${n}`));
       lines.push(`${s?.passes ?? 0} passing, ${s?.failures ?? 0} failing, ${s?.pending ?? 0} pending (${s?.duration ?? 0} ms)`);
       if (report) fs.writeFileSync(report, `${lines.join('\n')}\n`);
     });

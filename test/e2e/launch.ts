@@ -9,7 +9,8 @@
  *    started by opening the workbench in Chromium with the extension and the suite in the URL payload;
  *    the workbench reports the suite's exit code through `codeAutomationExit`.
  * 4. A user-level check in the page: open a reply from the Explorer, read the Problems panel and the
- *    Outline view, save a screenshot to .artifacts/e2e/.
+ *    Outline view, save a screenshot to .artifacts/e2e/; then kill the window's language server and
+ *    wait for the restart notice.
  * The exit code is the suite's (1 if the UI check fails). A failure saves a screenshot, the browser
  * console and code-server's logs in .artifacts/e2e/. Every process started here is stopped.
  */
@@ -19,7 +20,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { ARTIFACTS, copyWorkspace, freshArtifacts, REPORT_ENV, ROOT, SUITE } from './workspace';
+import { ARTIFACTS, copyWorkspace, freshArtifacts, languageServers, REPORT_ENV, ROOT, SUITE } from './workspace';
 
 const NODE_VERSION = '24.21.0';
 const CODE_SERVER_VERSION = '4.139.1';
@@ -222,7 +223,7 @@ async function runSuite(session: Session, base: string, port: number): Promise<n
   return code;
 }
 
-/** The user's view: open a reply from the Explorer, read Problems and Outline, take a screenshot. */
+/** The user's view: open a reply from the Explorer, read Problems and Outline, take a screenshot; the restart notice. */
 async function runUi(session: Session, base: string, port: number): Promise<void> {
   const workspace = copyWorkspace(path.join(session.home, 'ui-workspace'));
   const page = await openPage(session, 'ui');
@@ -258,6 +259,25 @@ async function runUi(session: Session, base: string, port: number): Promise<void
   if (missing.length > 0) throw new Error(`the Problems panel lacks ${missing.join(', ')}`);
   const headings = ['一、加快口袋公园布局', '三、提升公园管养水平'].filter((h) => !outline.some((o) => o.includes(h)));
   if (headings.length > 0) throw new Error(`the Outline view lacks ${headings.join(', ')}`);
+
+  // the restart notice as the user sees it (the suite checks the restart itself): kill this window's server
+  const servers = languageServers(ROOT).filter((p) => p.cwd === fs.realpathSync(workspace));
+  if (servers.length !== 1) throw new Error(`expected one language server working in ${workspace}, found ${JSON.stringify(servers)}`);
+  const killed = Date.now();
+  process.kill(servers[0]!.pid, 'SIGKILL');
+  // (in the headless page VS Code puts the notice in the notification center without a toast)
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill('>Notifications: Show Notifications');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Notifications' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  const notice = page.locator('.notifications-center .notification-list-item', { hasText: /stopped unexpectedly and was restarted|意外退出，已自动重启/ });
+  await notice.first().waitFor();
+  const noticed = Date.now() - killed;
+  // the restarted server's diagnostics, unasked: the Problems panel had been emptied with the old server
+  await markers.filter({ hasText: 'date-format' }).waitFor();
+  const repopulated = Date.now() - killed;
+  await page.screenshot({ path: path.join(ARTIFACTS, 'restart.png') });
+  log(`after a SIGKILL of the language server: the notice in the notification center at ${noticed} ms (opening the center included), “${oneLine(await notice.first().innerText())}”; the Problems panel filled again at ${repopulated} ms; screenshot .artifacts/e2e/restart.png`);
 }
 
 /** After a failure: what the pages show, the browser console, and code-server's logs. */

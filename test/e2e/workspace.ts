@@ -25,3 +25,32 @@ export function freshArtifacts(): void {
   fs.rmSync(ARTIFACTS, { recursive: true, force: true });
   fs.mkdirSync(ARTIFACTS, { recursive: true });
 }
+
+export interface ServerProcess {
+  readonly pid: number;
+  readonly ppid: number;
+  /** The working directory: the workspace folder the client started the server in. */
+  readonly cwd: string;
+}
+
+/**
+ * The running language servers of the extension at `extensionPath` (processes running its bundled
+ * server module), read from /proc: the end-to-end tests kill one to check the restart.
+ */
+export function languageServers(extensionPath: string): ServerProcess[] {
+  const module = path.join(extensionPath, 'dist', 'server.js');
+  const found: ServerProcess[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (!fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').includes(module)) continue;
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // pid (comm) state ppid …: comm may hold blanks and parentheses, so read after the last ')'
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      found.push({ pid: Number(entry), ppid, cwd: fs.readlinkSync(`/proc/${entry}/cwd`) });
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return found;
+}

@@ -12,6 +12,9 @@ export const LANGUAGE_ID = 'proposal-reply';
 /** How long any one condition may take to come true. */
 export const WAIT_MS = 20_000;
 
+/** Measurements the tests take, printed after the results in the suite's report (index.ts). */
+export const notes: string[] = [];
+
 export function extension(): vscode.Extension<ProposalReplyApi> {
   const ext = vscode.extensions.getExtension<ProposalReplyApi>(EXTENSION_ID);
   assert.ok(ext, `${EXTENSION_ID} is not loaded`);
