@@ -94,7 +94,7 @@ export class BatchModel implements vscode.TreeDataProvider<BatchNode>, vscode.Di
     const { item } = node;
     const t = new vscode.TreeItem(item.label, vscode.TreeItemCollapsibleState.None);
     const late = item.overdue ? (item.daysOverdue ? vscode.l10n.t('overdue {0} days', item.daysOverdue) : vscode.l10n.t('overdue')) : '';
-    const counts = item.replyUri && (item.errors > 0 || item.warnings > 0) ? vscode.l10n.t('{0} errors, {1} warnings', item.errors, item.warnings) : '';
+    const counts = item.replyUri && (item.errors > 0 || item.warnings > 0) ? vscode.l10n.t('errors: {0}, warnings: {1}', item.errors, item.warnings) : '';
     t.description = [late, item.duplicate ? vscode.l10n.t('duplicate reply') : '', counts, item.description].filter((s) => s.length > 0).join(' · ');
     t.tooltip = [item.label, item.description, late, counts].filter((s) => s.length > 0).join('\n');
     t.iconPath = item.overdue ? new vscode.ThemeIcon('history', new vscode.ThemeColor('problemsErrorIcon.foreground')) : STATE_ICON[item.state];

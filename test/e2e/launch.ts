@@ -9,8 +9,8 @@
  *    started by opening the workbench in Chromium with the extension and the suite in the URL payload;
  *    the workbench reports the suite's exit code through `codeAutomationExit`.
  * 4. A user-level check in the page: open a reply from the Explorer, read the Problems panel and the
- *    Outline view, save a screenshot to .artifacts/e2e/; then kill the window's language server and
- *    wait for the restart notice.
+ *    Outline view, save a screenshot to .artifacts/e2e/; the register batch view, another screenshot;
+ *    then kill the window's language server and wait for the restart notice.
  * The exit code is the suite's (1 if the UI check fails). A failure saves a screenshot, the browser
  * console and code-server's logs in .artifacts/e2e/. Every process started here is stopped.
  */
@@ -225,7 +225,10 @@ async function runSuite(session: Session, base: string, port: number): Promise<n
 
 /** The user's view: open a reply from the Explorer, read Problems and Outline, take a screenshot; the restart notice. */
 async function runUi(session: Session, base: string, port: number): Promise<void> {
+  const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
   const workspace = copyWorkspace(path.join(session.home, 'ui-workspace'));
+  // the batch/ folder's register makes the reviewer's batch view appear (the suite writes its own)
+  fs.writeFileSync(path.join(workspace, 'batch', '.proposal-reply.json'), `${JSON.stringify({ organization: '榕城市住房和城乡建设局', register: 'register.csv' })}\n`);
   const page = await openPage(session, 'ui');
   page.setDefaultTimeout(UI_TIMEOUT_MS);
   await page.goto(workbenchUrl(base, workspace, [['extensionDevelopmentPath', remote(port, ROOT)], ['skipWelcome', 'true']]));
@@ -248,8 +251,6 @@ async function runUi(session: Session, base: string, port: number): Promise<void
   const outline = await outlineRows.allInnerTexts();
   const status = await page.locator('.statusbar-item', { hasText: /Structure|结构/ }).first().innerText();
   await page.screenshot({ path: path.join(ARTIFACTS, 'ui.png') });
-
-  const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
   log(`Problems panel (${problems.length} rows):\n${problems.map((p) => `    ${oneLine(p)}`).join('\n')}`);
   log(`Outline view (${outline.length} rows):\n${outline.map((o) => `    ${oneLine(o)}`).join('\n')}`);
   log(`status bar: ${oneLine(status)}`);
@@ -259,6 +260,23 @@ async function runUi(session: Session, base: string, port: number): Promise<void
   if (missing.length > 0) throw new Error(`the Problems panel lacks ${missing.join(', ')}`);
   const headings = ['一、加快口袋公园布局', '三、提升公园管养水平'].filter((h) => !outline.some((o) => o.includes(h)));
   if (headings.length > 0) throw new Error(`the Outline view lacks ${headings.join(', ')}`);
+
+  // the reviewer's view of the register batch: groups by state with counts, overdue entries marked
+  // (the Outline folded, so that the batch view gets the side bar and draws all its rows)
+  await page.locator('.pane-header', { hasText: /^Outline$|^大纲$/ }).click();
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill('>Focus on Register Batch View');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Focus on Register Batch View' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  const batchPane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Register Batch|登记表办理情况/ }) });
+  const batchRows = batchPane.locator('.monaco-list-row');
+  await batchRows.filter({ hasText: '第20250405号' }).waitFor();
+  const batch = (await batchRows.allInnerTexts()).map(oneLine);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'batch.png') });
+  log(`register batch view (${batch.length} rows):\n${batch.map((r) => `    ${r}`).join('\n')}`);
+  const groups = ['未答复 (2)', '有错误 (1)', '有警告 (1)', '已完成 (1)'].filter((g) => !batch.some((r) => r.startsWith(g)));
+  if (groups.length > 0) throw new Error(`the batch view lacks the groups ${groups.join(', ')}`);
+  if (!batch.some((r) => r.includes('第20250405号') && /overdue|逾期/.test(r))) throw new Error('the batch view does not mark 第20250405号 overdue');
 
   // the restart notice as the user sees it (the suite checks the restart itself): kill this window's server
   const servers = languageServers(ROOT).filter((p) => p.cwd === fs.realpathSync(workspace));
