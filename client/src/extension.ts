@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, type ErrorHandler, LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import {
-  CHECK_FILES_REQUEST, type CheckFilesResult, CLEANUP_REQUEST, type CleanupResult, RENUMBER_REQUEST, type RenumberResult, type StructureItem,
+  BATCH_CHANGED_NOTIFICATION, CHECK_FILES_REQUEST, type CheckFilesResult, CLEANUP_REQUEST, type CleanupResult, RENUMBER_REQUEST, type RenumberResult, type StructureItem,
 } from '../../server/src/protocol';
 import { type BatchNode, BatchModel, registerBatchCommands } from './batchView';
 import { chunks, replyFilePatterns, serverModuleFor } from './paths';
@@ -239,8 +239,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Propos
     void vscode.window.showInformationMessage(cancelled ? `${vscode.l10n.t('Check cancelled.')} ${summary}` : summary);
   });
 
-  // the batch view of the register: refreshed when replies are saved, created or deleted, and when a
-  // project file changes on disk (one written outside the editor would otherwise show no batch until a save)
+  // the batch view of the register: refreshed when replies are saved, created or deleted, when a
+  // project file changes on disk (one written outside the editor would otherwise show no batch until a
+  // save), and when the server saw a register or a reply change on disk (a checkout, a copy)
   const batchModel = new BatchModel(lc);
   const batchView = vscode.window.createTreeView('proposalReply.batch', { treeDataProvider: batchModel, showCollapseAll: true });
   const projectFiles = vscode.workspace.createFileSystemWatcher('**/.proposal-reply.json');
@@ -254,6 +255,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Propos
     vscode.workspace.onDidCreateFiles(() => batchModel.schedule()),
     vscode.workspace.onDidDeleteFiles(() => batchModel.schedule()),
     vscode.languages.onDidChangeDiagnostics(() => batchView.visible && batchModel.schedule(1500)),
+    lc.onNotification(BATCH_CHANGED_NOTIFICATION, () => batchModel.schedule(300)),
   );
   registerBatchCommands(lc, batchModel, register);
 

@@ -214,16 +214,22 @@ export class BatchHost {
     this.changedOthers(changed);
   }
 
-  /** A reply file on disk was created, changed or deleted (open replies follow the editor instead). */
-  async fileChanged(file: string, deleted: boolean): Promise<void> {
+  /**
+   * A reply file on disk was created, changed or deleted (open replies follow the editor instead).
+   * Whether a batch holds it.
+   */
+  async fileChanged(file: string, deleted: boolean): Promise<boolean> {
     const uri = pathToFileURL(file).href;
-    if (this.openUriOf(uri)) return;
+    if (this.openUriOf(uri)) return false;
+    let inBatch = false;
     for (const p of [...this.batches.values()]) {
       const batch = await p;
       if (!batch.register || file === batch.registerFile || !isInside(path.dirname(batch.projectFile), file)) continue;
+      inBatch = true;
       const changed = deleted ? batch.index.delete(uri) : await this.readIntoIndex(batch, uri, file, true);
       this.changedOthers(changed);
     }
+    return inBatch;
   }
 
   private changedOthers(uris: readonly string[]): void {

@@ -18,6 +18,12 @@ export const RENUMBER_REQUEST = 'proposalReply/renumber';
 export const CHECK_FILES_REQUEST = 'proposalReply/checkFiles';
 /** `proposalReply/batch`: the register entries of each project, grouped by state (the batch view). */
 export const BATCH_REQUEST = 'proposalReply/batch';
+/**
+ * `proposalReply/batchChanged` (server → client notification, no params): a project file, a register
+ * or a reply on disk changed, so the batch view asks again (a reply edited in the editor changes
+ * diagnostics instead, which the view follows by itself).
+ */
+export const BATCH_CHANGED_NOTIFICATION = 'proposalReply/batchChanged';
 /** `proposalReply/newReply`: the conventional file and the skeleton of a new reply for a register entry. */
 export const NEW_REPLY_REQUEST = 'proposalReply/newReply';
 /** `proposalReply/report`: the batch report of a project in a chosen format (the client writes it where the user chose). */

@@ -26,7 +26,7 @@ import { admission, admissionMessage, DocumentLimits } from './features/limits';
 import { projectFileDiagnostics } from './features/projectFileDiagnostics';
 import { flatSymbols } from './features/symbols';
 import {
-  BATCH_REQUEST, type BatchParams, type BatchResult, CHECK_FILES_REQUEST, type CheckFilesParams, type CheckFilesResult, CLEANUP_REQUEST, type CleanupResult,
+  BATCH_CHANGED_NOTIFICATION, BATCH_REQUEST, type BatchParams, type BatchResult, CHECK_FILES_REQUEST, type CheckFilesParams, type CheckFilesResult, CLEANUP_REQUEST, type CleanupResult,
   type DocumentParams, NEW_REPLY_REQUEST, type NewReplyParams, type NewReplyResult, RENUMBER_REQUEST, type RenumberParams, type RenumberResult,
   REPORT_REQUEST, type ReportParams, type ReportResult, STRUCTURE_REQUEST, type StructureReport,
 } from './protocol';
@@ -313,9 +313,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // the registers of open replies are read again, and their issues shown again
       await Promise.all(documents.all().map((d) => configFor(d.uri)));
       refreshAll();
+      void connection.sendNotification(BATCH_CHANGED_NOTIFICATION);
       return;
     }
-    for (const r of replies) await batches.fileChanged(r.file, r.deleted);
+    let inBatch = false;
+    for (const r of replies) if (await batches.fileChanged(r.file, r.deleted)) inBatch = true;
+    if (inBatch) void connection.sendNotification(BATCH_CHANGED_NOTIFICATION);
   });
 
   documents.onDidOpen((e) => void limits.checkpoint(e.document));

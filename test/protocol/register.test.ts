@@ -11,9 +11,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CompletionItem, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import type { BatchResult, NewReplyResult, ReportResult } from '../../server/src/protocol';
+import { BATCH_CHANGED_NOTIFICATION, type BatchResult, type NewReplyResult, type ReportResult } from '../../server/src/protocol';
 import { EXAMPLES, FIXTURES } from '../support/fixtures';
-import { TestClient } from '../support/lspClient';
+import { TestClient, withTimeout } from '../support/lspClient';
 
 const REGISTER_EXAMPLE = path.join(EXAMPLES, 'register');
 
@@ -216,6 +216,43 @@ describe('protocol: the register in the editor', function () {
     await client.change(uri, 2, [{ text: fs.readFileSync(file, 'utf8').replace('第0013号', '第0031号') }]);
     const after = await batch(client, ws);
     assert.deepEqual(after.batches[0]!.groups.map((g) => g.count), [2, 0, 4, 2]);
+  });
+
+  it('tells the batch view when a reply or the register changes on disk, and the next answer has it', async () => {
+    const { ws, client } = await setup();
+    assert.deepEqual((await batch(client, ws)).batches[0]!.groups.map((g) => g.count), [2, 1, 3, 2]);
+    let told = 0;
+    let onTold: () => void = () => undefined;
+    client.connection.onNotification(BATCH_CHANGED_NOTIFICATION, () => {
+      told++;
+      onTold();
+    });
+    const nextNotice = (what: string): Promise<void> => withTimeout(new Promise<void>((resolve) => { onTold = resolve; }), 15000, () => `no ${BATCH_CHANGED_NOTIFICATION} after ${what}`);
+    const watched = (file: string, type: 1 | 2 | 3): Promise<void> => client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(file), type }] });
+
+    // a reply for entry 45, written by another program (a checkout, a copy): it leaves the “no reply” group
+    const created = path.join(ws, '0045-新的答复.reply');
+    fs.writeFileSync(created, fs.readFileSync(path.join(ws, '20250211-林晓红.reply'), 'utf8'));
+    let notice = nextNotice('a reply created on disk');
+    await watched(created, 1);
+    await notice;
+    assert.equal(told, 1);
+    const after = (await batch(client, ws)).batches[0]!;
+    assert.ok(after.groups.flatMap((g) => g.items).some((i) => i.replyUri === uriOf(created)), 'the new reply is in the batch');
+    assert.equal(after.groups.reduce((n, g) => n + g.count, 0), 9);
+
+    // deleted again: told again, and the batch is as before
+    fs.rmSync(created);
+    notice = nextNotice('a reply deleted on disk');
+    await watched(created, 3);
+    await notice;
+    assert.deepEqual((await batch(client, ws)).batches[0]!.groups.map((g) => g.count), [2, 1, 3, 2]);
+
+    // the register itself
+    notice = nextNotice('the register changed on disk');
+    await watched(path.join(ws, 'register.csv'), 2);
+    await notice;
+    assert.equal(told, 3);
   });
 
   it('gives a new reply for an entry its conventional name in the project folder and a skeleton that links to it', async () => {

@@ -12,6 +12,7 @@
  * activation suite checks that nothing does before a reply opens.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { BatchNode } from '../../../client/src/batchView';
 import { todayOf } from '../../../server/src/parse/dates';
@@ -222,5 +223,16 @@ describe('register and batch', () => {
     assert.equal(again?.toString(), expected.toString());
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(expected)), edited, 'the second run leaves the file as it was');
     await waitFor('the editor to show the file as it is on disk', () => vscode.window.activeTextEditor?.document.getText() === edited, [vscode.workspace.onDidChangeTextDocument]);
+  });
+
+  it('follows replies written and deleted outside the editor', async () => {
+    // as a checkout or a file copy would: straight to disk, no editor event
+    const file = fileUri('batch/20250405-黄志明.reply').fsPath;
+    const model = fs.readFileSync(fileUri('batch/20250401-陈立新.reply').fsPath, 'utf8');
+    fs.writeFileSync(file, model.replaceAll('20250401', '20250405'));
+    const b = await batchWhere('20250405 with the reply written on disk', (x) => itemOf(x, '20250405').replyUri === fileUri('batch/20250405-黄志明.reply').toString());
+    assert.notEqual(itemOf(b, '20250405').state, 'missing');
+    fs.rmSync(file);
+    await batchWhere('20250405 without a reply again', (x) => itemOf(x, '20250405').state === 'missing');
   });
 });
