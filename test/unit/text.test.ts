@@ -3,6 +3,8 @@ import * as fc from 'fast-check';
 import { parseReply } from '../../server/src/parse';
 import { MARKER_AFTER_END, markerIsHeadingLike, mayStartMarker, segmentLine, shouldBreakAtGap } from '../../server/src/parse/blocks';
 import { nextStepsSentence } from '../../server/src/parse/body';
+import { matchDateAt } from '../../server/src/parse/dates';
+import { mayEndWithDate } from '../../server/src/parse/footer';
 import { findProposalNumbers, proposalKey } from '../../server/src/parse/header';
 import { ENUMERATION_CUE, enumerationCues } from '../../server/src/parse/numbering';
 import { FORM_USE, type FormUse, formUses } from '../../server/src/rules/address-form-mismatch';
@@ -209,5 +211,36 @@ describe('block splitting', () => {
       const [start, end] = a <= b ? [a, b] : [b, a];
       assert.deepEqual(segmentLine(scan.folded, start, end, scan), segmentReference(scan.folded, start, end));
     }), { numRuns: 20_000 });
+  });
+});
+
+describe('footer prefilters', () => {
+  it('mayEndWithDate is true wherever a date that only blanks and full stops follow starts in the block', () => {
+    // the definition classifyFooterBlock's signature+date search applies: a date at i, then /^[ \t。.]*$/ to the end
+    const dateEndsBlock = (folded: string, start: number, end: number): boolean => {
+      for (let i = start; i < end; i++) {
+        const m = matchDateAt(folded, folded, i);
+        if (m && m.end <= end && /^[ \t。.]*$/.test(folded.slice(m.end, end))) return true;
+      }
+      return false;
+    };
+    const piece = fc.constantFrom('中', '局', '2025', '2025年6月3日', '25年06月03号', '2024.4.15', '2024-04-15', '二〇二四年四月十五日', '年', '月', '日', '号',
+      '。', '.', ' ', '\t', '1', '0', ',', '(盖章)', 'a');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }).map((xs) => xs.join('')), fc.nat(), fc.nat(), (s, x, y) => {
+      const folded = foldWidth(s);
+      const a = s.length === 0 ? 0 : x % (s.length + 1);
+      const b = s.length === 0 ? 0 : y % (s.length + 1);
+      const [start, end] = a <= b ? [a, b] : [b, a];
+      if (dateEndsBlock(folded, start, end)) assert.ok(mayEndWithDate(folded, { start, end }), JSON.stringify([s, start, end]));
+    }), { numRuns: 20_000 });
+  });
+
+  it('signatureNames only strips a seal from text that ends with “)”', () => {
+    for (const s of ['市教育局(盖章)', '市教育局 (盖章)', '市教育局（印章）', '市教育局', '市教育局(盖章) ', '市教育局(章)x']) {
+      const folded = foldWidth(s);
+      const seal = /[ \t]*\([ \t]*(盖章|印章|章)[ \t]*\)$/;
+      const stripped = folded.replace(seal, '');
+      assert.equal(stripped === folded, !folded.endsWith(')') || !seal.test(folded), s);
+    }
   });
 });
