@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { parseReply } from '../../server/src/parse';
-import { MARKER_AFTER_END, markerIsHeadingLike, mayStartMarker, segmentLine, shouldBreakAtGap } from '../../server/src/parse/blocks';
+import { JUNK_LINE, junkReason, MARKER_AFTER_END, markerIsHeadingLike, mayStartMarker, segmentLine, shouldBreakAtGap } from '../../server/src/parse/blocks';
 import { nextStepsSentence } from '../../server/src/parse/body';
 import { matchDateAt } from '../../server/src/parse/dates';
 import { mayEndWithDate } from '../../server/src/parse/footer';
@@ -242,5 +242,20 @@ describe('footer prefilters', () => {
       const stripped = folded.replace(seal, '');
       assert.equal(stripped === folded, !folded.endsWith(')') || !seal.test(folded), s);
     }
+  });
+});
+
+describe('junk lines', () => {
+  it('junkReason, with its one-regex prefilter, gives what the list of JUNK_LINE patterns gives', () => {
+    const reference = (line: string): string | undefined => {
+      if (line.length > 160) return undefined;
+      for (const [re, reason] of JUNK_LINE) if (re.test(line)) return reason;
+      return undefined;
+    };
+    const piece = fc.constantFrom('发布时间', '来源', '浏览次数', '阅读量', ':', ' ', '\t', '12', 'ICP备', 'copyright', 'COPYRIGHT', '©', '技术支持:', '建议使用', '浏览器',
+      '分享', '分享到', '打印', '关闭', '【', '[', '(', ')', '编辑', '扫一扫', '在手机上查看', '|', '-', '=', '·', '中', '文', '。', '返回顶部', '一、');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }).map((xs) => xs.join('')), (s) => {
+      assert.equal(junkReason(s), reference(s), s);
+    }), { numRuns: 20_000 });
   });
 });
