@@ -7,7 +7,10 @@ import { matchDateAt } from '../../server/src/parse/dates';
 import { mayEndWithDate } from '../../server/src/parse/footer';
 import { findProposalNumbers, proposalKey } from '../../server/src/parse/header';
 import { ENUMERATION_CUE, enumerationCues } from '../../server/src/parse/numbering';
-import { FORM_USE, type FormUse, formUses } from '../../server/src/rules/address-form-mismatch';
+import { FORM_USE, type FormUse, formUses, mayBeQuoted } from '../../server/src/rules/address-form-mismatch';
+import { RULES } from '../../server/src/rules';
+import { runRules } from '../../server/src/rules/engine';
+import { DEFAULT_CONFIG } from '../../server/src/config/schema';
 import { bodyCitations } from '../../server/src/rules/util';
 import { foldWidth, isBlank, isHan, scanText, splitLines, trimSpan } from '../../server/src/text';
 
@@ -257,5 +260,51 @@ describe('junk lines', () => {
     fc.assert(fc.property(fc.array(piece, { maxLength: 12 }).map((xs) => xs.join('')), (s) => {
       assert.equal(junkReason(s), reference(s), s);
     }), { numRuns: 20_000 });
+  });
+});
+
+describe('forms of address in quotes', () => {
+  it('mayBeQuoted is true whenever a use lies in what /《[^》]*》|“[^”]*”/g matches in the scope', () => {
+    const piece = fc.constantFrom('您', '你们', '贵委', '中', '文', '《', '》', '“', '”', '（', '）', '(', ')', '〔', '〕', '。');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 24 }).map((xs) => xs.join('')), fc.nat(), (s, x) => {
+      const { folded, brackets } = scanText(s);
+      const from = s.length === 0 ? 0 : x % (s.length + 1);
+      const scope = folded.slice(from);
+      const uses = formUses(scope);
+      const quoted: Array<[number, number]> = [];
+      const re = /《[^》]*》|“[^”]*”/g;
+      for (let m = re.exec(scope); m; m = re.exec(scope)) quoted.push([m.index, m.index + m[0].length]);
+      const inQuotes = uses.some((u) => quoted.some(([a, b]) => a <= u.index && u.index < b));
+      if (inQuotes) assert.ok(mayBeQuoted(folded, brackets, from, uses), JSON.stringify([s, from]));
+    }), { numRuns: 20_000 });
+  });
+
+  it('address-form-mismatch counts the uses outside 《》 and “” as the regex definitions do', () => {
+    const rule = RULES.find((r) => r.id === 'address-form-mismatch')!;
+    const piece = fc.constantFrom('您', '你们', '贵委', '感谢', '中', '文', '《', '》', '“', '”', '（', '）', '。', '\n');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }).map((xs) => `民进厦门市委：\n${xs.join('')}`), (text) => {
+      const reply = parseReply(text);
+      const findings = runRules(reply, DEFAULT_CONFIG, { today: { year: 2026, month: 1, day: 1 }, rules: [rule] });
+      const a = reply.addressee;
+      if (!a) return;
+      const end = reply.signature?.start ?? reply.date?.start ?? text.length;
+      const scope = reply.folded.slice(a.end, end);
+      const quoted: Array<[number, number]> = [];
+      const q = /《[^》]*》|“[^”]*”/g;
+      for (let m = q.exec(scope); m; m = q.exec(scope)) quoted.push([m.index, m.index + m[0].length]);
+      const re = new RegExp(FORM_USE.source, 'g');
+      const first = new Map<number, number>();
+      const counts = new Map<number, number>();
+      for (let m = re.exec(scope); m; m = re.exec(scope)) {
+        const at = m.index;
+        if (quoted.some(([x, y]) => x <= at && at < y)) continue;
+        const form = m[1] !== undefined ? 0 : m[2] !== undefined ? 1 : 2;
+        if (!first.has(form)) first.set(form, a.end + at);
+        counts.set(form, (counts.get(form) ?? 0) + 1);
+      }
+      const expected = [...first.entries()].filter(([form]) => ['persons', 'person', 'body'][form] !== a.form).map(([form, at]) => [at, counts.get(form)]);
+      const got = findings.map((f) => [f.start, Number(/(\d+)×/.exec(f.message.en)![1])]);
+      assert.deepEqual(got.sort(), expected.sort(), text);
+    }), { numRuns: 3_000 });
   });
 });
