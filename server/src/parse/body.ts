@@ -43,6 +43,9 @@ interface MutableHeading {
   blockIndex: number;
 }
 
+/** What ends a heading's title sentence. */
+const TITLE_STOP = /[。!?;]/;
+
 /** Recognises a measure heading at the start of a block. */
 export function matchHeading(text: string, folded: string, block: Block, blockIndex: number): MutableHeading | undefined {
   const m = matchMarker(folded, block.start);
@@ -52,7 +55,7 @@ export function matchHeading(text: string, folded: string, block: Block, blockIn
   while (titleStart < block.end && isBlank(folded.charCodeAt(titleStart))) titleStart++;
   if (titleStart >= block.end) return undefined; // a bare marker is not a heading
   const s = folded.slice(titleStart, block.end);
-  const stop = s.search(/[。!?;]/);
+  const stop = s.search(TITLE_STOP);
   let titleEnd: number;
   let form: 'standalone' | 'paragraph';
   if (stop < 0) {
