@@ -75,8 +75,8 @@ export function splitBlocks(text: string, folded: string, lines: readonly LineIn
     const line = lines[li]!;
     const { start, end } = trimSpan(text, line.start, line.end);
     if (start >= end) continue;
-    const lineText = folded.slice(start, end);
-    const reason = junkReason(lineText);
+    // (a line too long to be junk is not sliced for the test)
+    const reason = end - start > JUNK_MAX_LINE ? undefined : junkReason(folded.slice(start, end));
     if (reason) {
       junk.push({ start, end, reason, wholeLine: true, line: li });
       continue;

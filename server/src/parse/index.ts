@@ -2,7 +2,7 @@
  * The tolerant reply parser: text in, reply model out. It never throws; whatever it cannot
  * recognise it leaves out, and the rules report what is missing.
  */
-import type { Block, Category, DateElement, DocNumber, DocumentKind, Reply, Signatory, Signature, Title } from '../model';
+import type { Block, Category, DateElement, DocNumber, DocumentKind, ProposalNumberRef, Reply, Signatory, Signature, Title } from '../model';
 import { foldWidth, scanText, splitLines, type Span, trimSpan } from '../text';
 import { splitBlocks } from './blocks';
 import { parseBody } from './body';
@@ -201,7 +201,9 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
       text: textOfTitle,
     };
     if (organ) t.organ = organ;
-    t.proposalNumbers = titleBlocks.flatMap((b) => findProposalNumbers(folded, b));
+    const proposalNumbers: ProposalNumberRef[] = [];
+    for (const b of titleBlocks) for (const ref of findProposalNumbers(folded, b)) proposalNumbers.push(ref);
+    t.proposalNumbers = proposalNumbers;
     title = t as Title;
   }
 
