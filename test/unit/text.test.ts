@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { parseReply } from '../../server/src/parse';
 import { JUNK_LINE, junkReason, MARKER_AFTER_END, markerIsHeadingLike, mayStartMarker, segmentLine, shouldBreakAtGap } from '../../server/src/parse/blocks';
-import { nextStepsSentence } from '../../server/src/parse/body';
+import { nextStepsSentence, nextStepsWord } from '../../server/src/parse/body';
 import { matchDateAt } from '../../server/src/parse/dates';
 import { mayEndWithDate } from '../../server/src/parse/footer';
 import { findProposalNumbers, proposalKey } from '../../server/src/parse/header';
@@ -121,6 +121,19 @@ describe('next steps and citations', () => {
     const piece = fc.constantFrom('下', '一', '步', '阶段', '接', '来', '今', '后', '。', '!', ';', ' ', '\t', '，', '工作', '我', '将', '本', '中', '\n');
     fc.assert(fc.property(fc.array(piece, { maxLength: 14 }).map((xs) => xs.join('')), (s) => {
       assert.deepEqual(nextStepsSentence(s), reference(s));
+    }), { numRuns: 20_000 });
+  });
+
+  it('nextStepsWord, searched from the start of a block, lies inside every block where nextStepsSentence finds a cue', () => {
+    const piece = fc.constantFrom('下', '一', '步', '阶段', '接', '来', '今', '后', '。', '!', ';', ' ', '\t', '，', '工作', '我', '将', '本', '中', '\n', '下一步', '接下来');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 16 }).map((xs) => xs.join('')), fc.nat(), fc.nat(), (text, x, y) => {
+      const folded = foldWidth(text);
+      const a = text.length === 0 ? 0 : x % (text.length + 1);
+      const b = text.length === 0 ? 0 : y % (text.length + 1);
+      const [start, end] = a <= b ? [a, b] : [b, a];
+      if (!nextStepsSentence(folded.slice(start, end))) return;
+      const word = nextStepsWord(folded, start);
+      assert.ok(word && word.start >= start && word.end <= end, JSON.stringify([text, start, end]));
     }), { numRuns: 20_000 });
   });
 
