@@ -110,11 +110,8 @@ const SCAN_CLASS = ((): Uint8Array => {
 
 /**
  * The code units are copied into this buffer, folded in place and decoded once. It is kept for the
- * next text (a fresh buffer per text costs more than the copy: new pages, and for a large one the
- * external memory that V8 answers with full garbage collections). A buffer larger than SCRATCH_KEEP
- * is kept only while the texts stay of its size: the next text under a quarter of it gets a buffer
- * of its own size, so that one huge document does not pin its size in memory once it is gone (while
- * it is being edited, its text and folded copy hold as much memory each).
+ * next text (a fresh buffer per text costs more than the copy: new pages, garbage collection), up
+ * to SCRATCH_KEEP bytes, so that one huge document does not pin its size in memory.
  */
 let scratch: Buffer | undefined;
 const SCRATCH_KEEP = 4 * 1024 * 1024;
@@ -130,9 +127,9 @@ export function scanText(text: string): TextScan {
     // Copy the UTF-16 code units, fold them in place and decode once: several times faster than a
     // regex replace that calls back for every full-width comma in Chinese text.
     let buf = scratch;
-    if (!buf || buf.length < 2 * n || (buf.length > SCRATCH_KEEP && buf.length > 8 * n)) {
+    if (!buf || buf.length < 2 * n) {
       buf = Buffer.allocUnsafeSlow(Math.max(2 * n, 4096));
-      scratch = buf;
+      if (buf.length <= SCRATCH_KEEP) scratch = buf;
     }
     bytes = buf.subarray(0, buf.write(text, 0, 'utf16le'));
     units = new Uint16Array(buf.buffer, buf.byteOffset, n);
