@@ -201,7 +201,10 @@ export function isHan(ch: string | undefined): boolean {
   if (ch === undefined) return false;
   // CJK Unified Ideographs, nearly every Chinese character, without a regex call
   const c = ch.charCodeAt(0);
-  return (c >= 0x4e00 && c <= 0x9fff) || HAN.test(ch);
+  if (c >= 0x4e00 && c <= 0x9fff) return true;
+  // nothing below the CJK radicals (U+2E80) is Han: digits, Latin and most punctuation, without a regex call
+  if (c < 0x2e80) return false;
+  return HAN.test(ch);
 }
 
 /** True for CJK punctuation and full-width forms. */

@@ -1,11 +1,16 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { parseReply } from '../../server/src/parse';
-import { MARKER_AFTER_END, markerIsHeadingLike, mayStartMarker, segmentLine, shouldBreakAtGap } from '../../server/src/parse/blocks';
-import { nextStepsSentence } from '../../server/src/parse/body';
+import { JUNK_LINE, junkReason, MARKER_AFTER_END, markerIsHeadingLike, mayStartMarker, segmentLine, shouldBreakAtGap } from '../../server/src/parse/blocks';
+import { nextStepsSentence, nextStepsWord } from '../../server/src/parse/body';
+import { matchDateAt } from '../../server/src/parse/dates';
+import { mayEndWithDate } from '../../server/src/parse/footer';
 import { findProposalNumbers, proposalKey } from '../../server/src/parse/header';
 import { ENUMERATION_CUE, enumerationCues } from '../../server/src/parse/numbering';
-import { FORM_USE, type FormUse, formUses } from '../../server/src/rules/address-form-mismatch';
+import { FORM_USE, type FormUse, formUses, mayBeQuoted } from '../../server/src/rules/address-form-mismatch';
+import { RULES } from '../../server/src/rules';
+import { runRules } from '../../server/src/rules/engine';
+import { DEFAULT_CONFIG } from '../../server/src/config/schema';
 import { bodyCitations } from '../../server/src/rules/util';
 import { foldWidth, isBlank, isHan, scanText, splitLines, trimSpan } from '../../server/src/text';
 
@@ -119,6 +124,19 @@ describe('next steps and citations', () => {
     }), { numRuns: 20_000 });
   });
 
+  it('nextStepsWord, searched from the start of a block, lies inside every block where nextStepsSentence finds a cue', () => {
+    const piece = fc.constantFrom('下', '一', '步', '阶段', '接', '来', '今', '后', '。', '!', ';', ' ', '\t', '，', '工作', '我', '将', '本', '中', '\n', '下一步', '接下来');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 16 }).map((xs) => xs.join('')), fc.nat(), fc.nat(), (text, x, y) => {
+      const folded = foldWidth(text);
+      const a = text.length === 0 ? 0 : x % (text.length + 1);
+      const b = text.length === 0 ? 0 : y % (text.length + 1);
+      const [start, end] = a <= b ? [a, b] : [b, a];
+      if (!nextStepsSentence(folded.slice(start, end))) return;
+      const word = nextStepsWord(folded, start);
+      assert.ok(word && word.start >= start && word.end <= end, JSON.stringify([text, start, end]));
+    }), { numRuns: 20_000 });
+  });
+
   it('proposalKey equals the upper-cased value with the zeros after its letters replaced away', () => {
     const reference = (v: string): string => v.toUpperCase().replace(/^([A-Z]*)0+(?=\d)/, '$1');
     fc.assert(fc.property(fc.array(fc.constantFrom('0', '00', '1', '9', 'a', 'B', 'z', ' ', '号'), { maxLength: 8 }).map((xs) => xs.join('')), (v) => {
@@ -209,5 +227,97 @@ describe('block splitting', () => {
       const [start, end] = a <= b ? [a, b] : [b, a];
       assert.deepEqual(segmentLine(scan.folded, start, end, scan), segmentReference(scan.folded, start, end));
     }), { numRuns: 20_000 });
+  });
+});
+
+describe('footer prefilters', () => {
+  it('mayEndWithDate is true wherever a date that only blanks and full stops follow starts in the block', () => {
+    // the definition classifyFooterBlock's signature+date search applies: a date at i, then /^[ \t。.]*$/ to the end
+    const dateEndsBlock = (folded: string, start: number, end: number): boolean => {
+      for (let i = start; i < end; i++) {
+        const m = matchDateAt(folded, folded, i);
+        if (m && m.end <= end && /^[ \t。.]*$/.test(folded.slice(m.end, end))) return true;
+      }
+      return false;
+    };
+    const piece = fc.constantFrom('中', '局', '2025', '2025年6月3日', '25年06月03号', '2024.4.15', '2024-04-15', '二〇二四年四月十五日', '年', '月', '日', '号',
+      '。', '.', ' ', '\t', '1', '0', ',', '(盖章)', 'a');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }).map((xs) => xs.join('')), fc.nat(), fc.nat(), (s, x, y) => {
+      const folded = foldWidth(s);
+      const a = s.length === 0 ? 0 : x % (s.length + 1);
+      const b = s.length === 0 ? 0 : y % (s.length + 1);
+      const [start, end] = a <= b ? [a, b] : [b, a];
+      if (dateEndsBlock(folded, start, end)) assert.ok(mayEndWithDate(folded, { start, end }), JSON.stringify([s, start, end]));
+    }), { numRuns: 20_000 });
+  });
+
+  it('signatureNames only strips a seal from text that ends with “)”', () => {
+    for (const s of ['市教育局(盖章)', '市教育局 (盖章)', '市教育局（印章）', '市教育局', '市教育局(盖章) ', '市教育局(章)x']) {
+      const folded = foldWidth(s);
+      const seal = /[ \t]*\([ \t]*(盖章|印章|章)[ \t]*\)$/;
+      const stripped = folded.replace(seal, '');
+      assert.equal(stripped === folded, !folded.endsWith(')') || !seal.test(folded), s);
+    }
+  });
+});
+
+describe('junk lines', () => {
+  it('junkReason, with its one-regex prefilter, gives what the list of JUNK_LINE patterns gives', () => {
+    const reference = (line: string): string | undefined => {
+      if (line.length > 160) return undefined;
+      for (const [re, reason] of JUNK_LINE) if (re.test(line)) return reason;
+      return undefined;
+    };
+    const piece = fc.constantFrom('发布时间', '来源', '浏览次数', '阅读量', ':', ' ', '\t', '12', 'ICP备', 'copyright', 'COPYRIGHT', '©', '技术支持:', '建议使用', '浏览器',
+      '分享', '分享到', '打印', '关闭', '【', '[', '(', ')', '编辑', '扫一扫', '在手机上查看', '|', '-', '=', '·', '中', '文', '。', '返回顶部', '一、');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }).map((xs) => xs.join('')), (s) => {
+      assert.equal(junkReason(s), reference(s), s);
+    }), { numRuns: 20_000 });
+  });
+});
+
+describe('forms of address in quotes', () => {
+  it('mayBeQuoted is true whenever a use lies in what /《[^》]*》|“[^”]*”/g matches in the scope', () => {
+    const piece = fc.constantFrom('您', '你们', '贵委', '中', '文', '《', '》', '“', '”', '（', '）', '(', ')', '〔', '〕', '。');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 24 }).map((xs) => xs.join('')), fc.nat(), (s, x) => {
+      const { folded, brackets } = scanText(s);
+      const from = s.length === 0 ? 0 : x % (s.length + 1);
+      const scope = folded.slice(from);
+      const uses = formUses(scope);
+      const quoted: Array<[number, number]> = [];
+      const re = /《[^》]*》|“[^”]*”/g;
+      for (let m = re.exec(scope); m; m = re.exec(scope)) quoted.push([m.index, m.index + m[0].length]);
+      const inQuotes = uses.some((u) => quoted.some(([a, b]) => a <= u.index && u.index < b));
+      if (inQuotes) assert.ok(mayBeQuoted(folded, brackets, from, uses), JSON.stringify([s, from]));
+    }), { numRuns: 20_000 });
+  });
+
+  it('address-form-mismatch counts the uses outside 《》 and “” as the regex definitions do', () => {
+    const rule = RULES.find((r) => r.id === 'address-form-mismatch')!;
+    const piece = fc.constantFrom('您', '你们', '贵委', '感谢', '中', '文', '《', '》', '“', '”', '（', '）', '。', '\n');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }).map((xs) => `民进厦门市委：\n${xs.join('')}`), (text) => {
+      const reply = parseReply(text);
+      const findings = runRules(reply, DEFAULT_CONFIG, { today: { year: 2026, month: 1, day: 1 }, rules: [rule] });
+      const a = reply.addressee;
+      if (!a) return;
+      const end = reply.signature?.start ?? reply.date?.start ?? text.length;
+      const scope = reply.folded.slice(a.end, end);
+      const quoted: Array<[number, number]> = [];
+      const q = /《[^》]*》|“[^”]*”/g;
+      for (let m = q.exec(scope); m; m = q.exec(scope)) quoted.push([m.index, m.index + m[0].length]);
+      const re = new RegExp(FORM_USE.source, 'g');
+      const first = new Map<number, number>();
+      const counts = new Map<number, number>();
+      for (let m = re.exec(scope); m; m = re.exec(scope)) {
+        const at = m.index;
+        if (quoted.some(([x, y]) => x <= at && at < y)) continue;
+        const form = m[1] !== undefined ? 0 : m[2] !== undefined ? 1 : 2;
+        if (!first.has(form)) first.set(form, a.end + at);
+        counts.set(form, (counts.get(form) ?? 0) + 1);
+      }
+      const expected = [...first.entries()].filter(([form]) => ['persons', 'person', 'body'][form] !== a.form).map(([form, at]) => [at, counts.get(form)]);
+      const got = findings.map((f) => [f.start, Number(/(\d+)×/.exec(f.message.en)![1])]);
+      assert.deepEqual(got.sort(), expected.sort(), text);
+    }), { numRuns: 3_000 });
   });
 });

@@ -25,6 +25,20 @@ export function nextStepsSentence(s: string): { at: number; length: number } | u
   }
   return undefined;
 }
+/** The cue words of NEXT_STEPS_CUE without what must follow them; none starts inside another. */
+const NEXT_STEPS_WORD = /下一步|下步|下阶段|下一阶段|接下来|今后/g;
+
+/**
+ * The first next-steps cue word at or after `from` in `folded`, as `[start, end)`. Every cue that
+ * nextStepsSentence finds in a block lies on such a word inside the block, so a block that this
+ * word does not lie inside needs no search of its own: one scan of the text then serves every block.
+ */
+export function nextStepsWord(folded: string, from: number): { start: number; end: number } | undefined {
+  NEXT_STEPS_WORD.lastIndex = from;
+  const m = NEXT_STEPS_WORD.exec(folded);
+  return m ? { start: m.index, end: m.index + m[0].length } : undefined;
+}
+
 const OPENING_CUE = /感谢|高度重视|十分重视|非常重视|近年来|一直以来|长期以来|关心|关注|收悉后/;
 
 /** A stand-alone heading title is short; a longer first sentence makes the heading a paragraph opener. */
@@ -43,6 +57,9 @@ interface MutableHeading {
   blockIndex: number;
 }
 
+/** What ends a heading's title sentence. */
+const TITLE_STOP = /[。!?;]/;
+
 /** Recognises a measure heading at the start of a block. */
 export function matchHeading(text: string, folded: string, block: Block, blockIndex: number): MutableHeading | undefined {
   const m = matchMarker(folded, block.start);
@@ -52,7 +69,7 @@ export function matchHeading(text: string, folded: string, block: Block, blockIn
   while (titleStart < block.end && isBlank(folded.charCodeAt(titleStart))) titleStart++;
   if (titleStart >= block.end) return undefined; // a bare marker is not a heading
   const s = folded.slice(titleStart, block.end);
-  const stop = s.search(/[。!?;]/);
+  const stop = s.search(TITLE_STOP);
   let titleEnd: number;
   let form: 'standalone' | 'paragraph';
   if (stop < 0) {
@@ -147,6 +164,8 @@ export function parseBody(text: string, folded: string, body: readonly Block[], 
     while (sec < sections.length && sections[sec]!.end <= blockStart) sec++;
     return sec < sections.length && sections[sec]!.start <= blockStart;
   };
+  // the next cue word at or after the current block (found again only once the blocks pass it)
+  let word: { start: number; end: number } | undefined = { start: -1, end: -1 };
   body.forEach((b, i) => {
     const h = headingAtBlock.get(i);
     if (h?.isNextSteps) {
@@ -156,6 +175,8 @@ export function parseBody(text: string, folded: string, body: readonly Block[], 
       return;
     }
     if (inNextStepsSection(b.start)) return;
+    if (word && word.start < b.start) word = nextStepsWord(folded, b.start);
+    if (!word || word.end > Math.min(b.end, bodyEnd)) return;
     const s = folded.slice(b.start, Math.min(b.end, bodyEnd));
     const cue = nextStepsSentence(s);
     if (cue) {

@@ -23,7 +23,7 @@ const YEAR_DIGITS: Record<string, number> = { 〇: 0, '○': 0, 零: 0, O: 0, '0
 export function matchDateAt(text: string, folded: string, pos: number): DateMatch | undefined {
   const c = folded.charCodeAt(pos);
   if (c >= 48 && c <= 57) {
-    if (pos > 0 && /\d/.test(folded.charAt(pos - 1))) return undefined;
+    if (pos > 0 && isDigit(folded.charCodeAt(pos - 1))) return undefined;
     ARABIC.lastIndex = pos;
     let m = ARABIC.exec(folded);
     if (m) {
@@ -64,6 +64,10 @@ export function matchDateAt(text: string, folded: string, pos: number): DateMatc
   const styles: DateStyle[] = ['chinese-numerals'];
   if (m[4] === '号') styles.push('hao');
   return { start: pos, end: pos + m[0].length, value: { year, month, day }, styles };
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** Finds the first date within `[start, end)`. */

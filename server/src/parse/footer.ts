@@ -49,7 +49,8 @@ const SEAL = /[ \t]*\([ \t]*(盖章|印章|章)[ \t]*\)$/;
 /** An organisation name (or several, blank-separated) alone on a line. */
 export function signatureNames(folded: string, span: Span): string[] | undefined {
   let s = folded.slice(span.start, span.end);
-  s = s.replace(SEAL, '');
+  // SEAL ends with `)`: without one there is nothing to remove (and no regex to run over a long paragraph)
+  if (s.charCodeAt(s.length - 1) === 41) s = s.replace(SEAL, '');
   if (s.length === 0 || s.length > 48 || /[。,;:!?《》“”]/.test(s) || matchMarker(folded, span.start)) return undefined;
   const names = s.split(/[ \t]+/).filter((t) => t.length > 0);
   if (names.length === 0 || names.some((n) => n.length < 2 || !ORG_SUFFIX.test(n) || /^\d/.test(n))) return undefined;
@@ -63,6 +64,27 @@ function dateElement(text: string, folded: string, at: number, end: number): Dat
   const tail = folded.slice(m.end, end);
   if (!/^[ \t。.]*$/.test(tail)) return undefined;
   return { start: m.start, end: m.end, raw: text.slice(m.start, m.end), value: m.value, styles: m.styles };
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * Whether a date can end `block` as dateElement accepts one: a date ends with 日, 号 or a digit
+ * (the numeric form), and only blanks and full stops (` \t。.`) may follow it. A body paragraph
+ * ends otherwise, and then the search for a date in it is skipped.
+ */
+export function mayEndWithDate(folded: string, block: Span): boolean {
+  let e = block.end;
+  while (e > block.start) {
+    const c = folded.charCodeAt(e - 1);
+    if (c !== 32 && c !== 9 && c !== 0x3002 && c !== 46) break;
+    e--;
+  }
+  if (e === block.start) return false;
+  const c = folded.charCodeAt(e - 1);
+  return c === 0x65e5 /* 日 */ || c === 0x53f7 /* 号 */ || isDigitCode(c);
 }
 
 /** Classifies one block as a footer element, or returns undefined for body text. */
@@ -79,9 +101,9 @@ export function classifyFooterBlock(text: string, folded: string, block: Block):
   const names = signatureNames(folded, block);
   if (names) return { kind: 'signature', signature: { start: block.start, end: block.end, names } };
   // signature and date on one line without a gap: 贵阳市教育局2019年10月15日
-  for (let i = block.start + 2; i < block.end; i++) {
+  for (let i = mayEndWithDate(folded, block) ? block.start + 2 : block.end; i < block.end; i++) {
     const c = folded.charCodeAt(i);
-    if (c < 48 || c > 57 || (i > block.start && /\d/.test(folded.charAt(i - 1)))) continue;
+    if (c < 48 || c > 57 || (i > block.start && isDigitCode(folded.charCodeAt(i - 1)))) continue;
     const d = dateElement(text, folded, i, block.end);
     if (!d) continue;
     const sig = trimSpan(text, block.start, i);

@@ -2,7 +2,7 @@
  * The tolerant reply parser: text in, reply model out. It never throws; whatever it cannot
  * recognise it leaves out, and the rules report what is missing.
  */
-import type { Block, Category, DateElement, DocNumber, DocumentKind, Reply, Signatory, Signature, Title } from '../model';
+import type { Block, Category, DateElement, DocNumber, DocumentKind, ProposalNumberRef, Reply, Signatory, Signature, Title } from '../model';
 import { foldWidth, scanText, splitLines, type Span, trimSpan } from '../text';
 import { splitBlocks } from './blocks';
 import { parseBody } from './body';
@@ -10,10 +10,13 @@ import { classifyFooterBlock, closingCueAt, findAttachmentNote, isAttachmentItem
 import {
   findProposalNumbers, isTitleCandidate, isTitleContinuation, matchAddressee, matchCategory, matchDocNumber, matchSignatory, titleIsComplete, titleOrgan,
 } from './header';
-import { detectKind } from './kind';
+import { detectKind, type KindEvidence } from './kind';
 import { matchMarker } from './numbering';
 import { rememberMarks } from './marks';
 import { buildReceipt, receiptScore } from './receipt';
+
+/** A model object under construction: its fields writable, the optional and the later ones not yet set. */
+type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
 
 export interface ParseOptions {
   /** The document kind when the configuration sets it; detected otherwise. */
@@ -189,49 +192,60 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
     const span = { start: titleBlocks[0]!.start, end: titleBlocks[titleBlocks.length - 1]!.end };
     const textOfTitle = titleBlocks.map((b) => text.slice(b.start, b.end)).join('');
     const organ = titleOrgan(textOfTitle);
-    title = {
+    // fields assigned in order rather than a literal that spreads and then names properties (the
+    // slow path of Node 20's V8, see design.md); the keys come out in the same order
+    const t: Mutable<Title> = {
       start: span.start,
       end: span.end,
       lines: titleBlocks.map((b) => ({ start: b.start, end: b.end })),
       text: textOfTitle,
-      ...(organ ? { organ } : {}),
-      proposalNumbers: titleBlocks.flatMap((b) => findProposalNumbers(folded, b)),
     };
+    if (organ) t.organ = organ;
+    const proposalNumbers: ProposalNumberRef[] = [];
+    for (const b of titleBlocks) for (const ref of findProposalNumbers(folded, b)) proposalNumbers.push(ref);
+    t.proposalNumbers = proposalNumbers;
+    title = t as Title;
   }
 
-  const kind = options.kind ?? detectKind({
-    title: title?.text ?? '',
-    docNumberOrgan: docNumber?.organ ?? '',
-    receipt: receipt ? folded.slice(receipt.start, receipt.end) : '',
-    ...(addressee ? { addressee } : {}),
-    opening: parsedBody.opening ? folded.slice(parsedBody.opening.start, Math.min(parsedBody.opening.end, parsedBody.opening.start + 400)) : '',
-  });
+  let kind = options.kind;
+  if (!kind) {
+    const evidence: Mutable<KindEvidence> = {
+      title: title?.text ?? '',
+      docNumberOrgan: docNumber?.organ ?? '',
+      receipt: receipt ? folded.slice(receipt.start, receipt.end) : '',
+    };
+    if (addressee) evidence.addressee = addressee;
+    evidence.opening = parsedBody.opening ? folded.slice(parsedBody.opening.start, Math.min(parsedBody.opening.end, parsedBody.opening.start + 400)) : '';
+    kind = detectKind(evidence as KindEvidence);
+  }
 
-  const reply: Reply = {
+  // assigned field by field in the order of the model (see the title above)
+  const r: Mutable<Reply> = {
     text, folded, lines,
     blocks: bs,
     junk,
     kind,
     kindSource: options.kind ? 'configured' : 'detected',
-    ...(docNumber ? { docNumber } : {}),
-    ...(title ? { title } : {}),
-    ...(category ? { category } : {}),
-    ...(signatory ? { signatory } : {}),
-    ...(addressee ? { addressee } : {}),
-    ...(receipt ? { receipt } : {}),
-    ...(parsedBody.opening ? { opening: parsedBody.opening } : {}),
-    measures: parsedBody.roots,
-    headings: parsedBody.headings,
-    enumerations: parsedBody.enumerations,
-    nextSteps: parsedBody.nextSteps,
-    ...(closing ? { closing } : {}),
-    ...(signature ? { signature } : {}),
-    ...(date ? { date } : {}),
-    contacts,
-    ...(annotation ? { annotation } : {}),
-    ...(copyTo ? { copyTo } : {}),
-    body,
   };
+  if (docNumber) r.docNumber = docNumber;
+  if (title) r.title = title;
+  if (category) r.category = category;
+  if (signatory) r.signatory = signatory;
+  if (addressee) r.addressee = addressee;
+  if (receipt) r.receipt = receipt;
+  if (parsedBody.opening) r.opening = parsedBody.opening;
+  r.measures = parsedBody.roots;
+  r.headings = parsedBody.headings;
+  r.enumerations = parsedBody.enumerations;
+  r.nextSteps = parsedBody.nextSteps;
+  if (closing) r.closing = closing;
+  if (signature) r.signature = signature;
+  if (date) r.date = date;
+  r.contacts = contacts;
+  if (annotation) r.annotation = annotation;
+  if (copyTo) r.copyTo = copyTo;
+  r.body = body;
+  const reply = r as Reply;
   rememberMarks(reply, scan);
   return reply;
 }

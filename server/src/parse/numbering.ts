@@ -128,8 +128,15 @@ function isDigitCode(c: number): boolean {
 /** The inline enumeration cue `一是` `二是` …, preceded by a sentence or clause boundary. */
 export const ENUMERATION_CUE = /(^|[。;:,!?\s、])([一二三四五六七八九十]{1,3})是(?![否非])/g;
 
-const ENUMERATION_NUMERALS = new Set([...'一二三四五六七八九十'].map((ch) => ch.charCodeAt(0)));
-const CLAUSE_BOUNDARY = new Set([...'。;:,!?、'].map((ch) => ch.charCodeAt(0)));
+/** 一二三四五六七八九十, compared rather than looked up in a Set (this runs at every 是 of the body). */
+function isEnumerationNumeral(c: number): boolean {
+  return c === 0x4e00 || c === 0x4e8c || c === 0x4e09 || c === 0x56db || c === 0x4e94 || c === 0x516d || c === 0x4e03 || c === 0x516b || c === 0x4e5d || c === 0x5341;
+}
+
+/** 。;:,!?、 (folded), likewise. */
+function isClauseBoundary(c: number): boolean {
+  return c === 0x3002 || c === 59 || c === 58 || c === 44 || c === 33 || c === 63 || c === 0x3001;
+}
 
 /** What `\s` matches in a regular expression. */
 function isRegexSpace(c: number): boolean {
@@ -149,11 +156,11 @@ export function enumerationCues(s: string): Array<{ at: number; numeral: string 
     if (after === 0x5426 /* 否 */ || after === 0x975e /* 非 */) continue;
     // the run of numerals before 是: one to three, after a boundary or at the start
     let j = k;
-    while (j > 0 && k - j < 4 && ENUMERATION_NUMERALS.has(s.charCodeAt(j - 1))) j--;
+    while (j > 0 && k - j < 4 && isEnumerationNumeral(s.charCodeAt(j - 1))) j--;
     if (j === k || k - j > 3) continue;
     if (j > 0) {
       const before = s.charCodeAt(j - 1);
-      if (!CLAUSE_BOUNDARY.has(before) && !isRegexSpace(before)) continue;
+      if (!isClauseBoundary(before) && !isRegexSpace(before)) continue;
     }
     out.push({ at: j, numeral: s.slice(j, k) });
   }

@@ -74,13 +74,16 @@ export const rule = defineRule({
     const from = a.end;
     const end = reply.signature?.start ?? reply.date?.start ?? reply.text.length;
     const scope = reply.folded.slice(from, end);
-    const quoted = quotedRanges(reply.folded, marksOf(reply).brackets, from, end);
+    const uses = formUses(scope);
+    const { brackets } = marksOf(reply);
+    // the quoted spans are needed only when some use may lie in one
+    const quoted = mayBeQuoted(reply.folded, brackets, from, uses) ? quotedRanges(reply.folded, brackets, from, end) : [];
     const expected = youForm(reply);
     // per form: the first use outside 《》 and “”, and how many there are (a use never straddles a quote mark)
     const first: Array<FormUse | undefined> = [undefined, undefined, undefined];
     const counts = [0, 0, 0];
     let q = 0;
-    for (const x of formUses(scope)) {
+    for (const x of uses) {
       while (q < quoted.length && quoted[q]!.end <= x.index) q++;
       if (q < quoted.length && quoted[q]!.start <= x.index) continue;
       first[x.form] ??= x;
@@ -105,6 +108,33 @@ export const rule = defineRule({
     });
   },
 });
+
+/**
+ * False when no use (offsets relative to `from`) can lie inside 《》 or “”: a quoted span runs from
+ * an opener to the first closer of its kind after it, so a use is outside all of them when, of each
+ * kind, no opener comes before it or a closer comes after the last such opener. One walk over the
+ * brackets up to the last use, without a search per opener as quotedRanges needs.
+ */
+export function mayBeQuoted(folded: string, brackets: readonly number[], from: number, uses: readonly FormUse[]): boolean {
+  let k = 0;
+  let openTitle = -1;
+  let closeTitle = -1;
+  let openQuote = -1;
+  let closeQuote = -1;
+  for (const u of uses) {
+    const x = from + u.index;
+    for (; k < brackets.length && brackets[k]! < x; k++) {
+      const p = brackets[k]!;
+      const c = folded.charCodeAt(p);
+      if (c === 0x300a) openTitle = p; // 《
+      else if (c === 0x300b) closeTitle = p; // 》
+      else if (c === 0x201c) openQuote = p; // “
+      else if (c === 0x201d) closeQuote = p; // ”
+    }
+    if (openTitle > closeTitle || openQuote > closeQuote) return true;
+  }
+  return false;
+}
 
 /**
  * The spans inside 《》 and “” (marks included) within `[from, end)`, relative to `from`, which do

@@ -55,7 +55,9 @@ const PAIR_LOOK = 40;
  * and its partner full-width.
  */
 function halfWidthMarks(text: string, positions: readonly number[], end: number): number[] {
-  const out = new Set<number>();
+  // each position is added at most once (a bracket is in one pair or alone), and the first loop
+  // adds in order: only brackets can make the list need sorting
+  const out: number[] = [];
   const open: number[] = [];
   const pairs: Array<[number, number]> = [];
   const lone: number[] = [];
@@ -66,17 +68,17 @@ function halfWidthMarks(text: string, positions: readonly number[], end: number)
       const o = open.pop();
       if (o === undefined) lone.push(i);
       else pairs.push([o, i]);
-    } else if (FULL[ch] !== undefined && isChineseContext(text, i, ch, end)) out.add(i);
+    } else if (FULL[ch] !== undefined && isChineseContext(text, i, ch, end)) out.push(i);
   }
+  if (pairs.length === 0 && lone.length === 0 && open.length === 0) return out;
   lone.push(...open);
   for (const [o, c] of pairs) {
     if (chinese(text.charAt(o - 1)) || chinese(text.charAt(c + 1)) || chineseWithin(text, o + 1, Math.min(c, o + 1 + PAIR_LOOK)) || chineseWithin(text, Math.max(o + 1, c - PAIR_LOOK), c)) {
-      out.add(o);
-      out.add(c);
+      out.push(o, c);
     }
   }
-  for (const i of lone) if (chinese(text.charAt(i - 1)) || chinese(i + 1 < end ? text.charAt(i + 1) : '')) out.add(i);
-  return [...out].sort((a, b) => a - b);
+  for (const i of lone) if (chinese(text.charAt(i - 1)) || chinese(i + 1 < end ? text.charAt(i + 1) : '')) out.push(i);
+  return out.sort((a, b) => a - b);
 }
 
 function chineseWithin(text: string, from: number, to: number): boolean {
@@ -88,6 +90,12 @@ function chinese(ch: string): boolean {
   return isHan(ch) || (ch.length === 1 && isCjkPunct(ch.charCodeAt(0)));
 }
 
+/** What `/\d/.test(ch)` says of one character (or of '') without a regex call. */
+function isDigit(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
 function isChineseContext(text: string, i: number, ch: string, end: number): boolean {
   const prev = text.charAt(i - 1);
   const next = i + 1 < end ? text.charAt(i + 1) : '';
@@ -95,6 +103,6 @@ function isChineseContext(text: string, i: number, ch: string, end: number): boo
     // a full stop after Chinese text at a sentence end, not 1. or 3.5
     return isHan(prev) && (next === '' || /[\s\u3000]/.test(next) || chinese(next));
   }
-  if ((ch === ',' || ch === ':') && /\d/.test(prev) && /\d/.test(next)) return false;
+  if ((ch === ',' || ch === ':') && isDigit(prev) && isDigit(next)) return false;
   return chinese(prev) || chinese(next);
 }
