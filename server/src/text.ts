@@ -194,6 +194,11 @@ export function toFullWidth(c: string): string {
   return code >= 0x21 && code <= 0x7e ? String.fromCharCode(code + 0xfee0) : c;
 }
 
+/** Whether a UTF-16 code unit is an ASCII digit 0–9. */
+export function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 const HAN = /\p{Script=Han}/u;
 
 /** True for a Chinese character (Han script), which makes the neighbouring punctuation Chinese punctuation. */

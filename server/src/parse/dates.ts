@@ -3,6 +3,7 @@
  * `二〇二四年四月十五日`, and the format errors `2024年04月15日`, `2024.4.15`, `2024-04-15`, `…15号`.
  */
 import type { DateStyle, DateValue } from '../model';
+import { isDigitCode } from '../text';
 import { parseCjkNumeral } from './numbering';
 
 export interface DateMatch {
@@ -23,7 +24,7 @@ const YEAR_DIGITS: Record<string, number> = { 〇: 0, '○': 0, 零: 0, O: 0, '0
 export function matchDateAt(text: string, folded: string, pos: number): DateMatch | undefined {
   const c = folded.charCodeAt(pos);
   if (c >= 48 && c <= 57) {
-    if (pos > 0 && isDigit(folded.charCodeAt(pos - 1))) return undefined;
+    if (pos > 0 && isDigitCode(folded.charCodeAt(pos - 1))) return undefined;
     ARABIC.lastIndex = pos;
     let m = ARABIC.exec(folded);
     if (m) {
@@ -64,10 +65,6 @@ export function matchDateAt(text: string, folded: string, pos: number): DateMatc
   const styles: DateStyle[] = ['chinese-numerals'];
   if (m[4] === '号') styles.push('hao');
   return { start: pos, end: pos + m[0].length, value: { year, month, day }, styles };
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 /** Finds the first date within `[start, end)`. */

@@ -4,7 +4,7 @@
  * they are recognised block by block from the end of the document.
  */
 import type { Block, Category, DateElement, Signature } from '../model';
-import { type Span, trimSpan } from '../text';
+import { isDigitCode, type Span, trimSpan } from '../text';
 import { matchDateAt } from './dates';
 import { matchCategory, ORG_SUFFIX } from './header';
 import { matchMarker } from './numbering';
@@ -64,10 +64,6 @@ function dateElement(text: string, folded: string, at: number, end: number): Dat
   const tail = folded.slice(m.end, end);
   if (!/^[ \t。.]*$/.test(tail)) return undefined;
   return { start: m.start, end: m.end, raw: text.slice(m.start, m.end), value: m.value, styles: m.styles };
-}
-
-function isDigitCode(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 /**

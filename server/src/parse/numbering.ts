@@ -3,6 +3,7 @@
  * variants: half-width brackets, `1、`, `（一）、`, full-width digits, stray spaces.
  */
 import type { NumberingLevel } from '../model';
+import { isDigitCode } from '../text';
 
 const CJK_DIGITS = new Map<number, number>([...'〇零一二两三四五六七八九'].map((ch, i) => [ch.charCodeAt(0), [0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9][i]!]));
 const TEN = 0x5341; // 十
@@ -119,10 +120,6 @@ export function matchMarker(folded: string, pos: number): MarkerMatch | undefine
   const rest = folded.slice(pos + m[0].length, pos + m[0].length + 2);
   if (/^[一二三四五六七八九十][、年]/.test(rest)) return undefined;
   return { level: 1, ordinal, length: m[0].length, separatorAt: pos + m[0].length - 1 };
-}
-
-function isDigitCode(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 /** The inline enumeration cue `一是` `二是` …, preceded by a sentence or clause boundary. */
