@@ -3,9 +3,9 @@
  * run-on pasted lines where a web page collapsed several paragraphs into one.
  */
 import type { Block, JunkSpan } from '../model';
-import { isBlank, type LineInfo, type TextScan, trimSpan } from '../text';
+import { isBlank, isDigitCode, type LineInfo, type TextScan, trimSpan } from '../text';
 import { matchDateAt } from './dates';
-import { matchMarker } from './numbering';
+import { isEnumerationNumeral, matchMarker } from './numbering';
 
 /**
  * Web-page furniture that survives copying a reply from a government site: publication metadata,
@@ -51,8 +51,7 @@ export const MARKER_AFTER_END = /[一二三四五六七八九十百]{1,4}[ \t]?[
 
 /** Whether MARKER_AFTER_END can match at a code unit: the first characters of its alternatives. */
 export function mayStartMarker(c: number): boolean {
-  return (c >= 48 && c <= 57) || c === 40 || c === 0x4e00 || c === 0x4e8c || c === 0x4e09 || c === 0x56db || c === 0x4e94 ||
-    c === 0x516d || c === 0x4e03 || c === 0x516b || c === 0x4e5d || c === 0x5341 || c === 0x767e;
+  return isDigitCode(c) || c === 40 /* ( */ || isEnumerationNumeral(c) || c === 0x767e /* 百 */;
 }
 
 /**

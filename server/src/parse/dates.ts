@@ -23,7 +23,7 @@ const YEAR_DIGITS: Record<string, number> = { 〇: 0, '○': 0, 零: 0, O: 0, '0
 /** Recognises a date starting exactly at `pos`. `text` is the original, `folded` its width-folded copy. */
 export function matchDateAt(text: string, folded: string, pos: number): DateMatch | undefined {
   const c = folded.charCodeAt(pos);
-  if (c >= 48 && c <= 57) {
+  if (isDigitCode(c)) {
     if (pos > 0 && isDigitCode(folded.charCodeAt(pos - 1))) return undefined;
     ARABIC.lastIndex = pos;
     let m = ARABIC.exec(folded);
@@ -71,7 +71,7 @@ export function matchDateAt(text: string, folded: string, pos: number): DateMatc
 export function findDate(text: string, folded: string, start: number, end: number): DateMatch | undefined {
   for (let i = start; i < end; i++) {
     const c = folded.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || c === 0x3007 || c === 0x25cb || c === 0x96f6 || (c >= 0x4e00 && c <= 0x4e5d)) {
+    if (isDigitCode(c) || c === 0x3007 || c === 0x25cb || c === 0x96f6 || (c >= 0x4e00 && c <= 0x4e5d)) {
       const m = matchDateAt(text, folded, i);
       if (m && m.end <= end) return m;
     }

@@ -99,7 +99,7 @@ export function classifyFooterBlock(text: string, folded: string, block: Block):
   // signature and date on one line without a gap: 贵阳市教育局2019年10月15日
   for (let i = mayEndWithDate(folded, block) ? block.start + 2 : block.end; i < block.end; i++) {
     const c = folded.charCodeAt(i);
-    if (c < 48 || c > 57 || (i > block.start && isDigitCode(folded.charCodeAt(i - 1)))) continue;
+    if (!isDigitCode(c) || (i > block.start && isDigitCode(folded.charCodeAt(i - 1)))) continue;
     const d = dateElement(text, folded, i, block.end);
     if (!d) continue;
     const sig = trimSpan(text, block.start, i);

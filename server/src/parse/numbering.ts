@@ -100,7 +100,7 @@ export function matchMarker(folded: string, pos: number): MarkerMatch | undefine
     }
     return undefined;
   }
-  if (c >= 48 && c <= 57) {
+  if (isDigitCode(c)) {
     if (pos > 0 && isDigitCode(folded.charCodeAt(pos - 1))) return undefined;
     L3.lastIndex = pos;
     const m = L3.exec(folded);
@@ -126,7 +126,7 @@ export function matchMarker(folded: string, pos: number): MarkerMatch | undefine
 export const ENUMERATION_CUE = /(^|[。;:,!?\s、])([一二三四五六七八九十]{1,3})是(?![否非])/g;
 
 /** 一二三四五六七八九十, compared rather than looked up in a Set (this runs at every 是 of the body). */
-function isEnumerationNumeral(c: number): boolean {
+export function isEnumerationNumeral(c: number): boolean {
   return c === 0x4e00 || c === 0x4e8c || c === 0x4e09 || c === 0x56db || c === 0x4e94 || c === 0x516d || c === 0x4e03 || c === 0x516b || c === 0x4e5d || c === 0x5341;
 }
 

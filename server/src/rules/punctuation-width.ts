@@ -1,5 +1,5 @@
 import { marksOf } from '../parse/marks';
-import { isCjkPunct, isHan } from '../text';
+import { isCjkPunct, isDigitCode, isHan } from '../text';
 import { defineRule, type TextEdit } from './types';
 
 const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）', '.': '。' };
@@ -90,12 +90,6 @@ function chinese(ch: string): boolean {
   return isHan(ch) || (ch.length === 1 && isCjkPunct(ch.charCodeAt(0)));
 }
 
-/** What `/\d/.test(ch)` says of one character (or of '') without a regex call. */
-function isDigit(ch: string): boolean {
-  const c = ch.charCodeAt(0);
-  return c >= 48 && c <= 57;
-}
-
 function isChineseContext(text: string, i: number, ch: string, end: number): boolean {
   const prev = text.charAt(i - 1);
   const next = i + 1 < end ? text.charAt(i + 1) : '';
@@ -103,6 +97,6 @@ function isChineseContext(text: string, i: number, ch: string, end: number): boo
     // a full stop after Chinese text at a sentence end, not 1. or 3.5
     return isHan(prev) && (next === '' || /[\s\u3000]/.test(next) || chinese(next));
   }
-  if ((ch === ',' || ch === ':') && isDigit(prev) && isDigit(next)) return false;
+  if ((ch === ',' || ch === ':') && isDigitCode(prev.charCodeAt(0)) && isDigitCode(next.charCodeAt(0))) return false;
   return chinese(prev) || chinese(next);
 }
