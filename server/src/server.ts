@@ -316,9 +316,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       void connection.sendNotification(BATCH_CHANGED_NOTIFICATION);
       return;
     }
-    let inBatch = false;
-    for (const r of replies) if (await batches.fileChanged(r.file, r.deleted)) inBatch = true;
-    if (inBatch) void connection.sendNotification(BATCH_CHANGED_NOTIFICATION);
+    let batchChanged = false;
+    for (const r of replies) if (await batches.fileChanged(r.file, r.deleted)) batchChanged = true;
+    if (batchChanged) void connection.sendNotification(BATCH_CHANGED_NOTIFICATION);
   });
 
   documents.onDidOpen((e) => void limits.checkpoint(e.document));

@@ -2,7 +2,8 @@
  * The reply service: the one facade through which the language server, the CLI and the tests use
  * the analyzer. It parses once per document version and configuration, caches the analysis, and
  * returns LSP-shaped values. Features that read only the reply's structure (outline, symbols,
- * folding, completion, renumbering, cleanup) take the cached parse and never wait on the rules. It never touches a connection or the file system.
+ * folding, completion, renumbering, cleanup) take the cached parse and never wait on the rules.
+ * It never touches a connection or the file system.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -151,12 +152,16 @@ export function createReplyService(options: ReplyServiceOptions = {}): ReplyServ
     return entry;
   };
 
+  /** The reply's link to its register entry, when the extras carry a register. */
+  const linkOf = (doc: TextDocument, reply: Reply, extras: AnalyzeExtras): RegisterLink | undefined =>
+    extras.register ? linkReply(reply, extras.fileName ?? baseName(doc.uri), extras.register) : undefined;
+
   const analyze = (doc: TextDocument, config: EffectiveConfig, extras: AnalyzeExtras = options.extrasFor?.(doc, config) ?? {}): Analysis => {
     const entry = parse(doc, config);
     const { reply } = entry;
     let registerContext: RegisterContext | undefined;
-    if (extras.register) {
-      const link = linkReply(reply, extras.fileName ?? baseName(doc.uri), extras.register);
+    const link = linkOf(doc, reply, extras);
+    if (extras.register && link) {
       const duplicates: string[] = [];
       for (const e of link.entries) {
         for (const other of extras.batchLinks?.get(e.key) ?? []) if (other !== doc.uri && !duplicates.includes(other)) duplicates.push(other);
@@ -215,8 +220,9 @@ export function createReplyService(options: ReplyServiceOptions = {}): ReplyServ
     completion(doc, config, position, { locale, snippets }) {
       // completion needs the parse and the register link, never the rules
       const { reply } = parse(doc, config);
-      const { register, fileName } = options.extrasFor?.(doc, config) ?? {};
-      const link = register ? linkReply(reply, fileName ?? baseName(doc.uri), register) : undefined;
+      const extras = options.extrasFor?.(doc, config) ?? {};
+      const { register } = extras;
+      const link = linkOf(doc, reply, extras);
       const linked = link && register ? { register: { register, link, ...(config.organization ? { organization: config.organization } : {}) } } : {};
       return completions(reply, doc, doc.offsetAt(position), config, { locale, snippets, today: todayOf(now()), ...linked });
     },
