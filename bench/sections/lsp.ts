@@ -16,92 +16,18 @@
  * Budgets (issue 6): edit → diagnostics p99 < 15 ms of server time; completion p99 < 5 ms;
  * RSS < 100 MB with 20 open 100 KB replies.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { TestClient } from '../../test/support/lspClient';
 import { generateReply } from '../generate';
 import { SEED } from '../inputs';
 import { type Budget, fmt, MiB, ms, type Section, type Stats, stats } from '../runner';
 
-interface Waiter {
-  readonly method: string;
-  readonly test: (p: never) => boolean;
-  readonly resolve: (p: unknown) => void;
-}
+/** How long one step may take before the benchmark gives up (a 100 KB reply; generous for slow machines). */
+const STEP_TIMEOUT = 30_000;
 
-/** A minimal LSP client: push diagnostics, no configuration requests; waits on notifications with a timeout. */
-class BenchClient {
-  private readonly waiters: Waiter[] = [];
-  private stderr = '';
-
-  private constructor(private readonly connection: MessageConnection, private readonly child: ChildProcess) {
-    for (const method of ['textDocument/publishDiagnostics', 'bench/diagnosticsTiming', 'bench/requestTiming']) {
-      connection.onNotification(method, (p: unknown) => {
-        for (const w of this.waiters.filter((x) => x.method === method && x.test(p as never))) {
-          this.waiters.splice(this.waiters.indexOf(w), 1);
-          w.resolve(p);
-        }
-      });
-    }
-    connection.onNotification('window/logMessage', () => undefined);
-    connection.onRequest('client/registerCapability', () => null);
-    child.stderr!.on('data', (d: Buffer) => void (this.stderr = (this.stderr + d.toString()).slice(-2000)));
-  }
-
-  static async start(root: string): Promise<BenchClient> {
-    const child = spawn(process.execPath, ['--expose-gc', path.join(root, 'out', 'bench', 'lspServer.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    const client = new BenchClient(connection, child);
-    connection.listen();
-    await client.request('initialize', {
-      processId: process.pid,
-      rootUri: null,
-      locale: 'zh-cn',
-      capabilities: {
-        textDocument: {
-          synchronization: { dynamicRegistration: false },
-          publishDiagnostics: { relatedInformation: true, versionSupport: true },
-          completion: { completionItem: { snippetSupport: true } },
-          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-        },
-      },
-    });
-    await connection.sendNotification('initialized', {});
-    return client;
-  }
-
-  async request<R>(method: string, params: unknown): Promise<R> {
-    return this.timeout(this.connection.sendRequest(method, params) as Promise<R>, method);
-  }
-
-  notify(method: string, params: unknown): Promise<void> {
-    return this.connection.sendNotification(method, params);
-  }
-
-  /** The next notification `method` that passes `test`; register it before causing it. */
-  next<P>(method: string, test: (p: P) => boolean): Promise<P> {
-    return this.timeout(new Promise<P>((resolve) => this.waiters.push({ method, test: test as (p: never) => boolean, resolve: resolve as (p: unknown) => void })), method);
-  }
-
-  private timeout<T>(p: Promise<T>, what: string): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const t = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`lsp: ${what} timed out; server stderr: ${this.stderr}`)), 30_000);
-    });
-    return Promise.race([p, t]).finally(() => clearTimeout(timer));
-  }
-
-  async stop(): Promise<void> {
-    const exited = new Promise<void>((resolve) => (this.child.exitCode !== null ? resolve() : this.child.once('exit', () => resolve())));
-    try {
-      await this.request('shutdown', null);
-      await this.notify('exit', null);
-    } catch {
-      this.child.kill();
-    }
-    await exited;
-    this.connection.dispose();
-  }
+/** The timing server (bench/lspServer.ts) with push diagnostics, through the protocol tests' client. */
+function startServer(root: string): Promise<TestClient> {
+  return TestClient.start({ pull: false, locale: 'zh-cn', serverModule: path.join(root, 'out', 'bench', 'lspServer.js'), execArgv: ['--expose-gc'] });
 }
 
 interface Position {
@@ -152,13 +78,12 @@ export const lspSection: Section = {
     const reps = ctx.quick ? 5 : 200;
     const requestReps = ctx.quick ? 5 : 500;
     const warmup = ctx.quick ? 2 : 20;
-    const client = await BenchClient.start(ctx.root);
+    const client = await startServer(ctx.root);
     try {
       const uri = 'file:///bench/reply-00.reply';
       let version = 1;
-      const opened = client.next<{ uri: string; version?: number }>('textDocument/publishDiagnostics', (p) => p.uri === uri);
-      await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'proposal-reply', version, text } });
-      await opened;
+      await client.open(uri, text, 'proposal-reply', version);
+      await client.waitForDiagnostics(uri, () => true, STEP_TIMEOUT);
 
       // one character in and out, alternately, so that the text stays the same size
       const at = editPosition(text);
@@ -169,7 +94,7 @@ export const lspSection: Section = {
           ? { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' }
           : { range: { start: at, end: at }, text: '的' };
         inserted = !inserted;
-        await client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+        await client.change(uri, version, [change]);
       };
 
       ctx.log(`lsp: edit → diagnostics, ${reps} runs`);
@@ -177,8 +102,8 @@ export const lspSection: Section = {
       const wall: number[] = [];
       for (let i = 0; i < warmup + reps; i++) {
         const v = version + 1;
-        const timing = client.next<{ uri: string; version: number; busyMs: number; wallMs: number }>('bench/diagnosticsTiming', (p) => p.uri === uri && p.version === v);
-        const published = client.next<{ uri: string; version?: number }>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === v);
+        const timing = client.waitForNotification<{ uri: string; version: number; busyMs: number; wallMs: number }>('bench/diagnosticsTiming', (p) => p.uri === uri && p.version === v, STEP_TIMEOUT);
+        const published = client.waitForDiagnostics(uri, (p) => p.version === v, STEP_TIMEOUT);
         const t0 = performance.now();
         await edit();
         await published;
@@ -196,9 +121,9 @@ export const lspSection: Section = {
         let first: unknown;
         for (let i = 0; i < warmup + requestReps; i++) {
           await edit();
-          const timing = client.next<{ method: string; ms: number }>('bench/requestTiming', (p) => p.method === method);
+          const timing = client.waitForNotification<{ method: string; ms: number }>('bench/requestTiming', (p) => p.method === method, STEP_TIMEOUT);
           const t0 = performance.now();
-          const r = await client.request<unknown>(method, params);
+          const r = await client.request<unknown>(method, params, STEP_TIMEOUT);
           const t1 = performance.now();
           const t = await timing;
           first ??= r;
@@ -250,7 +175,7 @@ export const lspMemorySection: Section = {
   async run(ctx) {
     const input = ctx.inputs.sizes.find((s) => s.label === '100 KB');
     if (!input) throw new Error('lsp-memory: no 100 KB input');
-    const client = await BenchClient.start(ctx.root);
+    const client = await startServer(ctx.root);
     try {
       const idle = await client.request<NodeJS.MemoryUsage>('bench/memory', null);
       ctx.log(`lsp-memory: opening ${OPEN_DOCUMENTS} replies`);
@@ -259,11 +184,10 @@ export const lspMemorySection: Section = {
         const uri = `file:///bench/reply-${String(i).padStart(2, '0')}.reply`;
         const text = i === 0 ? input.text : generateReply(SEED + i, { bytes: input.bytes, kind: 'proposal-reply', halfWidth: 0.03 });
         bytes += Buffer.byteLength(text);
-        const published = client.next<{ uri: string }>('textDocument/publishDiagnostics', (p) => p.uri === uri);
-        await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'proposal-reply', version: 1, text } });
-        await published;
-        await client.request('textDocument/documentSymbol', { textDocument: { uri } });
-        await client.request('textDocument/foldingRange', { textDocument: { uri } });
+        await client.open(uri, text);
+        await client.waitForDiagnostics(uri, () => true, STEP_TIMEOUT);
+        await client.request('textDocument/documentSymbol', { textDocument: { uri } }, STEP_TIMEOUT);
+        await client.request('textDocument/foldingRange', { textDocument: { uri } }, STEP_TIMEOUT);
       }
       const open = await client.request<NodeJS.MemoryUsage>('bench/memory', null);
       const row = (what: string, m: NodeJS.MemoryUsage): Array<string | number> => [what, fmt(m.rss / MiB), fmt(m.heapUsed / MiB), fmt(m.external / MiB)];

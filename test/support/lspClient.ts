@@ -1,8 +1,9 @@
 /**
- * A small LSP client for protocol tests: it starts the real server (`node out/server/src/main.js
- * --stdio`, or any other server module), answers the server's requests (configuration, capability
- * registration, refresh), records its notifications, and waits on them with a timeout — never a
- * fixed sleep.
+ * A small LSP client for the protocol tests and the benchmark: it starts the real server (`node
+ * out/server/src/main.js --stdio`, or any other server module), answers the server's requests
+ * (configuration, capability registration, refresh), records its notifications, and waits on them
+ * with a timeout — never a fixed sleep. It is compiled with the bench project (bench/tsconfig.json),
+ * which the test project references, so that both drive the server with the same client.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
@@ -11,9 +12,9 @@ import type {
   ClientCapabilities, InitializeResult, PublishDiagnosticsParams, ShowMessageParams, TextDocumentContentChangeEvent, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ROOT } from './fixtures';
 
-export const SERVER_MAIN = path.join(ROOT, 'out', 'server', 'src', 'main.js');
+/** The server as built: this file runs from out/test/support. */
+export const SERVER_MAIN = path.resolve(__dirname, '..', '..', 'server', 'src', 'main.js');
 
 export interface TestClientOptions {
   /** Advertise pull diagnostics (`textDocument.diagnostic`); push otherwise. */
@@ -48,6 +49,9 @@ export class TestClient {
   private readonly waiters: Array<Waiter<PublishDiagnosticsParams>> = [];
   private readonly messageWaiters: Array<Waiter<ShowMessageParams>> = [];
   private readonly refreshWaiters: Array<() => void> = [];
+  /** Waiters for notifications the client does not record (waitForNotification), by method. */
+  private readonly otherWaiters = new Map<string, Array<Waiter<unknown>>>();
+  private stderr = '';
 
   private constructor(readonly connection: MessageConnection, readonly process: ChildProcess, options: TestClientOptions) {
     this.settings = options.settings ?? {};
@@ -88,10 +92,9 @@ export class TestClient {
 
   static async start(options: TestClientOptions): Promise<TestClient> {
     const child = spawn(process.execPath, [...(options.execArgv ?? []), options.serverModule ?? SERVER_MAIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr!.on('data', (d: Buffer) => void (stderr += d.toString()));
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(connection, child, options);
+    child.stderr!.on('data', (d: Buffer) => void (client.stderr = (client.stderr + d.toString()).slice(-4000)));
     connection.listen();
     const capabilities: ClientCapabilities = {
       textDocument: {
@@ -115,11 +118,15 @@ export class TestClient {
     const result = await withTimeout(
       connection.sendRequest('initialize', { processId: process.pid, rootUri: options.rootUri ?? null, capabilities, ...(options.locale ? { locale: options.locale } : {}) }) as Promise<InitializeResult>,
       15000,
-      () => `initialize timed out; server stderr: ${stderr}`,
+      () => `initialize timed out; server stderr: ${client.stderr}`,
     );
     client.initializeResult = result;
     await connection.sendNotification('initialized', {});
     return client;
+  }
+
+  notify(method: string, params: unknown): Promise<void> {
+    return this.connection.sendNotification(method, params);
   }
 
   async open(uri: string, text: string, languageId = 'proposal-reply', version = 1): Promise<void> {
@@ -141,7 +148,32 @@ export class TestClient {
   /** Sends a request; cancelling `token` sends `$/cancelRequest`. */
   request<R>(method: string, params: unknown, timeout = 15000, token?: CancellationToken): Promise<R> {
     const sent = (token ? this.connection.sendRequest(method, params, token) : this.connection.sendRequest(method, params)) as Promise<R>;
-    return withTimeout(sent, timeout, () => `${method} timed out`);
+    return withTimeout(sent, timeout, () => `${method} timed out; server stderr: ${this.stderr}`);
+  }
+
+  /**
+   * The next notification `method` (one the client does not otherwise record, such as the
+   * benchmark server's timings) that passes `test`; call it before causing the notification.
+   */
+  waitForNotification<P>(method: string, test: (p: P) => boolean, timeout = 15000): Promise<P> {
+    let waiters = this.otherWaiters.get(method);
+    if (!waiters) {
+      const list: Array<Waiter<unknown>> = [];
+      waiters = list;
+      this.otherWaiters.set(method, list);
+      this.connection.onNotification(method, (p: unknown) => {
+        for (const w of list.filter((x) => x.test(p))) {
+          list.splice(list.indexOf(w), 1);
+          w.resolve(p);
+        }
+      });
+    }
+    const list = waiters;
+    return withTimeout(
+      new Promise<P>((resolve) => list.push({ test: test as (p: unknown) => boolean, resolve: resolve as (p: unknown) => void })),
+      timeout,
+      () => `no ${method}; server stderr: ${this.stderr}`,
+    );
   }
 
   /** Waits for a publishDiagnostics for `uri` that passes `test` (already received ones count). */
