@@ -58,17 +58,11 @@ export class TestClient {
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p);
       this.published.push(p);
-      for (const w of this.waiters.filter((x) => x.test(p))) {
-        this.waiters.splice(this.waiters.indexOf(w), 1);
-        w.resolve(p);
-      }
+      settle(this.waiters, p);
     });
     const onMessage = (p: ShowMessageParams): void => {
       this.messages.push(p);
-      for (const w of this.messageWaiters.filter((x) => x.test(p))) {
-        this.messageWaiters.splice(this.messageWaiters.indexOf(w), 1);
-        w.resolve(p);
-      }
+      settle(this.messageWaiters, p);
     };
     connection.onNotification('window/showMessage', onMessage);
     connection.onRequest('window/showMessageRequest', (p: ShowMessageParams) => {
@@ -125,10 +119,6 @@ export class TestClient {
     return client;
   }
 
-  notify(method: string, params: unknown): Promise<void> {
-    return this.connection.sendNotification(method, params);
-  }
-
   async open(uri: string, text: string, languageId = 'proposal-reply', version = 1): Promise<void> {
     await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
   }
@@ -156,21 +146,9 @@ export class TestClient {
    * benchmark server's timings) that passes `test`; call it before causing the notification.
    */
   waitForNotification<P>(method: string, test: (p: P) => boolean, timeout = 15000): Promise<P> {
-    let waiters = this.otherWaiters.get(method);
-    if (!waiters) {
-      const list: Array<Waiter<unknown>> = [];
-      waiters = list;
-      this.otherWaiters.set(method, list);
-      this.connection.onNotification(method, (p: unknown) => {
-        for (const w of list.filter((x) => x.test(p))) {
-          list.splice(list.indexOf(w), 1);
-          w.resolve(p);
-        }
-      });
-    }
-    const list = waiters;
+    const waiters = this.waitersFor(method);
     return withTimeout(
-      new Promise<P>((resolve) => list.push({ test: test as (p: unknown) => boolean, resolve: resolve as (p: unknown) => void })),
+      new Promise<P>((resolve) => waiters.push({ test: test as (p: unknown) => boolean, resolve: resolve as (p: unknown) => void })),
       timeout,
       () => `no ${method}; server stderr: ${this.stderr}`,
     );
@@ -181,6 +159,18 @@ export class TestClient {
     const have = this.diagnostics.get(uri);
     if (have && test(have)) return Promise.resolve(have);
     return withTimeout(new Promise<PublishDiagnosticsParams>((resolve) => this.waiters.push({ test: (p) => p.uri === uri && test(p), resolve })), timeout, () => `no diagnostics for ${uri}`);
+  }
+
+  /** The waiters of a notification the client does not record; its handler is set on first use. */
+  private waitersFor(method: string): Array<Waiter<unknown>> {
+    let waiters = this.otherWaiters.get(method);
+    if (!waiters) {
+      const fresh: Array<Waiter<unknown>> = [];
+      this.connection.onNotification(method, (p: unknown) => settle(fresh, p));
+      this.otherWaiters.set(method, fresh);
+      waiters = fresh;
+    }
+    return waiters;
   }
 
   waitForMessage(test: (p: ShowMessageParams) => boolean, timeout = 15000): Promise<ShowMessageParams> {
@@ -217,6 +207,14 @@ export class TestClient {
       if (this.hasExited) resolve();
       else this.process.once('exit', () => resolve());
     });
+  }
+}
+
+/** Resolves and removes the waiters that `value` satisfies. */
+function settle<T>(waiters: Array<Waiter<T>>, value: T): void {
+  for (const w of waiters.filter((x) => x.test(value))) {
+    waiters.splice(waiters.indexOf(w), 1);
+    w.resolve(value);
   }
 }
 
