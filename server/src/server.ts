@@ -110,10 +110,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     today: () => todayOf(now()),
     log,
     publishRegister: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
-    onBatchChanged: (uris) => {
-      if (uris === 'all' || caps.pull) refreshAll();
-      else for (const u of uris) if (documents.get(u)) void publish(documents.get(u)!);
-    },
+    onBatchChanged: (uris) => recheck(uris),
   });
 
   // ---- settings and configuration, cached per resource
@@ -218,6 +215,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       for (const d of documents.all()) void publish(d);
     }
   };
+  /** Checks some open replies again (pull clients can only be asked to refresh them all). */
+  const recheck = (uris: readonly string[] | 'all'): void => {
+    if (uris === 'all' || caps.pull) refreshAll();
+    else for (const u of uris) {
+      const d = documents.get(u);
+      if (d) publish(d);
+    }
+  };
 
   const guard = <P, R>(name: string, empty: () => R, fn: (params: P, token: CancellationToken) => Promise<R> | R) => guarded(name, log, empty, fn);
   /**
@@ -237,9 +242,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** Records an open reply in its batch; the replies whose duplicates changed are checked again. */
   function inBatch(doc: TextDocument, config: EffectiveConfig, batch: Batch | undefined): void {
     const others = batches.prepare(doc, config, batch);
-    if (others.length === 0) return;
-    if (caps.pull) refreshAll();
-    else for (const u of others) if (documents.get(u)) void publish(documents.get(u)!);
+    if (others.length > 0) recheck(others);
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
