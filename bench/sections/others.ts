@@ -43,11 +43,14 @@ export function makeLinters(): { markdownlint: (text: string) => number; textlin
   };
 }
 
-/** Repetitions: these tools are slow on megabytes, so the time per cell is capped. */
+/**
+ * Repetitions: these tools are slow on megabytes, so the time per cell is capped. They are warmed
+ * up too (see analysis.ts), for about a second per small size.
+ */
 function repsFor(bytes: number, quick: boolean): { reps: number; warmup: number; maxSeconds: number; minReps: number } {
   if (quick) return { reps: 2, warmup: 1, maxSeconds: 5, minReps: 1 };
-  if (bytes <= 16 * 1024) return { reps: 100, warmup: 10, maxSeconds: 20, minReps: 10 };
-  if (bytes <= 160 * 1024) return { reps: 30, warmup: 3, maxSeconds: 30, minReps: 5 };
+  if (bytes <= 16 * 1024) return { reps: 100, warmup: 300, maxSeconds: 20, minReps: 10 };
+  if (bytes <= 160 * 1024) return { reps: 30, warmup: 30, maxSeconds: 30, minReps: 5 };
   if (bytes <= 2 * MiB) return { reps: 8, warmup: 1, maxSeconds: 60, minReps: 3 };
   return { reps: 3, warmup: 1, maxSeconds: 120, minReps: 3 };
 }
