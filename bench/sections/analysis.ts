@@ -32,7 +32,16 @@ export function repsFor(bytes: number, quick: boolean): { reps: number; warmup: 
 }
 
 export interface AnalysisData {
-  readonly sizes: Array<{ label: string; bytes: number; findings: number; /** The first run in this process (the earlier sizes' runs have warmed the code). */ firstMs: number; ms: Stats; mbPerS: number; msPerMb: number }>;
+  readonly sizes: Array<{
+    label: string;
+    bytes: number;
+    findings: number;
+    /** The first run in this process (the earlier sizes' runs have warmed the code). */
+    firstMs: number;
+    ms: Stats;
+    mbPerS: number;
+    msPerMb: number;
+  }>;
   /** The largest rise of time per MB from a smaller size to a larger one: ≤ 1 is linear (or better). */
   readonly linearity: number;
 }
