@@ -218,5 +218,5 @@ export function markerIsHeadingLike(folded: string, pos: number): boolean {
   if (!m) return false;
   const after = folded.charCodeAt(pos + m.length);
   // followed by something (not the end of the text) that is not a digit or % (2.5, 3%)
-  return !Number.isNaN(after) && !(after >= 48 && after <= 57) && after !== 37;
+  return !Number.isNaN(after) && !isDigitCode(after) && after !== 37;
 }
