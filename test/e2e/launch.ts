@@ -189,6 +189,14 @@ function workbenchUrl(base: string, folder: string, payload: [string, string][])
   return `${base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
+/** Runs a command from the command palette: types `typed`, waits for the row that shows `row`, picks it. */
+async function runCommand(page: Page, typed: string, row: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill(typed);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
 async function openPage(session: Session, name: string): Promise<Page> {
   const page = await session.browser!.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('console', (m) => session.console.push(`[${name}] [${m.type()}] ${m.text()}`));
@@ -242,10 +250,7 @@ async function runUi(session: Session, base: string, port: number): Promise<void
 
   // fold the file tree so that the Outline view gets the height of the side bar
   await page.locator('.pane-header', { hasText: 'ui-workspace' }).click();
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').fill('>Explorer: Focus on Outline View');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Focus on Outline View' }).first().waitFor();
-  await page.keyboard.press('Enter');
+  await runCommand(page, '>Explorer: Focus on Outline View', 'Focus on Outline View');
   const outlineRows = page.locator('.outline-pane .monaco-list-row');
   await outlineRows.filter({ hasText: '成文日期' }).waitFor();
   const outline = await outlineRows.allInnerTexts();
@@ -264,10 +269,7 @@ async function runUi(session: Session, base: string, port: number): Promise<void
   // the reviewer's view of the register batch: groups by state with counts, overdue entries marked
   // (the Outline folded, so that the batch view gets the side bar and draws all its rows)
   await page.locator('.pane-header', { hasText: /^Outline$|^大纲$/ }).click();
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').fill('>Focus on Register Batch View');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Focus on Register Batch View' }).first().waitFor();
-  await page.keyboard.press('Enter');
+  await runCommand(page, '>Focus on Register Batch View', 'Focus on Register Batch View');
   const batchPane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Register Batch|登记表办理情况/ }) });
   const batchRows = batchPane.locator('.monaco-list-row');
   await batchRows.filter({ hasText: '第20250405号' }).waitFor();
@@ -284,10 +286,7 @@ async function runUi(session: Session, base: string, port: number): Promise<void
   const killed = Date.now();
   process.kill(servers[0]!.pid, 'SIGKILL');
   // (in the headless page VS Code puts the notice in the notification center without a toast)
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').fill('>Notifications: Show Notifications');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Notifications' }).first().waitFor();
-  await page.keyboard.press('Enter');
+  await runCommand(page, '>Notifications: Show Notifications', 'Show Notifications');
   const notice = page.locator('.notifications-center .notification-list-item', { hasText: /stopped unexpectedly and was restarted|意外退出，已自动重启/ });
   await notice.first().waitFor();
   const noticed = Date.now() - killed;
