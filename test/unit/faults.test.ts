@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_CONFIG } from '../../server/src/config/schema';
 import { RULES } from '../../server/src/rules';
+import { runRules } from '../../server/src/rules/engine';
+import { parseReply } from '../../server/src/parse';
 import { defineRule, type Rule } from '../../server/src/rules/types';
 import { createReplyService } from '../../server/src/service';
 
@@ -64,5 +66,30 @@ describe('fault containment', () => {
     service.hover(doc, DEFAULT_CONFIG, { line: 2, character: 0 }, 'zh-cn');
     assert.equal(runs, 1, 'diagnostics and hover reuse the findings');
     assert.equal(service.analyze(doc, DEFAULT_CONFIG).reply, reply, 'one parse per version');
+  });
+
+  it('runs each rule at the severity of the configuration it is given, and drops what a rule reported before it threw', () => {
+    const reporting = defineRule({ ...broken, id: 'reporting-rule', defaultSeverity: 'warning', check: (ctx) => ctx.report({ start: 0, end: 1, message: { zh: '甲', en: 'a' } }) });
+    const half = defineRule({
+      ...broken, id: 'half-rule',
+      check: (ctx) => {
+        ctx.report({ start: 0, end: 1, message: { zh: '乙', en: 'b' } });
+        throw new Error('after reporting');
+      },
+    });
+    const rules = [half as Rule, reporting as Rule];
+    const reply = parseReply('正文。');
+    const today = { year: 2026, month: 1, day: 1 };
+    const run = (overrides: Record<string, 'error' | 'off'>): string[] => {
+      const failed: string[] = [];
+      const found = runRules(reply, { ...DEFAULT_CONFIG, rules: overrides }, { today, rules, onRuleError: (id) => failed.push(id) });
+      assert.deepEqual(failed, ['half-rule']);
+      return found.map((f) => `${f.ruleId}:${f.severity}`);
+    };
+    assert.deepEqual(run({}), ['reporting-rule:warning']);
+    assert.deepEqual(run({ 'reporting-rule': 'error' }), ['reporting-rule:error']);
+    assert.deepEqual(run({ 'reporting-rule': 'off' }), []);
+    assert.deepEqual(runRules(reply, DEFAULT_CONFIG, { today, rules }).map((f) => `${f.ruleId}:${f.severity}`), ['reporting-rule:warning']);
+    assert.deepEqual(runRules(reply, { ...DEFAULT_CONFIG, rules: { 'reporting-rule': 'error' } }, { today, rules }).map((f) => f.severity), ['error']);
   });
 });

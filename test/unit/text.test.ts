@@ -4,7 +4,7 @@ import { parseReply } from '../../server/src/parse';
 import { JUNK_LINE, junkReason, MARKER_AFTER_END, markerIsHeadingLike, mayStartMarker, segmentLine, shouldBreakAtGap } from '../../server/src/parse/blocks';
 import { nextStepsSentence, nextStepsWord } from '../../server/src/parse/body';
 import { matchDateAt } from '../../server/src/parse/dates';
-import { mayEndWithDate } from '../../server/src/parse/footer';
+import { CLOSING_CUES, closingCueAt, mayEndWithDate } from '../../server/src/parse/footer';
 import { findProposalNumbers, proposalKey } from '../../server/src/parse/header';
 import { ENUMERATION_CUE, enumerationCues } from '../../server/src/parse/numbering';
 import { FORM_USE, type FormUse, formUses, mayBeQuoted } from '../../server/src/rules/address-form-mismatch';
@@ -248,6 +248,22 @@ describe('footer prefilters', () => {
       const b = s.length === 0 ? 0 : y % (s.length + 1);
       const [start, end] = a <= b ? [a, b] : [b, a];
       if (dateEndsBlock(folded, start, end)) assert.ok(mayEndWithDate(folded, { start, end }), JSON.stringify([s, start, end]));
+    }), { numRuns: 20_000 });
+  });
+
+  it('closingCueAt finds the earliest place where any of the closing cues matches', () => {
+    const earliest = (s: string): number => {
+      let best = -1;
+      for (const re of CLOSING_CUES) {
+        const i = s.search(re);
+        if (i >= 0 && (best < 0 || i < best)) best = i;
+      }
+      return best;
+    };
+    const piece = fc.constantFrom('此复', '特此', '函复', '答复', '谨此', '专此', '以上', '意见', '参考', '妥否', '，', ',', '请', '感谢', '关心', '支持',
+      '欢迎', '继续', '提出', '建议', '对', '本', '此', '经', '审签', '满意', '回执', '此致', '。', '中', ' ');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 14 }).map((xs) => xs.join('')), (s) => {
+      assert.equal(closingCueAt(s), earliest(s), s);
     }), { numRuns: 20_000 });
   });
 

@@ -17,7 +17,7 @@ export type FooterItem =
   | { readonly kind: 'category'; readonly category: Category };
 
 /** Formulas that close a reply: 此复, 特此函复, thanks for support, an invitation to comment or return the receipt slip. */
-const CLOSING_CUES: readonly RegExp[] = [
+export const CLOSING_CUES: readonly RegExp[] = [
   /此复|特此(函复|答复|回复|函告|报告|说明|复函|函达|致函)|谨此(回复|函复|答复)|专此(函复|答复|回复)|以上(答复|意见)[^。]{0,12}(参考|当否|妥否)|特此|此致/,
   /(感谢|谢谢)[^。]{0,40}(关心|支持|关注|理解|监督|厚爱)/,
   /(欢迎|敬请|恳请|希望|请)[^。]{0,30}(继续|一如既往|多提|提出)[^。]{0,24}(意见|建议|监督|指导)/,
@@ -26,18 +26,15 @@ const CLOSING_CUES: readonly RegExp[] = [
   /(本|此)(答复|复函|答复函|意见)(已经|经)[^。]{0,20}(审签|审定|签发|审核)/,
 ];
 
-export function hasClosingCue(s: string): boolean {
-  return CLOSING_CUES.some((re) => re.test(s));
-}
+/**
+ * All of CLOSING_CUES in one regex. A search finds the leftmost position where any alternative
+ * matches, which is the earliest of the positions each regex alone would find: one call instead of six.
+ */
+const CLOSING_ANY = new RegExp(CLOSING_CUES.map((re) => `(?:${re.source})`).join('|'));
 
 /** Offset in `s` of the earliest closing cue, or -1. */
 export function closingCueAt(s: string): number {
-  let best = -1;
-  for (const re of CLOSING_CUES) {
-    const i = s.search(re);
-    if (i >= 0 && (best < 0 || i < best)) best = i;
-  }
-  return best;
+  return s.search(CLOSING_ANY);
 }
 
 const CONTACT = /联系人|联系电话|联系方式|经办人|承办人|咨询电话|联[ \t]*系[ \t]*人/;
@@ -88,9 +85,11 @@ export function classifyFooterBlock(text: string, folded: string, block: Block):
   const s = folded.slice(block.start, block.end);
   const date = dateElement(text, folded, block.start, block.end);
   if (date) return { kind: 'date', date };
-  if (ANNOTATION.test(s)) return { kind: 'annotation', span: block };
-  if (COPY_TO.test(s)) return { kind: 'copyTo', span: block };
-  if (ATTACHMENT.test(s)) return { kind: 'attachment', span: block };
+  // the three start with their first character: ( 抄 附
+  const first = s.charCodeAt(0);
+  if (first === 40 && ANNOTATION.test(s)) return { kind: 'annotation', span: block };
+  if (first === 0x6284 && COPY_TO.test(s)) return { kind: 'copyTo', span: block };
+  if (first === 0x9644 && ATTACHMENT.test(s)) return { kind: 'attachment', span: block };
   const category = matchCategory(folded, block);
   if (category) return { kind: 'category', category };
   if (s.length <= 120 && CONTACT.test(s)) return { kind: 'contact', span: block };

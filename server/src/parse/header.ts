@@ -13,7 +13,9 @@ const DOC_NUMBER = /^([\p{Script=Han}A-Za-z0-9]{1,16}?)[ \t]*([〔[【({〖])[ \
 
 /** Recognises a 发文字号 at the start of a block; returns it and where the rest of the block starts. */
 export function matchDocNumber(text: string, folded: string, block: Span): { docNumber: DocNumber; rest: number } | undefined {
-  const m = DOC_NUMBER.exec(folded.slice(block.start, block.end));
+  const s = folded.slice(block.start, block.end);
+  // (DOC_NUMBER needs a 号: most blocks are ruled out without the regex)
+  const m = s.includes('号') ? DOC_NUMBER.exec(s) : null;
   if (!m || !/\p{Script=Han}/u.test(m[1]!)) return undefined;
   const start = block.start;
   const end = start + m[0].length;
@@ -40,7 +42,7 @@ const CATEGORY = /^(?:(?:答复|办复|办理|办结|答复函)?[ \t]*类[ \t]*�
 /** `答复类别：A类`, `办复类别：B类` filling a block. */
 export function matchCategory(folded: string, block: Span): Category | undefined {
   const s = folded.slice(block.start, block.end);
-  const m = CATEGORY.exec(s);
+  const m = s.includes(':') ? CATEGORY.exec(s) : null;
   if (!m) return undefined;
   const at = block.start + m.indices![1]![0];
   return { start: block.start, end: block.end, value: m[1]!.toUpperCase(), valueSpan: { start: at, end: at + 1 } };
@@ -51,6 +53,7 @@ export const CATEGORY_TOKEN = /^[A-Ca-c甲乙丙]$/;
 const DISCLOSURE_TOKEN = /^(公开|主动公开|依申请公开|不予公开|不公开|非公开)$/;
 
 export function matchSignatory(folded: string, block: Span): Signatory | undefined {
+  if (folded.charCodeAt(block.start) !== 0x7b7e /* 签 */) return undefined;
   const m = /^签[ \t]*发[ \t]*人[ \t]*:[ \t]*(\S.*)$/.exec(folded.slice(block.start, block.end));
   return m ? { start: block.start, end: block.end, name: m[1]!.trim() } : undefined;
 }
@@ -212,7 +215,8 @@ export function matchAddressee(text: string, folded: string, block: Block, stric
   if (rest.start < rest.end && !colon) return undefined;
   // a long remainder after a non-colon mark is a sentence, not an addressee
   if (rest.start < rest.end && colon && !/[:：]/.test(colon.char)) return undefined;
-  const addressee: Addressee = {
+  // fields assigned in order rather than conditional spreads (slow paths of Node 20's V8, see parse/index.ts)
+  const addressee: { -readonly [K in keyof Addressee]: Addressee[K] } = {
     // with a category mark before the names the addressee starts at the names; otherwise at 尊敬的 or the names
     start: block.start + (tokens.length > 1 ? nameToken.start : 0),
     end,
@@ -220,9 +224,12 @@ export function matchAddressee(text: string, folded: string, block: Block, stric
     names: info.names,
     form: info.form,
     role: info.role,
-    ...(colon ? { colon } : {}),
   };
-  return { addressee, ...(category ? { category } : {}), ...(rest.start < rest.end ? { rest: rest.start } : {}) };
+  if (colon) addressee.colon = colon;
+  const match: { -readonly [K in keyof AddresseeMatch]: AddresseeMatch[K] } = { addressee };
+  if (category) match.category = category;
+  if (rest.start < rest.end) match.rest = rest.start;
+  return match;
 }
 
 function splitTokens(s: string, start: number, end: number): Span[] {

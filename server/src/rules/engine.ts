@@ -22,29 +22,57 @@ export function effectiveSeverity(rule: Rule, config: EffectiveConfig): Severity
   return config.rules[rule.id] ?? rule.defaultSeverity;
 }
 
+/** A rule that is on under a configuration, with the severity it runs at. */
+interface ActiveRule {
+  readonly rule: Rule;
+  readonly severity: Severity;
+}
+
+/**
+ * The rules that are on, per rule list and configuration (both immutable once built): resolving
+ * severities for every rule on every run cost more than many a rule's check on a short reply.
+ */
+const activeRules = new WeakMap<readonly Rule[], WeakMap<EffectiveConfig, readonly ActiveRule[]>>();
+
+function rulesOn(rules: readonly Rule[], config: EffectiveConfig): readonly ActiveRule[] {
+  let perConfig = activeRules.get(rules);
+  if (!perConfig) activeRules.set(rules, (perConfig = new WeakMap()));
+  let on = perConfig.get(config);
+  if (!on) {
+    const list: ActiveRule[] = [];
+    for (const rule of rules) {
+      const severity = effectiveSeverity(rule, config);
+      if (severity !== 'off') list.push({ rule, severity });
+    }
+    perConfig.set(config, (on = list));
+  }
+  return on;
+}
+
 export function runRules(reply: Reply, config: EffectiveConfig, options: RunOptions): Finding[] {
   const findings: Finding[] = [];
-  const rules = options.rules ?? (RULES as readonly Rule[]);
-  rules.forEach((rule) => {
-    const severity = effectiveSeverity(rule, config);
-    if (severity === 'off') return;
-    if (rule.appliesTo && !rule.appliesTo.includes(reply.kind)) return;
-    const reports: Report[] = [];
-    const report = (r: Report): void => void reports.push(r);
-    // built without a conditional spread, which costs more than many a rule's check
-    const ctx: RuleContext = options.register
-      ? { reply, config, today: options.today, register: options.register, report }
-      : { reply, config, today: options.today, report };
+  // one context for every rule; what a rule reports waits in `pending` until its check returns,
+  // so that a rule that throws reports nothing
+  let pending: Report[] = [];
+  const report = (r: Report): void => void pending.push(r);
+  const ctx: RuleContext = options.register
+    ? { reply, config, today: options.today, register: options.register, report }
+    : { reply, config, today: options.today, report };
+  for (const { rule, severity } of rulesOn(options.rules ?? (RULES as readonly Rule[]), config)) {
+    if (rule.appliesTo && !rule.appliesTo.includes(reply.kind)) continue;
     try {
       rule.check(ctx);
     } catch (e) {
+      pending = [];
       options.onRuleError?.(rule.id, e);
-      return;
+      continue;
     }
+    if (pending.length === 0) continue;
     // Object.assign rather than `{ ...r, ruleId, severity }`: in Node 20's V8 a literal that
     // spreads an object and then names properties takes a slow path, some 20× dearer per finding
-    for (const r of reports) findings.push(clamp(Object.assign({}, r, { ruleId: rule.id, severity: severity as Severity }), reply.text));
-  });
+    for (const r of pending) findings.push(clamp(Object.assign({}, r, { ruleId: rule.id, severity }), reply.text));
+    pending = [];
+  }
   // document order; for one place, registry order (Array.prototype.sort is stable)
   return findings.sort((a, b) => a.start - b.start);
 }
