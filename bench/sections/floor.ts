@@ -1,19 +1,26 @@
 /**
  * The practical floor: the same text through a bare line scan in the same process — split into
- * lines, test one regular expression per line. The regex looks for half-width punctuation after a
- * Chinese character, so it has to read every character of every line, as any checker must.
+ * lines, run one regular expression over each line. The regex looks for half-width punctuation
+ * after a Chinese character and every match in a line is counted, so it reads every character of
+ * every line, as a checker that reports each finding must. (A `test` per line stops at a line's
+ * first match: on the 100 000-character pasted line of the 1 MB reply, whose first match is ~10 000
+ * characters in, it skipped 90% of that line, a quarter of the text, and the floor was ~19% faster.)
  * Budget: analysis within 5× of the floor at every size.
  */
 import { type Budget, fmt, MiB, ms, ratio, type Section, type Stats, stats } from '../runner';
 import { analyze, repsFor } from './analysis';
 
-/** One unanchored test per line: it reads the whole line unless it finds a match. */
-const FLOOR_RE = /[\u4e00-\u9fff][,;:?!]/;
+/** Half-width punctuation after a Chinese character; global, so that every match of a line is found. */
+const FLOOR_RE = /[\u4e00-\u9fff][,;:?!]/g;
 
+/** The floor: how many matches of FLOOR_RE the lines hold. */
 export function lineScan(text: string): number {
   const lines = text.split(/\r\n|\r|\n/);
   let hits = 0;
-  for (const line of lines) if (FLOOR_RE.test(line)) hits++;
+  for (const line of lines) {
+    FLOOR_RE.lastIndex = 0;
+    while (FLOOR_RE.test(line)) hits++;
+  }
   return hits;
 }
 
@@ -59,7 +66,7 @@ export const floorSection: Section = {
       rows: sizes.map((s) => [s.label, s.ms.n, ms(s.ms.median), ms(s.ms.p99), fmt(s.mbPerS), ms(s.analysisMs.median), ratio(s.analysisOverFloor)]),
       budgets,
       data: { regex: FLOOR_RE.source, sizes },
-      note: `Floor: text.split(/\\r\\n|\\r|\\n/) and ${String(FLOOR_RE)}.test(line) for every line. Each run times the floor and then the analysis on the same text; the ratio is the median of the per-run ratios.`,
+      note: `Floor: text.split(/\\r\\n|\\r|\\n/) and every match of ${String(FLOOR_RE)} in every line. Each run times the floor and then the analysis on the same text; the ratio is the median of the per-run ratios.`,
     };
   },
 };
