@@ -137,17 +137,6 @@ describe('next steps and citations', () => {
     }), { numRuns: 20_000 });
   });
 
-  it('nextStepsWord finds what /下一步|下步|下阶段|下一阶段|接下来|今后/g finds from the same offset', () => {
-    const re = /下一步|下步|下阶段|下一阶段|接下来|今后/g;
-    const piece = fc.constantFrom('下', '一', '步', '阶', '段', '接', '来', '今', '后', '。', ' ', '中', '下一', '接下', '今后', '下步');
-    fc.assert(fc.property(fc.array(piece, { maxLength: 16 }).map((xs) => xs.join('')), fc.nat(), (s, x) => {
-      const from = x % (s.length + 1);
-      re.lastIndex = from;
-      const m = re.exec(s);
-      assert.deepEqual(nextStepsWord(s, from), m ? { start: m.index, end: m.index + m[0].length } : undefined, JSON.stringify([s, from]));
-    }), { numRuns: 30_000 });
-  });
-
   it('proposalKey equals the upper-cased value with the zeros after its letters replaced away', () => {
     const reference = (v: string): string => v.toUpperCase().replace(/^([A-Z]*)0+(?=\d)/, '$1');
     fc.assert(fc.property(fc.array(fc.constantFrom('0', '00', '1', '9', 'a', 'B', 'z', ' ', '号'), { maxLength: 8 }).map((xs) => xs.join('')), (v) => {
