@@ -79,16 +79,16 @@ export function foldWidth(text: string): string {
 export interface TextScan {
   readonly folded: string;
   /** Offsets of 《》“”()〔〕 in the folded text (so （） are here too), ascending. */
-  readonly brackets: number[];
+  readonly brackets: Int32Array;
   /** Offsets of the half-width marks , : ; ? ! ( ) . as written (not folded from full width), ascending. */
-  readonly halfWidth: number[];
+  readonly halfWidth: Int32Array;
   /**
    * Offsets of blanks (isBlank) and sentence ends 。!? in the folded text (so ！？ are here too),
    * ascending: where a run-on line may break (parse/blocks.ts).
    */
-  readonly breaks: number[];
+  readonly breaks: Int32Array;
   /** Offsets of [ and ] in the folded text (so ［］ are here too), ascending: brackets to the block splitter only. */
-  readonly squares: number[];
+  readonly squares: Int32Array;
 }
 
 /** What scanText records of a code unit below U+3016, as bits (Han characters, most of the text, are above). */
@@ -116,6 +116,46 @@ const SCAN_CLASS = ((): Uint8Array => {
 let scratch: Buffer | undefined;
 const SCRATCH_KEEP = 4 * 1024 * 1024;
 
+/**
+ * A list of offsets being recorded: a typed array kept from text to text (doubled when full) and
+ * copied out at its exact length once the scan is done. JavaScript arrays grown by push would
+ * allocate about three times their final size on the heap for every text (at 10 MB ~4.7 MB of the
+ * analysis's ~26 MB, which is what sets how often the young generation is collected); a typed
+ * array's contents live outside the heap.
+ */
+class OffsetList {
+  items = new Int32Array(256);
+  length = 0;
+
+  push(i: number): void {
+    if (this.length === this.items.length) this.grow();
+    this.items[this.length++] = i;
+  }
+
+  private grow(): void {
+    const bigger = new Int32Array(this.items.length * 2);
+    bigger.set(this.items);
+    this.items = bigger;
+  }
+
+  /** The recorded offsets, copied; the list is empty again and keeps its buffer up to SCRATCH_KEEP bytes. */
+  take(): Int32Array {
+    const out = this.items.slice(0, this.length);
+    this.length = 0;
+    if (this.items.byteLength > SCRATCH_KEEP) this.items = new Int32Array(256);
+    return out;
+  }
+}
+
+interface Recorder {
+  readonly brackets: OffsetList;
+  readonly halfWidth: OffsetList;
+  readonly breaks: OffsetList;
+  readonly squares: OffsetList;
+}
+
+const recorder: Recorder = { brackets: new OffsetList(), halfWidth: new OffsetList(), breaks: new OffsetList(), squares: new OffsetList() };
+
 export function scanText(text: string): TextScan {
   const n = text.length;
   let units: Uint16Array;
@@ -134,7 +174,7 @@ export function scanText(text: string): TextScan {
     bytes = buf.subarray(0, buf.write(text, 0, 'utf16le'));
     units = new Uint16Array(buf.buffer, buf.byteOffset, n);
   }
-  const scan = { folded: text, brackets: [] as number[], halfWidth: [] as number[], breaks: [] as number[], squares: [] as number[] };
+  const rec = recorder;
   let changed = false;
   let i = 0;
   if (bytes && (units.byteOffset & 3) === 0) {
@@ -146,26 +186,31 @@ export function scanText(text: string): TextScan {
     for (let w = 0; w < m; w++) {
       const h = (words[w]! >>> 8) & 0x00ff00ff;
       if (((h + 0x00cf00cf) & ~(h + 0x00020002) & 0x01000100) === 0x01000100) continue;
-      if (scanUnit(units, 2 * w, scan)) changed = true;
-      if (scanUnit(units, 2 * w + 1, scan)) changed = true;
+      if (scanUnit(units, 2 * w, rec)) changed = true;
+      if (scanUnit(units, 2 * w + 1, rec)) changed = true;
     }
     i = 2 * m;
   }
-  for (; i < n; i++) if (scanUnit(units, i, scan)) changed = true;
-  if (changed) scan.folded = bytes ? bytes.toString('utf16le') : foldByReplace(text);
-  return scan;
+  for (; i < n; i++) if (scanUnit(units, i, rec)) changed = true;
+  return {
+    folded: changed ? (bytes ? bytes.toString('utf16le') : foldByReplace(text)) : text,
+    brackets: rec.brackets.take(),
+    halfWidth: rec.halfWidth.take(),
+    breaks: rec.breaks.take(),
+    squares: rec.squares.take(),
+  };
 }
 
 /** Records and folds the code unit at `i`; true when it was folded. */
-function scanUnit(units: Uint16Array, i: number, scan: { brackets: number[]; halfWidth: number[]; breaks: number[]; squares: number[] }): boolean {
+function scanUnit(units: Uint16Array, i: number, rec: Recorder): boolean {
   const c = units[i]!;
   if (c < 0x3016) {
     const k = SCAN_CLASS[c]!;
     if (k === 0) return false;
-    if (k & HALF_WIDTH) scan.halfWidth.push(i);
-    if (k & BRACKET) scan.brackets.push(i);
-    if (k & BREAK) scan.breaks.push(i);
-    if (k & SQUARE) scan.squares.push(i);
+    if (k & HALF_WIDTH) rec.halfWidth.push(i);
+    if (k & BRACKET) rec.brackets.push(i);
+    if (k & BREAK) rec.breaks.push(i);
+    if (k & SQUARE) rec.squares.push(i);
     if (k & IDEOGRAPHIC_SPACE) {
       units[i] = 32;
       return true;
@@ -173,12 +218,12 @@ function scanUnit(units: Uint16Array, i: number, scan: { brackets: number[]; hal
   } else if (c >= 0xfeff) {
     if (c >= 0xff01 && c <= 0xff5e) {
       units[i] = c - 0xfee0;
-      if (c === 0xff08 || c === 0xff09) scan.brackets.push(i); // （）
-      else if (c === 0xff01 || c === 0xff1f) scan.breaks.push(i); // ！？
-      else if (c === 0xff3b || c === 0xff3d) scan.squares.push(i); // ［］
+      if (c === 0xff08 || c === 0xff09) rec.brackets.push(i); // （）
+      else if (c === 0xff01 || c === 0xff1f) rec.breaks.push(i); // ！？
+      else if (c === 0xff3b || c === 0xff3d) rec.squares.push(i); // ［］
       return true;
     }
-    if (c === 0xfeff) scan.breaks.push(i);
+    if (c === 0xfeff) rec.breaks.push(i);
   }
   return false;
 }

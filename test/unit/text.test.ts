@@ -6,7 +6,7 @@ import { nextStepsSentence, nextStepsWord } from '../../server/src/parse/body';
 import { matchDateAt } from '../../server/src/parse/dates';
 import { CLOSING_CUES, closingCueAt, mayEndWithDate } from '../../server/src/parse/footer';
 import { findProposalNumbers, proposalKey } from '../../server/src/parse/header';
-import { ENUMERATION_CUE, enumerationCues } from '../../server/src/parse/numbering';
+import { eachEnumerationCue, ENUMERATION_CUE, parseCjkNumeral } from '../../server/src/parse/numbering';
 import { FORM_USE, type FormUse, formUses, mayBeQuoted } from '../../server/src/rules/address-form-mismatch';
 import { RULES } from '../../server/src/rules';
 import { runRules } from '../../server/src/rules/engine';
@@ -62,7 +62,7 @@ describe('text helpers', () => {
     };
     const marks = (s: string): ReturnType<typeof reference> => {
       const { brackets, halfWidth, breaks, squares } = scanText(s);
-      return { brackets, halfWidth, breaks, squares };
+      return { brackets: [...brackets], halfWidth: [...halfWidth], breaks: [...breaks], squares: [...squares] };
     };
     let all = '';
     for (let c = 0; c <= 0xffff; c++) if (c < 0xd800 || c > 0xdfff) all += String.fromCharCode(c);
@@ -96,18 +96,37 @@ describe('text helpers', () => {
 });
 
 describe('enumeration cues', () => {
-  it('enumerationCues finds exactly what ENUMERATION_CUE matches', () => {
+  it('eachEnumerationCue finds exactly what ENUMERATION_CUE matches in the slice it is given', () => {
     const reference = (s: string): Array<{ at: number; numeral: string }> => {
       const out: Array<{ at: number; numeral: string }> = [];
       const re = new RegExp(ENUMERATION_CUE.source, 'g');
       for (let m = re.exec(s); m; m = re.exec(s)) out.push({ at: m.index + m[1]!.length, numeral: m[2]! });
       return out;
     };
+    const cues = (s: string, start: number, end: number): Array<{ at: number; numeral: string }> => {
+      const out: Array<{ at: number; numeral: string }> = [];
+      eachEnumerationCue(s, start, end, (at, length) => out.push({ at: at - start, numeral: s.slice(at, at + length) }));
+      return out;
+    };
     const piece = fc.constantFrom('一', '二', '三', '十', '四', '是', '否', '非', '。', ',', ';', '、', ' ', '\u3000', '\u2028', '\t', '中', 'a');
-    fc.assert(fc.property(fc.array(piece, { maxLength: 16 }).map((xs) => xs.join('')), (s) => {
-      assert.deepEqual(enumerationCues(s), reference(s));
+    const text = fc.array(piece, { maxLength: 16 }).map((xs) => xs.join(''));
+    fc.assert(fc.property(text, fc.nat(), fc.nat(), (s, x, y) => {
+      const a = x % (s.length + 1);
+      const b = y % (s.length + 1);
+      const [start, end] = a <= b ? [a, b] : [b, a];
+      assert.deepEqual(cues(s, start, end), reference(s.slice(start, end)), JSON.stringify([s, start, end]));
     }), { numRuns: 20_000 });
-    assert.deepEqual(enumerationCues('措施:一是加强,二是完善;十一是') /* folded text */, [{ at: 3, numeral: '一' }, { at: 8, numeral: '二' }, { at: 13, numeral: '十一' }]);
+    assert.deepEqual(cues('措施:一是加强,二是完善;十一是', 0, 16) /* folded text */, [{ at: 3, numeral: '一' }, { at: 8, numeral: '二' }, { at: 13, numeral: '十一' }]);
+  });
+
+  it('parseCjkNumeral reads a part of a string as it reads that part alone', () => {
+    const piece = fc.constantFrom('一', '二', '十', '百', '零', '〇', '九', '两', '是', 'a');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 8 }).map((xs) => xs.join('')), fc.nat(), fc.nat(), (s, x, y) => {
+      const a = x % (s.length + 1);
+      const b = y % (s.length + 1);
+      const [start, end] = a <= b ? [a, b] : [b, a];
+      assert.equal(parseCjkNumeral(s, start, end), parseCjkNumeral(s.slice(start, end)));
+    }), { numRuns: 10_000 });
   });
 });
 

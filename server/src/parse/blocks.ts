@@ -180,7 +180,7 @@ export function segmentLine(folded: string, start: number, end: number, marks: S
 }
 
 /** The index of the first offset in `xs` (ascending) at or after `at`. */
-function lowerBound(xs: readonly number[], at: number): number {
+function lowerBound(xs: Int32Array, at: number): number {
   let lo = 0;
   let hi = xs.length;
   while (lo < hi) {

@@ -4,7 +4,7 @@
  */
 import type { Block, EnumerationItem, InlineEnumeration, MeasureHeading, NextSteps, NumberingMarker } from '../model';
 import { isBlank, type Span, trimSpan } from '../text';
-import { enumerationCues, matchMarker, parseCjkNumeral } from './numbering';
+import { eachEnumerationCue, matchMarker, parseCjkNumeral } from './numbering';
 
 const NEXT_STEPS_HEADING = /下一步|下步|下阶段|下一阶段|今后|接下来|工作打算|工作计划|推进计划|推动计划|努力方向|后续工作|工作思路|工作设想|下步打算/;
 /** A next-steps cue word; it opens a next-steps paragraph at the start of a sentence (see nextStepsSentence). */
@@ -221,21 +221,21 @@ function findEnumerations(text: string, folded: string, body: readonly Block[], 
     current = [];
   };
   let hIdx = -1;
+  let section = -1;
+  const visit = (at: number, length: number): void => {
+    const ordinal = parseCjkNumeral(folded, at, at + length);
+    if (ordinal === undefined) return;
+    if (ordinal === 1 || section !== currentSection) {
+      flush();
+      currentSection = section;
+    }
+    const itemEnd = at + length + 1;
+    current.push({ start: at, end: itemEnd, ordinal, text: text.slice(at, itemEnd) });
+  };
   for (const b of body) {
     while (hIdx + 1 < headings.length && headings[hIdx + 1]!.start <= b.start) hIdx++;
-    const section = hIdx;
-    const s = folded.slice(b.start, Math.min(b.end, bodyEnd));
-    for (const cue of enumerationCues(s)) {
-      const ordinal = parseCjkNumeral(cue.numeral);
-      if (ordinal === undefined) continue;
-      const at = b.start + cue.at;
-      if (ordinal === 1 || section !== currentSection) {
-        flush();
-        currentSection = section;
-      }
-      const itemEnd = at + cue.numeral.length + 1;
-      current.push({ start: at, end: itemEnd, ordinal, text: text.slice(at, itemEnd) });
-    }
+    section = hIdx;
+    eachEnumerationCue(folded, b.start, Math.min(b.end, bodyEnd), visit);
   }
   flush();
   return out;

@@ -9,13 +9,16 @@ const CJK_DIGITS = new Map<number, number>([...'〇零一二两三四五六七�
 const TEN = 0x5341; // 十
 const HUNDRED = 0x767e; // 百
 
-/** Parses a Chinese numeral such as 三, 十二, 二十一, 一百零五. Returns undefined when it is not one. */
-export function parseCjkNumeral(s: string): number | undefined {
-  if (s.length === 0) return undefined;
+/**
+ * Parses a Chinese numeral such as 三, 十二, 二十一, 一百零五 (all of `s`, or `s[start, end)`).
+ * Returns undefined when it is not one.
+ */
+export function parseCjkNumeral(s: string, start = 0, end = s.length): number | undefined {
+  if (end <= start) return undefined;
   let total = 0;
   let current = 0;
   let sawUnit = false;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);
     if (c === TEN || c === HUNDRED) {
       total += (current === 0 ? 1 : current) * (c === TEN ? 10 : 100);
@@ -26,7 +29,7 @@ export function parseCjkNumeral(s: string): number | undefined {
       const d = CJK_DIGITS.get(c);
       if (d === undefined) return undefined;
       current = current * (sawUnit ? 1 : 10) + d;
-      if (!sawUnit && s.length > 1 && current > 9) {
+      if (!sawUnit && end - start > 1 && current > 9) {
         // digit-by-digit forms such as 二〇 are years, not ordinals
         return undefined;
       }
@@ -142,26 +145,25 @@ function isRegexSpace(c: number): boolean {
 }
 
 /**
- * Every match of ENUMERATION_CUE in `s`, in order: where the numeral starts and the numeral. It
- * looks for 是 with indexOf and checks the numerals and the boundary before it, which is many times
- * faster than the regex (whose first character can be anything) and finds the same matches.
+ * Every match of ENUMERATION_CUE in `s[start, end)`, in order, handed to `visit` as where the
+ * numeral starts (an offset into `s`) and how long it is. It looks for 是 with indexOf and checks
+ * the numerals and the boundary before it, which is many times faster than the regex (whose first
+ * character can be anything) and finds the same matches; nothing is allocated per block or per cue.
  */
-export function enumerationCues(s: string): Array<{ at: number; numeral: string }> {
-  const out: Array<{ at: number; numeral: string }> = [];
-  for (let k = s.indexOf('是'); k >= 0; k = s.indexOf('是', k + 1)) {
-    const after = s.charCodeAt(k + 1);
+export function eachEnumerationCue(s: string, start: number, end: number, visit: (at: number, length: number) => void): void {
+  for (let k = s.indexOf('是', start); k >= 0 && k < end; k = s.indexOf('是', k + 1)) {
+    const after = k + 1 < end ? s.charCodeAt(k + 1) : NaN;
     if (after === 0x5426 /* 否 */ || after === 0x975e /* 非 */) continue;
     // the run of numerals before 是: one to three, after a boundary or at the start
     let j = k;
-    while (j > 0 && k - j < 4 && isEnumerationNumeral(s.charCodeAt(j - 1))) j--;
+    while (j > start && k - j < 4 && isEnumerationNumeral(s.charCodeAt(j - 1))) j--;
     if (j === k || k - j > 3) continue;
-    if (j > 0) {
+    if (j > start) {
       const before = s.charCodeAt(j - 1);
       if (!isClauseBoundary(before) && !isRegexSpace(before)) continue;
     }
-    out.push({ at: j, numeral: s.slice(j, k) });
+    visit(j, k - j);
   }
-  return out;
 }
 
 /** The same marker with another ordinal, keeping how it was written (brackets, separator, width). */

@@ -27,7 +27,7 @@ export const rule = defineRule({
       let mj = mi;
       while (mj < marks.length && marks[mj]! < b.end) mj++;
       if (mj === mi) continue;
-      const flagged = halfWidthMarks(text, marks.slice(mi, mj), b.end);
+      const flagged = halfWidthMarks(text, marks.subarray(mi, mj), b.end);
       mi = mj;
       if (flagged.length === 0) continue;
       const edits: TextEdit[] = flagged.map((i) => ({ start: i, end: i + 1, newText: FULL[text.charAt(i)]! }));
@@ -54,7 +54,7 @@ const PAIR_LOOK = 40;
  * Chinese context. Brackets are judged as pairs, so that a fix never leaves one bracket half-width
  * and its partner full-width.
  */
-function halfWidthMarks(text: string, positions: readonly number[], end: number): number[] {
+function halfWidthMarks(text: string, positions: Int32Array, end: number): number[] {
   // each position is added at most once (a bracket is in one pair or alone), and the first loop
   // adds in order: only brackets can make the list need sorting
   const out: number[] = [];
