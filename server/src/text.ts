@@ -123,6 +123,9 @@ const SCRATCH_KEEP = 4 * 1024 * 1024;
  * analysis's ~26 MB, which is what sets how often the young generation is collected); a typed
  * array's contents live outside the heap.
  */
+/** What each of the four lists keeps between texts: 256 Ki offsets, more than a 10 MB reply holds. */
+const LIST_KEEP = 1024 * 1024;
+
 class OffsetList {
   items = new Int32Array(256);
   length = 0;
@@ -138,11 +141,11 @@ class OffsetList {
     this.items = bigger;
   }
 
-  /** The recorded offsets, copied; the list is empty again and keeps its buffer up to SCRATCH_KEEP bytes. */
+  /** The recorded offsets, copied; the list is empty again and keeps its buffer up to LIST_KEEP bytes. */
   take(): Int32Array {
     const out = this.items.slice(0, this.length);
     this.length = 0;
-    if (this.items.byteLength > SCRATCH_KEEP) this.items = new Int32Array(256);
+    if (this.items.byteLength > LIST_KEEP) this.items = new Int32Array(256);
     return out;
   }
 }
