@@ -77,6 +77,16 @@ describe('text helpers', () => {
     }), { numRuns: 5_000 });
   });
 
+  it('scanText hands out its own offsets: a later scan, small or huge, changes none of them', () => {
+    const first = scanText('中文。（一）');
+    const huge = scanText(' '.repeat(300_000));
+    assert.equal(huge.breaks.length, 300_000);
+    const after = scanText('甲。乙');
+    assert.deepEqual([...first.breaks, -1, ...first.brackets], [2, -1, 3, 5]);
+    assert.deepEqual([...huge.breaks.subarray(299_998)], [299_998, 299_999]);
+    assert.deepEqual([...after.breaks], [1]);
+  });
+
   it('isHan is exactly /\\p{Script=Han}/u on every code unit', () => {
     const han = /\p{Script=Han}/u;
     for (let c = 0; c <= 0xffff; c++) {
