@@ -17,7 +17,10 @@ export function analyze(text: string): number {
 }
 
 /**
- * Repetitions per size: enough for a p99 at the small sizes, a handful at 10 MB. The warm-up runs
+ * Repetitions per size: enough for a p99 at the small sizes; at 1 MB and 10 MB enough that the
+ * median outlasts the machine's slow stretches (seconds in which memory-bound code runs ~2× slower:
+ * 12 runs at 10 MB, one second, gave per-run ratios whose median moved by ±10% between runs,
+ * and 40 runs cost three seconds more). The warm-up runs
  * until V8 has optimised the code (measured: a 10 KB analysis takes ~2.5× its settled time for its
  * first ~2 500 runs, a 100 KB one ~1.8× for ~1 200), so that the figures are of the settled code
  * and not of a median that falls wherever the tiering happens to be. A fresh process pays the
@@ -27,8 +30,8 @@ export function repsFor(bytes: number, quick: boolean): { reps: number; warmup: 
   if (quick) return { reps: 3, warmup: 1 };
   if (bytes <= 16 * 1024) return { reps: 500, warmup: 3000 };
   if (bytes <= 160 * 1024) return { reps: 200, warmup: 1500 };
-  if (bytes <= 2 * MiB) return { reps: 40, warmup: 60 };
-  return { reps: 12, warmup: 4 };
+  if (bytes <= 2 * MiB) return { reps: 100, warmup: 60 };
+  return { reps: 40, warmup: 4 };
 }
 
 export interface AnalysisData {
