@@ -129,6 +129,27 @@ describe('enumeration cues', () => {
     assert.deepEqual(cues('措施:一是加强,二是完善;十一是', 0, 16) /* folded text */, [{ at: 3, numeral: '一' }, { at: 8, numeral: '二' }, { at: 13, numeral: '十一' }]);
   });
 
+  it('the enumerations of a reply whose only 是 is at its end are found without a search to it from every block', () => {
+    const paragraphs = Array.from({ length: 2_000 }, (_x, i) => `${i % 2 === 0 ? '（一）' : ''}推进工作，完善机制。`);
+    const text = `林灵委员：\n${paragraphs.join('\n')}\n一是末尾。\n`;
+    // how far the searches for 是 read, counted by wrapping indexOf for the parse
+    const indexOf = String.prototype.indexOf;
+    let read = 0;
+    String.prototype.indexOf = function (this: string, search: string, from?: number): number {
+      const at = indexOf.call(this, search, from);
+      if (search === '是') read += (at < 0 ? this.length : at) - (from ?? 0);
+      return at;
+    } as typeof String.prototype.indexOf;
+    let reply;
+    try {
+      reply = parseReply(text);
+    } finally {
+      String.prototype.indexOf = indexOf;
+    }
+    assert.equal(reply.enumerations.length, 0); // a lone 一是 is no enumeration
+    assert.ok(read <= 3 * text.length, `read ${read} characters for a text of ${text.length}`);
+  });
+
   it('parseCjkNumeral reads a part of a string as it reads that part alone', () => {
     const piece = fc.constantFrom('一', '二', '十', '百', '零', '〇', '九', '两', '是', 'a');
     fc.assert(fc.property(fc.array(piece, { maxLength: 8 }).map((xs) => xs.join('')), fc.nat(), fc.nat(), (s, x, y) => {

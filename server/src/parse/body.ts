@@ -232,10 +232,16 @@ function findEnumerations(text: string, folded: string, body: readonly Block[], 
     const itemEnd = at + length + 1;
     current.push({ start: at, end: itemEnd, ordinal, text: text.slice(at, itemEnd) });
   };
+  // the next 是 at or after the block, found again only once the blocks pass it: a block without
+  // one is skipped, and no search runs from every block to a 是 far below it
+  let shi = body.length > 0 ? folded.indexOf('是', body[0]!.start) : -1;
   for (const b of body) {
     while (hIdx + 1 < headings.length && headings[hIdx + 1]!.start <= b.start) hIdx++;
+    const end = Math.min(b.end, bodyEnd);
+    if (shi >= 0 && shi < b.start) shi = folded.indexOf('是', b.start);
+    if (shi < 0 || shi >= end) continue;
     section = hIdx;
-    eachEnumerationCue(folded, b.start, Math.min(b.end, bodyEnd), visit);
+    eachEnumerationCue(folded, b.start, end, visit);
   }
   flush();
   return out;
