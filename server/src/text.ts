@@ -116,6 +116,9 @@ const SCAN_CLASS = ((): Uint8Array => {
 let scratch: Buffer | undefined;
 const SCRATCH_KEEP = 4 * 1024 * 1024;
 
+/** What each of the four lists keeps between texts: 256 Ki offsets, more than a 10 MB reply holds. */
+const LIST_KEEP = 1024 * 1024;
+
 /**
  * A list of offsets being recorded: a typed array kept from text to text (doubled when full) and
  * copied out at its exact length once the scan is done. JavaScript arrays grown by push would
@@ -123,9 +126,6 @@ const SCRATCH_KEEP = 4 * 1024 * 1024;
  * analysis's ~26 MB, which is what sets how often the young generation is collected); a typed
  * array's contents live outside the heap.
  */
-/** What each of the four lists keeps between texts: 256 Ki offsets, more than a 10 MB reply holds. */
-const LIST_KEEP = 1024 * 1024;
-
 class OffsetList {
   items = new Int32Array(256);
   length = 0;
