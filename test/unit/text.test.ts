@@ -39,6 +39,13 @@ function splitReference(s: string): Array<{ start: number; end: number; next: nu
   return lines;
 }
 
+/** Two offsets into `s` (0 … s.length) from two arbitrary naturals, in order: a span of `s` for a property test. */
+function spanOf(s: string, x: number, y: number): [number, number] {
+  const a = x % (s.length + 1);
+  const b = y % (s.length + 1);
+  return a <= b ? [a, b] : [b, a];
+}
+
 describe('text helpers', () => {
   it('foldWidth folds exactly U+FF01–U+FF5E and U+3000, one code unit for one, lone surrogates kept', () => {
     let all = '';
@@ -121,9 +128,7 @@ describe('enumeration cues', () => {
     const piece = fc.constantFrom('一', '二', '三', '十', '四', '是', '否', '非', '。', ',', ';', '、', ' ', '\u3000', '\u2028', '\t', '中', 'a');
     const text = fc.array(piece, { maxLength: 16 }).map((xs) => xs.join(''));
     fc.assert(fc.property(text, fc.nat(), fc.nat(), (s, x, y) => {
-      const a = x % (s.length + 1);
-      const b = y % (s.length + 1);
-      const [start, end] = a <= b ? [a, b] : [b, a];
+      const [start, end] = spanOf(s, x, y);
       assert.deepEqual(cues(s, start, end), reference(s.slice(start, end)), JSON.stringify([s, start, end]));
     }), { numRuns: 20_000 });
     assert.deepEqual(cues('措施:一是加强,二是完善;十一是', 0, 16) /* folded text */, [{ at: 3, numeral: '一' }, { at: 8, numeral: '二' }, { at: 13, numeral: '十一' }]);
@@ -153,9 +158,7 @@ describe('enumeration cues', () => {
   it('parseCjkNumeral reads a part of a string as it reads that part alone', () => {
     const piece = fc.constantFrom('一', '二', '十', '百', '零', '〇', '九', '两', '是', 'a');
     fc.assert(fc.property(fc.array(piece, { maxLength: 8 }).map((xs) => xs.join('')), fc.nat(), fc.nat(), (s, x, y) => {
-      const a = x % (s.length + 1);
-      const b = y % (s.length + 1);
-      const [start, end] = a <= b ? [a, b] : [b, a];
+      const [start, end] = spanOf(s, x, y);
       assert.equal(parseCjkNumeral(s, start, end), parseCjkNumeral(s.slice(start, end)));
     }), { numRuns: 10_000 });
   });
@@ -178,9 +181,7 @@ describe('next steps and citations', () => {
     const piece = fc.constantFrom('下', '一', '步', '阶段', '接', '来', '今', '后', '。', '!', ';', ' ', '\t', '，', '工作', '我', '将', '本', '中', '\n', '下一步', '接下来');
     fc.assert(fc.property(fc.array(piece, { maxLength: 16 }).map((xs) => xs.join('')), fc.nat(), fc.nat(), (text, x, y) => {
       const folded = foldWidth(text);
-      const a = text.length === 0 ? 0 : x % (text.length + 1);
-      const b = text.length === 0 ? 0 : y % (text.length + 1);
-      const [start, end] = a <= b ? [a, b] : [b, a];
+      const [start, end] = spanOf(text, x, y);
       if (!nextStepsSentence(folded.slice(start, end))) return;
       const word = nextStepsWord(folded, start);
       assert.ok(word && word.start >= start && word.end <= end, JSON.stringify([text, start, end]));
@@ -272,9 +273,7 @@ describe('block splitting', () => {
       ' ', '  ', '\t', '\u3000', '\ufeff', '一、', '（二）', '3.', '1.5', '2025年6月3日', '(联系', '抄送:', 'a');
     fc.assert(fc.property(fc.array(piece, { maxLength: 30 }).map((xs) => xs.join('')), fc.nat(), fc.nat(), (text, x, y) => {
       const scan = scanText(text);
-      const a = text.length === 0 ? 0 : x % (text.length + 1);
-      const b = text.length === 0 ? 0 : y % (text.length + 1);
-      const [start, end] = a <= b ? [a, b] : [b, a];
+      const [start, end] = spanOf(text, x, y);
       assert.deepEqual(segmentLine(scan.folded, start, end, scan), segmentReference(scan.folded, start, end));
     }), { numRuns: 20_000 });
   });
@@ -294,9 +293,7 @@ describe('footer prefilters', () => {
       '。', '.', ' ', '\t', '1', '0', ',', '(盖章)', 'a');
     fc.assert(fc.property(fc.array(piece, { maxLength: 12 }).map((xs) => xs.join('')), fc.nat(), fc.nat(), (s, x, y) => {
       const folded = foldWidth(s);
-      const a = s.length === 0 ? 0 : x % (s.length + 1);
-      const b = s.length === 0 ? 0 : y % (s.length + 1);
-      const [start, end] = a <= b ? [a, b] : [b, a];
+      const [start, end] = spanOf(s, x, y);
       if (dateEndsBlock(folded, start, end)) assert.ok(mayEndWithDate(folded, { start, end }), JSON.stringify([s, start, end]));
     }), { numRuns: 20_000 });
   });
