@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import type { MeasureHeading, Reply } from '../../server/src/model';
+import * as fc from 'fast-check';
+import type { Addressee, DocumentKind, MeasureHeading, Reply } from '../../server/src/model';
+import { detectKind, type KindEvidence } from '../../server/src/parse/kind';
 import { parseReply } from '../../server/src/parse';
 import type { Span } from '../../server/src/text';
 
@@ -303,6 +305,48 @@ describe('parser', () => {
       [lines('吴陵、张健委员：', '你们提出的《关于城乡一体化的建议》（第160号提案）收悉，现答复如下：'), 'proposal-reply'],
     ];
     for (const [text, kind] of kinds) it(`detects ${kind}`, () => assert.equal(parseReply(text).kind, kind));
+
+    it('scores the evidence as the regexes of each cue do (words found with includes, patterns gated by them)', () => {
+      // the scoring as it was written first: one regex per cue, tested on every string
+      const unquoted = (s: string): string => s.replace(/《[^》]*》/g, '').replace(/“[^”]*”/g, '');
+      const reference = (e: KindEvidence): DocumentKind => {
+        const title = unquoted(e.title);
+        const receipt = unquoted(e.receipt);
+        const opening = unquoted(e.opening);
+        const score = { 'rectification-report': 0, 'co-handling-opinion': 0, 'suggestion-reply': 0, 'proposal-reply': 0 };
+        if (/整改/.test(title)) score['rectification-report'] += 3;
+        if (/报告$/.test(title)) score['rectification-report'] += 1;
+        if (/整改[^。]{0,10}(报告|如下)|报告如下/.test(receipt)) score['rectification-report'] += 3;
+        if (/协办|会办/.test(title)) score['co-handling-opinion'] += 3;
+        if (/由(我|本)[^,，。]{0,6}(协办|会办)|(协办|会办)(意见|单位)|作为(协办|会办)/.test(receipt + opening)) score['co-handling-opinion'] += 3;
+        if (/建议/.test(title)) score['suggestion-reply'] += 2;
+        if (/人大|代表/.test(title)) score['suggestion-reply'] += 1;
+        if (/第[^,，。]{0,12}号(代表)?建议|代表建议|人大/.test(receipt)) score['suggestion-reply'] += 2;
+        if (e.addressee?.role === 'deputy') score['suggestion-reply'] += 3;
+        if (/建议|建复/.test(e.docNumberOrgan)) score['suggestion-reply'] += 1;
+        if (/提案/.test(title)) score['proposal-reply'] += 2;
+        if (/政协/.test(title)) score['proposal-reply'] += 1;
+        if (/提案|政协/.test(receipt)) score['proposal-reply'] += 2;
+        if (e.addressee?.role === 'member') score['proposal-reply'] += 2;
+        if (/提案|提复/.test(e.docNumberOrgan)) score['proposal-reply'] += 2;
+        let best: DocumentKind = 'proposal-reply';
+        let bestScore = 0;
+        for (const k of ['rectification-report', 'co-handling-opinion', 'suggestion-reply', 'proposal-reply'] as const) {
+          if (score[k] > bestScore) [best, bestScore] = [k, score[k]];
+        }
+        return best;
+      };
+      const piece = fc.constantFrom(
+        '整改', '报告', '如下', '报告如下', '协办', '会办', '由我', '由本', '意见', '单位', '作为', '建议', '人大', '代表', '第', '号',
+        '提案', '政协', '建复', '提复', '《', '》', '“', '”', '。', '，', ',', '局', '情况', '的', '整', '改', '协', '办',
+      );
+      const words = fc.array(piece, { maxLength: 10 }).map((xs) => xs.join(''));
+      const role = fc.constantFrom(undefined, 'deputy', 'member', 'other');
+      fc.assert(fc.property(words, words, words, words, role, (title, docNumberOrgan, receipt, opening, r) => {
+        const e: KindEvidence = r ? { title, docNumberOrgan, receipt, opening, addressee: { start: 0, end: 1, names: [], role: r } as unknown as Addressee } : { title, docNumberOrgan, receipt, opening };
+        assert.equal(detectKind(e), reference(e), JSON.stringify(e));
+      }), { numRuns: 20_000 });
+    });
 
     it('takes the configured kind over detection', () => {
       const r = parseReply(kinds[0]![0], { kind: 'suggestion-reply' });

@@ -18,42 +18,42 @@ function unquoted(s: string): string {
   return s.replace(/《[^》]*》/g, '').replace(/“[^”]*”/g, '');
 }
 
+/**
+ * Which genre the evidence points to. Each cue is a word or a short pattern: `includes` finds the
+ * words, and a pattern runs only where the word it needs is present (a regex call on every short
+ * string of every reply cost more than the rest of the choice).
+ */
 export function detectKind(e: KindEvidence): DocumentKind {
   const title = unquoted(e.title);
   const receipt = unquoted(e.receipt);
   const opening = unquoted(e.opening);
-  const score: Record<DocumentKind, number> = {
-    'rectification-report': 0,
-    'co-handling-opinion': 0,
-    'suggestion-reply': 0,
-    'proposal-reply': 0,
-  };
-  if (/整改/.test(title)) score['rectification-report'] += 3;
-  if (/报告$/.test(title)) score['rectification-report'] += 1;
-  if (/整改[^。]{0,10}(报告|如下)|报告如下/.test(receipt)) score['rectification-report'] += 3;
+  const organ = e.docNumberOrgan;
+  let report = 0;
+  let coHandling = 0;
+  let suggestion = 0;
+  let proposal = 0;
+  if (title.includes('整改')) report += 3;
+  if (title.endsWith('报告')) report += 1;
+  if ((receipt.includes('整改') || receipt.includes('报告如下')) && /整改[^。]{0,10}(报告|如下)|报告如下/.test(receipt)) report += 3;
 
-  if (/协办|会办/.test(title)) score['co-handling-opinion'] += 3;
-  if (/由(我|本)[^,，。]{0,6}(协办|会办)|(协办|会办)(意见|单位)|作为(协办|会办)/.test(receipt + opening)) score['co-handling-opinion'] += 3;
+  if (title.includes('协办') || title.includes('会办')) coHandling += 3;
+  const said = receipt + opening;
+  if ((said.includes('协办') || said.includes('会办')) && /由(我|本)[^,，。]{0,6}(协办|会办)|(协办|会办)(意见|单位)|作为(协办|会办)/.test(said)) coHandling += 3;
 
-  if (/建议/.test(title)) score['suggestion-reply'] += 2;
-  if (/人大|代表/.test(title)) score['suggestion-reply'] += 1;
-  if (/第[^,，。]{0,12}号(代表)?建议|代表建议|人大/.test(receipt)) score['suggestion-reply'] += 2;
-  if (e.addressee?.role === 'deputy') score['suggestion-reply'] += 3;
-  if (/建议|建复/.test(e.docNumberOrgan)) score['suggestion-reply'] += 1;
+  if (title.includes('建议')) suggestion += 2;
+  if (title.includes('人大') || title.includes('代表')) suggestion += 1;
+  if (receipt.includes('人大') || (receipt.includes('建议') && /第[^,，。]{0,12}号(代表)?建议|代表建议/.test(receipt))) suggestion += 2;
+  if (e.addressee?.role === 'deputy') suggestion += 3;
+  if (organ.includes('建议') || organ.includes('建复')) suggestion += 1;
 
-  if (/提案/.test(title)) score['proposal-reply'] += 2;
-  if (/政协/.test(title)) score['proposal-reply'] += 1;
-  if (/提案|政协/.test(receipt)) score['proposal-reply'] += 2;
-  if (e.addressee?.role === 'member') score['proposal-reply'] += 2;
-  if (/提案|提复/.test(e.docNumberOrgan)) score['proposal-reply'] += 2;
+  if (title.includes('提案')) proposal += 2;
+  if (title.includes('政协')) proposal += 1;
+  if (receipt.includes('提案') || receipt.includes('政协')) proposal += 2;
+  if (e.addressee?.role === 'member') proposal += 2;
+  if (organ.includes('提案') || organ.includes('提复')) proposal += 2;
 
-  let best: DocumentKind = 'proposal-reply';
-  let bestScore = 0;
-  for (const k of ['rectification-report', 'co-handling-opinion', 'suggestion-reply', 'proposal-reply'] as const) {
-    if (score[k] > bestScore) {
-      best = k;
-      bestScore = score[k];
-    }
-  }
-  return best;
+  // the highest score wins; a tie goes to the kind named first, no evidence to a proposal reply
+  const top = Math.max(report, coHandling, suggestion, proposal);
+  if (top === 0) return 'proposal-reply';
+  return report === top ? 'rectification-report' : coHandling === top ? 'co-handling-opinion' : suggestion === top ? 'suggestion-reply' : 'proposal-reply';
 }

@@ -21,7 +21,10 @@ export const rule = defineRule({
     // only the words that name this item: in the title and the receipt line, outside quoted titles
     for (const span of [reply.title, reply.receipt]) {
       if (!span) continue;
-      const s = reply.folded.slice(span.start, span.end).replace(/《[^》]*》|“[^”]*”/g, (q) => ' '.repeat(q.length));
+      // both patterns end in the wrong word: without it there is nothing to look for
+      const raw = reply.folded.slice(span.start, span.end);
+      if (!raw.includes(wrong)) continue;
+      const s = raw.replace(/《[^》]*》|“[^”]*”/g, (q) => ' '.repeat(q.length));
       const re = a.role === 'deputy' ? /(号|届|次会议|代表|委员)?提案/ : /号建议|代表建议|(?<=的)建议(?=的?答复)/;
       const m = re.exec(s);
       if (!m || s.includes(right)) continue;
