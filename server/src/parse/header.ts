@@ -3,7 +3,7 @@
  * Each recogniser looks at one block and several cues, never at one fixed phrase.
  */
 import type { Addressee, AddresseeForm, Block, Category, DocNumber, ProposalNumberRef, Signatory } from '../model';
-import { isBlank, type Span, trimSpan } from '../text';
+import { isBlank, isDigitCode, type Span, trimSpan } from '../text';
 import { matchMarker } from './numbering';
 
 // ---------------------------------------------------------------- document number
@@ -91,7 +91,7 @@ const PROPOSAL_NUMBER = /Á¨¨[ \t]*([A-Za-z]{0,3}[ \t]*\d{1,10}[A-Za-z]?)[ \t]*Âè
 const PROPOSAL_NUMBER_AT = new RegExp(PROPOSAL_NUMBER.source, 'y');
 
 function proposalNumberRef(start: number, m: RegExpExecArray): ProposalNumberRef {
-  const value = m[1]!.replace(/[ \t]/g, '');
+  const value = m[1]!.includes(' ') || m[1]!.includes('\t') ? m[1]!.replace(/[ \t]/g, '') : m[1]!;
   return { start, end: start + m[0].length, value, key: proposalKey(value) };
 }
 
@@ -111,14 +111,16 @@ export function proposalNumberAt(folded: string, at: number, end: number): Propo
   return m && at + m[0].length <= end ? proposalNumberRef(at, m) : undefined;
 }
 
-const LEADING_ZEROS = /^([A-Z]*)0+(?=\d)/;
-
 export function proposalKey(value: string): string {
-  // the letters, then the digits without leading zeros: what `.replace(LEADING_ZEROS, '$1')` gives,
-  // without a replacement pattern to read on every call
+  // the letters, then the digits without leading zeros: what `.replace(/^([A-Z]*)0+(?=\d)/, '$1')`
+  // gives (a run of zeros that no digit follows keeps its last zero), without a regex on every call
   const u = value.toUpperCase();
-  const m = LEADING_ZEROS.exec(u);
-  return m ? m[1]! + u.slice(m[0].length) : u;
+  let letters = 0;
+  while (letters < u.length && u.charCodeAt(letters) >= 65 && u.charCodeAt(letters) <= 90) letters++;
+  let zeros = letters;
+  while (zeros < u.length && u.charCodeAt(zeros) === 48) zeros++;
+  if (!(zeros < u.length && isDigitCode(u.charCodeAt(zeros)))) zeros--;
+  return zeros > letters ? u.slice(0, letters) + u.slice(zeros) : u;
 }
 
 // ---------------------------------------------------------------- addressee

@@ -18,7 +18,8 @@ export function receiptScore(folded: string, block: Span): number {
   if (!names) return 0;
   let score = 0;
   if (ACKNOWLEDGED.test(s)) score += 2;
-  if (HANDED_OVER.test(s)) score += 2;
+  // every alternative of HANDED_OVER names 我 or 本 but the last, 作为…单位
+  if ((s.includes('我') || s.includes('本') || s.includes('作为')) && HANDED_OVER.test(s)) score += 2;
   if (score === 0 && /《[^》]{2,}》/.test(s) && /提出的/.test(s) && /如下/.test(s)) score += 1;
   return score;
 }
@@ -49,16 +50,17 @@ export function buildReceipt(text: string, folded: string, block: Span): Receipt
     end = stop >= 0 ? block.start + stop + 1 : block.end;
   }
   const span = { start: block.start, end };
-  const receipt: ReceiptLine = {
+  // fields assigned in order rather than conditional spreads (slow paths of Node 20's V8, see parse/index.ts)
+  const receipt: { -readonly [K in keyof ReceiptLine]: ReceiptLine[K] } = {
     start: span.start,
     end: span.end,
     quotedTitles: findQuotedTitles(text, folded, span),
     proposalNumbers: findProposalNumbers(folded, span),
-    ...(transition ? { transition } : {}),
   };
+  if (transition) receipt.transition = transition;
   let rest = end;
   while (rest < block.end && /[\s\u3000]/.test(text.charAt(rest))) rest++;
-  return { receipt, ...(rest < block.end ? { rest } : {}) };
+  return rest < block.end ? { receipt, rest } : { receipt };
 }
 
 /** Titles quoted in 《》 (nested 〈〉 or <> allowed); “” only when no 《》 is used. */
@@ -68,11 +70,11 @@ export function findQuotedTitles(text: string, folded: string, span: Span): Quot
   let depth = 0;
   let open = -1;
   for (let i = 0; i < s.length; i++) {
-    const ch = s.charAt(i);
-    if (ch === '《') {
+    const c = s.charCodeAt(i);
+    if (c === 0x300a /* 《 */) {
       if (depth === 0) open = i;
       depth++;
-    } else if (ch === '》' && depth > 0) {
+    } else if (c === 0x300b /* 》 */ && depth > 0) {
       depth--;
       if (depth === 0 && open >= 0) {
         out.push({ start: span.start + open, end: span.start + i + 1, text: text.slice(span.start + open + 1, span.start + i) });
