@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import type { Addressee, DocumentKind, MeasureHeading, Reply } from '../../server/src/model';
 import { detectKind, type KindEvidence } from '../../server/src/parse/kind';
+import { HANDED_OVER, mayBeHandedOver } from '../../server/src/parse/receipt';
 import { parseReply } from '../../server/src/parse';
 import type { Span } from '../../server/src/text';
 
@@ -148,6 +149,15 @@ describe('parser', () => {
       const r = parseReply(lines('林灵委员：', '您提出的《关于教育的建议》收悉，现答复如下：近年来，我市加强领导。'));
       assert.ok(slice(r, r.receipt).endsWith('现答复如下：'));
       assert.equal(slice(r, r.body[0]), '近年来，我市加强领导。');
+    });
+
+    it('a receipt is handed over only where the words HANDED_OVER needs are present', () => {
+      const piece = fc.constantFrom('交', '由', '我', '本', '我们', '局', '委', '区', '办理', '研究', '协办', '主办', '转', '来', '作为', '单位', '，', '。', '的');
+      fc.assert(fc.property(fc.array(piece, { maxLength: 12 }).map((xs) => xs.join('')), (s) => {
+        if (HANDED_OVER.test(s)) assert.ok(mayBeHandedOver(s), s);
+      }), { numRuns: 20_000 });
+      // one string per alternative: each is handed over and passes the gate
+      for (const s of ['交我们办理', '由本局协办', '转来我局', '我委主办', '作为协办单位']) assert.ok(HANDED_OVER.test(s) && mayBeHandedOver(s), s);
     });
   });
 

@@ -7,9 +7,17 @@ import type { Span } from '../text';
 import { findProposalNumbers } from './header';
 
 const ACKNOWLEDGED = /收悉|已收到|收到(您|你|贵)/;
-const HANDED_OVER = /交(由)?(我|本|我们)[^,。;]{0,8}(办理|研究|答复|承办|办复)|由(我|本)[^,。;]{0,6}(协办|会办|主办|承办|办理)|转(交|来|送)(我|本)|(我|本)[局委办厅院部区县市署][^,。;]{0,8}(主办|协办|会办|承办)|作为(协办|会办|主办)单位/;
+export const HANDED_OVER = /交(由)?(我|本|我们)[^,。;]{0,8}(办理|研究|答复|承办|办复)|由(我|本)[^,。;]{0,6}(协办|会办|主办|承办|办理)|转(交|来|送)(我|本)|(我|本)[局委办厅院部区县市署][^,。;]{0,8}(主办|协办|会办|承办)|作为(协办|会办|主办)单位/;
 const NAMES_ITEM = /《[^》]{2,}》|“[^”]{4,}”|第[^,。]{0,12}号|提案|建议|意见|通知/;
 const TRANSITION = /如下[ \t]*[:。;,]?/g;
+
+/**
+ * Whether HANDED_OVER can match: every alternative names 我 or 本 but the last, 作为…单位. Most
+ * blocks the head and the receipt window try are ruled out without the regex.
+ */
+export function mayBeHandedOver(s: string): boolean {
+  return s.includes('我') || s.includes('本') || s.includes('作为');
+}
 
 /** How strongly a block reads as a receipt line: 0 when it does not. */
 export function receiptScore(folded: string, block: Span): number {
@@ -18,8 +26,7 @@ export function receiptScore(folded: string, block: Span): number {
   if (!names) return 0;
   let score = 0;
   if (ACKNOWLEDGED.test(s)) score += 2;
-  // every alternative of HANDED_OVER names 我 or 本 but the last, 作为…单位
-  if ((s.includes('我') || s.includes('本') || s.includes('作为')) && HANDED_OVER.test(s)) score += 2;
+  if (mayBeHandedOver(s) && HANDED_OVER.test(s)) score += 2;
   if (score === 0 && /《[^》]{2,}》/.test(s) && /提出的/.test(s) && /如下/.test(s)) score += 1;
   return score;
 }
