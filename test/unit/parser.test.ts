@@ -3,6 +3,7 @@ import * as fc from 'fast-check';
 import type { Addressee, DocumentKind, MeasureHeading, Reply } from '../../server/src/model';
 import { detectKind, type KindEvidence } from '../../server/src/parse/kind';
 import { HANDED_OVER, mayBeHandedOver } from '../../server/src/parse/receipt';
+import { numberingRuns } from '../../server/src/rules/util';
 import { parseReply } from '../../server/src/parse';
 import type { Span } from '../../server/src/text';
 
@@ -207,6 +208,32 @@ describe('parser', () => {
       const r = parseReply(lines('一、措施与成效', '二、存在的问题及今后推动计划', '三、下一步工作打算'));
       assert.deepEqual(r.headings.map((h) => h.isNextSteps), [false, true, true]);
       assert.deepEqual(r.nextSteps.map((n) => n.form), ['heading', 'heading']);
+    });
+
+    it('numberingRuns groups siblings by level in the order the levels first appear, children first', () => {
+      // the grouping as it was written first: a map per sibling group
+      const reference = (r: Reply): MeasureHeading[][] => {
+        const runs: MeasureHeading[][] = [];
+        const collect = (siblings: readonly MeasureHeading[]): void => {
+          if (siblings.length === 0) return;
+          const byLevel = new Map<number, MeasureHeading[]>();
+          for (const h of siblings) {
+            const run = byLevel.get(h.marker.level);
+            if (run) run.push(h);
+            else byLevel.set(h.marker.level, [h]);
+            collect(h.children);
+          }
+          for (const run of byLevel.values()) runs.push(run);
+        };
+        collect(r.measures);
+        return runs;
+      };
+      const marker = fc.constantFrom('一、', '二、', '（一）', '（二）', '1.', '2.', '（1）', '（2）');
+      fc.assert(fc.property(fc.array(marker, { maxLength: 14 }), (markers) => {
+        const r = parseReply(lines('林灵委员：', '您提出的《关于教育的建议》收悉，现答复如下：', ...markers.map((m, i) => `${m}措施${i}`)));
+        const starts = (runs: ReadonlyArray<readonly MeasureHeading[]>): number[][] => runs.map((run) => run.map((h) => h.start));
+        assert.deepEqual(starts(numberingRuns(r)), starts(reference(r)), markers.join(' '));
+      }), { numRuns: 3_000 });
     });
   });
 

@@ -114,13 +114,9 @@ export interface BodyParse {
  */
 export function parseBody(text: string, folded: string, body: readonly Block[], bodyEnd: number, hasReceipt: boolean): BodyParse {
   const headings: MutableHeading[] = [];
-  const headingAtBlock = new Map<number, MutableHeading>();
   body.forEach((b, i) => {
     const h = matchHeading(text, folded, b, i);
-    if (h) {
-      headings.push(h);
-      headingAtBlock.set(i, h);
-    }
+    if (h) headings.push(h);
   });
 
   // the tree: a heading's parent is the nearest earlier heading of a higher level (a lower rank)
@@ -166,8 +162,10 @@ export function parseBody(text: string, folded: string, body: readonly Block[], 
   };
   // the next cue word at or after the current block (found again only once the blocks pass it)
   let word: { start: number; end: number } | undefined = { start: -1, end: -1 };
+  // the headings are in block order: the one at block i, if any, is the next not yet passed
+  let hi = 0;
   body.forEach((b, i) => {
-    const h = headingAtBlock.get(i);
+    const h = hi < headings.length && headings[hi]!.blockIndex === i ? headings[hi++] : undefined;
     if (h?.isNextSteps) {
       const cue = NEXT_STEPS_HEADING.exec(h.titleText)!;
       const at = h.title.start + cue.index;

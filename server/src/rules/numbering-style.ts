@@ -27,7 +27,7 @@ export const rule = defineRule({
       if (m.level === 1 && m.separator !== '、') problems.push({ zh: `“${m.text}”应使用顿号，写作“${canonicalMarker(1, m.ordinal)}”`, en: `“${m.text}” takes an enumeration comma: “${canonicalMarker(1, m.ordinal)}”` });
       if ((m.level === 2 || m.level === 4) && m.separator) problems.push({ zh: `括号编号后不加“${m.separator}”`, en: `no “${m.separator}” after a bracketed number` });
       if (m.level === 3 && m.separator === '、') problems.push({ zh: '“1、”应写作“1.”', en: '“1、” should be written “1.”' });
-      if (/[\uff10-\uff19]/.test(m.text)) problems.push({ zh: '编号数字应使用半角', en: 'the digits should be half-width' });
+      if (FULL_WIDTH_DIGIT.test(m.text)) problems.push({ zh: '编号数字应使用半角', en: 'the digits should be half-width' });
       const w = widthOf(h);
       const widthProblem = w === 'mixed' || (w === 'half' && fullAtLevel.has(m.level));
       if (w === 'mixed') problems.push({ zh: '一对括号的全角、半角不一致', en: 'the two brackets differ in width' });
@@ -48,11 +48,15 @@ export const rule = defineRule({
   },
 });
 
+// (regex literals in a function that runs per heading are new objects on every call)
+const FULL_WIDTH_DIGIT = /[\uff10-\uff19]/;
+const CLOSER = /[)）]/;
+
 function widthOf(h: MeasureHeading): 'full' | 'half' | 'mixed' | undefined {
   if (h.marker.level !== 2 && h.marker.level !== 4) return undefined;
   const t = h.marker.text;
   const open = t.charAt(0);
-  const close = t.charAt(t.search(/[)）]/));
+  const close = t.charAt(t.search(CLOSER));
   if (open === '（' && close === '）') return 'full';
   if (open === '(' && close === ')') return 'half';
   return 'mixed';

@@ -27,7 +27,7 @@ export const rule = defineRule({
       let mj = mi;
       while (mj < marks.length && marks[mj]! < b.end) mj++;
       if (mj === mi) continue;
-      const flagged = halfWidthMarks(text, marks.subarray(mi, mj), b.end);
+      const flagged = halfWidthMarks(text, marks, mi, mj, b.end);
       mi = mj;
       if (flagged.length === 0) continue;
       const edits: TextEdit[] = flagged.map((i) => ({ start: i, end: i + 1, newText: FULL[text.charAt(i)]! }));
@@ -50,29 +50,34 @@ export const rule = defineRule({
 const PAIR_LOOK = 40;
 
 /**
- * Of the half-width marks at `positions` (in order, within one block ending at `end`), those in
- * Chinese context. Brackets are judged as pairs, so that a fix never leaves one bracket half-width
- * and its partner full-width.
+ * Of the half-width marks at `positions[from, to)` (in order, within one block ending at `end`),
+ * those in Chinese context. Brackets are judged as pairs, so that a fix never leaves one bracket
+ * half-width and its partner full-width. The lists are made only when needed: a long reply has
+ * thousands of blocks with a mark or two.
  */
-function halfWidthMarks(text: string, positions: Int32Array, end: number): number[] {
+function halfWidthMarks(text: string, positions: Int32Array, from: number, to: number, end: number): number[] {
   // each position is added at most once (a bracket is in one pair or alone), and the first loop
   // adds in order: only brackets can make the list need sorting
   const out: number[] = [];
-  const open: number[] = [];
-  const pairs: Array<[number, number]> = [];
-  const lone: number[] = [];
-  for (const i of positions) {
+  let open: number[] | undefined;
+  let pairs: number[] | undefined; // opener, closer, opener, closer …
+  let lone: number[] | undefined;
+  for (let k = from; k < to; k++) {
+    const i = positions[k]!;
     const ch = text.charAt(i);
-    if (ch === '(') open.push(i);
+    if (ch === '(') (open ??= []).push(i);
     else if (ch === ')') {
-      const o = open.pop();
-      if (o === undefined) lone.push(i);
-      else pairs.push([o, i]);
+      const o = open?.pop();
+      if (o === undefined) (lone ??= []).push(i);
+      else (pairs ??= []).push(o, i);
     } else if (FULL[ch] !== undefined && isChineseContext(text, i, ch, end)) out.push(i);
   }
-  if (pairs.length === 0 && lone.length === 0 && open.length === 0) return out;
-  lone.push(...open);
-  for (const [o, c] of pairs) {
+  if (!pairs && !lone && !open?.length) return out;
+  lone ??= [];
+  if (open) lone.push(...open);
+  for (let p = 0; pairs && p < pairs.length; p += 2) {
+    const o = pairs[p]!;
+    const c = pairs[p + 1]!;
     if (chinese(text.charAt(o - 1)) || chinese(text.charAt(c + 1)) || chineseWithin(text, o + 1, Math.min(c, o + 1 + PAIR_LOOK)) || chineseWithin(text, Math.max(o + 1, c - PAIR_LOOK), c)) {
       out.push(o, c);
     }

@@ -148,18 +148,32 @@ export function addresseeTemplate(kind: DocumentKind): string {
  * The numbering runs of a reply: the headings that share a parent and a level, in order. Each run
  * must count 1, 2, 3 … on its own (GB/T 9704-2012 7.3.3).
  */
-export function numberingRuns(reply: Reply): MeasureHeading[][] {
-  const runs: MeasureHeading[][] = [];
+export function numberingRuns(reply: Reply): Array<readonly MeasureHeading[]> {
+  const runs: Array<readonly MeasureHeading[]> = [];
   const collect = (siblings: readonly MeasureHeading[]): void => {
     if (siblings.length === 0) return; // most headings have no children
-    const byLevel = new Map<number, MeasureHeading[]>();
+    let mixed = false;
     for (const h of siblings) {
-      const run = byLevel.get(h.marker.level);
-      if (run) run.push(h);
-      else byLevel.set(h.marker.level, [h]);
+      if (h.marker.level !== siblings[0]!.marker.level) mixed = true;
       collect(h.children);
     }
-    for (const run of byLevel.values()) runs.push(run);
+    // siblings of one level (nearly always) are one run as they are: no map or copy per group
+    if (!mixed) {
+      runs.push(siblings);
+      return;
+    }
+    // a level skipped among siblings: a run per level, in the order the levels first appear
+    const levels: number[] = [];
+    const groups: MeasureHeading[][] = [];
+    for (const h of siblings) {
+      const g = levels.indexOf(h.marker.level);
+      if (g >= 0) groups[g]!.push(h);
+      else {
+        levels.push(h.marker.level);
+        groups.push([h]);
+      }
+    }
+    for (const g of groups) runs.push(g);
   };
   collect(reply.measures);
   return runs;
