@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import type { Addressee, DocumentKind, MeasureHeading, Reply } from '../../server/src/model';
+import { parseReply } from '../../server/src/parse';
 import { detectKind, type KindEvidence } from '../../server/src/parse/kind';
+import { matchMarker } from '../../server/src/parse/numbering';
 import { HANDED_OVER, mayBeHandedOver } from '../../server/src/parse/receipt';
 import { numberingRuns } from '../../server/src/rules/util';
-import { parseReply } from '../../server/src/parse';
 import type { Span } from '../../server/src/text';
 
 /** 1-based line of an offset. */
@@ -208,6 +209,16 @@ describe('parser', () => {
       const r = parseReply(lines('一、措施与成效', '二、存在的问题及今后推动计划', '三、下一步工作打算'));
       assert.deepEqual(r.headings.map((h) => h.isNextSteps), [false, true, true]);
       assert.deepEqual(r.nextSteps.map((n) => n.form), ['heading', 'heading']);
+    });
+
+    it('a run of numerals such as 一、二年级 or 一、二、三 starts no heading', () => {
+      assert.equal(matchMarker('一、二年级学生', 0), undefined);
+      assert.equal(matchMarker('一、二、三类问题', 0), undefined);
+      assert.equal(matchMarker('一、加强领导', 0)?.ordinal, 1);
+      const rest = fc.array(fc.constantFrom('二', '十', '百', '、', '年', '级', '加', ' '), { maxLength: 4 }).map((xs) => xs.join(''));
+      fc.assert(fc.property(rest, (r) => {
+        assert.equal(matchMarker(`一、${r}`, 0) === undefined, /^[一二三四五六七八九十][、年]/.test(r), r);
+      }), { numRuns: 2_000 });
     });
 
     it('numberingRuns groups siblings by level in the order the levels first appear, children first', () => {

@@ -119,9 +119,10 @@ export function matchMarker(folded: string, pos: number): MarkerMatch | undefine
   if (!m) return undefined;
   const ordinal = parseCjkNumeral(m[1]!);
   if (ordinal === undefined || ordinal === 0) return undefined;
-  // `一、二年级` style lists of numerals are not headings
-  const rest = folded.slice(pos + m[0].length, pos + m[0].length + 2);
-  if (/^[一二三四五六七八九十][、年]/.test(rest)) return undefined;
+  // `一、二年级` style lists of numerals are not headings: a numeral 一–十 and 、 or 年 right after
+  const after = pos + m[0].length;
+  const next = folded.charCodeAt(after + 1);
+  if (isEnumerationNumeral(folded.charCodeAt(after)) && (next === 0x3001 /* 、 */ || next === 0x5e74 /* 年 */)) return undefined;
   return { level: 1, ordinal, length: m[0].length, separatorAt: pos + m[0].length - 1 };
 }
 
