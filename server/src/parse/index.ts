@@ -12,7 +12,6 @@ import {
 } from './header';
 import { detectKind, type KindEvidence } from './kind';
 import { matchMarker } from './numbering';
-import { rememberMarks } from './marks';
 import { buildReceipt, receiptScore } from './receipt';
 
 /** A model object under construction: its fields writable, the optional and the later ones not yet set. */
@@ -245,9 +244,8 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
   if (annotation) r.annotation = annotation;
   if (copyTo) r.copyTo = copyTo;
   r.body = body;
-  const reply = r as Reply;
-  rememberMarks(reply, scan);
-  return reply;
+  r.marks = { brackets: scan.brackets, halfWidth: scan.halfWidth };
+  return r as Reply;
 }
 
 function lineOf(lines: readonly { start: number; next: number }[], offset: number, hint: number): number {

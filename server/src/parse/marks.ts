@@ -1,26 +1,15 @@
 /**
- * The marks the text-hygiene rules look at (brackets, quotes, half-width punctuation), found in the
- * parser's one pass over the text and kept beside the reply, so that those rules read a list of
- * offsets instead of every character. The model stays plain data: the marks live in a WeakMap and
- * are found again for a reply the parser did not make.
+ * The marks the text-hygiene rules look at (brackets, quotes, half-width punctuation): the ones the
+ * parser found in its one pass over the text (`Reply.marks`), or, for a reply the parser did not
+ * make, found again by a scan.
  */
 import type { Reply } from '../model';
-import { scanText, type TextScan } from '../text';
+import { scanText } from '../text';
 
-export type Marks = Pick<TextScan, 'brackets' | 'halfWidth'>;
-
-const MARKS = new WeakMap<Reply, Marks>();
-
-export function rememberMarks(reply: Reply, marks: Marks): void {
-  MARKS.set(reply, { brackets: marks.brackets, halfWidth: marks.halfWidth });
-}
+export type Marks = NonNullable<Reply['marks']>;
 
 export function marksOf(reply: Reply): Marks {
-  let m = MARKS.get(reply);
-  if (!m) {
-    const scan = scanText(reply.text);
-    m = { brackets: scan.brackets, halfWidth: scan.halfWidth };
-    MARKS.set(reply, m);
-  }
-  return m;
+  if (reply.marks) return reply.marks;
+  const { brackets, halfWidth } = scanText(reply.text);
+  return { brackets, halfWidth };
 }
