@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import type { Addressee, DocumentKind, MeasureHeading, Reply } from '../../server/src/model';
 import { parseReply } from '../../server/src/parse';
+import { CHINESE, matchDateAt, mayStartChineseYear } from '../../server/src/parse/dates';
+import { CATEGORY, mayStartCategory } from '../../server/src/parse/header';
 import { detectKind, type KindEvidence } from '../../server/src/parse/kind';
 import { matchMarker } from '../../server/src/parse/numbering';
 import { HANDED_OVER, mayBeHandedOver } from '../../server/src/parse/receipt';
@@ -304,6 +306,32 @@ describe('parser', () => {
       assert.deepEqual(r.signature!.names, ['普洱市教育体育局']);
       assert.equal(r.date!.raw, '2023年7月12日');
       assert.equal(r.contacts.length, 1);
+    });
+
+    it('the category and Chinese-date regexes run only where their first character can start them', () => {
+      // strings near the patterns, with something or nothing in front: many match, from several first characters
+      const lead = fc.constantFrom('', '', '于', ' ', '十', '联系', '\t');
+      const category = fc.tuple(lead, fc.constantFrom('', '答复', '办复', '办理', '办结', '答复函'), fc.constantFrom('类别', '类 别', '答复类型'), fc.constantFrom(':', ': '), fc.constantFrom('A', '乙', 'b', '。'), fc.constantFrom('', '类', '。'))
+        .map((xs) => xs.join(''));
+      let matched = 0;
+      fc.assert(fc.property(category, (s) => {
+        if (!CATEGORY.test(s)) return;
+        matched++;
+        assert.ok(mayStartCategory(s.charCodeAt(0)), s);
+      }), { numRuns: 5_000 });
+      assert.ok(matched > 300, `${matched} category strings matched`);
+      const yearDigit = fc.constantFrom('〇', '○', '零', 'O', '0', '一', '二', '九');
+      const date = fc.tuple(lead, fc.array(yearDigit, { minLength: 2, maxLength: 4 }).map((xs) => xs.join('')), fc.constantFrom('年', ' 年'), fc.constantFrom('一', '十二', '三'), fc.constantFrom('月', '年'), fc.constantFrom('五', '十五', '三十一'), fc.constantFrom('日', '号'))
+        .map((xs) => xs.join(''));
+      matched = 0;
+      fc.assert(fc.property(date, (s) => {
+        CHINESE.lastIndex = 0;
+        if (!CHINESE.test(s)) return;
+        matched++;
+        assert.ok(mayStartChineseYear(s.charCodeAt(0)), s);
+      }), { numRuns: 5_000 });
+      assert.ok(matched > 300, `${matched} dates matched`);
+      assert.deepEqual(matchDateAt('二〇二四年四月十五日', '二〇二四年四月十五日', 0)?.value, { year: 2024, month: 4, day: 15 });
     });
   });
 

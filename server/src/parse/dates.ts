@@ -4,7 +4,7 @@
  */
 import type { DateStyle, DateValue } from '../model';
 import { isDigitCode } from '../text';
-import { parseCjkNumeral } from './numbering';
+import { isEnumerationNumeral, parseCjkNumeral } from './numbering';
 
 export interface DateMatch {
   readonly start: number;
@@ -15,10 +15,15 @@ export interface DateMatch {
 
 // Patterns run on width-folded text (full-width digits already folded to ASCII digits).
 const ARABIC = /(\d{2,4})([ \t]*)年([ \t]*)(\d{1,2})([ \t]*)月([ \t]*)(\d{1,2})([ \t]*)([日号])/y;
-const CHINESE = /([〇○零O0一二三四五六七八九]{2,4})[ \t]*年[ \t]*([一二三四五六七八九十]{1,3})[ \t]*月[ \t]*([一二三四五六七八九十]{1,4})[ \t]*([日号])/y;
+export const CHINESE = /([〇○零O0一二三四五六七八九]{2,4})[ \t]*年[ \t]*([一二三四五六七八九十]{1,3})[ \t]*月[ \t]*([一二三四五六七八九十]{1,4})[ \t]*([日号])/y;
 const NUMERIC = /(\d{4})[ \t]*([.\-/])[ \t]*(\d{1,2})[ \t]*\2[ \t]*(\d{1,2})(?![\d.])/y;
 
 const YEAR_DIGITS: Record<string, number> = { 〇: 0, '○': 0, 零: 0, O: 0, '0': 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** Whether CHINESE can match at a code unit (a digit of its year, or 十); most blocks start otherwise. */
+export function mayStartChineseYear(c: number): boolean {
+  return isEnumerationNumeral(c) || c === 0x3007 /* 〇 */ || c === 0x25cb /* ○ */ || c === 0x96f6 /* 零 */ || c === 0x4f /* O */ || c === 0x30 /* 0 */;
+}
 
 /** Recognises a date starting exactly at `pos`. `text` is the original, `folded` its width-folded copy. */
 export function matchDateAt(text: string, folded: string, pos: number): DateMatch | undefined {
@@ -51,6 +56,7 @@ export function matchDateAt(text: string, folded: string, pos: number): DateMatc
     }
     return undefined;
   }
+  if (!mayStartChineseYear(c)) return undefined;
   CHINESE.lastIndex = pos;
   const m = CHINESE.exec(folded);
   if (!m) return undefined;

@@ -37,12 +37,17 @@ export function matchDocNumber(text: string, folded: string, block: Span): { doc
 
 // ---------------------------------------------------------------- category, signatory
 
-const CATEGORY = /^(?:(?:答复|办复|办理|办结|答复函)?[ \t]*类[ \t]*别|答复类型)[ \t]*:[ \t]*([A-Za-z甲乙丙丁])[ \t]*类?[ \t]*[.。;]?$/d;
+export const CATEGORY = /^(?:(?:答复|办复|办理|办结|答复函)?[ \t]*类[ \t]*别|答复类型)[ \t]*:[ \t]*([A-Za-z甲乙丙丁])[ \t]*类?[ \t]*[.。;]?$/d;
+
+/** Whether CATEGORY can match a string starting with this code unit: 答, 办, 类 or a blank. */
+export function mayStartCategory(c: number): boolean {
+  return c === 0x7b54 /* 答 */ || c === 0x529e /* 办 */ || c === 0x7c7b /* 类 */ || c === 32 || c === 9;
+}
 
 /** `答复类别：A类`, `办复类别：B类` filling a block. */
 export function matchCategory(folded: string, block: Span): Category | undefined {
   const s = folded.slice(block.start, block.end);
-  const m = s.includes(':') ? CATEGORY.exec(s) : null;
+  const m = mayStartCategory(s.charCodeAt(0)) && s.includes(':') ? CATEGORY.exec(s) : null;
   if (!m) return undefined;
   const at = block.start + m.indices![1]![0];
   return { start: block.start, end: block.end, value: m[1]!.toUpperCase(), valueSpan: { start: at, end: at + 1 } };
