@@ -5,7 +5,7 @@ import { parseReply } from '../../server/src/parse';
 import { CHINESE, matchDateAt, mayStartChineseYear } from '../../server/src/parse/dates';
 import { CATEGORY, mayStartCategory } from '../../server/src/parse/header';
 import { detectKind, type KindEvidence } from '../../server/src/parse/kind';
-import { matchMarker } from '../../server/src/parse/numbering';
+import { matchMarker, parseCjkNumeral } from '../../server/src/parse/numbering';
 import { HANDED_OVER, mayBeHandedOver } from '../../server/src/parse/receipt';
 import { numberingRuns } from '../../server/src/rules/util';
 import type { Span } from '../../server/src/text';
@@ -211,6 +211,60 @@ describe('parser', () => {
       const r = parseReply(lines('一、措施与成效', '二、存在的问题及今后推动计划', '三、下一步工作打算'));
       assert.deepEqual(r.headings.map((h) => h.isNextSteps), [false, true, true]);
       assert.deepEqual(r.nextSteps.map((n) => n.form), ['heading', 'heading']);
+    });
+
+    it('matchMarker reads the four marker forms as their regexes do', () => {
+      // the recogniser as it was written first, with a regex per form
+      const L1 = /([一二三四五六七八九十百]{1,4})[ \t]?([、.])/y;
+      const L2 = /\([ \t]?([一二三四五六七八九十百]{1,4})[ \t]?\)([、.])?/y;
+      const L3 = /(\d{1,2})[ \t]?([.、])(?![\d.])/y;
+      const L4 = /\([ \t]?(\d{1,2})[ \t]?\)([、.])?/y;
+      const reference = (folded: string, pos: number): unknown => {
+        const c = folded.charCodeAt(pos);
+        if (c === 40) {
+          for (const [re, level] of [[L2, 2], [L4, 4]] as const) {
+            re.lastIndex = pos;
+            const m = re.exec(folded);
+            if (m) {
+              const ordinal = level === 2 ? parseCjkNumeral(m[1]!) : Number(m[1]);
+              if (ordinal === undefined || ordinal === 0) return undefined;
+              return { level, ordinal, length: m[0].length, separatorAt: m[2] ? pos + m[0].length - 1 : -1 };
+            }
+          }
+          return undefined;
+        }
+        if (c >= 48 && c <= 57) {
+          if (pos > 0 && /\d/.test(folded.charAt(pos - 1))) return undefined;
+          L3.lastIndex = pos;
+          const m = L3.exec(folded);
+          if (!m || Number(m[1]) === 0) return undefined;
+          return { level: 3, ordinal: Number(m[1]), length: m[0].length, separatorAt: pos + m[0].length - 1 };
+        }
+        L1.lastIndex = pos;
+        const m = L1.exec(folded);
+        if (!m) return undefined;
+        const ordinal = parseCjkNumeral(m[1]!);
+        if (ordinal === undefined || ordinal === 0) return undefined;
+        if (/^[一二三四五六七八九十][、年]/.test(folded.slice(pos + m[0].length, pos + m[0].length + 2))) return undefined;
+        return { level: 1, ordinal, length: m[0].length, separatorAt: pos + m[0].length - 1 };
+      };
+      const piece = fc.constantFrom('(', ')', ' ', '\t', '一', '二', '十', '百', '〇', '1', '0', '9', '.', '、', '年', '号', '第', '措');
+      const join = (xs: string[]): string => xs.join('');
+      const numerals = fc.oneof(fc.array(fc.constantFrom('一', '二', '十', '百', '〇'), { minLength: 1, maxLength: 5 }), fc.array(fc.constantFrom('0', '1', '9'), { minLength: 1, maxLength: 3 })).map(join);
+      const blank = fc.constantFrom('', ' ', '\t', '  ');
+      // near-markers (a bracket or not, a run of numerals or digits, blanks, a separator or not) amid random pieces
+      const marker = fc.tuple(fc.constantFrom('(', '', ''), blank, numerals, blank, fc.constantFrom(')', '', ''), fc.constantFrom('', '、', '.', '..', '、年', '、二年', '.5'));
+      const sample = fc.tuple(fc.array(piece, { maxLength: 3 }), marker, fc.array(piece, { maxLength: 3 }), fc.boolean(), fc.nat());
+      const matched = [0, 0, 0, 0, 0];
+      fc.assert(fc.property(sample, ([before, parts, after, atMarker, x]) => {
+        const s = join(before) + join(parts) + join(after);
+        const pos = atMarker ? join(before).length : x % (s.length + 1);
+        const want = reference(s, pos) as { level: number } | undefined;
+        if (want) matched[want.level]!++;
+        assert.deepEqual(matchMarker(s, pos), want, JSON.stringify([s, pos]));
+      }), { numRuns: 50_000 });
+      // every form was met, often
+      assert.ok(matched.slice(1).every((n) => n > 100), `markers matched per level: ${matched.slice(1).join(', ')}`);
     });
 
     it('a run of numerals such as 一、二年级 or 一、二、三 starts no heading', () => {

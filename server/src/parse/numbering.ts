@@ -78,12 +78,36 @@ export interface MarkerMatch {
   readonly separatorAt: number;
 }
 
-// All patterns run on width-folded text: （ → (, ． → ., １ → 1.
-const L1 = /([一二三四五六七八九十百]{1,4})[ \t]?([、.])/y;
-const L1_FIRST = new Set([...'一二三四五六七八九十百'].map((ch) => ch.charCodeAt(0)));
-const L2 = /\([ \t]?([一二三四五六七八九十百]{1,4})[ \t]?\)([、.])?/y;
-const L3 = /(\d{1,2})[ \t]?([.、])(?![\d.])/y;
-const L4 = /\([ \t]?(\d{1,2})[ \t]?\)([、.])?/y;
+// All forms are read on width-folded text (（ → (, ． → ., １ → 1), as these patterns would read them:
+//   一、          /([一二三四五六七八九十百]{1,4})[ \t]?([、.])/y
+//   （一）         /\([ \t]?([一二三四五六七八九十百]{1,4})[ \t]?\)([、.])?/y
+//   1.           /(\d{1,2})[ \t]?([.、])(?![\d.])/y
+//   （1）         /\([ \t]?(\d{1,2})[ \t]?\)([、.])?/y
+// They are read by code unit instead: a regex call and its match array at every candidate block
+// cost more than the rest of the recogniser (a test compares the two on generated markers).
+
+/** A numeral of a heading marker: 一–十 and 百. */
+function isMarkerNumeral(c: number): boolean {
+  return isEnumerationNumeral(c) || c === 0x767e /* 百 */;
+}
+
+/** The end of the run of code units from `i` that `is` accepts, if it is 1–`max` long; otherwise -1. */
+function runEnd(s: string, i: number, max: number, is: (c: number) => boolean): number {
+  let j = i;
+  while (j < s.length && j - i <= max && is(s.charCodeAt(j))) j++;
+  return j > i && j - i <= max ? j : -1;
+}
+
+/** After a blank or tab, if there is one. */
+function skipBlank(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  return c === 32 || c === 9 ? i + 1 : i;
+}
+
+/** 、 or . */
+function isSeparator(c: number): boolean {
+  return c === 0x3001 || c === 46;
+}
 
 /**
  * Recognises a numbering marker starting exactly at `pos` of the folded text. Inline forms that
@@ -92,38 +116,46 @@ const L4 = /\([ \t]?(\d{1,2})[ \t]?\)([、.])?/y;
 export function matchMarker(folded: string, pos: number): MarkerMatch | undefined {
   const c = folded.charCodeAt(pos);
   if (c === 40 /* ( */) {
-    for (const [re, level] of [[L2, 2], [L4, 4]] as const) {
-      re.lastIndex = pos;
-      const m = re.exec(folded);
-      if (m) {
-        const ordinal = level === 2 ? parseCjkNumeral(m[1]!) : Number(m[1]);
-        if (ordinal === undefined || ordinal === 0) return undefined;
-        return { level, ordinal, length: m[0].length, separatorAt: m[2] ? pos + m[0].length - 1 : -1 };
-      }
-    }
-    return undefined;
+    const numStart = skipBlank(folded, pos + 1);
+    const first = folded.charCodeAt(numStart);
+    const level = isMarkerNumeral(first) ? 2 : isDigitCode(first) ? 4 : 0;
+    if (level === 0) return undefined;
+    const numEnd = level === 2 ? runEnd(folded, numStart, 4, isMarkerNumeral) : runEnd(folded, numStart, 2, isDigitCode);
+    if (numEnd < 0) return undefined;
+    const close = skipBlank(folded, numEnd);
+    if (folded.charCodeAt(close) !== 41 /* ) */) return undefined;
+    const ordinal = level === 2 ? parseCjkNumeral(folded, numStart, numEnd) : Number(folded.slice(numStart, numEnd));
+    if (ordinal === undefined || ordinal === 0) return undefined;
+    const hasSeparator = isSeparator(folded.charCodeAt(close + 1));
+    const end = close + (hasSeparator ? 2 : 1);
+    return { level, ordinal, length: end - pos, separatorAt: hasSeparator ? end - 1 : -1 };
   }
   if (isDigitCode(c)) {
     if (pos > 0 && isDigitCode(folded.charCodeAt(pos - 1))) return undefined;
-    L3.lastIndex = pos;
-    const m = L3.exec(folded);
-    if (!m) return undefined;
-    const ordinal = Number(m[1]);
+    const numEnd = runEnd(folded, pos, 2, isDigitCode);
+    if (numEnd < 0) return undefined;
+    const sep = skipBlank(folded, numEnd);
+    if (!isSeparator(folded.charCodeAt(sep))) return undefined;
+    // not a decimal or a date: no digit or full stop after the separator
+    const after = folded.charCodeAt(sep + 1);
+    if (isDigitCode(after) || after === 46) return undefined;
+    const ordinal = Number(folded.slice(pos, numEnd));
     if (ordinal === 0) return undefined;
-    return { level: 3, ordinal, length: m[0].length, separatorAt: pos + m[0].length - 1 };
+    return { level: 3, ordinal, length: sep + 1 - pos, separatorAt: sep };
   }
-  // L1 starts with a numeral: most positions are ruled out without running the regex
-  if (!L1_FIRST.has(c)) return undefined;
-  L1.lastIndex = pos;
-  const m = L1.exec(folded);
-  if (!m) return undefined;
-  const ordinal = parseCjkNumeral(m[1]!);
+  // a level-1 marker starts with a numeral: most positions are ruled out at once
+  if (!isMarkerNumeral(c)) return undefined;
+  const numEnd = runEnd(folded, pos, 4, isMarkerNumeral);
+  if (numEnd < 0) return undefined;
+  const sep = skipBlank(folded, numEnd);
+  if (!isSeparator(folded.charCodeAt(sep))) return undefined;
+  const ordinal = parseCjkNumeral(folded, pos, numEnd);
   if (ordinal === undefined || ordinal === 0) return undefined;
   // `一、二年级` style lists of numerals are not headings: a numeral 一–十 and 、 or 年 right after
-  const after = pos + m[0].length;
+  const after = sep + 1;
   const next = folded.charCodeAt(after + 1);
   if (isEnumerationNumeral(folded.charCodeAt(after)) && (next === 0x3001 /* 、 */ || next === 0x5e74 /* 年 */)) return undefined;
-  return { level: 1, ordinal, length: m[0].length, separatorAt: pos + m[0].length - 1 };
+  return { level: 1, ordinal, length: after - pos, separatorAt: sep };
 }
 
 /** The inline enumeration cue `一是` `二是` …, preceded by a sentence or clause boundary. */
