@@ -5,7 +5,7 @@
 import type { Block, JunkSpan } from '../model';
 import { isBlank, isDigitCode, type LineInfo, type TextScan, trimSpan } from '../text';
 import { matchDateAt } from './dates';
-import { isEnumerationNumeral, matchMarker } from './numbering';
+import { isMarkerNumeral, matchMarker } from './numbering';
 
 /**
  * Web-page furniture that survives copying a reply from a government site: publication metadata,
@@ -51,7 +51,7 @@ export const MARKER_AFTER_END = /[一二三四五六七八九十百]{1,4}[ \t]?[
 
 /** Whether MARKER_AFTER_END can match at a code unit: the first characters of its alternatives. */
 export function mayStartMarker(c: number): boolean {
-  return isDigitCode(c) || c === 40 /* ( */ || isEnumerationNumeral(c) || c === 0x767e /* 百 */;
+  return isDigitCode(c) || c === 40 /* ( */ || isMarkerNumeral(c);
 }
 
 /**

@@ -87,8 +87,8 @@ export interface MarkerMatch {
 // cost more than the rest of the recogniser (a test compares the two on generated markers).
 
 /** A numeral of a heading marker: 一–十 and 百. */
-function isMarkerNumeral(c: number): boolean {
-  return isEnumerationNumeral(c) || c === 0x767e /* 百 */;
+export function isMarkerNumeral(c: number): boolean {
+  return isEnumerationNumeral(c) || c === HUNDRED;
 }
 
 /** The end of the run of code units from `i` that `is` accepts, if it is 1–`max` long; otherwise -1. */
