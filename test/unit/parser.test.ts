@@ -436,7 +436,7 @@ describe('parser', () => {
     ];
     for (const [text, kind] of kinds) it(`detects ${kind}`, () => assert.equal(parseReply(text).kind, kind));
 
-    it('scores the evidence as the regexes of each cue do (words found with includes, patterns gated by them)', () => {
+    it('scores the evidence as the regexes of each cue do (words found with includes, patterns gated by them, quotes cut with indexOf)', () => {
       // the scoring as it was written first: one regex per cue, tested on every string
       const unquoted = (s: string): string => s.replace(/《[^》]*》/g, '').replace(/“[^”]*”/g, '');
       const reference = (e: KindEvidence): DocumentKind => {

@@ -12,10 +12,26 @@ export interface KindEvidence {
   readonly opening: string;
 }
 
-/** Quoted titles name the other party's item, whose wording says nothing about this document. */
+/**
+ * Quoted titles name the other party's item, whose wording says nothing about this document: the
+ * text without `《…》` and then without `“…”`, as `s.replace(/《[^》]*》/g, '').replace(/“[^”]*”/g, '')`
+ * gives it, the marks found with indexOf instead of the regex engine trying every character.
+ */
 function unquoted(s: string): string {
-  if (!s.includes('《') && !s.includes('“')) return s;
-  return s.replace(/《[^》]*》/g, '').replace(/“[^”]*”/g, '');
+  return withoutSpans(withoutSpans(s, '《', '》'), '“', '”');
+}
+
+/** `s` without each span from `open` to the first `close` after it (an opener left unclosed stays). */
+function withoutSpans(s: string, open: string, close: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = s.indexOf(open); i >= 0; i = s.indexOf(open, from)) {
+    const j = s.indexOf(close, i + 1);
+    if (j < 0) break;
+    out += s.slice(from, i);
+    from = j + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
 }
 
 /**
