@@ -73,22 +73,28 @@ export function foldWidth(text: string): string {
 }
 
 /**
+ * Ascending offsets recorded by scanText: a plain array when there are few (most replies), a typed
+ * array when there are many (see OffsetList.take).
+ */
+export type Offsets = readonly number[] | Int32Array;
+
+/**
  * The one pass over the whole text: width folding, and where the marks are that the text-hygiene
  * checks look at, so that they need not read every character again.
  */
 export interface TextScan {
   readonly folded: string;
   /** Offsets of 《》“”()〔〕 in the folded text (so （） are here too), ascending. */
-  readonly brackets: Int32Array;
+  readonly brackets: Offsets;
   /** Offsets of the half-width marks , : ; ? ! ( ) . as written (not folded from full width), ascending. */
-  readonly halfWidth: Int32Array;
+  readonly halfWidth: Offsets;
   /**
    * Offsets of blanks (isBlank) and sentence ends 。!? in the folded text (so ！？ are here too),
    * ascending: where a run-on line may break (parse/blocks.ts).
    */
-  readonly breaks: Int32Array;
+  readonly breaks: Offsets;
   /** Offsets of [ and ] in the folded text (so ［］ are here too), ascending: brackets to the block splitter only. */
-  readonly squares: Int32Array;
+  readonly squares: Offsets;
 }
 
 /** What scanText records of a code unit below U+3016, as bits (Han characters, most of the text, are above). */
@@ -120,6 +126,13 @@ const SCRATCH_KEEP = 4 * 1024 * 1024;
 const LIST_KEEP = 1024 * 1024;
 
 /**
+ * Up to this many offsets a list is handed out as a plain array (16 KB of small integers on the
+ * heap at most): a typed array of more than 16 elements gets a backing store outside the heap, and
+ * allocating four of those cost a fifth of the scan of a 10 KB reply.
+ */
+const PLAIN_MAX = 4096;
+
+/**
  * A list of offsets being recorded: a typed array kept from text to text (doubled when full) and
  * copied out at its exact length once the scan is done. JavaScript arrays grown by push would
  * allocate about three times their final size on the heap for every text (at 10 MB ~4.7 MB of the
@@ -142,8 +155,16 @@ class OffsetList {
   }
 
   /** The recorded offsets, copied; the list is empty again and keeps its buffer up to LIST_KEEP bytes. */
-  take(): Int32Array {
-    const out = this.items.slice(0, this.length);
+  take(): Offsets {
+    const n = this.length;
+    let out: Offsets;
+    if (n <= PLAIN_MAX) {
+      const plain = new Array<number>(n);
+      for (let i = 0; i < n; i++) plain[i] = this.items[i]!;
+      out = plain;
+    } else {
+      out = this.items.slice(0, n);
+    }
     this.length = 0;
     if (this.items.byteLength > LIST_KEEP) this.items = new Int32Array(256);
     return out;

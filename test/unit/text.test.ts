@@ -90,8 +90,18 @@ describe('text helpers', () => {
     assert.equal(huge.breaks.length, 300_000);
     const after = scanText('甲。乙');
     assert.deepEqual([...first.breaks, -1, ...first.brackets], [2, -1, 3, 5]);
-    assert.deepEqual([...huge.breaks.subarray(299_998)], [299_998, 299_999]);
+    assert.deepEqual([...huge.breaks].slice(299_998), [299_998, 299_999]);
     assert.deepEqual([...after.breaks], [1]);
+  });
+
+  it('scanText hands out the same offsets as a plain array (few) or a typed array (many)', () => {
+    for (const n of [4095, 4096, 4097, 9000]) {
+      const { breaks, brackets } = scanText('。'.repeat(n) + '《》');
+      assert.equal(breaks.length, n);
+      assert.ok(breaks.every((x, i) => x === i), String(n));
+      assert.deepEqual([...brackets], [n, n + 1]);
+      assert.equal(breaks instanceof Int32Array, n > 4096, String(n));
+    }
   });
 
   it('isHan is exactly /\\p{Script=Han}/u on every code unit', () => {

@@ -3,7 +3,7 @@
  * run-on pasted lines where a web page collapsed several paragraphs into one.
  */
 import type { Block, JunkSpan } from '../model';
-import { isBlank, isDigitCode, type LineInfo, type TextScan, trimSpan } from '../text';
+import { isBlank, isDigitCode, type LineInfo, type Offsets, type TextScan, trimSpan } from '../text';
 import { matchDateAt } from './dates';
 import { isMarkerNumeral, matchMarker } from './numbering';
 
@@ -180,7 +180,7 @@ export function segmentLine(folded: string, start: number, end: number, marks: S
 }
 
 /** The index of the first offset in `xs` (ascending) at or after `at`. */
-function lowerBound(xs: Int32Array, at: number): number {
+function lowerBound(xs: Offsets, at: number): number {
   let lo = 0;
   let hi = xs.length;
   while (lo < hi) {
