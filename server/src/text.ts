@@ -119,8 +119,29 @@ const SCAN_CLASS = ((): Uint8Array => {
  * next text (a fresh buffer per text costs more than the copy: new pages, garbage collection), up
  * to SCRATCH_KEEP bytes, so that one huge document does not pin its size in memory.
  */
-let scratch: Buffer | undefined;
+let scratch: Scratch | undefined;
 const SCRATCH_KEEP = 4 * 1024 * 1024;
+
+/** The buffer and the views of it the scan reads, made once per buffer rather than once per text. */
+interface Scratch {
+  readonly bytes: Buffer;
+  /** Its code units. */
+  readonly units: Uint16Array;
+  /** Its code units two at a time (the buffer is its own ArrayBuffer, so it starts aligned). */
+  readonly pairs: Int32Array;
+}
+
+function scratchFor(n: number): Scratch {
+  if (scratch && scratch.units.length >= n) return scratch;
+  const bytes = Buffer.allocUnsafeSlow(Math.max(2 * n, 4096));
+  const made: Scratch = {
+    bytes,
+    units: new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length >> 1),
+    pairs: new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2),
+  };
+  if (bytes.length <= SCRATCH_KEEP) scratch = made;
+  return made;
+}
 
 /** What each of the four lists keeps between texts: 256 Ki offsets, more than a 10 MB reply holds. */
 const LIST_KEEP = 1024 * 1024;
@@ -182,42 +203,34 @@ const recorder: Recorder = { brackets: new OffsetList(), halfWidth: new OffsetLi
 
 export function scanText(text: string): TextScan {
   const n = text.length;
-  let units: Uint16Array;
-  let bytes: Buffer | undefined;
+  const rec = recorder;
+  let changed = false;
+  let folded: string;
   if (typeof Buffer === 'undefined') {
-    units = new Uint16Array(n);
+    const units = new Uint16Array(n);
     for (let i = 0; i < n; i++) units[i] = text.charCodeAt(i);
+    for (let i = 0; i < n; i++) if (scanUnit(units, i, rec)) changed = true;
+    folded = changed ? foldByReplace(text) : text;
   } else {
     // Copy the UTF-16 code units, fold them in place and decode once: several times faster than a
     // regex replace that calls back for every full-width comma in Chinese text.
-    let buf = scratch;
-    if (!buf || buf.length < 2 * n) {
-      buf = Buffer.allocUnsafeSlow(Math.max(2 * n, 4096));
-      if (buf.length <= SCRATCH_KEEP) scratch = buf;
-    }
-    bytes = buf.subarray(0, buf.write(text, 0, 'utf16le'));
-    units = new Uint16Array(buf.buffer, buf.byteOffset, n);
-  }
-  const rec = recorder;
-  let changed = false;
-  let i = 0;
-  if (bytes && (units.byteOffset & 3) === 0) {
+    const { bytes, units, pairs } = scratchFor(n);
+    bytes.write(text, 0, 'utf16le');
     // Two code units at a time: a pair whose high bytes both lie in 0x31–0xFD (Han, most of the
     // text) holds nothing to record or fold, which three additions and masks tell for both at once.
     // Each 16-bit lane of `h` is one unit's high byte, with room above it for the carries.
-    const words = new Int32Array(units.buffer, units.byteOffset, n >> 1);
-    const m = words.length;
+    const m = n >> 1;
     for (let w = 0; w < m; w++) {
-      const h = (words[w]! >>> 8) & 0x00ff00ff;
+      const h = (pairs[w]! >>> 8) & 0x00ff00ff;
       if (((h + 0x00cf00cf) & ~(h + 0x00020002) & 0x01000100) === 0x01000100) continue;
       if (scanUnit(units, 2 * w, rec)) changed = true;
       if (scanUnit(units, 2 * w + 1, rec)) changed = true;
     }
-    i = 2 * m;
+    if (n & 1 && scanUnit(units, n - 1, rec)) changed = true;
+    folded = changed ? bytes.toString('utf16le', 0, 2 * n) : text;
   }
-  for (; i < n; i++) if (scanUnit(units, i, rec)) changed = true;
   return {
-    folded: changed ? (bytes ? bytes.toString('utf16le') : foldByReplace(text)) : text,
+    folded,
     brackets: rec.brackets.take(),
     halfWidth: rec.halfWidth.take(),
     breaks: rec.breaks.take(),

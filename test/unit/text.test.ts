@@ -84,6 +84,25 @@ describe('text helpers', () => {
     }), { numRuns: 5_000 });
   });
 
+  it('scanText gives the same result where there is no Buffer (a browser)', () => {
+    let all = '';
+    for (let c = 0; c <= 0xffff; c++) all += String.fromCharCode(c);
+    const samples = [all, '', '中', '（一）１２：　ＡＢ。', '没有全角字符的文本', 'abc'];
+    const withBuffer = samples.map((s) => scanText(s));
+    const g = globalThis as { Buffer?: unknown };
+    const saved = g.Buffer;
+    let without: ReturnType<typeof scanText>[];
+    try {
+      delete g.Buffer;
+      assert.equal(typeof Buffer, 'undefined');
+      without = samples.map((s) => scanText(s));
+    } finally {
+      g.Buffer = saved;
+    }
+    const plain = (x: ReturnType<typeof scanText>): unknown => ({ folded: x.folded, brackets: [...x.brackets], halfWidth: [...x.halfWidth], breaks: [...x.breaks], squares: [...x.squares] });
+    assert.deepEqual(without.map(plain), withBuffer.map(plain));
+  });
+
   it('scanText hands out its own offsets: a later scan, small or huge, changes none of them', () => {
     const first = scanText('中文。（一）');
     const huge = scanText(' '.repeat(300_000));
