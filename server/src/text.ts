@@ -276,6 +276,15 @@ export function toFullWidth(c: string): string {
   return code >= 0x21 && code <= 0x7e ? String.fromCharCode(code + 0xfee0) : c;
 }
 
+/** Whether `s[start, end)` holds a full-width digit ０–９ (what `/[\uff10-\uff19]/` finds), without a regex call. */
+export function hasFullWidthDigit(s: string, start = 0, end = s.length): boolean {
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xff10 && c <= 0xff19) return true;
+  }
+  return false;
+}
+
 /** Whether a UTF-16 code unit is an ASCII digit 0–9. */
 export function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;

@@ -12,7 +12,7 @@ import { RULES } from '../../server/src/rules';
 import { runRules } from '../../server/src/rules/engine';
 import { DEFAULT_CONFIG } from '../../server/src/config/schema';
 import { bodyCitations } from '../../server/src/rules/util';
-import { foldWidth, isBlank, isHan, scanText, splitLines, trimSpan } from '../../server/src/text';
+import { foldWidth, hasFullWidthDigit, isBlank, isHan, scanText, splitLines, trimSpan } from '../../server/src/text';
 
 /** The definitions, one character at a time, that the fast implementations must equal. */
 function foldReference(s: string): string {
@@ -121,6 +121,15 @@ describe('text helpers', () => {
       assert.deepEqual([...brackets], [n, n + 1]);
       assert.equal(breaks instanceof Int32Array, n > 4096, String(n));
     }
+  });
+
+  it('hasFullWidthDigit finds what /[\\uff10-\\uff19]/ finds in a span', () => {
+    const piece = fc.constantFrom('０', '９', '\uff0f', '\uff1a', '0', '9', '中', '（', ')', '）');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }).map((xs) => xs.join('')), fc.nat(), fc.nat(), (s, x, y) => {
+      const [a, b] = spanOf(s, x, y);
+      assert.equal(hasFullWidthDigit(s, a, b), /[\uff10-\uff19]/.test(s.slice(a, b)), JSON.stringify([s, a, b]));
+      assert.equal(hasFullWidthDigit(s), /[\uff10-\uff19]/.test(s));
+    }), { numRuns: 3_000 });
   });
 
   it('isHan is exactly /\\p{Script=Han}/u on every code unit', () => {

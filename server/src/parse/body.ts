@@ -57,8 +57,10 @@ interface MutableHeading {
   blockIndex: number;
 }
 
-/** What ends a heading's title sentence. */
-const TITLE_STOP = /[。!?;]/;
+/** What ends a heading's title sentence: 。!?; (folded). */
+function isTitleStop(c: number): boolean {
+  return c === 0x3002 || c === 33 || c === 63 || c === 59;
+}
 
 /** Recognises a measure heading at the start of a block. */
 export function matchHeading(text: string, folded: string, block: Block, blockIndex: number): MutableHeading | undefined {
@@ -68,8 +70,10 @@ export function matchHeading(text: string, folded: string, block: Block, blockIn
   let titleStart = markerEnd;
   while (titleStart < block.end && isBlank(folded.charCodeAt(titleStart))) titleStart++;
   if (titleStart >= block.end) return undefined; // a bare marker is not a heading
-  const s = folded.slice(titleStart, block.end);
-  const stop = s.search(TITLE_STOP);
+  let stop = titleStart;
+  while (stop < block.end && !isTitleStop(folded.charCodeAt(stop))) stop++;
+  // (relative to the title's start, -1 for none, as a search of the title would give it)
+  stop = stop < block.end ? stop - titleStart : -1;
   let titleEnd: number;
   let form: 'standalone' | 'paragraph';
   if (stop < 0) {

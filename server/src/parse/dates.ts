@@ -3,7 +3,7 @@
  * `二〇二四年四月十五日`, and the format errors `2024年04月15日`, `2024.4.15`, `2024-04-15`, `…15号`.
  */
 import type { DateStyle, DateValue } from '../model';
-import { isDigitCode } from '../text';
+import { hasFullWidthDigit, isDigitCode } from '../text';
 import { isEnumerationNumeral, parseCjkNumeral } from './numbering';
 
 export interface DateMatch {
@@ -45,7 +45,7 @@ export function matchDateAt(text: string, folded: string, pos: number): DateMatc
       if (suffix === '号') styles.push('hao');
       if (s1 || s2 || s3 || s4 || s5) styles.push('spaced');
       const end = pos + m[0].length;
-      if (/[\uff10-\uff19]/.test(text.slice(pos, end))) styles.push('full-width-digits');
+      if (hasFullWidthDigit(text, pos, end)) styles.push('full-width-digits');
       return { start: pos, end, value: { year, month: Number(mo), day: Number(d) }, styles };
     }
     NUMERIC.lastIndex = pos;

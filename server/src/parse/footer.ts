@@ -49,7 +49,8 @@ export function signatureNames(folded: string, span: Span): string[] | undefined
   // SEAL ends with `)`: without one there is nothing to remove (and no regex to run over a long paragraph)
   if (s.charCodeAt(s.length - 1) === 41) s = s.replace(SEAL, '');
   if (s.length === 0 || s.length > 48 || /[。,;:!?《》“”]/.test(s) || matchMarker(folded, span.start)) return undefined;
-  const names = s.split(/[ \t]+/).filter((t) => t.length > 0);
+  // (one name, the usual case, needs no split)
+  const names = s.includes(' ') || s.includes('\t') ? s.split(/[ \t]+/).filter((t) => t.length > 0) : [s];
   if (names.length === 0 || names.some((n) => n.length < 2 || !ORG_SUFFIX.test(n) || /^\d/.test(n))) return undefined;
   return names;
 }
@@ -117,7 +118,11 @@ export function classifyFooterBlock(text: string, folded: string, block: Block):
 
 /** Index of the last attachment note (附件：…) from `from` on, or -1. */
 export function findAttachmentNote(folded: string, blocks: readonly Span[], from: number): number {
-  for (let j = blocks.length - 1; j >= from; j--) if (ATTACHMENT.test(folded.slice(blocks[j]!.start, blocks[j]!.end))) return j;
+  for (let j = blocks.length - 1; j >= from; j--) {
+    const b = blocks[j]!;
+    // ATTACHMENT starts with 附: the other blocks need no slice and no regex call
+    if (folded.charCodeAt(b.start) === 0x9644 && ATTACHMENT.test(folded.slice(b.start, b.end))) return j;
+  }
   return -1;
 }
 

@@ -1,5 +1,6 @@
 import type { MeasureHeading } from '../model';
 import { canonicalMarker } from '../parse/numbering';
+import { hasFullWidthDigit } from '../text';
 import { defineRule, type Localized } from './types';
 
 export const rule = defineRule({
@@ -19,20 +20,23 @@ export const rule = defineRule({
     const { reply } = ctx;
     // bracket width per level: full width is the standard, so half-width markers are flagged only
     // when the same level also uses full width; a uniformly half-width copy is punctuation-width's business
+    const widths = reply.headings.map(widthOf);
     const fullAtLevel = new Set<number>();
-    for (const h of reply.headings) if (widthOf(h) === 'full') fullAtLevel.add(h.marker.level);
-    for (const h of reply.headings) {
+    reply.headings.forEach((h, k) => {
+      if (widths[k] === 'full') fullAtLevel.add(h.marker.level);
+    });
+    reply.headings.forEach((h, k) => {
       const m = h.marker;
       const problems: Localized[] = [];
       if (m.level === 1 && m.separator !== '、') problems.push({ zh: `“${m.text}”应使用顿号，写作“${canonicalMarker(1, m.ordinal)}”`, en: `“${m.text}” takes an enumeration comma: “${canonicalMarker(1, m.ordinal)}”` });
       if ((m.level === 2 || m.level === 4) && m.separator) problems.push({ zh: `括号编号后不加“${m.separator}”`, en: `no “${m.separator}” after a bracketed number` });
       if (m.level === 3 && m.separator === '、') problems.push({ zh: '“1、”应写作“1.”', en: '“1、” should be written “1.”' });
-      if (FULL_WIDTH_DIGIT.test(m.text)) problems.push({ zh: '编号数字应使用半角', en: 'the digits should be half-width' });
-      const w = widthOf(h);
+      if (hasFullWidthDigit(m.text)) problems.push({ zh: '编号数字应使用半角', en: 'the digits should be half-width' });
+      const w = widths[k];
       const widthProblem = w === 'mixed' || (w === 'half' && fullAtLevel.has(m.level));
       if (w === 'mixed') problems.push({ zh: '一对括号的全角、半角不一致', en: 'the two brackets differ in width' });
       else if (widthProblem) problems.push({ zh: '与同级其他编号的括号宽度不一致，应统一用全角括号', en: 'its brackets differ in width from the rest of its level; use full-width brackets throughout' });
-      if (problems.length === 0) continue;
+      if (problems.length === 0) return;
       // the fix repairs what is named and keeps the document's bracket width otherwise
       const fixed = w === 'half' && !widthProblem ? canonicalMarker(m.level, m.ordinal).replace('（', '(').replace('）', ')') : canonicalMarker(m.level, m.ordinal);
       ctx.report({
@@ -44,19 +48,18 @@ export const rule = defineRule({
         },
         fixes: [{ title: { zh: `改为“${fixed}”`, en: `Change to “${fixed}”` }, edits: [{ start: m.start, end: m.end, newText: fixed }] }],
       });
-    }
+    });
   },
 });
-
-// (regex literals in a function that runs per heading are new objects on every call)
-const FULL_WIDTH_DIGIT = /[\uff10-\uff19]/;
-const CLOSER = /[)）]/;
 
 function widthOf(h: MeasureHeading): 'full' | 'half' | 'mixed' | undefined {
   if (h.marker.level !== 2 && h.marker.level !== 4) return undefined;
   const t = h.marker.text;
   const open = t.charAt(0);
-  const close = t.charAt(t.search(CLOSER));
+  // the first closing bracket of either width
+  let at = 0;
+  while (at < t.length && t.charCodeAt(at) !== 41 /* ) */ && t.charCodeAt(at) !== 0xff09 /* ） */) at++;
+  const close = t.charAt(at);
   if (open === '（' && close === '）') return 'full';
   if (open === '(' && close === ')') return 'half';
   return 'mixed';
