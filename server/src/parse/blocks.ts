@@ -32,8 +32,31 @@ const JUNK_MAX_LINE = 160;
  */
 const JUNK_ANY = new RegExp(JUNK_LINE.map(([re]) => `(?:${re.source})`).join('|'), 'i');
 
+/**
+ * What JUNK_ANY needs of a line. Each of its alternatives needs one of a few characters somewhere
+ * (浏阅击访: a count of views; 备网版Cc©技联建辨: a site footer; 扫机: scan on a phone), or opens the
+ * line with a widget word, a bracket, a table border or white space, or opens it with a metadata
+ * word or `(` and has a colon.
+ */
+const JUNK_SOMEWHERE = /[浏阅击访备网版Cc©技联建辨扫机]/;
+const JUNK_FIRST = 1;
+const JUNK_FIRST_WITH_COLON = 2;
+const JUNK_OPENERS = ((): Uint8Array => {
+  const t = new Uint8Array(0x10000);
+  for (const ch of '分扫打关收返上下相附【[|-=_*~·•#>') t[ch.charCodeAt(0)]! |= JUNK_FIRST;
+  for (let c = 0; c < t.length; c++) if (/\s/.test(String.fromCharCode(c))) t[c]! |= JUNK_FIRST;
+  for (const ch of '发更信文来浏访阅点字作责编索主公有当您所(') t[ch.charCodeAt(0)]! |= JUNK_FIRST_WITH_COLON;
+  return t;
+})();
+
+/** Whether JUNK_ANY may match: false for most lines of a reply, which then need only this cheaper test. */
+export function mayBeJunk(line: string): boolean {
+  const first = JUNK_OPENERS[line.charCodeAt(0)] ?? 0;
+  return (first & JUNK_FIRST) !== 0 || ((first & JUNK_FIRST_WITH_COLON) !== 0 && line.includes(':')) || JUNK_SOMEWHERE.test(line);
+}
+
 export function junkReason(foldedLine: string): string | undefined {
-  if (foldedLine.length > JUNK_MAX_LINE || !JUNK_ANY.test(foldedLine)) return undefined;
+  if (foldedLine.length > JUNK_MAX_LINE || !mayBeJunk(foldedLine) || !JUNK_ANY.test(foldedLine)) return undefined;
   for (const [re, reason] of JUNK_LINE) if (re.test(foldedLine)) return reason;
   return undefined;
 }
