@@ -42,7 +42,6 @@ function withoutSpans(s: string, open: string, close: string): string {
 export function detectKind(e: KindEvidence): DocumentKind {
   const title = unquoted(e.title);
   const receipt = unquoted(e.receipt);
-  const opening = unquoted(e.opening);
   const organ = e.docNumberOrgan;
   let report = 0;
   let coHandling = 0;
@@ -53,8 +52,12 @@ export function detectKind(e: KindEvidence): DocumentKind {
   if ((receipt.includes('整改') || receipt.includes('报告如下')) && /整改[^。]{0,10}(报告|如下)|报告如下/.test(receipt)) report += 3;
 
   if (title.includes('协办') || title.includes('会办')) coHandling += 3;
-  const said = receipt + opening;
-  if ((said.includes('协办') || said.includes('会办')) && /由(我|本)[^,，。]{0,6}(协办|会办)|(协办|会办)(意见|单位)|作为(协办|会办)/.test(said)) coHandling += 3;
+  // the opening counts only here, and only when it has a 办 (or else 协办 and 会办 in the receipt and
+  // the opening together lie in the receipt): most openings are not unquoted at all
+  if (receipt.includes('协办') || receipt.includes('会办') || e.opening.includes('办')) {
+    const said = receipt + unquoted(e.opening);
+    if ((said.includes('协办') || said.includes('会办')) && /由(我|本)[^,，。]{0,6}(协办|会办)|(协办|会办)(意见|单位)|作为(协办|会办)/.test(said)) coHandling += 3;
+  }
 
   if (title.includes('建议')) suggestion += 2;
   if (title.includes('人大') || title.includes('代表')) suggestion += 1;
