@@ -3,7 +3,7 @@ import * as fc from 'fast-check';
 import type { Addressee, DocumentKind, MeasureHeading, Reply } from '../../server/src/model';
 import { parseReply } from '../../server/src/parse';
 import { CHINESE, matchDateAt, mayStartChineseYear } from '../../server/src/parse/dates';
-import { CATEGORY, mayStartCategory } from '../../server/src/parse/header';
+import { CATEGORY, DOC_NUMBER, matchCategory, matchDocNumber, mayStartCategory } from '../../server/src/parse/header';
 import { detectKind, type KindEvidence } from '../../server/src/parse/kind';
 import { matchMarker, parseCjkNumeral } from '../../server/src/parse/numbering';
 import { HANDED_OVER, mayBeHandedOver } from '../../server/src/parse/receipt';
@@ -71,6 +71,39 @@ describe('parser', () => {
       assert.equal(table.category!.value, 'A');
       assert.equal(slice(table, table.category!.valueSpan), 'A');
       assert.deepEqual(table.addressee!.names, ['林灵委员']);
+    });
+
+    it('finds the brackets of a document number and the category value where the regexes with indices put them', () => {
+      const withIndices = new RegExp(DOC_NUMBER.source, 'du');
+      const blank = fc.constantFrom('', ' ', '\t', '  ', ' \t');
+      const docNumber = fc.tuple(fc.constantFrom('厦教提案函', '筑教提复', 'A1', '贵卫健', '市委办'), blank, fc.constantFrom('〔', '[', '【', '(', '{', '〖'), blank,
+        fc.constantFrom('24', '2024', '202', '19'), blank, fc.constantFrom('〕', ']', '】', ')', '}', '〗'), blank, fc.constantFrom('', '第'), blank, fc.constantFrom('43', '043', '1'), blank, fc.constantFrom('号', '号 附', '號'))
+        .map((xs) => xs.join(''));
+      let matched = 0;
+      fc.assert(fc.property(docNumber, (s) => {
+        const found = withIndices.exec(s);
+        // (an organ must have a Chinese character)
+        const m = found && /\p{Script=Han}/u.test(found[1]!) ? found : null;
+        const dn = matchDocNumber(s, s, { start: 0, end: s.length });
+        assert.equal(dn !== undefined, m !== null, s);
+        if (!m || !dn) return;
+        matched++;
+        assert.deepEqual([dn.docNumber.open, dn.docNumber.close], [s.charAt(m.indices![2]![0]), s.charAt(m.indices![4]![0])], s);
+      }), { numRuns: 3_000 });
+      assert.ok(matched > 1000, `${matched} document numbers matched`);
+      const categoryWithIndices = new RegExp(CATEGORY.source, 'd');
+      const category = fc.tuple(fc.constantFrom('答复类别', '办复 类 别', '类别', '答复类型'), blank, fc.constantFrom(':'), blank, fc.constantFrom('A', '乙', 'b'), blank, fc.constantFrom('', '类', '类。'))
+        .map((xs) => xs.join(''));
+      matched = 0;
+      fc.assert(fc.property(category, (s) => {
+        const m = categoryWithIndices.exec(s);
+        const c = matchCategory(s, { start: 0, end: s.length });
+        assert.equal(c !== undefined, m !== null, s);
+        if (!m || !c) return;
+        matched++;
+        assert.equal(c.valueSpan.start, m.indices![1]![0], s);
+      }), { numRuns: 2_000 });
+      assert.ok(matched > 1000, `${matched} categories matched`);
     });
 
     it('finds the signatory mark', () => {

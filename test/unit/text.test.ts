@@ -6,7 +6,7 @@ import { nextStepsSentence, nextStepsWord } from '../../server/src/parse/body';
 import { matchDateAt } from '../../server/src/parse/dates';
 import { CLOSING_CUES, closingCueAt, mayEndWithDate } from '../../server/src/parse/footer';
 import { findProposalNumbers, proposalKey } from '../../server/src/parse/header';
-import { eachEnumerationCue, ENUMERATION_CUE, parseCjkNumeral } from '../../server/src/parse/numbering';
+import { eachEnumerationCue, ENUMERATION_CUE, isRegexSpace, parseCjkNumeral } from '../../server/src/parse/numbering';
 import { FORM_USE, type FormUse, formUses, mayBeQuoted } from '../../server/src/rules/address-form-mismatch';
 import { RULES } from '../../server/src/rules';
 import { runRules } from '../../server/src/rules/engine';
@@ -130,6 +130,10 @@ describe('text helpers', () => {
       assert.equal(hasFullWidthDigit(s, a, b), /[\uff10-\uff19]/.test(s.slice(a, b)), JSON.stringify([s, a, b]));
       assert.equal(hasFullWidthDigit(s), /[\uff10-\uff19]/.test(s));
     }), { numRuns: 3_000 });
+  });
+
+  it('isRegexSpace is exactly /\\s/ on every code unit', () => {
+    for (let c = 0; c <= 0xffff; c++) assert.equal(isRegexSpace(c), /\s/.test(String.fromCharCode(c)), c.toString(16));
   });
 
   it('isHan is exactly /\\p{Script=Han}/u on every code unit', () => {

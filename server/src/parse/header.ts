@@ -9,7 +9,14 @@ import { matchMarker } from './numbering';
 // ---------------------------------------------------------------- document number
 
 // Folded text: （） became (), ［］ became []; 〔〕【】〖〗 are kept as they are.
-const DOC_NUMBER = /^([\p{Script=Han}A-Za-z0-9]{1,16}?)[ \t]*([〔[【({〖])[ \t]*(\d{2,4})[ \t]*([〕\]】)}〗])[ \t]*(第)?[ \t]*(\d{1,6})[ \t]*号/du;
+// (without the d flag, whose indices cost more than the rest of the match: the brackets are found from the groups)
+export const DOC_NUMBER = /^([\p{Script=Han}A-Za-z0-9]{1,16}?)[ \t]*([〔[【({〖])[ \t]*(\d{2,4})[ \t]*([〕\]】)}〗])[ \t]*(第)?[ \t]*(\d{1,6})[ \t]*号/u;
+
+/** Past blanks and tabs from `i`: where a `[ \t]*` of a pattern ends. */
+function skipSpaceTab(s: string, i: number): number {
+  while (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9) i++;
+  return i;
+}
 
 /** Recognises a 发文字号 at the start of a block; returns it and where the rest of the block starts. */
 export function matchDocNumber(text: string, folded: string, block: Span): { docNumber: DocNumber; rest: number } | undefined {
@@ -19,8 +26,11 @@ export function matchDocNumber(text: string, folded: string, block: Span): { doc
   if (!m || !/\p{Script=Han}/u.test(m[1]!)) return undefined;
   const start = block.start;
   const end = start + m[0].length;
-  const openAt = start + m.indices![2]![0];
-  const closeAt = start + m.indices![4]![0];
+  // the opening bracket after the organ and its blanks, the closing one after the year and its blanks
+  const openRel = skipSpaceTab(s, m[1]!.length);
+  const closeRel = skipSpaceTab(s, skipSpaceTab(s, openRel + 1) + m[3]!.length);
+  const openAt = start + openRel;
+  const closeAt = start + closeRel;
   return {
     docNumber: {
       start, end,
@@ -37,7 +47,7 @@ export function matchDocNumber(text: string, folded: string, block: Span): { doc
 
 // ---------------------------------------------------------------- category, signatory
 
-export const CATEGORY = /^(?:(?:答复|办复|办理|办结|答复函)?[ \t]*类[ \t]*别|答复类型)[ \t]*:[ \t]*([A-Za-z甲乙丙丁])[ \t]*类?[ \t]*[.。;]?$/d;
+export const CATEGORY = /^(?:(?:答复|办复|办理|办结|答复函)?[ \t]*类[ \t]*别|答复类型)[ \t]*:[ \t]*([A-Za-z甲乙丙丁])[ \t]*类?[ \t]*[.。;]?$/;
 
 /** Whether CATEGORY can match a string starting with this code unit: 答, 办, 类 or a blank. */
 export function mayStartCategory(c: number): boolean {
@@ -49,7 +59,8 @@ export function matchCategory(folded: string, block: Span): Category | undefined
   const s = folded.slice(block.start, block.end);
   const m = mayStartCategory(s.charCodeAt(0)) && s.includes(':') ? CATEGORY.exec(s) : null;
   if (!m) return undefined;
-  const at = block.start + m.indices![1]![0];
+  // the value follows the first colon (nothing before it has one) and its blanks
+  const at = block.start + skipSpaceTab(s, s.indexOf(':') + 1);
   return { start: block.start, end: block.end, value: m[1]!.toUpperCase(), valueSpan: { start: at, end: at + 1 } };
 }
 

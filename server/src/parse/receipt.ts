@@ -5,6 +5,7 @@
 import type { QuotedTitle, ReceiptLine } from '../model';
 import type { Span } from '../text';
 import { findProposalNumbers } from './header';
+import { isRegexSpace } from './numbering';
 
 const ACKNOWLEDGED = /收悉|已收到|收到(您|你|贵)/;
 export const HANDED_OVER = /交(由)?(我|本|我们)[^,。;]{0,8}(办理|研究|答复|承办|办复)|由(我|本)[^,。;]{0,6}(协办|会办|主办|承办|办理)|转(交|来|送)(我|本)|(我|本)[局委办厅院部区县市署][^,。;]{0,8}(主办|协办|会办|承办)|作为(协办|会办|主办)单位/;
@@ -66,7 +67,7 @@ export function buildReceipt(text: string, folded: string, block: Span): Receipt
   };
   if (transition) receipt.transition = transition;
   let rest = end;
-  while (rest < block.end && /[\s\u3000]/.test(text.charAt(rest))) rest++;
+  while (rest < block.end && isRegexSpace(text.charCodeAt(rest))) rest++;
   return rest < block.end ? { receipt, rest } : { receipt };
 }
 
