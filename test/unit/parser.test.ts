@@ -3,7 +3,7 @@ import * as fc from 'fast-check';
 import type { Addressee, DocumentKind, MeasureHeading, Reply } from '../../server/src/model';
 import { parseReply } from '../../server/src/parse';
 import { CHINESE, matchDateAt, mayStartChineseYear } from '../../server/src/parse/dates';
-import { CATEGORY, DOC_NUMBER, matchCategory, matchDocNumber, mayStartCategory } from '../../server/src/parse/header';
+import { CATEGORY, DOC_NUMBER, matchCategory, matchDocNumber, mayStartCategory, splitNames } from '../../server/src/parse/header';
 import { detectKind, type KindEvidence } from '../../server/src/parse/kind';
 import { matchMarker, parseCjkNumeral } from '../../server/src/parse/numbering';
 import { HANDED_OVER, mayBeHandedOver } from '../../server/src/parse/receipt';
@@ -113,6 +113,13 @@ describe('parser', () => {
   });
 
   describe('addressee', () => {
+    it('splits a list of names as the regex split with trimming did', () => {
+      const piece = fc.constantFrom('林灵委员', '张健', '、', ',', '，', '和', '及', '与', ' ', '\u3000', '\t', '代表', '委员会');
+      fc.assert(fc.property(fc.array(piece, { maxLength: 10 }).map((xs) => xs.join('')), (s) => {
+        assert.deepEqual(splitNames(s), s.split(/[、,，和及与]/).map((p) => p.trim()).filter((p) => p.length > 0), JSON.stringify(s));
+      }), { numRuns: 5_000 });
+    });
+
     const cases: Array<[string, string[], 'person' | 'persons' | 'body', 'member' | 'deputy' | 'other']> = [
       ['林灵委员：', ['林灵委员'], 'person', 'member'],
       ['王丽华代表：', ['王丽华代表'], 'person', 'deputy'],
