@@ -308,6 +308,14 @@ export function isCjkPunct(code: number): boolean {
   return (code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xffef) || code === 0x201c || code === 0x201d || code === 0x2018 || code === 0x2019;
 }
 
+/**
+ * The last element, or undefined for an empty list, without reading index -1: on an empty array
+ * that is a lookup of the property "-1" along the prototype chain, V8's slow path.
+ */
+export function lastOf<T>(xs: readonly T[]): T | undefined {
+  return xs.length > 0 ? xs[xs.length - 1] : undefined;
+}
+
 /** Collapses blank runs for display (names in outlines, messages). */
 export function squash(s: string): string {
   return s.replace(/[\s\u3000\u00a0\ufeff]+/g, ' ').trim();

@@ -3,7 +3,7 @@
  * next steps (as a heading or inside a paragraph) and the opening.
  */
 import type { Block, EnumerationItem, InlineEnumeration, MeasureHeading, NextSteps, NumberingMarker } from '../model';
-import { isBlank, type Span, trimSpan } from '../text';
+import { isBlank, lastOf, type Span, trimSpan } from '../text';
 import { eachEnumerationCue, matchMarker, parseCjkNumeral } from './numbering';
 
 const NEXT_STEPS_HEADING = /下一步|下步|下阶段|下一阶段|今后|接下来|工作打算|工作计划|推进计划|推动计划|努力方向|后续工作|工作思路|工作设想|下步打算/;
@@ -155,7 +155,7 @@ export function parseBody(text: string, folded: string, body: readonly Block[], 
   const sections: Array<{ start: number; end: number }> = [];
   for (const h of headings) {
     if (!h.isNextSteps) continue;
-    const last = sections[sections.length - 1];
+    const last = lastOf(sections);
     if (last && h.start <= last.end) last.end = Math.max(last.end, h.end);
     else sections.push({ start: h.start, end: h.end });
   }
@@ -202,13 +202,10 @@ export function parseBody(text: string, folded: string, body: readonly Block[], 
   }
   if (opening && opening.end <= opening.start) opening = undefined;
 
-  return {
-    headings,
-    roots,
-    enumerations,
-    nextSteps,
-    ...(opening ? { opening } : {}),
-  };
+  // (a field assigned rather than spread into the literal: the slow path of Node 20's V8, see parse/index.ts)
+  const parsed: { -readonly [K in keyof BodyParse]: BodyParse[K] } = { headings, roots, enumerations, nextSteps };
+  if (opening) parsed.opening = opening;
+  return parsed;
 }
 
 /** Groups `一是…二是…` cues per measure section: a group starts at 一是 or at a new section. */

@@ -3,7 +3,7 @@
  * recognise it leaves out, and the rules report what is missing.
  */
 import type { Block, Category, DateElement, DocNumber, DocumentKind, ProposalNumberRef, Reply, Signatory, Signature, Title } from '../model';
-import { foldWidth, scanText, splitLines, type Span, trimSpan } from '../text';
+import { foldWidth, lastOf, scanText, splitLines, type Span, trimSpan } from '../text';
 import { splitBlocks } from './blocks';
 import { parseBody } from './body';
 import { classifyFooterBlock, closingCueAt, findAttachmentNote, isAttachmentItem } from './footer';
@@ -98,7 +98,7 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
       break;
     }
     if (receiptScore(folded, b) > 0 || matchMarker(folded, b.start)) break;
-    const lastTitle = titleBlocks[titleBlocks.length - 1];
+    const lastTitle = lastOf(titleBlocks);
     const titleFits = lastTitle ? !titleIsComplete(folded, lastTitle) && isTitleContinuation(folded, b) : isTitleCandidate(folded, b);
     if (titleBlocks.length < 3 && titleFits) {
       titleBlocks.push(b);

@@ -5,7 +5,7 @@
 import type { DocumentKind, MeasureHeading, ProposalNumberRef, Reply } from '../model';
 import { proposalNumberAt } from '../parse/header';
 import { marksOf } from '../parse/marks';
-import { isBlank, type Span } from '../text';
+import { isBlank, lastOf, type Span } from '../text';
 import type { TextEdit } from './types';
 
 /** The line break the document already uses (CRLF when it has any), so inserted lines match it. */
@@ -66,7 +66,7 @@ export function appendLine(reply: Reply, content: string): TextEdit {
 
 /** The last span of the document's content: the last block, or the document start when empty. */
 export function lastContent(reply: Reply): Span {
-  const b = reply.blocks[reply.blocks.length - 1];
+  const b = lastOf(reply.blocks);
   return b ? { start: b.start, end: b.end } : { start: 0, end: 0 };
 }
 
@@ -78,7 +78,7 @@ export function firstContent(reply: Reply): Span {
 
 /** Where the signature, date and closing belong: after the last body paragraph. */
 export function bodyTail(reply: Reply): Span {
-  const last = reply.body[reply.body.length - 1] ?? reply.receipt ?? reply.addressee ?? reply.blocks[reply.blocks.length - 1];
+  const last = lastOf(reply.body) ?? reply.receipt ?? reply.addressee ?? lastOf(reply.blocks);
   return last ? { start: last.start, end: last.end } : { start: 0, end: 0 };
 }
 
@@ -88,7 +88,7 @@ export function youForm(reply: Reply): string {
   if (!a) return '您';
   if (a.form === 'person') return '您';
   if (a.form === 'persons') return '你们';
-  return `贵${bodyAbbreviation(a.names[a.names.length - 1] ?? '')}`;
+  return `贵${bodyAbbreviation(lastOf(a.names) ?? '')}`;
 }
 
 /** The one-character organ word used in 贵委, 贵局, 贵办 … */
