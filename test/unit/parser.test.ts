@@ -457,6 +457,21 @@ describe('parser', () => {
       assert.equal(r.addressee!.names[0], '𠀋𠀋委员');
     });
 
+    it('gives every reply, title, addressee and receipt line the same fields in the same order, whatever is found', () => {
+      // one hidden class for each: the rules read them on every analysis
+      const texts = ['', '林灵委员：', '一、加强领导',
+        lines('厦教提案函〔2024〕43号', '关于市政协第156号提案的答复', '答复类别：A类', '林灵委员：', '您提出的《关于教育的建议》收悉，现答复如下：', '一、加强领导', '此复。', '厦门市教育局', '2024年5月1日', '（联系人：张明，电话：0592-1234567）', '抄送：市政协提案委'),
+        lines('市教育局关于', '第156号提案的答复', '林灵、张健委员', '您们提出的建议收悉。', '（此件主动公开）')];
+      const keys = (o: object | undefined): string => (o ? Object.keys(o).join() : '');
+      const replies = texts.map((t) => parseReply(t));
+      assert.ok(replies.some((r) => r.docNumber) && replies.some((r) => !r.docNumber) && replies.some((r) => r.addressee?.colon) && replies.some((r) => r.addressee && !r.addressee.colon));
+      assert.equal(new Set(replies.map(keys)).size, 1, replies.map(keys).join('\n'));
+      for (const part of ['title', 'addressee', 'receipt'] as const) {
+        const shapes = new Set(replies.filter((r) => r[part]).map((r) => keys(r[part])));
+        assert.equal(shapes.size, 1, `${part}: ${[...shapes].join(' | ')}`);
+      }
+    });
+
     it('never throws, whatever arrives', () => {
       for (const text of ['', ' ', '\n\n\n', '\u0000\u0001\u0002', '\ud800', '（'.repeat(5000), '一、'.repeat(3000), 'a'.repeat(200_000), '。 '.repeat(20_000)]) {
         const r = parseReply(text);

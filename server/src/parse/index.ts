@@ -194,20 +194,17 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
   if (titleBlocks.length > 0) {
     const span = { start: titleBlocks[0]!.start, end: titleBlocks[titleBlocks.length - 1]!.end };
     const textOfTitle = titleBlocks.map((b) => text.slice(b.start, b.end)).join('');
-    const organ = titleOrgan(textOfTitle);
-    // fields assigned in order rather than a literal that spreads and then names properties (the
-    // slow path of Node 20's V8, see design.md); the keys come out in the same order
-    const t: Mutable<Title> = {
+    const proposalNumbers: ProposalNumberRef[] = [];
+    for (const b of titleBlocks) for (const ref of findProposalNumbers(folded, b)) proposalNumbers.push(ref);
+    // every field, undefined where absent (one hidden class for all titles, as for the reply below)
+    title = {
       start: span.start,
       end: span.end,
       lines: titleBlocks.map((b) => ({ start: b.start, end: b.end })),
       text: textOfTitle,
+      organ: titleOrgan(textOfTitle),
+      proposalNumbers,
     };
-    if (organ) t.organ = organ;
-    const proposalNumbers: ProposalNumberRef[] = [];
-    for (const b of titleBlocks) for (const ref of findProposalNumbers(folded, b)) proposalNumbers.push(ref);
-    t.proposalNumbers = proposalNumbers;
-    title = t as Title;
   }
 
   let kind = options.kind;

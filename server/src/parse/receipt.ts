@@ -58,14 +58,14 @@ export function buildReceipt(text: string, folded: string, block: Span): Receipt
     end = stop >= 0 ? block.start + stop + 1 : block.end;
   }
   const span = { start: block.start, end };
-  // fields assigned in order rather than conditional spreads (slow paths of Node 20's V8, see parse/index.ts)
-  const receipt: { -readonly [K in keyof ReceiptLine]: ReceiptLine[K] } = {
+  // every field, undefined where absent (one hidden class for all receipt lines, see parse/index.ts)
+  const receipt: ReceiptLine = {
     start: span.start,
     end: span.end,
     quotedTitles: findQuotedTitles(text, folded, span),
     proposalNumbers: findProposalNumbers(folded, span),
+    transition,
   };
-  if (transition) receipt.transition = transition;
   let rest = end;
   while (rest < block.end && isRegexSpace(text.charCodeAt(rest))) rest++;
   return rest < block.end ? { receipt, rest } : { receipt };
