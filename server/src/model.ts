@@ -112,9 +112,9 @@ export interface MeasureHeading extends Span {
   readonly isNextSteps: boolean;
 }
 
+/** One cue `一是` of an inline enumeration (its text is the document's between start and end). */
 export interface EnumerationItem extends Span {
   readonly ordinal: number;
-  readonly text: string;
 }
 
 /** An inline enumeration `一是…二是…三是…` within one measure section. */

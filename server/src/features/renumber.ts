@@ -24,7 +24,7 @@ export function renumberDocument(reply: Reply): TextEdit[] {
   for (const en of reply.enumerations) {
     en.items.forEach((item, i) => {
       const want = `${toCjkNumeral(i + 1)}是`;
-      if (item.text !== want) edits.push({ start: item.start, end: item.end, newText: want });
+      if (reply.text.slice(item.start, item.end) !== want) edits.push({ start: item.start, end: item.end, newText: want });
     });
   }
   return edits.sort((a, b) => a.start - b.start);

@@ -187,7 +187,7 @@ export function parseBody(text: string, folded: string, body: readonly Block[], 
     }
   });
 
-  const enumerations = findEnumerations(text, folded, body, headings, bodyEnd);
+  const enumerations = findEnumerations(folded, body, headings, bodyEnd);
 
   // the opening: what comes between the receipt line and the first measure
   let opening: Span | undefined;
@@ -209,7 +209,7 @@ export function parseBody(text: string, folded: string, body: readonly Block[], 
 }
 
 /** Groups `一是…二是…` cues per measure section: a group starts at 一是 or at a new section. */
-function findEnumerations(text: string, folded: string, body: readonly Block[], headings: readonly MutableHeading[], bodyEnd: number): InlineEnumeration[] {
+function findEnumerations(folded: string, body: readonly Block[], headings: readonly MutableHeading[], bodyEnd: number): InlineEnumeration[] {
   const out: InlineEnumeration[] = [];
   let current: EnumerationItem[] = [];
   let currentSection = -2;
@@ -229,7 +229,7 @@ function findEnumerations(text: string, folded: string, body: readonly Block[], 
       currentSection = section;
     }
     const itemEnd = at + length + 1;
-    current.push({ start: at, end: itemEnd, ordinal, text: text.slice(at, itemEnd) });
+    current.push({ start: at, end: itemEnd, ordinal });
   };
   // the next 是 at or after the block, found again only once the blocks pass it: a block without
   // one is skipped, and no search runs from every block to a 是 far below it

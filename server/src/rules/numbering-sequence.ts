@@ -52,12 +52,13 @@ export const rule = defineRule({
       for (const item of en.items) {
         if (item.ordinal !== expected) {
           const want = `${toCjkNumeral(expected)}是`;
+          const found = reply.text.slice(item.start, item.end);
           ctx.report({
             start: item.start,
             end: item.end,
             message: item.ordinal < expected
-              ? { zh: `“一是……二是……”的顺序重复或倒序：此处应为“${want}”，实为“${item.text}”。`, en: `Inline enumeration repeats or goes backward: expected “${want}”, found “${item.text}”.` }
-              : { zh: `“一是……二是……”跳号：此处应为“${want}”，实为“${item.text}”。`, en: `Inline enumeration skips a number: expected “${want}”, found “${item.text}”.` },
+              ? { zh: `“一是……二是……”的顺序重复或倒序：此处应为“${want}”，实为“${found}”。`, en: `Inline enumeration repeats or goes backward: expected “${want}”, found “${found}”.` }
+              : { zh: `“一是……二是……”跳号：此处应为“${want}”，实为“${found}”。`, en: `Inline enumeration skips a number: expected “${want}”, found “${found}”.` },
             fixes: [{ title: { zh: `改为“${want}”`, en: `Change to “${want}”` }, edits: [{ start: item.start, end: item.end, newText: want }] }],
           });
         }
