@@ -392,7 +392,7 @@ describe('junk lines', () => {
   });
 
   it('mayBeJunk rules out the lines of a reply that hold nothing JUNK_ANY needs', () => {
-    for (const line of ['一、补齐基础设施短板', '贵阳市卫生健康委员会', '感谢您对我们工作的关心和支持。']) assert.equal(mayBeJunk(line), false, line);
+    for (const line of ['一、补齐基础设施短板', '贵阳市卫生健康委员会', '感谢您对我们工作的关心和支持。', '(1)加强机制建设,完善体制机制。', '您提出的《关于教育的建议》收悉,现答复如下:']) assert.equal(mayBeJunk(line), false, line);
     for (const line of ['来源:新华网', '浏览次数 12', '分享', '| ---', 'Copyright']) assert.equal(mayBeJunk(line), true, line);
   });
 });

@@ -11,8 +11,15 @@ import { isMarkerNumeral, matchMarker } from './numbering';
  * Web-page furniture that survives copying a reply from a government site: publication metadata,
  * share widgets, font-size switches, footers. Matched against a whole (folded, trimmed) line.
  */
+/** The labels of publication metadata that open a line: `发布时间：…`, `来源：…`. */
+const METADATA_LABELS = [
+  '发布时间', '发布日期', '发文日期', '更新时间', '更新日期', '信息来源', '文章来源', '来源', '浏览次数', '浏览量', '访问次数', '阅读次数', '阅读量',
+  '点击数', '点击次数', '点击量', '字体', '字号', '作者', '责任编辑', '编辑', '索引号', '主题分类', '主题词', '发布机构', '公开方式', '公开范围',
+  '公开时限', '有效性', '文号', '当前位置', '您当前的位置', '您的位置', '所在位置',
+];
+
 export const JUNK_LINE: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^(发布时间|发布日期|发文日期|更新时间|更新日期|信息来源|文章来源|来源|浏览次数|浏览量|访问次数|阅读次数|阅读量|点击数|点击次数|点击量|字体|字号|作者|责任编辑|编辑|索引号|主题分类|主题词|发布机构|公开方式|公开范围|公开时限|有效性|文号|当前位置|您当前的位置|您的位置|所在位置)[ \t]*:/, 'web-metadata'],
+  [new RegExp(`^(${METADATA_LABELS.join('|')})[ \\t]*:`), 'web-metadata'],
   [/(浏览次数|阅读次数|点击数|访问量|浏览量)[ \t]*:?[ \t]*\d+/, 'web-metadata'],
   [/(公网安备|ICP备|网站标识码|版权所有|Copyright|©|技术支持:|网站地图|联系我们|建议使用.{0,20}浏览器|分辨率)/i, 'site-footer'],
   // a widget word alone, or followed by a colon, bracket or blank: not `打印机采购…` or `关闭…的决定`
@@ -33,26 +40,28 @@ const JUNK_MAX_LINE = 160;
 const JUNK_ANY = new RegExp(JUNK_LINE.map(([re]) => `(?:${re.source})`).join('|'), 'i');
 
 /**
- * What JUNK_ANY needs of a line. Each of its alternatives needs one of a few characters somewhere
- * (浏阅击访: a count of views; 备网版Cc©技联建辨: a site footer; 扫机: scan on a phone), or opens the
- * line with a widget word, a bracket, a table border or white space, or opens it with a metadata
- * word or `(` and has a colon.
+ * What JUNK_ANY needs of a line. Each of its alternatives needs one of a few characters or 手机
+ * somewhere (浏阅击访: a count of views; 网版Cc©技联辨: a site footer, ICP备 by its C; 扫 and 手机: scan on a
+ * phone), or opens the line with a widget word, a bracket, a table border or white space, or opens
+ * it with a metadata label (its first two characters) or `(`, and has a colon.
  */
-const JUNK_SOMEWHERE = /[浏阅击访备网版Cc©技联建辨扫机]/;
-const JUNK_FIRST = 1;
-const JUNK_FIRST_WITH_COLON = 2;
+const JUNK_SOMEWHERE = /[浏阅击访网版Cc©技联辨扫]|手机/;
 const JUNK_OPENERS = ((): Uint8Array => {
   const t = new Uint8Array(0x10000);
-  for (const ch of '分扫打关收返上下相附【[|-=_*~·•#>') t[ch.charCodeAt(0)]! |= JUNK_FIRST;
-  for (let c = 0; c < t.length; c++) if (/\s/.test(String.fromCharCode(c))) t[c]! |= JUNK_FIRST;
-  for (const ch of '发更信文来浏访阅点字作责编索主公有当您所(') t[ch.charCodeAt(0)]! |= JUNK_FIRST_WITH_COLON;
+  for (const ch of '分扫打关收返上下相附【[|-=_*~·•#>') t[ch.charCodeAt(0)] = 1;
+  for (let c = 0; c < t.length; c++) if (/\s/.test(String.fromCharCode(c))) t[c] = 1;
   return t;
 })();
+const METADATA_OPENINGS = new Set(METADATA_LABELS.map((w) => w.slice(0, 2)));
 
-/** Whether JUNK_ANY may match: false for most lines of a reply, which then need only this cheaper test. */
+/**
+ * Whether JUNK_ANY may match: false for most lines of a reply, which then need no regex call, or
+ * one with a character class instead of the eight patterns (body lines, which often hold 建设 or 机制, too).
+ */
 export function mayBeJunk(line: string): boolean {
-  const first = JUNK_OPENERS[line.charCodeAt(0)] ?? 0;
-  return (first & JUNK_FIRST) !== 0 || ((first & JUNK_FIRST_WITH_COLON) !== 0 && line.includes(':')) || JUNK_SOMEWHERE.test(line);
+  if (JUNK_OPENERS[line.charCodeAt(0)] === 1) return true;
+  if ((line.charCodeAt(0) === 40 /* ( */ || METADATA_OPENINGS.has(line.slice(0, 2))) && line.includes(':')) return true;
+  return JUNK_SOMEWHERE.test(line);
 }
 
 export function junkReason(foldedLine: string): string | undefined {
