@@ -1,7 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DEFAULT_CONFIG } from '../../server/src/config/schema';
+import { parseReply } from '../../server/src/parse';
 import { RULES } from '../../server/src/rules';
+import { runRules } from '../../server/src/rules/engine';
 import { FIXTURES } from '../support/fixtures';
 import { loadFixture, runFixture } from '../support/harness';
 
@@ -31,4 +34,17 @@ describe('rule fixtures', () => {
       }
     });
   }
+});
+
+describe('rule messages', () => {
+  it('element-order names the measure by its marker and the elements by their names', () => {
+    const text = ['陈明远委员：', '您提出的《关于加强课后服务的建议》收悉，现答复如下：', '一、下一步工作打算', '继续完善。', '二、已采取的措施', '出台办法。', '2024年4月15日', '厦门市教育局'].join('\n');
+    const messages = runRules(parseReply(text), DEFAULT_CONFIG, { today: { year: 2026, month: 1, day: 1 } })
+      .filter((f) => f.ruleId === 'element-order')
+      .map((f) => [f.message.zh, f.message.en, f.related?.[0]?.message.zh]);
+    assert.deepEqual(messages, [
+      ['措施“二、”应位于下一步工作之前。', 'Measure “二、” should come before the next steps.', '下一步工作'],
+      ['署名应位于成文日期之前。', 'The signature should come before the date.', '成文日期'],
+    ]);
+  });
 });

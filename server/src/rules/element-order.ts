@@ -1,9 +1,28 @@
+import type { MeasureHeading } from '../model';
 import { capitalize, type Span } from '../text';
 import { defineRule, type Localized } from './types';
 
 interface Placed extends Span {
   readonly rank: number;
-  readonly name: Localized;
+  /** The measure, for the measures (ranks 5 and 6): its name is made only when reported. */
+  readonly measure?: MeasureHeading;
+}
+
+/** The elements by rank (a measure, rank 5, is named by its marker). */
+const NAMES: Readonly<Record<number, Localized>> = {
+  0: { zh: '发文字号', en: 'the document number' },
+  1: { zh: '标题', en: 'the title' },
+  2: { zh: '主送', en: 'the addressee' },
+  3: { zh: '收文说明', en: 'the receipt line' },
+  6: { zh: '下一步工作', en: 'the next steps' },
+  7: { zh: '结束语', en: 'the closing' },
+  8: { zh: '署名', en: 'the signature' },
+  9: { zh: '成文日期', en: 'the date' },
+};
+
+function nameOf(p: Placed): Localized {
+  if (p.measure && !p.measure.isNextSteps) return { zh: `措施“${p.measure.marker.text}”`, en: `measure “${p.measure.marker.text}”` };
+  return NAMES[p.rank]!;
 }
 
 export const rule = defineRule({
@@ -21,29 +40,27 @@ export const rule = defineRule({
   example: { bad: '2024年4月15日\n厦门市教育局', good: '厦门市教育局\n2024年4月15日' },
   check(ctx) {
     const { reply } = ctx;
+    // each element read at its own site (one shape per site), names made only for a finding
     const placed: Placed[] = [];
-    const add = (span: Span | undefined, rank: number, name: Localized): void => {
-      if (span) placed.push({ start: span.start, end: span.end, rank, name });
-    };
-    add(reply.docNumber, 0, { zh: '发文字号', en: 'the document number' });
-    add(reply.title, 1, { zh: '标题', en: 'the title' });
-    add(reply.addressee, 2, { zh: '主送', en: 'the addressee' });
-    add(reply.receipt, 3, { zh: '收文说明', en: 'the receipt line' });
-    for (const m of reply.measures) {
-      add({ start: m.marker.start, end: m.title.end }, m.isNextSteps ? 6 : 5, m.isNextSteps ? { zh: '下一步工作', en: 'the next steps' } : { zh: `措施“${m.marker.text}”`, en: `measure “${m.marker.text}”` });
-    }
-    add(reply.closing, 7, { zh: '结束语', en: 'the closing' });
-    add(reply.signature, 8, { zh: '署名', en: 'the signature' });
-    add(reply.date, 9, { zh: '成文日期', en: 'the date' });
+    if (reply.docNumber) placed.push({ start: reply.docNumber.start, end: reply.docNumber.end, rank: 0 });
+    if (reply.title) placed.push({ start: reply.title.start, end: reply.title.end, rank: 1 });
+    if (reply.addressee) placed.push({ start: reply.addressee.start, end: reply.addressee.end, rank: 2 });
+    if (reply.receipt) placed.push({ start: reply.receipt.start, end: reply.receipt.end, rank: 3 });
+    for (const m of reply.measures) placed.push({ start: m.marker.start, end: m.title.end, rank: m.isNextSteps ? 6 : 5, measure: m });
+    if (reply.closing) placed.push({ start: reply.closing.start, end: reply.closing.end, rank: 7 });
+    if (reply.signature) placed.push({ start: reply.signature.start, end: reply.signature.end, rank: 8 });
+    if (reply.date) placed.push({ start: reply.date.start, end: reply.date.end, rank: 9 });
     placed.sort((a, b) => a.start - b.start);
     let max: Placed | undefined;
     for (const p of placed) {
       if (max && p.rank < max.rank) {
+        const name = nameOf(p);
+        const before = nameOf(max);
         ctx.report({
           start: p.start,
           end: Math.min(p.end, p.start + 40),
-          message: { zh: `${p.name.zh}应位于${max.name.zh}之前。`, en: `${capitalize(p.name.en)} should come before ${max.name.en}.` },
-          related: [{ start: max.start, end: Math.min(max.end, max.start + 40), message: max.name }],
+          message: { zh: `${name.zh}应位于${before.zh}之前。`, en: `${capitalize(name.en)} should come before ${before.en}.` },
+          related: [{ start: max.start, end: Math.min(max.end, max.start + 40), message: before }],
         });
         continue;
       }
