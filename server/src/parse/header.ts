@@ -122,6 +122,7 @@ export function findProposalNumbers(folded: string, span: Span): ProposalNumberR
 
 /** The `第…号` that starts at `at` and ends by `end`, if there is one (what findProposalNumbers finds there). */
 export function proposalNumberAt(folded: string, at: number, end: number): ProposalNumberRef | undefined {
+  if (folded.charCodeAt(at) !== 0x7b2c /* 第, where the pattern starts */) return undefined;
   PROPOSAL_NUMBER_AT.lastIndex = at;
   const m = PROPOSAL_NUMBER_AT.exec(folded);
   return m && at + m[0].length <= end ? proposalNumberRef(at, m) : undefined;
