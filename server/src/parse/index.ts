@@ -54,8 +54,8 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
   const lines = splitLines(text);
   const scan = scanText(text);
   const { folded } = scan;
-  const { blocks: initial, junk } = splitBlocks(text, folded, lines, scan);
-  const bs: Block[] = initial.slice();
+  // (the splitter's array is fresh: split below changes it in place)
+  const { blocks: bs, junk } = splitBlocks(text, folded, lines, scan);
   const split = (i: number, at: number, firstEnd: number): void => {
     const b = bs[i]!;
     const rest = trimSpan(text, at, b.end);
