@@ -202,10 +202,7 @@ export function parseBody(text: string, folded: string, body: readonly Block[], 
   }
   if (opening && opening.end <= opening.start) opening = undefined;
 
-  // (a field assigned rather than spread into the literal: the slow path of Node 20's V8, see parse/index.ts)
-  const parsed: { -readonly [K in keyof BodyParse]: BodyParse[K] } = { headings, roots, enumerations, nextSteps };
-  if (opening) parsed.opening = opening;
-  return parsed;
+  return { headings, roots, enumerations, nextSteps, opening };
 }
 
 /** Groups `一是…二是…` cues per measure section: a group starts at 一是 or at a new section. */

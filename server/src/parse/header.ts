@@ -257,7 +257,7 @@ export function matchAddressee(text: string, folded: string, block: Block, stric
   if (rest.start < rest.end && !colon) return undefined;
   // a long remainder after a non-colon mark is a sentence, not an addressee
   if (rest.start < rest.end && colon && !isColon(colon.char)) return undefined;
-  // every field, undefined where absent (one hidden class for all addressees, see parse/index.ts)
+  // every field, undefined where absent (one hidden class for all addressees, see docs/design.md)
   const addressee: Addressee = {
     // with a category mark before the names the addressee starts at the names; otherwise at 尊敬的 or the names
     start: block.start + (tokens.length > 1 ? nameToken.start : 0),

@@ -58,7 +58,7 @@ export function buildReceipt(text: string, folded: string, block: Span): Receipt
     end = stop >= 0 ? block.start + stop + 1 : block.end;
   }
   const span = { start: block.start, end };
-  // every field, undefined where absent (one hidden class for all receipt lines, see parse/index.ts)
+  // every field, undefined where absent (one hidden class for all receipt lines, see docs/design.md)
   const receipt: ReceiptLine = {
     start: span.start,
     end: span.end,
