@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { parseReply } from '../../server/src/parse';
 import { JUNK_LINE, junkReason, MARKER_AFTER_END, mayBeJunk, markerIsHeadingLike, mayStartMarker, segmentLine, shouldBreakAtGap } from '../../server/src/parse/blocks';
-import { nextStepsSentence, nextStepsWord } from '../../server/src/parse/body';
+import { nextStepsSentence, NextStepsWords } from '../../server/src/parse/body';
 import { matchDateAt } from '../../server/src/parse/dates';
 import { CLOSING_CUES, closingCueAt, mayEndWithDate } from '../../server/src/parse/footer';
 import { findProposalNumbers, proposalKey } from '../../server/src/parse/header';
@@ -219,13 +219,51 @@ describe('next steps and citations', () => {
     }), { numRuns: 20_000 });
   });
 
-  it('nextStepsWord, searched from the start of a block, lies inside every block where nextStepsSentence finds a cue', () => {
+  it('NextStepsWords finds, from each place in turn, what the regex of its six words finds from there', () => {
+    const words = /下一步|下步|下阶段|下一阶段|接下来|今后/g;
+    const piece = fc.constantFrom('下', '一', '步', '阶', '段', '阶段', '接', '来', '今', '后', '今后', '下一步', '下一阶段', '接下来', '下步', '中', '。');
+    const found = new Set<string>();
+    fc.assert(fc.property(fc.array(piece, { maxLength: 16 }).map((xs) => xs.join('')), fc.array(fc.nat(), { maxLength: 6 }), (s, steps) => {
+      const finder = new NextStepsWords(s);
+      let from = 0;
+      for (const step of [0, ...steps]) {
+        from = Math.min(s.length, from + (step % 5));
+        words.lastIndex = from;
+        const m = words.exec(s);
+        if (m) found.add(m[0]);
+        assert.deepEqual(finder.next(from), m ? { start: m.index, end: m.index + m[0].length } : undefined, JSON.stringify([s, from]));
+      }
+    }), { numRuns: 20_000 });
+    assert.equal(found.size, 6, [...found].join());
+  });
+
+  it('NextStepsWords searches for a character it found nowhere further on no more (linear in the text)', () => {
+    // 2 000 words 今后 and no 步, 段 or 接: each of those three is searched for once, not once per word
+    const text = '今后工作。'.repeat(2000);
+    const finder = new NextStepsWords(text);
+    const original = String.prototype.indexOf;
+    let calls = 0;
+    String.prototype.indexOf = function (this: string, ...args: Parameters<string['indexOf']>): number {
+      if (this === text) calls++;
+      return original.apply(this, args);
+    };
+    let found = 0;
+    try {
+      for (let from = 0, w = finder.next(0); w; from = w.end, w = finder.next(from)) found++;
+    } finally {
+      String.prototype.indexOf = original;
+    }
+    assert.equal(found, 2000);
+    assert.ok(calls <= found + 4, `${calls} searches for ${found} words`);
+  });
+
+  it('the next next-steps word, searched from the start of a block, lies inside every block where nextStepsSentence finds a cue', () => {
     const piece = fc.constantFrom('下', '一', '步', '阶段', '接', '来', '今', '后', '。', '!', ';', ' ', '\t', '，', '工作', '我', '将', '本', '中', '\n', '下一步', '接下来');
     fc.assert(fc.property(fc.array(piece, { maxLength: 16 }).map((xs) => xs.join('')), fc.nat(), fc.nat(), (text, x, y) => {
       const folded = foldWidth(text);
       const [start, end] = spanOf(text, x, y);
       if (!nextStepsSentence(folded.slice(start, end))) return;
-      const word = nextStepsWord(folded, start);
+      const word = new NextStepsWords(folded).next(start);
       assert.ok(word && word.start >= start && word.end <= end, JSON.stringify([text, start, end]));
     }), { numRuns: 20_000 });
   });
