@@ -46,12 +46,13 @@ const JUNK_ANY = new RegExp(JUNK_LINE.map(([re]) => `(?:${re.source})`).join('|'
  * it with a metadata label (its first two characters) or `(`, and has a colon.
  */
 const JUNK_SOMEWHERE = /[浏阅击访网版Cc©技联辨扫]|手机/;
-const JUNK_OPENERS = ((): Uint8Array => {
-  const t = new Uint8Array(0x10000);
-  for (const ch of '分扫打关收返上下相附【[|-=_*~·•#>') t[ch.charCodeAt(0)] = 1;
-  for (let c = 0; c < t.length; c++) if (/\s/.test(String.fromCharCode(c))) t[c] = 1;
+const JUNK_OPENERS = ((): Set<number> => {
+  const t = new Set([...'分扫打关收返上下相附【[|-=_*~·•#>'].map((ch) => ch.charCodeAt(0)));
+  for (let c = 0; c <= 0xffff; c++) if (/\s/.test(String.fromCharCode(c))) t.add(c);
   return t;
 })();
+/** The first characters of the metadata labels, and their first two (one string per label). */
+const METADATA_FIRST = new Set(METADATA_LABELS.map((w) => w.charCodeAt(0)));
 const METADATA_OPENINGS = new Set(METADATA_LABELS.map((w) => w.slice(0, 2)));
 
 /**
@@ -59,8 +60,9 @@ const METADATA_OPENINGS = new Set(METADATA_LABELS.map((w) => w.slice(0, 2)));
  * one with a character class instead of the eight patterns (body lines, which often hold 建设 or 机制, too).
  */
 export function mayBeJunk(line: string): boolean {
-  if (JUNK_OPENERS[line.charCodeAt(0)] === 1) return true;
-  if ((line.charCodeAt(0) === 40 /* ( */ || METADATA_OPENINGS.has(line.slice(0, 2))) && line.includes(':')) return true;
+  const c = line.charCodeAt(0);
+  if (JUNK_OPENERS.has(c)) return true;
+  if ((c === 40 /* ( */ || (METADATA_FIRST.has(c) && METADATA_OPENINGS.has(line.slice(0, 2)))) && line.includes(':')) return true;
   return JUNK_SOMEWHERE.test(line);
 }
 
