@@ -7,10 +7,6 @@ import { isBlank, isDigitCode, type LineInfo, type Offsets, type TextScan, trimS
 import { matchDateAt } from './dates';
 import { isMarkerNumeral, matchMarker } from './numbering';
 
-/**
- * Web-page furniture that survives copying a reply from a government site: publication metadata,
- * share widgets, font-size switches, footers. Matched against a whole (folded, trimmed) line.
- */
 /** The labels of publication metadata that open a line: `发布时间：…`, `来源：…`. */
 const METADATA_LABELS = [
   '发布时间', '发布日期', '发文日期', '更新时间', '更新日期', '信息来源', '文章来源', '来源', '浏览次数', '浏览量', '访问次数', '阅读次数', '阅读量',
@@ -18,6 +14,10 @@ const METADATA_LABELS = [
   '公开时限', '有效性', '文号', '当前位置', '您当前的位置', '您的位置', '所在位置',
 ];
 
+/**
+ * Web-page furniture that survives copying a reply from a government site: publication metadata,
+ * share widgets, font-size switches, footers. Matched against a whole (folded, trimmed) line.
+ */
 export const JUNK_LINE: ReadonlyArray<readonly [RegExp, string]> = [
   [new RegExp(`^(${METADATA_LABELS.join('|')})[ \\t]*:`), 'web-metadata'],
   [/(浏览次数|阅读次数|点击数|访问量|浏览量)[ \t]*:?[ \t]*\d+/, 'web-metadata'],
