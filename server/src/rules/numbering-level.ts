@@ -40,9 +40,9 @@ export const rule = defineRule({
       const level = h.marker.level;
       if (h.parent >= 0) {
         const p = headings[h.parent]!;
-        const key = `${h.parent}:${level}`;
-        if (level > p.marker.level + 1 && !seen.has(key)) {
-          seen.add(key);
+        // (the key, a new string, only for a skipped level)
+        if (level > p.marker.level + 1 && !seen.has(`${h.parent}:${level}`)) {
+          seen.add(`${h.parent}:${level}`);
           const skipped = LEVEL_NAME[(p.marker.level + 1) as NumberingLevel];
           ctx.report({
             start: h.marker.start,

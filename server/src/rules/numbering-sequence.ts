@@ -1,3 +1,4 @@
+import type { MeasureHeading } from '../model';
 import { canonicalMarker, toCjkNumeral, withOrdinal } from '../parse/numbering';
 import { defineRule, type Fix } from './types';
 import { numberingRuns } from './util';
@@ -21,11 +22,8 @@ export const rule = defineRule({
       let expected = 1;
       // built when the run has a finding (most runs have none), then shared by its findings
       let renumberAll: Fix | undefined;
-      const renumber = (): Fix => (renumberAll ??= {
-        title: { zh: `重新编号本级（${run.length} 项）`, en: `Renumber this level (${run.length} items)` },
-        edits: run.map((h, i) => ({ start: h.marker.start, end: h.marker.end, newText: withOrdinal(h.marker.text, h.marker.level, i + 1) })).filter((_e, i) => run[i]!.marker.ordinal !== i + 1),
-      });
-      run.forEach((h, i) => {
+      for (let i = 0; i < run.length; i++) {
+        const h = run[i]!;
         const m = h.marker;
         if (m.ordinal !== expected) {
           const want = canonicalMarker(m.level, expected);
@@ -40,12 +38,12 @@ export const rule = defineRule({
             title: { zh: `改为“${withOrdinal(got, m.level, expected)}”`, en: `Change to “${withOrdinal(got, m.level, expected)}”` },
             edits: [{ start: m.start, end: m.end, newText: withOrdinal(got, m.level, expected) }],
           }];
-          const all = renumber();
+          const all = (renumberAll ??= renumberRun(run));
           if (all.edits.length > 1) fixes.push(all);
           ctx.report({ start: m.start, end: m.end, message, fixes });
         }
         expected = m.ordinal + 1;
-      });
+      }
     }
     for (const en of reply.enumerations) {
       let expected = 1;
@@ -67,6 +65,14 @@ export const rule = defineRule({
     }
   },
 });
+
+/** The fix that renumbers a whole run 1, 2, 3 … in the way each marker is written. */
+function renumberRun(run: readonly MeasureHeading[]): Fix {
+  return {
+    title: { zh: `重新编号本级（${run.length} 项）`, en: `Renumber this level (${run.length} items)` },
+    edits: run.map((h, i) => ({ start: h.marker.start, end: h.marker.end, newText: withOrdinal(h.marker.text, h.marker.level, i + 1) })).filter((_e, i) => run[i]!.marker.ordinal !== i + 1),
+  };
+}
 
 function missing(level: 1 | 2 | 3 | 4, from: number, to: number): string {
   const out: string[] = [];

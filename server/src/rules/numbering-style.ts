@@ -20,23 +20,22 @@ export const rule = defineRule({
     const { reply } = ctx;
     // bracket width per level: full width is the standard, so half-width markers are flagged only
     // when the same level also uses full width; a uniformly half-width copy is punctuation-width's business
-    const widths = reply.headings.map(widthOf);
-    const fullAtLevel = new Set<number>();
-    reply.headings.forEach((h, k) => {
-      if (widths[k] === 'full') fullAtLevel.add(h.marker.level);
-    });
-    reply.headings.forEach((h, k) => {
-      const m = h.marker;
+    const headings = reply.headings;
+    const widths = headings.map(widthOf);
+    const fullAtLevel = [false, false, false, false, false];
+    for (let k = 0; k < headings.length; k++) if (widths[k] === 'full') fullAtLevel[headings[k]!.marker.level] = true;
+    for (let k = 0; k < headings.length; k++) {
+      const m = headings[k]!.marker;
       const problems: Localized[] = [];
       if (m.level === 1 && m.separator !== '、') problems.push({ zh: `“${m.text}”应使用顿号，写作“${canonicalMarker(1, m.ordinal)}”`, en: `“${m.text}” takes an enumeration comma: “${canonicalMarker(1, m.ordinal)}”` });
       if ((m.level === 2 || m.level === 4) && m.separator) problems.push({ zh: `括号编号后不加“${m.separator}”`, en: `no “${m.separator}” after a bracketed number` });
       if (m.level === 3 && m.separator === '、') problems.push({ zh: '“1、”应写作“1.”', en: '“1、” should be written “1.”' });
       if (hasFullWidthDigit(m.text)) problems.push({ zh: '编号数字应使用半角', en: 'the digits should be half-width' });
       const w = widths[k];
-      const widthProblem = w === 'mixed' || (w === 'half' && fullAtLevel.has(m.level));
+      const widthProblem = w === 'mixed' || (w === 'half' && fullAtLevel[m.level]!);
       if (w === 'mixed') problems.push({ zh: '一对括号的全角、半角不一致', en: 'the two brackets differ in width' });
       else if (widthProblem) problems.push({ zh: '与同级其他编号的括号宽度不一致，应统一用全角括号', en: 'its brackets differ in width from the rest of its level; use full-width brackets throughout' });
-      if (problems.length === 0) return;
+      if (problems.length === 0) continue;
       // the fix repairs what is named and keeps the document's bracket width otherwise
       const fixed = w === 'half' && !widthProblem ? canonicalMarker(m.level, m.ordinal).replace('（', '(').replace('）', ')') : canonicalMarker(m.level, m.ordinal);
       ctx.report({
@@ -48,7 +47,7 @@ export const rule = defineRule({
         },
         fixes: [{ title: { zh: `改为“${fixed}”`, en: `Change to “${fixed}”` }, edits: [{ start: m.start, end: m.end, newText: fixed }] }],
       });
-    });
+    }
   },
 });
 
