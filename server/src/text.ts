@@ -285,6 +285,12 @@ export function hasFullWidthDigit(s: string, start = 0, end = s.length): boolean
   return false;
 }
 
+/** What `\s` matches in a regular expression. */
+export function isRegexSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Whether a UTF-16 code unit is an ASCII digit 0–9. */
 export function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;

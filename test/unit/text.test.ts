@@ -6,13 +6,13 @@ import { nextStepsSentence, NextStepsWords } from '../../server/src/parse/body';
 import { matchDateAt } from '../../server/src/parse/dates';
 import { CLOSING_CUES, closingCueAt, mayEndWithDate } from '../../server/src/parse/footer';
 import { findProposalNumbers, proposalKey } from '../../server/src/parse/header';
-import { eachEnumerationCue, ENUMERATION_CUE, isRegexSpace, parseCjkNumeral } from '../../server/src/parse/numbering';
+import { eachEnumerationCue, ENUMERATION_CUE, parseCjkNumeral } from '../../server/src/parse/numbering';
 import { FORM_USE, type FormUse, formUses, mayBeQuoted } from '../../server/src/rules/address-form-mismatch';
 import { RULES } from '../../server/src/rules';
 import { runRules } from '../../server/src/rules/engine';
 import { DEFAULT_CONFIG } from '../../server/src/config/schema';
 import { bodyCitations } from '../../server/src/rules/util';
-import { foldWidth, hasFullWidthDigit, isBlank, isHan, scanText, splitLines, trimSpan } from '../../server/src/text';
+import { foldWidth, hasFullWidthDigit, isBlank, isHan, isRegexSpace, scanText, splitLines, trimSpan } from '../../server/src/text';
 
 /** The definitions, one character at a time, that the fast implementations must equal. */
 function foldReference(s: string): string {

@@ -37,8 +37,9 @@ export function nextStepsSentence(s: string): { at: number; length: number } | u
  * of 下 and a regex of the six words both took 2–3× as long over a body.)
  */
 export class NextStepsWords {
-  /** The characters found with indexOf, and per character its next occurrence not yet passed (-1: none left, -2: not searched yet). */
+  /** The characters the words are found from, by their index `k` in wordStart. */
   private static readonly ANCHORS = ['步', '段', '接', '今'];
+  /** Per character, its next occurrence not yet passed (-1: none left, -2: not searched yet). */
   private readonly at = [-2, -2, -2, -2];
 
   constructor(private readonly folded: string) {}
@@ -52,14 +53,13 @@ export class NextStepsWords {
       if (q === -1) continue; // none left
       if (q === -2 || q < from) q = this.folded.indexOf(NextStepsWords.ANCHORS[k]!, from);
       // (an occurrence whose word would start before `from` is passed for good: `from` only grows)
+      let s = -1;
       for (; q >= 0; q = this.folded.indexOf(NextStepsWords.ANCHORS[k]!, q + 1)) {
-        const s = this.wordStart(k, q);
+        s = this.wordStart(k, q);
         if (s >= from) break;
       }
       this.at[k] = q;
-      if (q < 0) continue;
-      const s = this.wordStart(k, q);
-      if (start < 0 || s < start) {
+      if (q >= 0 && (start < 0 || s < start)) {
         start = s;
         end = k < 2 ? q + 1 : k === 2 ? q + 3 : q + 2;
       }

@@ -3,7 +3,7 @@
  * variants: half-width brackets, `1、`, `（一）、`, full-width digits, stray spaces.
  */
 import type { NumberingLevel } from '../model';
-import { isDigitCode } from '../text';
+import { isDigitCode, isRegexSpace } from '../text';
 
 const CJK_DIGITS = new Map<number, number>([...'〇零一二两三四五六七八九'].map((ch, i) => [ch.charCodeAt(0), [0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9][i]!]));
 const TEN = 0x5341; // 十
@@ -169,12 +169,6 @@ export function isEnumerationNumeral(c: number): boolean {
 /** 。;:,!?、 (folded), likewise. */
 function isClauseBoundary(c: number): boolean {
   return c === 0x3002 || c === 59 || c === 58 || c === 44 || c === 33 || c === 63 || c === 0x3001;
-}
-
-/** What `\s` matches in a regular expression. */
-export function isRegexSpace(c: number): boolean {
-  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**

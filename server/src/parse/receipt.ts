@@ -3,9 +3,8 @@
  * (`交我们办理`, `由我局协办`), usually naming it in 《》 and ending with a transition `…如下：`.
  */
 import type { QuotedTitle, ReceiptLine } from '../model';
-import type { Span } from '../text';
+import { isRegexSpace, type Span } from '../text';
 import { findProposalNumbers } from './header';
-import { isRegexSpace } from './numbering';
 
 const ACKNOWLEDGED = /收悉|已收到|收到(您|你|贵)/;
 export const HANDED_OVER = /交(由)?(我|本|我们)[^,。;]{0,8}(办理|研究|答复|承办|办复)|由(我|本)[^,。;]{0,6}(协办|会办|主办|承办|办理)|转(交|来|送)(我|本)|(我|本)[局委办厅院部区县市署][^,。;]{0,8}(主办|协办|会办|承办)|作为(协办|会办|主办)单位/;
