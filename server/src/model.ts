@@ -37,6 +37,10 @@ export interface DocNumber extends Span {
   readonly close: string;
   readonly hasDi: boolean;
   readonly serial: string;
+  /** False when the closing 号 is lost (`舞教〔2022106`). */
+  readonly hasHao: boolean;
+  /** True when blanks stand inside the number (`〔2021〕105 号`). */
+  readonly spaced: boolean;
 }
 
 /** A proposal or suggestion number as cited, e.g. `第0087号`; `key` is the comparable form. */
@@ -134,7 +138,12 @@ export interface DateValue {
   readonly day: number;
 }
 
-export type DateStyle = 'standard' | 'leading-zero' | 'chinese-numerals' | 'numeric' | 'hao' | 'spaced' | 'full-width-digits' | 'short-year';
+export type DateStyle =
+  | 'standard' | 'leading-zero' | 'chinese-numerals' | 'numeric' | 'hao' | 'spaced' | 'full-width-digits' | 'short-year'
+  /** 年月日 lost, digits run together (`20211022`): the value is the first real reading. */
+  | 'run-together'
+  /** Only a year is left (`2021`): month and day are 0. */
+  | 'year-only';
 
 export interface DateElement extends Span {
   readonly raw: string;
@@ -149,6 +158,28 @@ export interface Signature extends Span {
 
 export type Paragraph = Block;
 
+/**
+ * The role the parser gave a block (parse/roles.ts says what each means and how it is recognised).
+ * `junk` is page furniture; `other` is what no role claims (it stays in the model as `unplaced`).
+ */
+export type BlockRole =
+  | 'junk' | 'other'
+  | 'issuer' | 'docNumber' | 'title' | 'titleMore' | 'subtitle' | 'category' | 'mark'
+  | 'addressee' | 'greeting' | 'receipt'
+  | 'opening' | 'body' | 'heading'
+  | 'closing'
+  | 'signature' | 'date' | 'signatureDate' | 'contact' | 'annotation' | 'attachment' | 'copyTo' | 'printLine' | 'footCategory' | 'footMark';
+
+export interface RoleSpan extends Block {
+  readonly role: BlockRole;
+}
+
+/** A block that could be a missing element but is doubtful: the finding names it instead of crying "missing". */
+export interface Candidate extends Span {
+  /** Why it is not taken for the element, e.g. that it lacks its colon. */
+  readonly doubt: 'no-role-word' | 'not-a-date' | 'not-an-organ' | 'no-acknowledgement';
+}
+
 export interface Reply {
   readonly text: string;
   /** `text` with full-width ASCII folded to half-width (same length, same offsets). */
@@ -157,6 +188,12 @@ export interface Reply {
   /** Content blocks in document order, junk excluded. */
   readonly blocks: Block[];
   readonly junk: JunkSpan[];
+  /** Every block with the role the parser gave it, junk included, in document order. */
+  readonly roles: RoleSpan[];
+  /** Content blocks no role claims: page text the parser does not know, kept so that rules and views can see them. */
+  readonly unplaced: Block[];
+  /** For a required element the parser did not find, a block that might be it. */
+  readonly candidates: { readonly addressee?: Candidate; readonly receipt?: Candidate; readonly signature?: Candidate; readonly date?: Candidate };
   readonly kind: DocumentKind;
   readonly kindSource: 'configured' | 'detected';
   readonly docNumber?: DocNumber;

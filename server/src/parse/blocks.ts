@@ -1,256 +1,140 @@
 /**
- * Turns lines into blocks (paragraphs): drops blank lines, recognises web-page junk, and splits
- * run-on pasted lines where a web page collapsed several paragraphs into one.
+ * Lines to blocks: the units the parser gives roles to. A block is a paragraph, or a piece of a
+ * line that a web page made of several: the cells of a table row (`词条 | 标题 |`), and the elements
+ * of a reply whose line breaks were lost (`林灵委员： 您提出的…收悉，现答复如下： 一、…`). Page
+ * furniture rows stay whole, so that a metadata row never yields a title. Table bars around a row
+ * are junk of their own.
  */
 import type { Block, JunkSpan } from '../model';
-import { isBlank, isDigitCode, type LineInfo, type Offsets, type TextScan, trimSpan } from '../text';
+import { type LineInfo, trimSpan } from '../text';
 import { matchDateAt } from './dates';
-import { isMarkerNumeral, matchMarker } from './numbering';
+import { analyseNames, matchCategory, matchDocNumber, matchMark, organName } from './header';
+import { junkReason } from './junk';
+import { matchMarker } from './numbering';
 
-/** The labels of publication metadata that open a line: `发布时间：…`, `来源：…`. */
-const METADATA_LABELS = [
-  '发布时间', '发布日期', '发文日期', '更新时间', '更新日期', '信息来源', '文章来源', '来源', '浏览次数', '浏览量', '访问次数', '阅读次数', '阅读量',
-  '点击数', '点击次数', '点击量', '字体', '字号', '作者', '责任编辑', '编辑', '索引号', '主题分类', '主题词', '发布机构', '公开方式', '公开范围',
-  '公开时限', '有效性', '文号', '当前位置', '您当前的位置', '您的位置', '所在位置',
-];
-
-/**
- * Web-page furniture that survives copying a reply from a government site: publication metadata,
- * share widgets, font-size switches, footers. Matched against a whole (folded, trimmed) line.
- */
-export const JUNK_LINE: ReadonlyArray<readonly [RegExp, string]> = [
-  [new RegExp(`^(${METADATA_LABELS.join('|')})[ \\t]*:`), 'web-metadata'],
-  [/(浏览次数|阅读次数|点击数|访问量|浏览量)[ \t]*:?[ \t]*\d+/, 'web-metadata'],
-  [/(公网安备|ICP备|网站标识码|版权所有|Copyright|©|技术支持:|网站地图|联系我们|建议使用.{0,20}浏览器|分辨率)/i, 'site-footer'],
-  // a widget word alone, or followed by a colon, bracket or blank: not `打印机采购…` or `关闭…的决定`
-  [/^(分享到|分享功能|分享|扫一扫|打印本页|打印|关闭窗口|关闭本页|关闭|收藏|返回顶部|返回首页|返回|上一篇|下一篇|相关链接|相关文章|相关阅读|相关新闻|相关文件|附件下载)(?=$|[\s:|【[(])/, 'share-widget'],
-  [/^[【[](打印|关闭|字体|收藏|大|返回|打印本页|关闭窗口)/, 'share-widget'],
-  [/扫一扫|在手机上(查看|打开|阅读)|手机扫码|微信扫/, 'share-widget'],
-  [/^\([ \t]*(编辑|责任编辑|来源|作者|审核|校对)[ \t]*:/, 'web-metadata'],
-  [/^[|\-=_*~·•#>\s]+$/, 'table-border'],
-];
-
-/** Junk lines are short; a long line is content even if it mentions a matching word. */
-const JUNK_MAX_LINE = 160;
-
-/**
- * All of JUNK_LINE in one regex, case-insensitive throughout (so it matches whatever one of them
- * matches, and maybe more): most lines are not junk, and one call tells so instead of eight.
- */
-const JUNK_ANY = new RegExp(JUNK_LINE.map(([re]) => `(?:${re.source})`).join('|'), 'i');
-
-/**
- * What JUNK_ANY needs of a line. Each of its alternatives needs one of a few characters or 手机
- * somewhere (浏阅击访: a count of views; 网版Cc©技联辨: a site footer, ICP备 by its C; 扫 and 手机: scan on a
- * phone), or opens the line with a widget word, a bracket, a table border or white space, or opens
- * it with a metadata label (its first two characters) or `(`, and has a colon.
- */
-const JUNK_SOMEWHERE = /[浏阅击访网版Cc©技联辨扫]|手机/;
-const JUNK_OPENERS = ((): Set<number> => {
-  const t = new Set([...'分扫打关收返上下相附【[|-=_*~·•#>'].map((ch) => ch.charCodeAt(0)));
-  for (let c = 0; c <= 0xffff; c++) if (/\s/.test(String.fromCharCode(c))) t.add(c);
-  return t;
-})();
-/** The first characters of the metadata labels, and their first two (one string per label). */
-const METADATA_FIRST = new Set(METADATA_LABELS.map((w) => w.charCodeAt(0)));
-const METADATA_OPENINGS = new Set(METADATA_LABELS.map((w) => w.slice(0, 2)));
-
-/**
- * Whether JUNK_ANY may match: false for most lines of a reply, which then need no regex call, or
- * one with a character class instead of the eight patterns (body lines, which often hold 建设 or 机制, too).
- */
-export function mayBeJunk(line: string): boolean {
-  const c = line.charCodeAt(0);
-  if (JUNK_OPENERS.has(c)) return true;
-  if ((c === 40 /* ( */ || (METADATA_FIRST.has(c) && METADATA_OPENINGS.has(line.slice(0, 2)))) && line.includes(':')) return true;
-  return JUNK_SOMEWHERE.test(line);
-}
-
-export function junkReason(foldedLine: string): string | undefined {
-  if (foldedLine.length > JUNK_MAX_LINE || !mayBeJunk(foldedLine) || !JUNK_ANY.test(foldedLine)) return undefined;
-  for (const [re, reason] of JUNK_LINE) if (re.test(foldedLine)) return reason;
-  return undefined;
-}
-
-export interface BlockSplit {
+export interface Segmentation {
+  /** Every block, page furniture included, in document order. */
   readonly blocks: Block[];
-  readonly junk: JunkSpan[];
+  /** Table bars around the cells of a row. */
+  readonly borders: JunkSpan[];
 }
 
-/**
- * What makes a sentence end (。!?) a place where segmentLine might break a line: what could start
- * a numbering marker right after it.
- */
-export const MARKER_AFTER_END = /[一二三四五六七八九十百]{1,4}[ \t]?[、.]|\(|\d/y;
-
-/** Whether MARKER_AFTER_END can match at a code unit: the first characters of its alternatives. */
-export function mayStartMarker(c: number): boolean {
-  return isDigitCode(c) || c === 40 /* ( */ || isMarkerNumeral(c);
-}
-
-/**
- * Splits every line into blocks; see the module comment. `marks` are where scanText found the
- * brackets, blanks and sentence ends of `folded`.
- */
-export function splitBlocks(text: string, folded: string, lines: readonly LineInfo[], marks: SegmentMarks): BlockSplit {
-  const { breaks } = marks;
+export function splitBlocks(text: string, folded: string, lines: readonly LineInfo[]): Segmentation {
   const blocks: Block[] = [];
-  const junk: JunkSpan[] = [];
-  // Where segmentLine might break a line: a blank (a gap), or a sentence end followed by what
-  // could start a numbering marker. A line without either is one paragraph, known without a loop
-  // over its characters. `nextPlace` is the last character of the first place at or after some
-  // offset: a place is a single blank, or lies on one line between its first and last non-blank
-  // character, so the first place found from a line's (trimmed) start is in the line exactly when
-  // this is before the line's end. The breaks are walked once for the whole text.
-  let nextPlace = -1;
-  let bi = 0;
-  for (let li = 0; li < lines.length; li++) {
-    const line = lines[li]!;
+  const borders: JunkSpan[] = [];
+  lines.forEach((line, li) => {
     const { start, end } = trimSpan(text, line.start, line.end);
-    if (start >= end) continue;
-    // (a line too long to be junk is not sliced for the test)
-    const reason = end - start > JUNK_MAX_LINE ? undefined : junkReason(folded.slice(start, end));
-    if (reason) {
-      junk.push({ start, end, reason, wholeLine: true, line: li });
-      continue;
+    if (start >= end) return;
+    if (junkReason(folded.slice(start, end))) {
+      blocks.push({ start, end, line: li });
+      return;
     }
-    // leading and trailing table borders (`| ||||`) from captured web tables
-    let s = start;
-    let e = end;
-    while (s < e && (folded.charCodeAt(s) === 124 || isBlank(folded.charCodeAt(s)))) s++;
-    while (e > s && (folded.charCodeAt(e - 1) === 124 || isBlank(folded.charCodeAt(e - 1)))) e--;
-    if (s > start) junk.push({ start, end: s, reason: 'table-border', wholeLine: false, line: li });
-    if (e < end) junk.push({ start: e, end, reason: 'table-border', wholeLine: false, line: li });
-    if (s >= e) continue;
-    if (nextPlace < start) {
-      nextPlace = Infinity;
-      while (bi < breaks.length && breaks[bi]! < start) bi++;
-      for (; bi < breaks.length; bi++) {
-        const p = breaks[bi]!;
-        if (isBlank(folded.charCodeAt(p))) {
-          nextPlace = p;
-          break;
-        }
-        // most sentence ends are followed by a character no marker starts with: no regex call then
-        if (!mayStartMarker(folded.charCodeAt(p + 1))) continue;
-        MARKER_AFTER_END.lastIndex = p + 1;
-        if (MARKER_AFTER_END.test(folded)) {
-          nextPlace = MARKER_AFTER_END.lastIndex - 1;
-          break;
-        }
-      }
+    // the bars of a web table around the row
+    const inner = /^[|\s]*(.*?)[|\s]*$/.exec(folded.slice(start, end))!;
+    const s = start + folded.slice(start, end).indexOf(inner[1]!);
+    const e = s + inner[1]!.length;
+    if (s > start) borders.push({ start, end: s, reason: 'table-border', wholeLine: false, line: li });
+    if (e < end) borders.push({ start: e, end, reason: 'table-border', wholeLine: false, line: li });
+    for (const cell of cells(folded, s, e)) {
+      for (const seg of segment(text, folded, cell.start, cell.end)) blocks.push({ start: seg.start, end: seg.end, line: li });
     }
-    if (nextPlace >= end) {
-      // no blank and no marker after a sentence end: the line is one paragraph (most lines)
-      blocks.push({ start: s, end: e, line: li });
-      continue;
-    }
-    for (const seg of segmentLine(folded, s, e, marks)) {
-      const segText = folded.slice(seg.start, seg.end);
-      const segReason = seg.start === s && seg.end === e ? undefined : junkReason(segText);
-      if (segReason) junk.push({ start: seg.start, end: seg.end, reason: segReason, wholeLine: false, line: li });
-      else blocks.push({ start: seg.start, end: seg.end, line: li });
-    }
-  }
-  return { blocks, junk };
+  });
+  return { blocks, borders };
 }
 
-/** The marks of scanText that segmentLine walks: every character it looks at is among them. */
-export type SegmentMarks = Pick<TextScan, 'brackets' | 'breaks' | 'squares'>;
+/** The cells of a table row: the text between ` | ` bars. */
+function cells(folded: string, start: number, end: number): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let from = start;
+  for (const m of folded.slice(start, end).matchAll(/[ \t]*\|+[ \t]*/g)) {
+    out.push(trimSpan(folded, from, start + m.index!));
+    from = start + m.index! + m[0].length;
+  }
+  out.push(trimSpan(folded, from, end));
+  return out.filter((c) => c.end > c.start);
+}
+
+/** Brackets and quotes (no break inside them), sentence ends, colons and runs of blanks. */
+const SEGMENT_MARKS = /[《“(〔]|[》”)〕]|[。!?]|:|[ \t\u00a0\u200b\u2002\u2003\u2009\ufeff\v\f]+/g;
 
 /**
- * Splits one line into paragraphs where a web page collapsed line breaks into spaces:
- * at white space after a sentence end, before a numbering marker, before a date or contact line,
- * after an addressee or a `…如下：` transition; and, with no white space, at a numbering marker
- * right after a sentence end. Never inside brackets or quotes.
- *
- * It reads only the brackets, blanks and sentence ends of `[start, end)`, in order, from the
- * offsets scanText found, not every character (a collapsed web page is one line of 100 000).
+ * Splits one cell of a line into blocks where a web page collapsed line breaks: at blanks after a
+ * sentence end, around an element that cannot share a line (see breaksAtGap), after an addressee's
+ * colon or a `…如下：` transition, and, with no blank, before a numbering marker right after a
+ * sentence end. Never inside brackets or quotes (a 。 closes whatever is left open, so that one
+ * unclosed bracket cannot swallow a long line).
  */
-export function segmentLine(folded: string, start: number, end: number, marks: SegmentMarks): Array<{ start: number; end: number }> {
+function segment(text: string, folded: string, start: number, end: number): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
-  const { brackets, breaks, squares } = marks;
-  let bk = lowerBound(brackets, start);
-  let br = lowerBound(breaks, start);
-  let sq = lowerBound(squares, start);
   let segStart = start;
+  const cut = (at: number, next: number): void => {
+    const piece = trimSpan(text, segStart, at);
+    if (piece.end > piece.start) out.push(piece);
+    segStart = next;
+  };
+  // a document number in brackets before or after the title: (东文旅发〔2020〕29号)关于… / …的答复(桂水函〔2023〕162号)
+  const lead = /^\(([^()]{4,30}号)\)/.exec(folded.slice(start, end));
+  if (lead && matchDocNumber(text, folded, start + 1, start + 1 + lead[1]!.length)) cut(start + lead[0].length, start + lead[0].length);
+  const tail = /\(([^()]{4,30}号)\)$/.exec(folded.slice(segStart, end));
+  const tailAt = tail && segStart + tail.index > start && matchDocNumber(text, folded, segStart + tail.index + 1, end - 1) ? segStart + tail.index : end;
+
   let depth = 0;
-  for (;;) {
-    // the next mark of the three lists
-    const a = bk < brackets.length ? brackets[bk]! : Infinity;
-    const b = br < breaks.length ? breaks[br]! : Infinity;
-    const q = sq < squares.length ? squares[sq]! : Infinity;
-    const i = Math.min(a, b, q);
-    if (i >= end) break;
-    if (i === a) bk++;
-    else if (i === q) sq++;
-    else br++;
-    const c = folded.charCodeAt(i);
-    if (i !== b) {
-      // a bracket: 《“〔[( open, 》”〕]) close
-      if (c === 0x300a || c === 0x201c || c === 0x3014 || c === 0x5b || c === 0x28) depth++;
-      else if (depth > 0) depth--;
-    } else if (isBlank(c)) {
-      let j = i + 1;
-      while (j < end && isBlank(folded.charCodeAt(j))) j++;
-      if (j < end && depth === 0 && i > segStart && shouldBreakAtGap(folded, segStart, i, j)) {
-        out.push(trimSpan(folded, segStart, i));
-        segStart = j;
-      }
-      // the rest of the gap is blanks, all in `breaks`
-      br += j - i - 1;
-    } else {
-      // a sentence end: 。 also closes whatever bracket was left open, so that an unclosed
-      // bracket cannot swallow the rest of a long line
-      if (c === 0x3002) depth = 0;
-      if (i + 1 < end && depth === 0 && markerIsHeadingLike(folded, i + 1)) {
-        out.push(trimSpan(folded, segStart, i + 1));
-        segStart = i + 1;
-      }
+  SEGMENT_MARKS.lastIndex = segStart;
+  for (let m = SEGMENT_MARKS.exec(folded); m && m.index < tailAt; m = SEGMENT_MARKS.exec(folded)) {
+    const i = m.index;
+    const ch = m[0];
+    if ('《“(〔'.includes(ch)) depth++;
+    else if ('》”)〕'.includes(ch)) depth = Math.max(0, depth - 1);
+    else if ('。!?'.includes(ch)) {
+      if (ch === '。') depth = 0;
+      if (depth === 0 && headingStartsAt(folded, i + 1, tailAt)) cut(i + 1, i + 1);
+    } else if (ch === ':') {
+      // `罗元代表:你提出的…`, `…现答复如下:近年来…` with no blank after the colon
+      if (depth === 0 && i + 1 < tailAt && !/\s/.test(folded.charAt(i + 1)) && endsAddresseeOrTransition(folded.slice(segStart, i))) cut(i + 1, i + 1);
+    } else if (depth === 0 && i > segStart && i + ch.length < tailAt && breaksAtGap(text, folded, segStart, i, i + ch.length, tailAt)) {
+      cut(i, i + ch.length);
     }
   }
-  if (segStart < end) out.push(trimSpan(folded, segStart, end));
-  return out.filter((s) => s.end > s.start);
+  cut(tailAt, tailAt);
+  if (tailAt < end) out.push({ start: tailAt, end });
+  return out;
 }
 
-/** The index of the first offset in `xs` (ascending) at or after `at`. */
-function lowerBound(xs: Offsets, at: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/** `林灵委员` (an addressee's names before its colon) or `…现答复如下` (a transition). */
+function endsAddresseeOrTransition(before: string): boolean {
+  return /如下$/.test(before) || (before.length <= 80 && analyseNames(before) !== undefined);
 }
 
-/** Whether segmentLine breaks at the gap `[gapStart, gapEnd)` of blanks (exported for the tests' reference). */
-export function shouldBreakAtGap(folded: string, segStart: number, gapStart: number, gapEnd: number): boolean {
-  const prev = folded.charAt(gapStart - 1);
-  if (prev === '。' || prev === '!' || prev === '?') return true;
-  if (prev === ':') {
-    // `林灵委员: 您提出的…` and `…现答复如下: 近年来…`, but not `联系人: 张三`
-    const before = folded.slice(segStart, gapStart);
-    if (/如下:$/.test(before)) return true;
-    if (before.length <= 40 && !/(联系|电话|地址|邮编|类别|签发)/.test(before)) return true;
-  }
-  if (markerIsHeadingLike(folded, gapEnd)) return true;
-  const date = matchDateAt(folded, folded, gapEnd);
-  if (date) {
-    // a date standing alone after the signature, not `7月已启动` inside a sentence
-    const after = folded.charAt(date.end);
-    if (after === '' || isBlank(after.charCodeAt(0)) || after === '(') return true;
-  }
-  if (/^\((联系|此件)|^(联系人|联系电话|抄送)[ \t]*:/.test(folded.slice(gapEnd, gapEnd + 6))) return true;
+/** Labels that open an element of their own: contact, copy-to, annotation, approver. */
+const OWN_LINE_LABEL = /^(\(?[ \t]*(联[ \t]*系|此件)|抄[ \t]*(送|报)[ \t]*:|签[ \t]*发[ \t]*人|领导(署名|签名|签发)|审[ \t]*核[ \t]*人|经[ \t]*办[ \t]*人|承办(负责)?人|直接经办人)/;
+const TITLE_ENDING = /(答复|复函|回复|意见|的函|报告)$/;
+
+/**
+ * Whether a run of blanks `[gapStart, gapEnd)` inside a line separates two blocks: after a sentence
+ * end or an addressee's colon or a transition; before a heading, a date standing alone or a
+ * labelled foot line; after a document number, a category or a publicity mark; between a title and
+ * the addressee after it; before an organisation's name that ends the line after a wide gap.
+ */
+function breaksAtGap(text: string, folded: string, segStart: number, gapStart: number, gapEnd: number, end: number): boolean {
+  const before = folded.slice(segStart, gapStart);
+  const after = folded.slice(gapEnd, end);
+  if (/[。!?]$/.test(before)) return true;
+  if (before.endsWith(':') && endsAddresseeOrTransition(before.slice(0, -1))) return true;
+  if (headingStartsAt(folded, gapEnd, end)) return true;
+  const date = matchDateAt(text, folded, gapEnd);
+  if (date && date.end <= end && /^(\s|\(|$)/.test(folded.slice(date.end, date.end + 1))) return true;
+  if (OWN_LINE_LABEL.test(after)) return true;
+  if (before.length <= 40 && (matchDocNumber(text, folded, segStart, gapStart)?.docNumber.end === gapStart || matchCategory(folded, segStart, gapStart) || matchMark(folded, { start: segStart, end: gapStart }))) return true;
+  const nextPiece = /^\S+/.exec(after)![0];
+  if (matchCategory(folded, gapEnd, gapEnd + nextPiece.length) || matchMark(folded, { start: gapEnd, end: gapEnd + nextPiece.length })) return true;
+  const colon = after.indexOf(':');
+  if (TITLE_ENDING.test(before) && colon > 0 && colon <= 80 && analyseNames(after.slice(0, colon))) return true;
+  if (gapEnd - gapStart >= 2 && nextPiece.length === after.length && organName(folded, { start: gapEnd, end })) return true;
   return false;
 }
 
-/** A marker followed by text, not by a digit or the end of the line (exported for the tests' reference). */
-export function markerIsHeadingLike(folded: string, pos: number): boolean {
+/** A numbering marker followed by text, not by a digit or % (2.5, 3%) or the end. */
+function headingStartsAt(folded: string, pos: number, end: number): boolean {
   const m = matchMarker(folded, pos);
-  if (!m) return false;
-  const after = folded.charCodeAt(pos + m.length);
-  // followed by something (not the end of the text) that is not a digit or % (2.5, 3%)
-  return !Number.isNaN(after) && !isDigitCode(after) && after !== 37;
+  return m !== undefined && pos + m.length < end && !/[\d%]/.test(folded.charAt(pos + m.length));
 }

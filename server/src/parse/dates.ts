@@ -1,10 +1,10 @@
 /**
  * Dates as clerks write them: `2024年4月15日` (GB/T 9704-2012 7.3.5.4), the superseded
- * `二〇二四年四月十五日`, and the format errors `2024年04月15日`, `2024.4.15`, `2024-04-15`, `…15号`.
+ * `二〇二四年四月十五日`, the format errors `2024年04月15日`, `2024.4.15`, `2024-04-15`, `…15号`, and
+ * what web pages leave of a date: digits that lost 年月日 (`20211022`, `2023831`) or a bare year.
  */
 import type { DateStyle, DateValue } from '../model';
-import { hasFullWidthDigit, isDigitCode } from '../text';
-import { isEnumerationNumeral, parseCjkNumeral } from './numbering';
+import { parseCjkNumeral } from './numbering';
 
 export interface DateMatch {
   readonly start: number;
@@ -14,73 +14,87 @@ export interface DateMatch {
 }
 
 // Patterns run on width-folded text (full-width digits already folded to ASCII digits).
-const ARABIC = /(\d{2,4})([ \t]*)年([ \t]*)(\d{1,2})([ \t]*)月([ \t]*)(\d{1,2})([ \t]*)([日号])/y;
-export const CHINESE = /([〇○零O0一二三四五六七八九]{2,4})[ \t]*年[ \t]*([一二三四五六七八九十]{1,3})[ \t]*月[ \t]*([一二三四五六七八九十]{1,4})[ \t]*([日号])/y;
+const ARABIC = /(\d{4}|\d{2})([ \t]*)年([ \t]*)(\d{1,2})([ \t]*)月([ \t]*)(\d{1,2})([ \t]*)([日号])/y;
+const CHINESE = /([〇○零O0一二三四五六七八九]{2,4})[ \t]*年[ \t]*([一二三四五六七八九十]{1,3})[ \t]*月[ \t]*([一二三四五六七八九十]{1,4})[ \t]*([日号])/y;
 const NUMERIC = /(\d{4})[ \t]*([.\-/])[ \t]*(\d{1,2})[ \t]*\2[ \t]*(\d{1,2})(?![\d.])/y;
+/** Year, month and day run together: only where nothing else stands on the line (see dateElement). */
+const RUN_TOGETHER = /(20\d{2}|19\d{2})(\d{2,4})(?!\d)/y;
+const YEAR_ONLY = /(20\d{2}|19\d{2})(?![\d.年-])/y;
 
 const YEAR_DIGITS: Record<string, number> = { 〇: 0, '○': 0, 零: 0, O: 0, '0': 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
-/** Whether CHINESE can match at a code unit (a digit of its year, or 十); most blocks start otherwise. */
-export function mayStartChineseYear(c: number): boolean {
-  return isEnumerationNumeral(c) || c === 0x3007 /* 〇 */ || c === 0x25cb /* ○ */ || c === 0x96f6 /* 零 */ || c === 0x4f /* O */ || c === 0x30 /* 0 */;
+function execAt(re: RegExp, s: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(s);
 }
 
-/** Recognises a date starting exactly at `pos`. `text` is the original, `folded` its width-folded copy. */
-export function matchDateAt(text: string, folded: string, pos: number): DateMatch | undefined {
-  const c = folded.charCodeAt(pos);
-  if (isDigitCode(c)) {
-    if (pos > 0 && isDigitCode(folded.charCodeAt(pos - 1))) return undefined;
-    ARABIC.lastIndex = pos;
-    let m = ARABIC.exec(folded);
-    if (m) {
-      const styles: DateStyle[] = [];
-      const [, y, s1, s2, mo, s3, s4, d, s5, suffix] = m as unknown as string[];
-      let year = Number(y);
-      if (y!.length !== 4) {
-        if (y!.length !== 2) return undefined;
-        styles.push('short-year');
-        year += 2000;
-      }
-      if ((mo!.length === 2 && mo!.startsWith('0')) || (d!.length === 2 && d!.startsWith('0'))) styles.push('leading-zero');
-      if (suffix === '号') styles.push('hao');
-      if (s1 || s2 || s3 || s4 || s5) styles.push('spaced');
-      const end = pos + m[0].length;
-      if (hasFullWidthDigit(text, pos, end)) styles.push('full-width-digits');
-      return { start: pos, end, value: { year, month: Number(mo), day: Number(d) }, styles };
+/**
+ * A date starting exactly at `pos`. `text` is the original, `folded` its width-folded copy. With
+ * `degraded`, digits that lost 年月日 and a bare year are dates too (a line that holds nothing else).
+ */
+export function matchDateAt(text: string, folded: string, pos: number, degraded = false): DateMatch | undefined {
+  if (pos > 0 && /\d/.test(folded.charAt(pos - 1))) return undefined;
+  let m = execAt(ARABIC, folded, pos);
+  if (m) {
+    const [, y, s1, s2, mo, s3, s4, d, s5, suffix] = m as unknown as string[];
+    const styles: DateStyle[] = [];
+    let year = Number(y);
+    if (y!.length === 2) {
+      styles.push('short-year');
+      year += 2000;
     }
-    NUMERIC.lastIndex = pos;
-    m = NUMERIC.exec(folded);
-    if (m) {
-      const end = pos + m[0].length;
-      return { start: pos, end, value: { year: Number(m[1]), month: Number(m[3]), day: Number(m[4]) }, styles: ['numeric'] };
-    }
-    return undefined;
+    if (/^0\d/.test(mo!) || /^0\d/.test(d!)) styles.push('leading-zero');
+    if (suffix === '号') styles.push('hao');
+    if (s1 || s2 || s3 || s4 || s5) styles.push('spaced');
+    const end = pos + m[0].length;
+    if (/[\uff10-\uff19]/.test(text.slice(pos, end))) styles.push('full-width-digits');
+    return { start: pos, end, value: { year, month: Number(mo), day: Number(d) }, styles };
   }
-  if (!mayStartChineseYear(c)) return undefined;
-  CHINESE.lastIndex = pos;
-  const m = CHINESE.exec(folded);
-  if (!m) return undefined;
-  const yearText = m[1]!;
-  if (!/[〇○零O0]/.test(yearText) && yearText.length === 2 && !/^[一二三四五六七八九]{2}$/.test(yearText)) return undefined;
-  let year = 0;
-  for (const ch of yearText) year = year * 10 + (YEAR_DIGITS[ch] ?? 0);
-  if (yearText.length === 2) year += 2000;
-  const month = parseCjkNumeral(m[2]!);
-  const day = parseCjkNumeral(m[3]!);
-  if (month === undefined || day === undefined) return undefined;
-  const styles: DateStyle[] = ['chinese-numerals'];
-  if (m[4] === '号') styles.push('hao');
-  return { start: pos, end: pos + m[0].length, value: { year, month, day }, styles };
+  m = execAt(NUMERIC, folded, pos);
+  if (m) return { start: pos, end: pos + m[0].length, value: { year: Number(m[1]), month: Number(m[3]), day: Number(m[4]) }, styles: ['numeric'] };
+  m = execAt(CHINESE, folded, pos);
+  if (m) {
+    const yearText = m[1]!;
+    // 二〇 is a year's beginning; two numerals alone must be a two-digit year like 二四 (not 十二)
+    if (yearText.length === 2 && !/^[一二三四五六七八九〇○零O0]{2}$/.test(yearText)) return undefined;
+    let year = 0;
+    for (const ch of yearText) year = year * 10 + (YEAR_DIGITS[ch] ?? 0);
+    if (yearText.length === 2) year += 2000;
+    const month = parseCjkNumeral(m[2]!);
+    const day = parseCjkNumeral(m[3]!);
+    if (month === undefined || day === undefined) return undefined;
+    const styles: DateStyle[] = ['chinese-numerals'];
+    if (m[4] === '号') styles.push('hao');
+    return { start: pos, end: pos + m[0].length, value: { year, month, day }, styles };
+  }
+  if (!degraded) return undefined;
+  m = execAt(RUN_TOGETHER, folded, pos);
+  if (m) {
+    const value = readRunTogether(Number(m[1]), m[2]!);
+    if (value) return { start: pos, end: pos + m[0].length, value, styles: ['run-together'] };
+  }
+  m = execAt(YEAR_ONLY, folded, pos);
+  if (m) return { start: pos, end: pos + m[0].length, value: { year: Number(m[1]), month: 0, day: 0 }, styles: ['year-only'] };
+  return undefined;
 }
 
-/** Finds the first date within `[start, end)`. */
-export function findDate(text: string, folded: string, start: number, end: number): DateMatch | undefined {
-  for (let i = start; i < end; i++) {
-    const c = folded.charCodeAt(i);
-    if (isDigitCode(c) || c === 0x3007 || c === 0x25cb || c === 0x96f6 || (c >= 0x4e00 && c <= 0x4e5d)) {
-      const m = matchDateAt(text, folded, i);
-      if (m && m.end <= end) return m;
-    }
+/** Month and day from the digits after the year (`1022` → 10-22, `831` → 8-31): the first real reading. */
+function readRunTogether(year: number, digits: string): DateValue | undefined {
+  const readings = digits.length === 4 ? [[2, 2]] : digits.length === 3 ? [[1, 2], [2, 1]] : [[1, 1]];
+  for (const [m] of readings) {
+    const value = { year, month: Number(digits.slice(0, m)), day: Number(digits.slice(m)) };
+    if (isRealDate(value)) return value;
+  }
+  return undefined;
+}
+
+/** The first date within `[start, end)`. */
+export function findDateIn(text: string, folded: string, start: number, end: number): DateMatch | undefined {
+  const re = /[\d〇○零一二三四五六七八九]/g;
+  re.lastIndex = start;
+  for (let m = re.exec(folded); m && m.index < end; m = re.exec(folded)) {
+    const d = matchDateAt(text, folded, m.index);
+    if (d && d.end <= end) return d;
   }
   return undefined;
 }

@@ -1,133 +1,97 @@
 /**
- * The foot of a reply: closing, signature (署名), date (成文日期), contact, annotation (附注),
- * copy-to (抄送), and the category when a region puts it last. Their order varies a little, so
- * they are recognised block by block from the end of the document.
+ * Recognisers of the foot of a reply: the closing formula, the signature (署名), the date (成文日期),
+ * contact lines, the annotation (附注), the attachment note, copy-to (抄送) and the print line (印发).
+ * Like the head's, each says what one block is; the order is decided for the whole document.
  */
-import type { Block, Category, DateElement, Signature } from '../model';
-import { isDigitCode, type Span, trimSpan } from '../text';
-import { matchDateAt } from './dates';
-import { matchCategory, ORG_SUFFIX } from './header';
-import { matchMarker } from './numbering';
-
-export type FooterItem =
-  | { readonly kind: 'date'; readonly date: DateElement }
-  | { readonly kind: 'signature'; readonly signature: Signature }
-  | { readonly kind: 'signature+date'; readonly signature: Signature; readonly date: DateElement }
-  | { readonly kind: 'contact' | 'annotation' | 'copyTo' | 'closing' | 'attachment'; readonly span: Span }
-  | { readonly kind: 'category'; readonly category: Category };
-
-/** Formulas that close a reply: 此复, 特此函复, thanks for support, an invitation to comment or return the receipt slip. */
-export const CLOSING_CUES: readonly RegExp[] = [
-  /此复|特此(函复|答复|回复|函告|报告|说明|复函|函达|致函)|谨此(回复|函复|答复)|专此(函复|答复|回复)|以上(答复|意见)[^。]{0,12}(参考|当否|妥否)|特此|此致/,
-  /(感谢|谢谢)[^。]{0,40}(关心|支持|关注|理解|监督|厚爱)/,
-  /(欢迎|敬请|恳请|希望|请)[^。]{0,30}(继续|一如既往|多提|提出)[^。]{0,24}(意见|建议|监督|指导)/,
-  /(对(以上|本)答复)[^。]{0,30}(意见|满意)|回执/,
-  /妥否[,，]?请/,
-  /(本|此)(答复|复函|答复函|意见)(已经|经)[^。]{0,20}(审签|审定|签发|审核)/,
-];
+import type { DateElement } from '../model';
+import type { Span } from '../text';
+import { findDateIn, matchDateAt } from './dates';
+import { organName } from './header';
 
 /**
- * All of CLOSING_CUES in one regex. A search finds the leftmost position where any alternative
- * matches, which is the earliest of the positions each regex alone would find: one call instead of six.
+ * Formulas that close a reply: 此复, 特此函复, thanks for support, an invitation to comment or to
+ * return the receipt slip, that the reply was approved, an apology for its shortcomings.
  */
-const CLOSING_ANY = new RegExp(CLOSING_CUES.map((re) => `(?:${re.source})`).join('|'));
+const CLOSING_CUE = new RegExp([
+  /此复|特此(函复|答复|回复|函告|报告|说明|复函|函达|致函)|谨此(回复|函复|答复)|专此(函复|答复|回复)|以上(答复|意见|回复)[^。]{0,12}(参考|当否|妥否|不妥|批评)|特此|此致/.source,
+  /以上是[^。]{0,40}(答复|回复|意见)/.source,
+  /(感谢|谢谢)[^。]{0,40}(关心|支持|关注|理解|监督|厚爱|建议|提案)/.source,
+  /(欢迎|敬请|恳请|希望|请)[^。]{0,30}(继续|一如既往|多提|提出)[^。]{0,24}(意见|建议|监督|指导)/.source,
+  /(对(以上|本)(答复|复函|函复))[^。]{0,30}(意见|满意)|回执|征询意见表/.source,
+  /妥否[,，]?请/.source,
+  /(本|此)(答复|复函|答复函|意见)(已经|经)[^。]{0,20}(审签|审定|签发|审核)/.source,
+].join('|'));
 
 /** Offset in `s` of the earliest closing cue, or -1. */
 export function closingCueAt(s: string): number {
-  return s.search(CLOSING_ANY);
+  return s.search(CLOSING_CUE);
 }
 
-const CONTACT = /联系人|联系电话|联系方式|经办人|承办人|咨询电话|联[ \t]*系[ \t]*人/;
-const ANNOTATION = /^\([ \t]*此件[^)]{1,14}\)$/;
-const COPY_TO = /^抄[ \t]*送[ \t]*:/;
-const ATTACHMENT = /^附[ \t]*件[ \t]*(:|\d|$)/;
-const SEAL = /[ \t]*\([ \t]*(盖章|印章|章)[ \t]*\)$/;
-
-/** An organisation name (or several, blank-separated) alone on a line. */
-export function signatureNames(folded: string, span: Span): string[] | undefined {
-  let s = folded.slice(span.start, span.end);
-  // SEAL ends with `)`: without one there is nothing to remove (and no regex to run over a long paragraph)
-  if (s.charCodeAt(s.length - 1) === 41) s = s.replace(SEAL, '');
-  if (s.length === 0 || s.length > 48 || /[。,;:!?《》“”]/.test(s) || matchMarker(folded, span.start)) return undefined;
-  // (one name, the usual case, needs no split)
-  const names = s.includes(' ') || s.includes('\t') ? s.split(/[ \t]+/).filter((t) => t.length > 0) : [s];
-  if (names.length === 0 || names.some((n) => n.length < 2 || !ORG_SUFFIX.test(n) || /^\d/.test(n))) return undefined;
-  return names;
+/** The sentence a closing cue at `at` of `s` belongs to starts after the previous 。!? (offset into `s`). */
+export function sentenceStart(s: string, at: number): number {
+  const before = s.slice(0, at);
+  return Math.max(before.lastIndexOf('。'), before.lastIndexOf('!'), before.lastIndexOf('?')) + 1;
 }
 
-function dateElement(text: string, folded: string, at: number, end: number): DateElement | undefined {
-  const m = matchDateAt(text, folded, at);
-  if (!m) return undefined;
-  // only closing punctuation or blanks may follow a date that stands alone
-  const tail = folded.slice(m.end, end);
-  if (!/^[ \t。.]*$/.test(tail)) return undefined;
-  return { start: m.start, end: m.end, raw: text.slice(m.start, m.end), value: m.value, styles: m.styles };
-}
+const CONTACT = /^\(?[ \t]*(联[ \t]*系[ \t]*人|联系电话|联系方式|联系单位|联系地址|经[ \t]*办[ \t]*人|承[ \t]*办[ \t]*人|直接经办人|咨询电话|邮政编码|电[ \t]*话)|^人[ \t]*:|(联系人|联系电话)[ \t]*(及|和)?[ \t]*(电话)?[ \t]*:/;
+const ANNOTATION = /^\([ \t]*此(件|复函|答复|回复件)[^)]{1,14}\)$/;
+const COPY_TO = /^(抄[ \t]*送|抄[ \t]*报|报)[ \t]*:/;
+const ATTACHMENT = /^附[ \t]*(件)?[ \t]*(:|\d|$)/;
+const PRINT_LINE = /印发[ \t]*$/;
 
-/**
- * Whether a date can end `block` as dateElement accepts one: a date ends with 日, 号 or a digit
- * (the numeric form), and only blanks and full stops (` \t。.`) may follow it. A body paragraph
- * ends otherwise, and then the search for a date in it is skipped.
- */
-export function mayEndWithDate(folded: string, block: Span): boolean {
-  let e = block.end;
-  while (e > block.start) {
-    const c = folded.charCodeAt(e - 1);
-    if (c !== 32 && c !== 9 && c !== 0x3002 && c !== 46) break;
-    e--;
-  }
-  if (e === block.start) return false;
-  const c = folded.charCodeAt(e - 1);
-  return c === 0x65e5 /* 日 */ || c === 0x53f7 /* 号 */ || isDigitCode(c);
-}
+export type FootMark = 'contact' | 'annotation' | 'copyTo' | 'attachment' | 'printLine';
 
-/** Classifies one block as a footer element, or returns undefined for body text. */
-export function classifyFooterBlock(text: string, folded: string, block: Block): FooterItem | undefined {
+/** A labelled line of the foot: contact, annotation, copy-to, attachment note, print line. */
+export function matchFootMark(folded: string, block: Span): FootMark | undefined {
   const s = folded.slice(block.start, block.end);
-  const date = dateElement(text, folded, block.start, block.end);
-  if (date) return { kind: 'date', date };
-  // the three start with their first character: ( 抄 附
-  const first = s.charCodeAt(0);
-  if (first === 40 && ANNOTATION.test(s)) return { kind: 'annotation', span: block };
-  if (first === 0x6284 && COPY_TO.test(s)) return { kind: 'copyTo', span: block };
-  if (first === 0x9644 && ATTACHMENT.test(s)) return { kind: 'attachment', span: block };
-  const category = matchCategory(folded, block);
-  if (category) return { kind: 'category', category };
-  if (s.length <= 120 && CONTACT.test(s)) return { kind: 'contact', span: block };
-  const names = signatureNames(folded, block);
-  if (names) return { kind: 'signature', signature: { start: block.start, end: block.end, names } };
-  // signature and date on one line without a gap: 贵阳市教育局2019年10月15日
-  for (let i = mayEndWithDate(folded, block) ? block.start + 2 : block.end; i < block.end; i++) {
-    const c = folded.charCodeAt(i);
-    if (!isDigitCode(c) || (i > block.start && isDigitCode(folded.charCodeAt(i - 1)))) continue;
-    const d = dateElement(text, folded, i, block.end);
-    if (!d) continue;
-    const sig = trimSpan(text, block.start, i);
-    const sigNames = signatureNames(folded, sig);
-    if (sigNames) return { kind: 'signature+date', signature: { start: sig.start, end: sig.end, names: sigNames }, date: d };
-    break;
-  }
-  // a closing block opens with its formula; a formula later in a paragraph is found by the parser
-  // at the end of the last body paragraph instead, so the paragraph's text stays in the body
-  if (s.length <= 200) {
-    const at = closingCueAt(s);
-    if (at >= 0 && !/[。!?]/.test(s.slice(0, at))) return { kind: 'closing', span: block };
-  }
+  if (s.length > 160) return undefined;
+  if (ANNOTATION.test(s)) return 'annotation';
+  if (COPY_TO.test(s)) return 'copyTo';
+  if (ATTACHMENT.test(s)) return 'attachment';
+  if (CONTACT.test(s)) return 'contact';
+  if (PRINT_LINE.test(s) && /\d|[〇一二三四五六七八九十]月/.test(s)) return 'printLine';
   return undefined;
-}
-
-/** Index of the last attachment note (附件：…) from `from` on, or -1. */
-export function findAttachmentNote(folded: string, blocks: readonly Span[], from: number): number {
-  for (let j = blocks.length - 1; j >= from; j--) {
-    const b = blocks[j]!;
-    // ATTACHMENT starts with 附: the other blocks need no slice and no regex call
-    if (folded.charCodeAt(b.start) === 0x9644 && ATTACHMENT.test(folded.slice(b.start, b.end))) return j;
-  }
-  return -1;
 }
 
 /** A further attachment name below the note: `2.办理情况表`, short and without a sentence end. */
 export function isAttachmentItem(folded: string, block: Span): boolean {
   const s = folded.slice(block.start, block.end);
   return s.length <= 80 && /^\d{1,2}[.、]/.test(s) && !/[。;!?]/.test(s);
+}
+
+const SEAL = /[ \t]*\([ \t]*(盖章|印章|章)[ \t]*\)$/;
+
+/**
+ * Organisation names alone on a line, as a signature: one, or several signing a joint reply side by
+ * side (blank-separated). A seal note `（盖章）` after them is allowed.
+ */
+export function signatureNames(folded: string, span: Span): string[] | undefined {
+  const s = folded.slice(span.start, span.end).replace(SEAL, '');
+  if (s.length === 0 || s.length > 60) return undefined;
+  const one = organName(s, { start: 0, end: s.length });
+  if (one && !/[ \t]/.test(s.trim())) return [one];
+  const names = s.split(/[ \t]{2,}|[ \t](?=\p{Script=Han}{2,}(?:委员会|政府|局|厅|委|办|院|中心|部))/u).map((n) => n.trim()).filter((n) => n.length > 0);
+  if (names.length > 1 && names.every((n) => organName(n, { start: 0, end: n.length }) === n)) return names;
+  // a spaced-out name is one name
+  return one ? [one] : undefined;
+}
+
+/** A date filling `[start, end)`, closing punctuation allowed after it; `degraded` as for matchDateAt. */
+export function dateElement(text: string, folded: string, start: number, end: number, degraded = false): DateElement | undefined {
+  const m = matchDateAt(text, folded, start, degraded);
+  if (!m || !/^[ \t。.]*$/.test(folded.slice(m.end, end))) return undefined;
+  return { start: m.start, end: m.end, raw: text.slice(m.start, m.end), value: m.value, styles: m.styles };
+}
+
+/** A signature and a date on one line: `贵阳市教育局2019年10月15日`, `赤水市建设局 二00七年七月十七日`. */
+export function signatureAndDate(text: string, folded: string, span: Span): { names: string[]; signature: Span; date: DateElement } | undefined {
+  const s = folded.slice(span.start, span.end);
+  if (s.length > 80) return undefined;
+  const d = findDateIn(text, folded, span.start + 2, span.end);
+  if (!d) return undefined;
+  const date = dateElement(text, folded, d.start, span.end);
+  if (!date) return undefined;
+  const sigText = folded.slice(span.start, d.start).trimEnd();
+  const names = signatureNames(sigText, { start: 0, end: sigText.length });
+  return names ? { names, signature: { start: span.start, end: span.start + sigText.length }, date } : undefined;
 }

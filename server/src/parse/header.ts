@@ -1,98 +1,126 @@
 /**
- * The head of a reply: 发文字号, title, 答复类别, 签发人 and the addressee (主送).
- * Each recogniser looks at one block and several cues, never at one fixed phrase.
+ * Recognisers of the head of a reply: 发文字号, title, 答复类别, the approver and publicity marks,
+ * and the addressee (主送). Each looks at one block of folded text (full-width ASCII folded to
+ * half-width, so `（：` read as `(:`) and says what it finds there; which block plays which role is
+ * decided later, for the whole document at once (roles.ts, decode.ts).
  */
-import type { Addressee, AddresseeForm, Block, Category, DocNumber, ProposalNumberRef, Signatory } from '../model';
-import { isBlank, isDigitCode, type Span, trimSpan } from '../text';
-import { matchMarker } from './numbering';
+import type { Addressee, AddresseeForm, Category, DocNumber, ProposalNumberRef } from '../model';
+import type { Span } from '../text';
 
 // ---------------------------------------------------------------- document number
 
-// Folded text: （） became (), ［］ became []; 〔〕【】〖〗 are kept as they are.
-// (without the d flag, whose indices cost more than the rest of the match: the brackets are found from the groups)
-export const DOC_NUMBER = /^([\p{Script=Han}A-Za-z0-9]{1,16}?)[ \t]*([〔[【({〖])[ \t]*(\d{2,4})[ \t]*([〕\]】)}〗])[ \t]*(第)?[ \t]*(\d{1,6})[ \t]*号/u;
+/**
+ * 发文字号: organ code, year in brackets, serial, 号 — and the ways real ones depart from
+ * GB/T 9704-2012 7.2.5: [] 【】 () instead of 〔〕, a two-digit year, 第, blanks, a lost 〕 or 号
+ * (`舞教〔2022106`). The serial is digits, or (rarely) words (`来信号`).
+ */
+const DOC_NUMBER = /^(\p{Script=Han}[\p{Script=Han}A-Za-z0-9]{0,15}?)[ \t]*([〔[【({〖])[ \t]*(\d{4}|\d{2})[ \t]*([〕\]】)}〗]?)[ \t]*(第)?[ \t]*(\d{1,6}|\p{Script=Han}{1,3}(?=号))[ \t]*(号?)/u;
 
-/** Past blanks and tabs from `i`: where a `[ \t]*` of a pattern ends. */
-function skipSpaceTab(s: string, i: number): number {
-  while (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9) i++;
-  return i;
+export interface DocNumberMatch {
+  readonly docNumber: DocNumber;
+  /** A category glued to the number: `…〔2023〕02号B类`, `…5号(B类)`. */
+  readonly category?: Category;
 }
 
-/** Recognises a 发文字号 at the start of a block; returns it and where the rest of the block starts. */
-export function matchDocNumber(text: string, folded: string, block: Span): { docNumber: DocNumber; rest: number } | undefined {
-  const s = folded.slice(block.start, block.end);
-  // (DOC_NUMBER needs a 号: most blocks are ruled out without the regex)
-  const m = s.includes('号') ? DOC_NUMBER.exec(s) : null;
-  if (!m || !/\p{Script=Han}/u.test(m[1]!)) return undefined;
-  const start = block.start;
-  const end = start + m[0].length;
-  // the opening bracket after the organ and its blanks, the closing one after the year and its blanks
-  const openRel = skipSpaceTab(s, m[1]!.length);
-  const closeRel = skipSpaceTab(s, skipSpaceTab(s, openRel + 1) + m[3]!.length);
-  const openAt = start + openRel;
-  const closeAt = start + closeRel;
-  return {
-    docNumber: {
-      start, end,
-      organ: m[1]!,
-      open: text.charAt(openAt),
-      year: m[3]!,
-      close: text.charAt(closeAt),
-      hasDi: m[5] !== undefined,
-      serial: m[6]!,
-    },
-    rest: trimSpan(text, end, block.end).start,
-  };
-}
-
-// ---------------------------------------------------------------- category, signatory
-
-export const CATEGORY = /^(?:(?:答复|办复|办理|办结|答复函)?[ \t]*类[ \t]*别|答复类型)[ \t]*:[ \t]*([A-Za-z甲乙丙丁])[ \t]*类?[ \t]*[.。;]?$/;
-
-/** Whether CATEGORY can match a string starting with this code unit: 答, 办, 类 or a blank. */
-export function mayStartCategory(c: number): boolean {
-  return c === 0x7b54 /* 答 */ || c === 0x529e /* 办 */ || c === 0x7c7b /* 类 */ || c === 32 || c === 9;
-}
-
-/** `答复类别：A类`, `办复类别：B类` filling a block. */
-export function matchCategory(folded: string, block: Span): Category | undefined {
-  const s = folded.slice(block.start, block.end);
-  const m = mayStartCategory(s.charCodeAt(0)) && s.includes(':') ? CATEGORY.exec(s) : null;
+/**
+ * A 发文字号 at `start` of the folded text, ending by `end`. A number that lost both its closing
+ * bracket and its 号 must at least have its year and serial run together (`〔2022106`).
+ */
+export function matchDocNumber(text: string, folded: string, start: number, end: number): DocNumberMatch | undefined {
+  const s = folded.slice(start, end);
+  const m = DOC_NUMBER.exec(s);
   if (!m) return undefined;
-  // the value follows the first colon (nothing before it has one) and its blanks
-  const at = block.start + skipSpaceTab(s, s.indexOf(':') + 1);
-  return { start: block.start, end: block.end, value: m[1]!.toUpperCase(), valueSpan: { start: at, end: at + 1 } };
+  const [whole, organ, open, year, close, di, serial, hao] = m as unknown as [string, string, string, string, string, string | undefined, string, string];
+  // a number that lost both its 〕 and its 号 must at least show a four-digit year and a numeric serial
+  if (!close && !hao && (year.length !== 4 || !/^\d/.test(serial))) return undefined;
+  const openRel = s.indexOf(open, organ.length);
+  const closeRel = close ? s.indexOf(close, openRel + 1) : -1;
+  const docEnd = start + whole.length;
+  const docNumber: DocNumber = {
+    start,
+    end: docEnd,
+    organ,
+    open: text.charAt(start + openRel),
+    year,
+    close: closeRel >= 0 ? text.charAt(start + closeRel) : '',
+    hasDi: di !== undefined,
+    serial,
+    hasHao: hao !== '',
+    spaced: /[ \t]/.test(whole),
+  };
+  const category = categoryAt(folded, docEnd, end);
+  return { docNumber, category };
 }
 
-/** A bare category mark before the addressee in captured web tables: `A 公开 林灵委员:`. */
-export const CATEGORY_TOKEN = /^[A-Ca-c甲乙丙]$/;
-const DISCLOSURE_TOKEN = /^(公开|主动公开|依申请公开|不予公开|不公开|非公开)$/;
+/** A category glued after a document number: `B类`, `(B类)`, ` B1类`. */
+function categoryAt(folded: string, at: number, end: number): Category | undefined {
+  const m = /^[ \t]*\(?[ \t]*([A-Da-d甲乙丙丁]\d?)[ \t]*类[ \t]*\)?/.exec(folded.slice(at, end));
+  if (!m) return undefined;
+  const valueAt = at + m[0].indexOf(m[1]!);
+  return { start: at + (m[0].length - m[0].trimStart().length), end: at + m[0].length, value: m[1]!.toUpperCase(), valueSpan: { start: valueAt, end: valueAt + m[1]!.length } };
+}
 
-export function matchSignatory(folded: string, block: Span): Signatory | undefined {
-  if (folded.charCodeAt(block.start) !== 0x7b7e /* 签 */) return undefined;
+// ---------------------------------------------------------------- category, approver and publicity marks
+
+/**
+ * 答复类别 as regions write it: `答复类别：A类`, `办复类别：B类`, `类  别：B类`, `办理结果：(A类)`, a bare
+ * `A` or `(B类)` at the top right of the page, `B1类` with a sub-grade.
+ */
+const CATEGORY_LABELLED = /^(?:(?:答[ \t]*复|办[ \t]*复|办[ \t]*理|办[ \t]*结)?[ \t]*类[ \t]*别|答复类型|办理结果)[ \t]*:[ \t]*\(?[ \t]*([A-Da-d甲乙丙丁]\d?)[ \t]*类?[ \t]*\)?[ \t]*[.。;]?$/;
+const CATEGORY_BARE = /^\(?[ \t]*([A-Da-d甲乙丙丁]\d?)[ \t]*(类)?[ \t]*\)?$/;
+
+/** A category filling `[start, end)`; a bare letter needs no 类, a bare 甲乙丙 does. */
+export function matchCategory(folded: string, start: number, end: number): Category | undefined {
+  const s = folded.slice(start, end);
+  const m = CATEGORY_LABELLED.exec(s) ?? CATEGORY_BARE.exec(s);
+  if (!m) return undefined;
+  if (m === null || (!m[2] && /^[甲乙丙丁]/.test(m[1]!) && !CATEGORY_LABELLED.test(s))) return undefined;
+  const at = start + s.lastIndexOf(m[1]!);
+  return { start, end, value: m[1]!.toUpperCase(), valueSpan: { start: at, end: at + m[1]!.length } };
+}
+
+/** Who approved or signed the reply: 签发人, 领导署名, 审核人 … with a name. */
+const APPROVER = /^(签[ \t]*发[ \t]*人|领导(署名|签名|签发|签批)|签批人|审[ \t]*核[ \t]*人|核稿人|审签人|承办负责人|分管领导)[ \t]*:[ \t]*(\S.*)?$/;
+/** Whether the reply may be published: `是否同意公开：（是）`, `同意公开`, `主动公开`, `（此回复件公开）`. */
+const PUBLICITY = /^\(?[ \t]*(是否(同意)?公开[ \t]*:.{0,6}|同意公开|予以公开|主动公开|依申请公开|不予公开|不公开|非公开|公开|此回复件公开|此件公开)[ \t]*\)?$/;
+
+export type MarkKind = 'approver' | 'publicity';
+
+/** An approver or publicity mark filling the block. */
+export function matchMark(folded: string, block: Span): MarkKind | undefined {
+  const s = folded.slice(block.start, block.end);
+  if (APPROVER.test(s)) return 'approver';
+  if (PUBLICITY.test(s)) return 'publicity';
+  return undefined;
+}
+
+/** The approver's name (签发人：陈明), if the mark is a 签发人 line. */
+export function signatoryName(folded: string, block: Span): string | undefined {
   const m = /^签[ \t]*发[ \t]*人[ \t]*:[ \t]*(\S.*)$/.exec(folded.slice(block.start, block.end));
-  return m ? { start: block.start, end: block.end, name: m[1]!.trim() } : undefined;
+  return m ? m[1]!.trim() : undefined;
 }
 
 // ---------------------------------------------------------------- title
 
-/** Words by which a title names its matter; a title has no sentence punctuation. */
-const TITLE_CUE = /关于|答复|复函|报告|意见|的函|情况|提案|建议/;
-const TITLE_END = /(答复|答复函|复函|的函|报告|意见|情况|说明)[ \t]*(\([A-C甲乙丙]类\))?$/;
+/** Words by which a title names its matter. */
+const TITLE_CUE = /关于|答复|复函|回复|报告|意见|的函|提案|建议|议案/;
+/** How a title ends: the genre word, perhaps with the number or the category after it. */
+const TITLE_END = /(答复|答复函|答复意见|复函|回复|回复意见|的函|报告|意见|情况|说明)[ \t]*(\([^()]{1,24}\))?$/;
+/** A title that opens with 对 names the session it answers: 对市政协十二届三次会议… */
+const TITLE_SESSION = /^对.{0,30}(会议|政协|人大|委员会|届)/;
 
-export function isTitleCandidate(folded: string, block: Span): boolean {
-  const s = folded.slice(block.start, block.end);
-  return s.length <= 90 && !/[。;!?]/.test(s) && !s.endsWith(':') && TITLE_CUE.test(s) && !matchMarker(folded, block.start);
+export interface TitleLine {
+  /** The line names the reply's matter: 关于…, 对…会议…, …答复. */
+  readonly cue: boolean;
+  /** The line ends as a title ends (…的答复, …的复函). */
+  readonly complete: boolean;
 }
 
-/** A further line of a title that is not yet complete: no sentence punctuation, no colon. */
-export function isTitleContinuation(folded: string, block: Span): boolean {
+/** Whether a block can be a line of a title: short, no sentence punctuation, no colon. */
+export function matchTitleLine(folded: string, block: Span): TitleLine | undefined {
   const s = folded.slice(block.start, block.end);
-  return s.length <= 90 && !/[。;!?:,]/.test(s) && !matchMarker(folded, block.start);
-}
-
-export function titleIsComplete(folded: string, block: Span): boolean {
-  return TITLE_END.test(folded.slice(block.start, block.end));
+  if (s.length > 90 || /[。;!?:]/.test(s) || /^[\d(]/.test(s) && !/^\(\D/.test(s)) return undefined;
+  return { cue: TITLE_CUE.test(s) || TITLE_SESSION.test(s), complete: TITLE_END.test(s) };
 }
 
 /** The organ named at the start of a title: `市教育局关于…` → 市教育局. */
@@ -101,196 +129,110 @@ export function titleOrgan(titleText: string): string | undefined {
   return m && ORG_SUFFIX.test(m[1]!) ? m[1] : undefined;
 }
 
+// ---------------------------------------------------------------- organisations
+
+/** Organisation names end with an organ-type word. */
+export const ORG_SUFFIX = /(委员会|人民政府|政府|办公室|办公厅|局|厅|委|办|室|院|中心|部|处|科|所|署|会|站|馆|队|公司|集团|党组|党委|支部|学校|大学|学院|医院|银行|街道|镇|乡|社区|社|盟|党|联|组|界)$/;
+
+/**
+ * An organisation's name standing alone: `贵阳市教育局`, the issuing organ above a title spaced out
+ * (`汨 罗 市 规 划 局`) or as a letterhead (`潼关县民政局文件`). Returns the name without blanks.
+ */
+export function organName(folded: string, span: Span): string | undefined {
+  const s = folded.slice(span.start, span.end).replace(/[ \t]+/g, '').replace(/文件$/, '');
+  if (s.length < 3 || s.length > 40 || !/^\p{Script=Han}/u.test(s) || /[^\p{Script=Han}()A-Za-z0-9]/u.test(s)) return undefined;
+  return ORG_SUFFIX.test(s) ? s : undefined;
+}
+
 // ---------------------------------------------------------------- proposal numbers
 
 const PROPOSAL_NUMBER = /第[ \t]*([A-Za-z]{0,3}[ \t]*\d{1,10}[A-Za-z]?)[ \t]*号/g;
-const PROPOSAL_NUMBER_AT = new RegExp(PROPOSAL_NUMBER.source, 'y');
-
-function proposalNumberRef(start: number, m: RegExpExecArray): ProposalNumberRef {
-  const value = m[1]!.includes(' ') || m[1]!.includes('\t') ? m[1]!.replace(/[ \t]/g, '') : m[1]!;
-  return { start, end: start + m[0].length, value, key: proposalKey(value) };
-}
 
 /** Every `第…号` in a span, with its comparable key (case and leading zeros folded). */
 export function findProposalNumbers(folded: string, span: Span): ProposalNumberRef[] {
   const out: ProposalNumberRef[] = [];
   const s = folded.slice(span.start, span.end);
-  PROPOSAL_NUMBER.lastIndex = 0;
-  for (let m = PROPOSAL_NUMBER.exec(s); m; m = PROPOSAL_NUMBER.exec(s)) out.push(proposalNumberRef(span.start + m.index, m));
+  for (const m of s.matchAll(PROPOSAL_NUMBER)) {
+    const value = m[1]!.replace(/[ \t]/g, '');
+    const start = span.start + m.index!;
+    out.push({ start, end: start + m[0].length, value, key: proposalKey(value) });
+  }
   return out;
 }
 
-/** The `第…号` that starts at `at` and ends by `end`, if there is one (what findProposalNumbers finds there). */
-export function proposalNumberAt(folded: string, at: number, end: number): ProposalNumberRef | undefined {
-  if (folded.charCodeAt(at) !== 0x7b2c /* 第, where the pattern starts */) return undefined;
-  PROPOSAL_NUMBER_AT.lastIndex = at;
-  const m = PROPOSAL_NUMBER_AT.exec(folded);
-  return m && at + m[0].length <= end ? proposalNumberRef(at, m) : undefined;
-}
-
+/** The comparable form of a proposal number: upper case, no leading zeros (`d022` → `D22`). */
 export function proposalKey(value: string): string {
-  // the letters, then the digits without leading zeros: what `.replace(/^([A-Z]*)0+(?=\d)/, '$1')`
-  // gives (a run of zeros that no digit follows keeps its last zero), without a regex on every call
-  const u = value.toUpperCase();
-  let letters = 0;
-  while (letters < u.length && u.charCodeAt(letters) >= 65 && u.charCodeAt(letters) <= 90) letters++;
-  let zeros = letters;
-  while (zeros < u.length && u.charCodeAt(zeros) === 48) zeros++;
-  if (!(zeros < u.length && isDigitCode(u.charCodeAt(zeros)))) zeros--;
-  return zeros > letters ? u.slice(0, letters) + u.slice(zeros) : u;
+  return value.toUpperCase().replace(/^([A-Z]*)0+(?=\d)/, '$1');
 }
 
 // ---------------------------------------------------------------- addressee
 
-/** Organisation names end with an organ-type word. */
-export const ORG_SUFFIX = /(委员会|人民政府|政府|办公室|办公厅|局|厅|委|办|室|院|中心|部|处|科|所|署|会|站|馆|队|公司|集团|党组|党委|支部|学校|大学|学院|医院|银行|街道|镇|乡|社区|社|盟|党|联|组|界)$/;
 const PERSON_SUFFIX = /(委员|代表|同志|先生|女士|老师|主任|主席|会长|秘书长|院长|局长|书记|议员)$/;
-const PERSONS_GROUP = /等[\d一二三四五六七八九十]*[名位]?(委员|代表|同志)$/;
-const NOT_NAMES = /关于|答复|报告|通知|意见|《|》|提出|收悉|如下|\d{3,}|[。;!?]/;
+/** A group of people: `曹芝萓等4位委员`, `王娟等10名代表`, `姜欣(等10位)代表`, `李正乔等代表`. */
+const PERSONS_GROUP = /等[ \t]*[\d一二三四五六七八九十]*[ \t]*[名位人]?\)?[ \t]*(委员|代表|同志)$/;
+/** Words no addressee holds: a title's or a sentence's. */
+const NOT_NAMES = /关于|答复|报告|通知|意见|《|》|提出|收悉|如下|会议|\d{3,}|[。;!?]/;
 /** A template's placeholder with what it stands for: `×××(主办单位)`, `XXX(委员)`. */
 const PLACEHOLDER = /^(?:×+|[Xx]{2,}|某某|○+)\(([^()]{1,8})\)$/;
 
-interface NamesInfo {
+export interface NamesInfo {
   readonly names: string[];
   readonly form: AddresseeForm;
   readonly role: Addressee['role'];
 }
 
-/** Decides whether text names people or bodies the way an addressee does. */
+/**
+ * Whether text names people or bodies the way an addressee does: names joined by 、 or ，, the last
+ * ending with 委员, 代表 (or another way to address a person), a group (`等N位委员`, `并附议人`), or an
+ * organisation (`民革天水市委员会`, `湖里区政府`). Masked names (`***委员会`) count.
+ */
 export function analyseNames(raw: string): NamesInfo | undefined {
-  const s = raw.trim();
-  if (s.length === 0 || s.length > 60 || isDigitCode(s.charCodeAt(0)) || s.charCodeAt(0) === 40 /* ( */ || NOT_NAMES.test(s)) return undefined;
-  const parts = splitNames(s);
+  const s = raw.trim().replace(/^尊敬的/, '').replace(/[ \t]*(并附议人|及附议人|及联名人|等附议人)$/, '').trim();
+  if (s.length === 0 || s.length > 80 || /^[\d(]/.test(s) && !/^\(等/.test(s) || NOT_NAMES.test(s)) return undefined;
+  const parts = s.split(/[、,，和及与]/).map((p) => p.trim()).filter((p) => p.length > 0);
   if (parts.length === 0) return undefined;
   const written = parts[parts.length - 1]!;
   // a placeholder is judged by what it stands for; 单位 and 部门 name bodies
   const stands = PLACEHOLDER.exec(written)?.[1];
   const last = stands ?? written;
-  const isPerson = PERSON_SUFFIX.test(last) && !last.endsWith('委员会');
   const isGroup = PERSONS_GROUP.test(last);
+  const isPerson = !isGroup && PERSON_SUFFIX.test(last) && !last.endsWith('委员会');
   const isBody = !isPerson && !isGroup && (ORG_SUFFIX.test(last) || (stands !== undefined && /(单位|部门|机关)$/.test(stands)));
   if (!isPerson && !isGroup && !isBody) return undefined;
-  // every other part must be a short name too
-  if (parts.some((p) => p.length > 24)) return undefined;
-  const role = last.endsWith('委员') ? 'member' : last.endsWith('代表') ? 'deputy' : 'other';
+  // every part is a short name; a body's name has no blanks
+  if (parts.some((p) => p.length > 30) || (isBody && /[ \t]/.test(last))) return undefined;
+  const role = /委员\)?$/.test(last) && !last.endsWith('委员会') ? 'member' : /代表\)?$/.test(last) ? 'deputy' : 'other';
   const form: AddresseeForm = isBody ? 'body' : parts.length > 1 || isGroup ? 'persons' : 'person';
   return { names: parts, form, role };
 }
 
-/**
- * The names of a list, trimmed, without empty ones: what `s.split(/[、,，和及与]/)` with each part
- * trimmed and the empty ones dropped gives, without a regex call per separator.
- */
-export function splitNames(s: string): string[] {
-  const parts: string[] = [];
-  let from = 0;
-  for (let i = 0; i <= s.length; i++) {
-    if (i < s.length && !isNameSeparator(s.charCodeAt(i))) continue;
-    const p = s.slice(from, i).trim();
-    if (p.length > 0) parts.push(p);
-    from = i + 1;
-  }
-  return parts;
+export interface AddresseeMatch extends NamesInfo {
+  /** Where the addressee ends: after its colon and greeting, or after the names. */
+  readonly end: number;
+  readonly namesSpan: Span;
+  /** The punctuation after the names (`：`, `:`, `，` …) as written, if any. */
+  readonly colon?: { readonly span: Span; readonly char: string };
 }
-
-/** 、 , ， 和 及 与 */
-function isNameSeparator(c: number): boolean {
-  return c === 0x3001 || c === 44 || c === 0xff0c || c === 0x548c || c === 0x53ca || c === 0x4e0e;
-}
-
-export interface AddresseeMatch {
-  readonly addressee: Addressee;
-  /** A bare category mark found before the names (`A 公开 林灵委员:`). */
-  readonly category?: Category;
-  /** Where text that follows the addressee in the same block starts, if any. */
-  readonly rest?: number;
-}
-
-const GREETING = /^[ \t]*(您好|你好|您们好|你们好)[!.。]?/;
 
 /**
- * Recognises an addressee at the start of a block: names, then a colon (or another mark, or
- * nothing when `strict` is false), then an optional greeting. Text after it (a receipt line pasted
- * on the same line) is left as `rest`.
+ * An addressee at the start of `[start, end)`: names, then a colon (or a comma, a full stop, or
+ * nothing), then perhaps a greeting (您好！). It must fill the span; `rest` text after a colon is
+ * the splitter's business.
  */
-export function matchAddressee(text: string, folded: string, block: Block, strict: boolean): AddresseeMatch | undefined {
-  const s = folded.slice(block.start, block.end);
-  let namesStart = 0;
-  if (s.startsWith('尊敬的')) namesStart = 3;
-  // the names run to the first colon-like mark, or to the end of a short block
-  let markAt = 0;
-  while (markAt < s.length && markAt < 64 && !isAddresseeMark(s.charCodeAt(markAt))) markAt++;
-  if (markAt === s.length || markAt === 64) markAt = -1;
-  let namesEnd: number;
-  let colon: Addressee['colon'];
-  if (markAt > namesStart) {
-    namesEnd = markAt;
-    const ch = text.charAt(block.start + markAt);
-    colon = { span: { start: block.start + markAt, end: block.start + markAt + 1 }, char: ch };
-    if (strict && !isColon(ch) && markAt + 1 < s.length) return undefined;
-  } else {
-    if (strict || s.length > 40) return undefined;
-    namesEnd = s.length;
-    const g = /(您好|你好|您们好|你们好)[!.。]?$/.exec(s);
-    if (g) namesEnd = g.index;
-  }
-  // leading tokens separated by blanks: a bare category mark and a disclosure mark may precede the names
-  const tokens = splitTokens(s, namesStart, namesEnd);
-  if (tokens.length === 0) return undefined;
-  const nameToken = tokens[tokens.length - 1]!;
-  let category: Category | undefined;
-  for (const t of tokens.slice(0, -1)) {
-    const word = s.slice(t.start, t.end);
-    if (CATEGORY_TOKEN.test(word)) {
-      const at = block.start + t.start;
-      category = { start: at, end: at + 1, value: word.toUpperCase(), valueSpan: { start: at, end: at + 1 } };
-    } else if (!DISCLOSURE_TOKEN.test(word)) {
-      return undefined;
-    }
-  }
-  const info = analyseNames(s.slice(nameToken.start, nameToken.end));
+export function matchAddressee(text: string, folded: string, start: number, end: number): AddresseeMatch | undefined {
+  const s = folded.slice(start, end);
+  if (s.length > 90) return undefined;
+  const m = /^(尊敬的)?[ \t]*([^:,;。]+?)[ \t]*([:,;。]?)[ \t]*((?:您们|你们|您|你)好[!.。]?)?[ \t]*$/.exec(s);
+  if (!m) return undefined;
+  const info = analyseNames(m[2]!);
   if (!info) return undefined;
-  let end = colon ? colon.span.end : block.start + namesEnd;
-  const greeting = GREETING.exec(s.slice(end - block.start));
-  if (greeting) end += greeting[0].length;
-  const rest = trimSpan(text, end, block.end);
-  if (rest.start < rest.end && !colon) return undefined;
-  // a long remainder after a non-colon mark is a sentence, not an addressee
-  if (rest.start < rest.end && colon && !isColon(colon.char)) return undefined;
-  // every field, undefined where absent (one hidden class for all addressees, see docs/design.md)
-  const addressee: Addressee = {
-    // with a category mark before the names the addressee starts at the names; otherwise at 尊敬的 or the names
-    start: block.start + (tokens.length > 1 ? nameToken.start : 0),
+  const namesStart = start + s.indexOf(m[2]!, m[1] ? 3 : 0);
+  const namesSpan = { start: namesStart, end: namesStart + m[2]!.length };
+  const markAt = m[3] ? start + s.indexOf(m[3], namesSpan.end - start) : -1;
+  return {
+    ...info,
     end,
-    namesSpan: { start: block.start + nameToken.start, end: block.start + nameToken.end },
-    names: info.names,
-    form: info.form,
-    role: info.role,
-    colon,
+    namesSpan,
+    colon: markAt >= 0 ? { span: { start: markAt, end: markAt + 1 }, char: text.charAt(markAt) } : undefined,
   };
-  const match: { -readonly [K in keyof AddresseeMatch]: AddresseeMatch[K] } = { addressee };
-  if (category) match.category = category;
-  if (rest.start < rest.end) match.rest = rest.start;
-  return match;
-}
-
-/** What ends the names of an addressee: `:,;。` (folded). */
-function isAddresseeMark(c: number): boolean {
-  return c === 58 || c === 44 || c === 59 || c === 0x3002;
-}
-
-function isColon(ch: string): boolean {
-  return ch === ':' || ch === '：';
-}
-
-function splitTokens(s: string, start: number, end: number): Span[] {
-  const out: Span[] = [];
-  let i = start;
-  while (i < end) {
-    while (i < end && isBlank(s.charCodeAt(i))) i++;
-    const t = i;
-    while (i < end && !isBlank(s.charCodeAt(i))) i++;
-    if (i > t) out.push({ start: t, end: i });
-  }
-  return out;
 }

@@ -1,33 +1,30 @@
 /**
- * The tolerant reply parser: text in, reply model out. It never throws; whatever it cannot
- * recognise it leaves out, and the rules report what is missing.
+ * The tolerant reply parser: text in, reply model out. It never throws.
+ *
+ * 1. blocks.ts cuts the lines into blocks (paragraphs, table cells, the pieces of run-on lines);
+ * 2. roles.ts scores every block for every role it could play;
+ * 3. decode.ts picks the best roles the order of a reply allows;
+ * 4. this file builds the model from the roles; body.ts builds the measures from the body.
+ * What no role claims stays in the model as `unplaced`.
  */
-import type { Block, Category, DateElement, DocNumber, DocumentKind, ProposalNumberRef, Reply, Signatory, Signature, Title } from '../model';
-import { foldWidth, lastOf, scanText, splitLines, type Span, trimSpan } from '../text';
+import type { Addressee, Block, BlockRole, Category, DateElement, DocNumber, DocumentKind, JunkSpan, ReceiptLine, Reply, RoleSpan, Signatory, Signature, Title } from '../model';
+import { foldWidth, type Span, splitLines, trimSpan } from '../text';
 import { splitBlocks } from './blocks';
 import { parseBody } from './body';
-import { classifyFooterBlock, closingCueAt, findAttachmentNote, isAttachmentItem } from './footer';
-import {
-  findProposalNumbers, isTitleCandidate, isTitleContinuation, matchAddressee, matchCategory, matchDocNumber, matchSignatory, titleIsComplete, titleOrgan,
-} from './header';
-import { detectKind, type KindEvidence } from './kind';
+import { decodeRoles } from './decode';
+import { closingCueAt, dateElement, sentenceStart, signatureAndDate, signatureNames } from './footer';
+import { findProposalNumbers, matchAddressee, matchCategory, matchDocNumber, signatoryName, titleOrgan } from './header';
+import { junkReason } from './junk';
+import { detectKind } from './kind';
 import { matchMarker } from './numbering';
-import { buildReceipt, receiptScore } from './receipt';
-
-/** A model object under construction: its fields writable, the optional and the later ones not yet set. */
-type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
+import { buildReceipt } from './receipt';
+import { factsOf, mayFollow, ROLES } from './roles';
+import { candidatesFor } from './candidates';
 
 export interface ParseOptions {
   /** The document kind when the configuration sets it; detected otherwise. */
   readonly kind?: DocumentKind;
 }
-
-/** How far into the document the head (number, title, category, addressee) may reach, in blocks. */
-const HEAD_WINDOW = 12;
-/** How many blocks after the addressee the receipt line may start. */
-const RECEIPT_WINDOW = 4;
-/** How many blocks from the end the foot may take. */
-const FOOT_WINDOW = 16;
 
 /**
  * Parses a draft reply. Never throws: should a recogniser fail on some unforeseen input, the reply
@@ -37,203 +34,199 @@ export function parseReply(text: string, options: ParseOptions = {}): Reply {
   try {
     return parseUnchecked(text, options);
   } catch (e) {
-    // (every field, in the model's order, as parseUnchecked returns them)
     return {
-      text, folded: foldWidth(text), lines: splitLines(text), blocks: [], junk: [],
+      text, folded: foldWidth(text), lines: splitLines(text), blocks: [], junk: [], roles: [], unplaced: [], candidates: {},
       kind: options.kind ?? 'proposal-reply', kindSource: options.kind ? 'configured' : 'detected',
-      docNumber: undefined, title: undefined, category: undefined, signatory: undefined, addressee: undefined, receipt: undefined, opening: undefined,
-      measures: [], headings: [], enumerations: [], nextSteps: [],
-      closing: undefined, signature: undefined, date: undefined, contacts: [], annotation: undefined, copyTo: undefined, body: [],
-      marks: undefined,
+      measures: [], headings: [], enumerations: [], nextSteps: [], contacts: [], body: [],
       parseError: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
     };
   }
 }
 
+const GRAMMAR = {
+  count: ROLES.length,
+  neutral: (r: number) => ROLES[r]!.phase === 'neutral',
+  allowed: (prev: number, next: number) => mayFollow(prev < 0 ? undefined : ROLES[prev], ROLES[next]!),
+};
+
+/** Roles that make up a title: the organ above it, its lines. */
+const TITLE_ROLES: ReadonlySet<BlockRole> = new Set(['issuer', 'title', 'titleMore']);
+/** Roles of the closing and the foot: the body ends where the first of them starts. */
+const FOOT_ROLES: ReadonlySet<BlockRole> = new Set(ROLES.filter((r) => r.phase === 'closing' || r.phase === 'foot').map((r) => r.role));
+/** Roles of the body. */
+const BODY_ROLES: ReadonlySet<BlockRole> = new Set(['body', 'heading']);
+
 function parseUnchecked(text: string, options: ParseOptions): Reply {
   const lines = splitLines(text);
-  const scan = scanText(text);
-  const { folded } = scan;
-  // (the splitter's array is fresh: split below changes it in place)
-  const { blocks: bs, junk } = splitBlocks(text, folded, lines, scan);
-  const split = (i: number, at: number, firstEnd: number): void => {
-    const b = bs[i]!;
-    const rest = trimSpan(text, at, b.end);
-    const head = trimSpan(text, b.start, firstEnd);
-    bs.splice(i, 1, { start: head.start, end: head.end, line: b.line }, { start: rest.start, end: rest.end, line: lineOf(lines, rest.start, b.line) });
-  };
+  const folded = foldWidth(text);
+  const { blocks: all, borders } = splitBlocks(text, folded, lines);
+  const facts = all.map((b, i) => factsOf(text, folded, b, all[i - 1]));
+  const chosen = decodeRoles(facts.map((f) => Float64Array.from(ROLES, (r) => r.score(f))), GRAMMAR).map((r) => ROLES[r]!.role);
+  const titleRun = chooseTitle(chosen);
+
+  const roles: RoleSpan[] = all.map((b, i) => ({ ...b, role: chosen[i]! }));
+  const firstOf = (...wanted: BlockRole[]): number => chosen.findIndex((r) => wanted.includes(r));
+  const allOf = (...wanted: BlockRole[]): Block[] => all.filter((_, i) => wanted.includes(chosen[i]!));
 
   // ---- head
   let docNumber: DocNumber | undefined;
   let category: Category | undefined;
+  const dn = firstOf('docNumber');
+  if (dn >= 0) {
+    const m = matchDocNumber(text, folded, all[dn]!.start, all[dn]!.end)!;
+    docNumber = m.docNumber;
+    category = m.category;
+  }
+  const cat = firstOf('category', 'footCategory');
+  if (cat >= 0) category ??= matchCategory(folded, all[cat]!.start, all[cat]!.end);
   let signatory: Signatory | undefined;
-  let addressee: Reply['addressee'];
-  const titleBlocks: Block[] = [];
-  let i = 0;
-  while (i < bs.length && i < HEAD_WINDOW && !addressee) {
-    const b = bs[i]!;
-    if (!docNumber && titleBlocks.length === 0) {
-      const dn = matchDocNumber(text, folded, b);
-      if (dn) {
-        docNumber = dn.docNumber;
-        if (dn.rest < b.end) split(i, dn.rest, dn.docNumber.end);
-        i++;
-        continue;
-      }
-    }
-    const cat = matchCategory(folded, b);
-    if (cat) {
-      category ??= cat;
-      i++;
-      continue;
-    }
-    const sig = matchSignatory(folded, b);
-    if (sig) {
-      signatory ??= sig;
-      i++;
-      continue;
-    }
-    const am = matchAddressee(text, folded, b, true);
-    if (am) {
-      addressee = am.addressee;
-      if (am.category) category ??= am.category;
-      if (am.rest !== undefined) split(i, am.rest, am.addressee.end);
-      i++;
-      break;
-    }
-    if (receiptScore(folded, b) > 0 || matchMarker(folded, b.start)) break;
-    const lastTitle = lastOf(titleBlocks);
-    const titleFits = lastTitle ? !titleIsComplete(folded, lastTitle) && isTitleContinuation(folded, b) : isTitleCandidate(folded, b);
-    if (titleBlocks.length < 3 && titleFits) {
-      titleBlocks.push(b);
-      i++;
-      continue;
-    }
-    break;
-  }
-  if (!addressee && i < bs.length) {
-    // an addressee without its colon (`林灵委员`, `林灵委员，`) right where the head stopped
-    const am = matchAddressee(text, folded, bs[i]!, false);
-    if (am) {
-      addressee = am.addressee;
-      if (am.category) category ??= am.category;
-      i++;
-    }
-  }
-  const headEnd = i;
-
-  // ---- receipt line
-  let receipt: Reply['receipt'];
-  let bodyStart = headEnd;
-  for (let j = headEnd; j < bs.length && j < headEnd + RECEIPT_WINDOW; j++) {
-    if (matchMarker(folded, bs[j]!.start)) break;
-    if (receiptScore(folded, bs[j]!) > 0) {
-      const rm = buildReceipt(text, folded, bs[j]!);
-      receipt = rm.receipt;
-      if (rm.rest !== undefined) split(j, rm.rest, rm.receipt.end);
-      bodyStart = j + 1;
+  for (const b of allOf('mark', 'footMark')) {
+    const name = signatoryName(folded, b);
+    if (name) {
+      signatory = { start: b.start, end: b.end, name };
       break;
     }
   }
+  const title = titleRun.length > 0 ? buildTitle(text, folded, titleRun.map((i) => all[i]!)) : undefined;
 
-  // ---- foot, from the end
-  let date: DateElement | undefined;
-  let signature: Signature | undefined;
-  let closing: Span | undefined;
-  let annotation: Span | undefined;
-  let copyTo: Span | undefined;
-  const contacts: Span[] = [];
-  let footStart = bs.length;
-  // an attachment note (附件：1.…, GB/T 9704-2012 7.3.4) lists its items on the lines below it
-  const attachmentAt = findAttachmentNote(folded, bs, Math.max(bodyStart, bs.length - FOOT_WINDOW));
-  for (let j = bs.length - 1; j >= bodyStart && j >= bs.length - FOOT_WINDOW; j--) {
-    const item = classifyFooterBlock(text, folded, bs[j]!) ?? (attachmentAt >= 0 && j > attachmentAt && isAttachmentItem(folded, bs[j]!) ? { kind: 'attachment' as const, span: bs[j]! } : undefined);
-    if (!item) break;
-    footStart = j;
-    switch (item.kind) {
-      case 'date': date ??= item.date; break;
-      case 'signature':
-        // several organs sign a joint reply on consecutive lines
-        signature = signature && signature.start > item.signature.end
-          ? { start: item.signature.start, end: signature.end, names: [...item.signature.names, ...signature.names] }
-          : signature ?? item.signature;
-        break;
-      case 'signature+date': signature ??= item.signature; date ??= item.date; break;
-      case 'contact': contacts.unshift(item.span); break;
-      case 'annotation': annotation ??= item.span; break;
-      case 'copyTo': copyTo ??= item.span; break;
-      case 'closing': closing = closing ? { start: item.span.start, end: closing.end } : item.span; break;
-      case 'category': category ??= item.category; break;
-      case 'attachment': break;
-    }
+  let addressee: Addressee | undefined;
+  const ad = firstOf('addressee');
+  if (ad >= 0) {
+    const b = all[ad]!;
+    const m = matchAddressee(text, folded, b.start, b.end)!;
+    addressee = { start: b.start, end: b.end, namesSpan: m.namesSpan, names: m.names, form: m.form, role: m.role, colon: m.colon };
   }
-  let bodyEnd = footStart < bs.length ? bs[footStart]!.start : text.length;
-  if (!closing && footStart - 1 >= bodyStart) {
+
+  // ---- receipt: the block the decoder chose, up to its transition; what follows it is body text
+  let receipt: ReceiptLine | undefined;
+  const rc = firstOf('receipt');
+  const body: Block[] = [];
+  if (rc >= 0) {
+    const b = all[rc]!;
+    receipt = buildReceipt(text, folded, b);
+    const rest = trimSpan(text, receipt.end, b.end);
+    if (rest.end > rest.start) body.push({ start: rest.start, end: rest.end, line: lineOf(lines, rest.start, b.line) });
+  }
+  body.push(...allOf(...BODY_ROLES));
+  body.sort((a, b) => a.start - b.start);
+
+  // ---- foot
+  const closingBlocks = allOf('closing');
+  let closing: Span | undefined = closingBlocks.length > 0 ? { start: closingBlocks[0]!.start, end: closingBlocks[closingBlocks.length - 1]!.end } : undefined;
+  let bodyEnd = all.find((_, i) => FOOT_ROLES.has(chosen[i]!))?.start ?? text.length;
+  const lastBody = body.filter((b) => b.start < bodyEnd).pop();
+  if (!closing && lastBody) {
     // the closing may end the last paragraph: …工作。特此函复。
-    const last = bs[footStart - 1]!;
-    const from = Math.max(last.start, last.end - 200);
-    const at = closingCueAt(folded.slice(from, last.end));
+    const from = Math.max(lastBody.start, lastBody.end - 200);
+    const s = folded.slice(from, lastBody.end);
+    const at = closingCueAt(s);
     if (at >= 0) {
-      const s = folded.slice(last.start, from + at);
-      const sentenceStart = last.start + Math.max(s.lastIndexOf('。'), s.lastIndexOf('!'), s.lastIndexOf('?')) + 1;
-      const span = trimSpan(text, sentenceStart, last.end);
+      const span = trimSpan(text, from + sentenceStart(s, at), lastBody.end);
       // a heading that happens to contain a cue word is not a closing
-      if (!(span.start === last.start && matchMarker(folded, last.start))) {
+      if (!(span.start === lastBody.start && matchMarker(folded, lastBody.start))) {
         closing = span;
         bodyEnd = span.start;
       }
     }
   }
 
+  let signature: Signature | undefined;
+  let date: DateElement | undefined;
+  for (const [i, role] of chosen.entries()) {
+    const b = all[i]!;
+    if (role === 'signature') {
+      const names = signatureNames(folded, b)!;
+      // several organs sign a joint reply on consecutive lines
+      signature = signature ? { start: signature.start, end: b.end, names: [...signature.names, ...names] } : { start: b.start, end: b.end, names };
+    } else if (role === 'signatureDate') {
+      const sd = signatureAndDate(text, folded, b)!;
+      signature ??= { ...sd.signature, names: sd.names };
+      date ??= sd.date;
+    } else if (role === 'date') {
+      date ??= dateElement(text, folded, b.start, b.end, true);
+    }
+  }
+  const contacts: Span[] = allOf('contact').map(spanOf);
+  const annotation = allOf('annotation').map(spanOf)[0];
+  const copyTo = allOf('copyTo').map(spanOf)[0];
+
+  // ---- junk
+  const junk: JunkSpan[] = [...borders];
+  for (const [i, role] of chosen.entries()) {
+    if (role !== 'junk') continue;
+    const b = all[i]!;
+    const line = lines[b.line]!;
+    const whole = trimSpan(text, line.start, line.end);
+    junk.push({ start: b.start, end: b.end, reason: junkReason(folded.slice(b.start, b.end)) ?? 'web-metadata', wholeLine: whole.start === b.start && whole.end === b.end, line: b.line });
+  }
+  junk.sort((a, b) => a.start - b.start);
+
   // ---- body
-  const body = bs.slice(bodyStart, footStart);
   const parsedBody = parseBody(text, folded, body, bodyEnd, receipt !== undefined);
 
-  // ---- title
-  let title: Title | undefined;
-  if (titleBlocks.length > 0) {
-    const span = { start: titleBlocks[0]!.start, end: titleBlocks[titleBlocks.length - 1]!.end };
-    const textOfTitle = titleBlocks.map((b) => text.slice(b.start, b.end)).join('');
-    const proposalNumbers: ProposalNumberRef[] = [];
-    for (const b of titleBlocks) for (const ref of findProposalNumbers(folded, b)) proposalNumbers.push(ref);
-    // every field, undefined where absent (one hidden class for all titles, as for the reply below)
-    title = {
-      start: span.start,
-      end: span.end,
-      lines: titleBlocks.map((b) => ({ start: b.start, end: b.end })),
-      text: textOfTitle,
-      organ: titleOrgan(textOfTitle),
-      proposalNumbers,
-    };
-  }
+  const kind = options.kind ?? detectKind({
+    title: title?.text ?? '',
+    docNumberOrgan: docNumber?.organ ?? '',
+    receipt: receipt ? folded.slice(receipt.start, receipt.end) : '',
+    addressee,
+    opening: parsedBody.opening ? folded.slice(parsedBody.opening.start, Math.min(parsedBody.opening.end, parsedBody.opening.start + 400)) : '',
+  });
 
-  let kind = options.kind;
-  if (!kind) {
-    const evidence: Mutable<KindEvidence> = {
-      title: title?.text ?? '',
-      docNumberOrgan: docNumber?.organ ?? '',
-      receipt: receipt ? folded.slice(receipt.start, receipt.end) : '',
-    };
-    if (addressee) evidence.addressee = addressee;
-    evidence.opening = parsedBody.opening ? folded.slice(parsedBody.opening.start, Math.min(parsedBody.opening.end, parsedBody.opening.start + 400)) : '';
-    kind = detectKind(evidence as KindEvidence);
-  }
-
-  // Every field of the model, in its order, undefined where absent: all replies share one hidden
-  // class, so that the rules and features reading them stay monomorphic (replies with different sets
-  // of fields made those reads polymorphic: the 10 KB analysis took ~7% longer in a process that had
-  // seen a few other documents, as a server has)
-  return {
-    text, folded, lines, blocks: bs, junk, kind, kindSource: options.kind ? 'configured' : 'detected',
+  const reply: Reply = {
+    text, folded, lines,
+    blocks: all.filter((_, i) => chosen[i] !== 'junk'),
+    junk, roles,
+    unplaced: allOf('other'),
+    candidates: {},
+    kind, kindSource: options.kind ? 'configured' : 'detected',
     docNumber, title, category, signatory, addressee, receipt, opening: parsedBody.opening,
     measures: parsedBody.roots, headings: parsedBody.headings, enumerations: parsedBody.enumerations, nextSteps: parsedBody.nextSteps,
     closing, signature, date, contacts, annotation, copyTo, body,
-    marks: { brackets: scan.brackets, halfWidth: scan.halfWidth },
-    parseError: undefined,
+  };
+  return { ...reply, candidates: candidatesFor(reply) };
+}
+
+/**
+ * The title is the last run of title lines before the addressee (a web page repeats the title
+ * above its metadata; the document's own comes last), at most three lines, with the organ's line
+ * right above it. The runs before it are page text, not the title.
+ */
+function chooseTitle(chosen: BlockRole[]): number[] {
+  const runs: number[][] = [];
+  chosen.forEach((role, i) => {
+    if (!TITLE_ROLES.has(role)) return;
+    const run = runs[runs.length - 1];
+    if (run && run[run.length - 1] === i - 1) run.push(i);
+    else runs.push([i]);
+  });
+  // a run that is only a letterhead (潼关县民政局文件) is no title
+  const titled = runs.filter((run) => run.some((i) => chosen[i] === 'title'));
+  const last = titled[titled.length - 1] ?? [];
+  for (const run of runs) {
+    if (run === last) continue;
+    for (const i of run) if (chosen[i] !== 'issuer') chosen[i] = 'other';
+  }
+  while (last.length > 3) chosen[last.shift()!] = 'other';
+  return last;
+}
+
+function buildTitle(text: string, folded: string, blocks: readonly Block[]): Title {
+  const textOfTitle = blocks.map((b) => text.slice(b.start, b.end)).join('');
+  return {
+    start: blocks[0]!.start,
+    end: blocks[blocks.length - 1]!.end,
+    lines: blocks.map(spanOf),
+    text: textOfTitle,
+    organ: titleOrgan(textOfTitle.replace(/[ \t]+/g, '')),
+    proposalNumbers: blocks.flatMap((b) => findProposalNumbers(folded, b)),
   };
 }
 
-function lineOf(lines: readonly { start: number; next: number }[], offset: number, hint: number): number {
+function spanOf(b: Span): Span {
+  return { start: b.start, end: b.end };
+}
+
+function lineOf(lines: readonly { start: number }[], offset: number, hint: number): number {
   let i = hint;
   while (i + 1 < lines.length && lines[i + 1]!.start <= offset) i++;
   return i;

@@ -1,48 +1,41 @@
 /**
  * The receipt line: the sentence that acknowledges the item (`收悉`) or that it was handed over
- * (`交我们办理`, `由我局协办`), usually naming it in 《》 and ending with a transition `…如下：`.
+ * (`交我们办理`, `由我局协办`), usually naming it in 《》 or “” and ending with a transition
+ * `…如下：` — or, in a report or an opinion, the lead-in sentence that ends with such a transition.
  */
 import type { QuotedTitle, ReceiptLine } from '../model';
-import { isRegexSpace, type Span } from '../text';
+import type { Span } from '../text';
 import { findProposalNumbers } from './header';
 
-const ACKNOWLEDGED = /收悉|已收到|收到(您|你|贵)/;
-export const HANDED_OVER = /交(由)?(我|本|我们)[^,。;]{0,8}(办理|研究|答复|承办|办复)|由(我|本)[^,。;]{0,6}(协办|会办|主办|承办|办理)|转(交|来|送)(我|本)|(我|本)[局委办厅院部区县市署][^,。;]{0,8}(主办|协办|会办|承办)|作为(协办|会办|主办)单位/;
-const NAMES_ITEM = /《[^》]{2,}》|“[^”]{4,}”|第[^,。]{0,12}号|提案|建议|意见|通知/;
-const TRANSITION = /如下[ \t]*[:。;,]?/g;
+const ACKNOWLEDGED = /收悉|已收到|收到(您|你|贵)|悉。/;
+const HANDED_OVER = /交(由)?(我|本|我们)[^,。;]{0,10}(办理|研究|答复|承办|办复|主办|分办)|由(我|本)[^,。;]{0,6}(协办|会办|主办|承办|办理)|转(交|来|送|由)(我|本|[^,。;]{0,8}办理)|(我|本)[局委办厅院部区县市署][^,。;]{0,8}(主办|协办|会办|承办)|作为(协办|会办|主办)单位|(主办|协办),[^。]{0,20}(协办|主办)/;
+/** The reply names the item it answers: a quoted title, a number, or the genre word. */
+const NAMES_ITEM = /《[^》]{2,}》|“[^”]{4,}”|第[^,。]{0,12}号|提案|建议|议案|意见|通知|巡察|审计|督导|反馈/;
+/** `您提出的…`, `你们在…会议上提出的…`: the reply turns to the proposer's item. */
+const YOUR_ITEM = /^(首先[^。]{0,30}。)?[ \t]*(您好!?)?[ \t]*(您|你|你们|您们|贵单位|贵委|你委|你单位)(\([^)]{0,3}\))?[^。]{0,40}提(出|交)/;
+/** The transition to the answer: `现答复如下：`, `现将办理情况函告如下`, `提出如下协办意见`. */
+const TRANSITION = /如下[ \t]*[:。;,]?/;
 
 /**
- * Whether HANDED_OVER can match: every alternative names 我 or 本 but the last, 作为…单位. Most
- * blocks the head and the receipt window try are ruled out without the regex.
+ * How strongly a block reads as the receipt line (0: not at all): acknowledging or handing over
+ * the item, turning to the proposer's item, and the transition to the answer each add.
  */
-export function mayBeHandedOver(s: string): boolean {
-  return s.includes('我') || s.includes('本') || s.includes('作为');
-}
-
-/** How strongly a block reads as a receipt line: 0 when it does not. */
 export function receiptScore(folded: string, block: Span): number {
   const s = folded.slice(block.start, Math.min(block.end, block.start + 600));
-  const names = NAMES_ITEM.test(s);
-  if (!names) return 0;
   let score = 0;
-  if (ACKNOWLEDGED.test(s)) score += 2;
-  if (mayBeHandedOver(s) && HANDED_OVER.test(s)) score += 2;
-  if (score === 0 && /《[^》]{2,}》/.test(s) && /提出的/.test(s) && /如下/.test(s)) score += 1;
+  const names = NAMES_ITEM.test(s);
+  if (names && ACKNOWLEDGED.test(s)) score += 2;
+  if (names && HANDED_OVER.test(s)) score += 2;
+  if (YOUR_ITEM.test(s)) score += 1.5;
+  if (TRANSITION.test(s)) score += names ? 1.5 : 1;
   return score;
 }
 
-export interface ReceiptMatch {
-  readonly receipt: ReceiptLine;
-  /** Where text after the transition continues in the same block, if any. */
-  readonly rest?: number;
-}
-
-/** Builds the receipt line from a block that `receiptScore` accepted. */
-export function buildReceipt(text: string, folded: string, block: Span): ReceiptMatch {
+/** Builds the receipt line from a block the decoder chose: it ends with its transition (or its acknowledging sentence). */
+export function buildReceipt(text: string, folded: string, block: Span): ReceiptLine {
   const s = folded.slice(block.start, block.end);
   let end = block.end;
   let transition: ReceiptLine['transition'];
-  TRANSITION.lastIndex = 0;
   const m = TRANSITION.exec(s);
   if (m) {
     // the transition clause runs back to the previous clause boundary: 现将办理情况答复如下：
@@ -57,17 +50,13 @@ export function buildReceipt(text: string, folded: string, block: Span): Receipt
     end = stop >= 0 ? block.start + stop + 1 : block.end;
   }
   const span = { start: block.start, end };
-  // every field, undefined where absent (one hidden class for all receipt lines, see docs/design.md)
-  const receipt: ReceiptLine = {
+  return {
     start: span.start,
     end: span.end,
     quotedTitles: findQuotedTitles(text, folded, span),
     proposalNumbers: findProposalNumbers(folded, span),
     transition,
   };
-  let rest = end;
-  while (rest < block.end && isRegexSpace(text.charCodeAt(rest))) rest++;
-  return rest < block.end ? { receipt, rest } : { receipt };
 }
 
 /** Titles quoted in 《》 (nested 〈〉 or <> allowed); “” only when no 《》 is used. */
@@ -77,22 +66,17 @@ export function findQuotedTitles(text: string, folded: string, span: Span): Quot
   let depth = 0;
   let open = -1;
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x300a /* 《 */) {
+    if (s[i] === '《') {
       if (depth === 0) open = i;
       depth++;
-    } else if (c === 0x300b /* 》 */ && depth > 0) {
+    } else if (s[i] === '》' && depth > 0) {
       depth--;
-      if (depth === 0 && open >= 0) {
-        out.push({ start: span.start + open, end: span.start + i + 1, text: text.slice(span.start + open + 1, span.start + i) });
-        open = -1;
-      }
+      if (depth === 0) out.push({ start: span.start + open, end: span.start + i + 1, text: text.slice(span.start + open + 1, span.start + i) });
     }
   }
   if (out.length === 0) {
-    const re = /“([^”]{4,80})”/g;
-    for (let m = re.exec(s); m; m = re.exec(s)) {
-      out.push({ start: span.start + m.index, end: span.start + m.index + m[0].length, text: m[1]! });
+    for (const m of s.matchAll(/“([^”]{4,80})”/g)) {
+      out.push({ start: span.start + m.index!, end: span.start + m.index! + m[0].length, text: m[1]! });
     }
   }
   return out;

@@ -11,6 +11,8 @@ const STYLE_PROBLEM: Record<DateStyle, Localized> = {
   spaced: { zh: '数字与“年”“月”“日”之间不留空格', en: 'no spaces inside the date' },
   'full-width-digits': { zh: '数字应使用半角', en: 'digits should be half-width' },
   'short-year': { zh: '年份应写全四位', en: 'the year is written in full' },
+  'run-together': { zh: '缺少“年”“月”“日”', en: '年, 月 and 日 are missing' },
+  'year-only': { zh: '只有年份，缺少月、日', en: 'only the year is given, month and day are missing' },
 };
 
 export const rule = defineRule({
@@ -28,15 +30,16 @@ export const rule = defineRule({
   check(ctx) {
     const d = ctx.reply.date;
     if (!d || d.styles.length === 0) return;
-    const fixed = formatDate(d.value);
+    // a bare year cannot be completed: say what is missing, offer no fix
+    const fixed = d.styles.includes('year-only') ? undefined : formatDate(d.value);
     ctx.report({
       start: d.start,
       end: d.end,
       message: {
-        zh: `日期“${d.raw}”格式不规范：${d.styles.map((s) => STYLE_PROBLEM[s].zh).join('；')}。应写作“${fixed}”。`,
-        en: `The date “${d.raw}” is badly formatted: ${d.styles.map((s) => STYLE_PROBLEM[s].en).join('; ')}. Write “${fixed}”.`,
+        zh: `日期“${d.raw}”格式不规范：${d.styles.map((s) => STYLE_PROBLEM[s].zh).join('；')}。${fixed ? `应写作“${fixed}”。` : ''}`,
+        en: `The date “${d.raw}” is badly formatted: ${d.styles.map((s) => STYLE_PROBLEM[s].en).join('; ')}.${fixed ? ` Write “${fixed}”.` : ''}`,
       },
-      fixes: [{ title: { zh: `改为“${fixed}”`, en: `Change to “${fixed}”` }, edits: [{ start: d.start, end: d.end, newText: fixed }] }],
+      fixes: fixed ? [{ title: { zh: `改为“${fixed}”`, en: `Change to “${fixed}”` }, edits: [{ start: d.start, end: d.end, newText: fixed }] }] : [],
     });
   },
 });

@@ -3,8 +3,7 @@
  * should address its reader, and the kind-specific wording of templates.
  */
 import type { DocumentKind, MeasureHeading, ProposalNumberRef, Reply } from '../model';
-import { proposalNumberAt } from '../parse/header';
-import { marksOf } from '../parse/marks';
+import { findProposalNumbers } from '../parse/header';
 import { isBlank, lastOf, type Span } from '../text';
 import type { TextEdit } from './types';
 
@@ -179,23 +178,15 @@ export function numberingRuns(reply: Reply): Array<readonly MeasureHeading[]> {
   return runs;
 }
 
-/**
- * The body's citations of the item itself: a `第N号` right after a quoted title, `《…》（第N号）` or
- * `《…》第N号`, within one block. Found from the 》 in the parser's list of brackets, walked once
- * alongside the blocks, instead of trying every 第 of the body.
- */
+/** The body's citations of the item itself: `《…》（第N号）` or `《…》第N号`, a number right after a quoted title. */
 export function bodyCitations(reply: Reply): ProposalNumberRef[] {
   const out: ProposalNumberRef[] = [];
-  const { folded, body } = reply;
-  let bi = 0;
-  for (const k of marksOf(reply).brackets) {
-    if (folded.charCodeAt(k) !== 0x300b /* 》 */) continue;
-    while (bi < body.length && body[bi]!.end <= k) bi++;
-    if (bi === body.length) break;
-    const b = body[bi]!;
-    if (k < b.start) continue;
-    const ref = proposalNumberAt(folded, folded.charCodeAt(k + 1) === 0x28 /* ( */ ? k + 2 : k + 1, b.end);
-    if (ref) out.push(ref);
+  for (const b of reply.body) {
+    for (const m of reply.folded.slice(b.start, b.end).matchAll(/》\(?(?=第)/g)) {
+      const at = b.start + m.index! + m[0].length;
+      const ref = findProposalNumbers(reply.folded, { start: at, end: Math.min(b.end, at + 20) })[0];
+      if (ref && ref.start === at) out.push(ref);
+    }
   }
   return out;
 }

@@ -1,0 +1,77 @@
+/**
+ * Page furniture: what a government web page puts around a reply and what survives copying it —
+ * publication metadata (索引号, 发布时间, 来源, 浏览次数 …), share and print widgets, site footers and
+ * table borders. Recognised by the kind of line, not by one site's wording: a metadata label opens
+ * the line (its characters may be spaced out: 索 引 号), a row holds several `label: value` pairs, or
+ * a page timestamp; a widget word stands alone.
+ */
+
+/** Labels of publication metadata and of the record tables that frame a reply on a web page. */
+const METADATA_LABELS = [
+  // publication
+  '发布时间', '发布日期', '发布机构', '发文日期', '发文时间', '发文单位', '发文机关', '发文字号', '成文日期', '成文时间', '生成日期', '生效日期',
+  '废止日期', '更新时间', '更新日期', '信息来源', '文章来源', '来源', '作者', '责任编辑', '编辑', '责任部门', '所属机构', '索引号', '索取号',
+  '文号', '标题', '名称', '题目', '内容概述', '关键字', '关键词', '主题词',
+  // classification and validity
+  '主题分类', '组配分类', '体裁分类', '信息分类', '所属主题', '分类', '公开方式', '公开范围', '公开时限', '有效性', '是否有效', '效力状态', '时效',
+  // counts and display
+  '浏览次数', '浏览量', '浏览', '访问次数', '访问量', '阅读次数', '阅读量', '阅读', '点击数', '点击次数', '点击量', '点击', '字体', '字号',
+  '文字大小', '背景色', '时间', '日期',
+  // the register rows some sites print above the reply
+  '领衔代表', '代表团', '建议号', '提案号', '提案人', '内容', '责任领导', '政府督办领导', '交办日期', '反馈时间',
+  // where the page is
+  '当前位置', '您当前的位置', '您的位置', '所在位置',
+];
+
+/** A label as printed: its characters may be spaced out (索 引 号). */
+const spaced = (w: string): string => [...w].join('[ \\t]*');
+const LABEL = `(?:${METADATA_LABELS.map(spaced).join('|')})`;
+const LONG_LABEL = `(?:${METADATA_LABELS.filter((w) => w.length >= 3).map(spaced).join('|')})`;
+/** What may open a row of a web table or list: a bullet, a bracket, a bar. */
+const OPENER = '[-•·*\\[【|]?[ \\t]*';
+const METADATA_ROW = [
+  // a label and a colon, bar or bracket: `发布时间:`, `| 文 号 |`, `[ 索引号 ]`
+  new RegExp(`^${OPENER}${LABEL}[ \\t]*[:|\\]】]`),
+  // a bulleted label glued to its value: `- 发布机构弥勒市政府办公室`
+  new RegExp(`^[-•·*][ \\t]*${LABEL}`),
+  // a longer label, a blank and a value: `索 引 号 640323004/2022-00062`
+  new RegExp(`^${OPENER}${LONG_LABEL}[ \\t]+\\S`),
+];
+/** A label alone on its line (its value is on the next line): `发布机构`, `来源:`. */
+const METADATA_LABEL_ALONE = new RegExp(`^${OPENER}${LABEL}[ \\t]*[:\\]】|]?[ \\t]*$`);
+/** `label: value` pairs: a row holding two of them is page metadata, whatever its labels … */
+const LABEL_VALUE = /\p{Script=Han}{2,6}[ \t]*:[ \t]*\S/gu;
+/** … unless they are the reply's own: contact, copy-to, signatory, category. */
+const REPLY_LABEL = /联系|电话|经办|承办|抄送|抄报|签发|审核|类别/;
+/** A page's timestamp: 2019-10-30 04:10. */
+const TIMESTAMP = /\d{4}[-/]\d{1,2}[-/]\d{1,2}[ \t]*\d{1,2}:\d{2}/;
+
+const SITE_FOOTER = /公网安备|ICP备|网站标识码|版权所有|Copyright|©|技术支持:|网站地图|联系我们|建议使用.{0,20}浏览器|分辨率/i;
+/** A widget word alone, or followed by a colon, bracket or blank: not `打印机采购…` or `关闭…的决定`. */
+const WIDGET = /^[【[]?(分享到|分享|扫一扫|打印本页|打印|关闭窗口|关闭本页|关闭|收藏|返回顶部|返回首页|返回|上一篇|下一篇|相关链接|相关文章|相关阅读|相关新闻|相关文件|附件下载|详细查看|放大|缩小)[】\]]?(?=$|[\s:|【[(])/;
+const SCAN_TO_READ = /扫一扫|在手机上(查看|打开|阅读)|手机扫码|微信扫/;
+const WIDGET_ROW = /^[【[](打印|关闭|字体|收藏|大|返回)|\[[ \t]*(大|中|小)[ \t]*\]/;
+const EDITOR_NOTE = /^\([ \t]*(编辑|责任编辑|来源|作者|审核|校对)[ \t]*:/;
+const BORDER = /^[|\-=_*~·•#>\s]+$/;
+
+/** Junk lines are short; a long line is content even if it mentions a matching word. */
+export const JUNK_MAX_LINE = 160;
+
+export type JunkReason = 'web-metadata' | 'share-widget' | 'site-footer' | 'table-border';
+
+/** Why a (folded, trimmed) line is page furniture, or undefined when it is not. */
+export function junkReason(line: string): JunkReason | undefined {
+  if (line.length > JUNK_MAX_LINE) return undefined;
+  if (BORDER.test(line)) return 'table-border';
+  if (METADATA_ROW.some((re) => re.test(line)) || EDITOR_NOTE.test(line) || TIMESTAMP.test(line)) return 'web-metadata';
+  if (!REPLY_LABEL.test(line) && (line.match(LABEL_VALUE)?.length ?? 0) >= 2) return 'web-metadata';
+  if (/(浏览次数|阅读次数|点击数|访问量|浏览量)[ \t]*:?[ \t]*\d+/.test(line)) return 'web-metadata';
+  if (SITE_FOOTER.test(line)) return 'site-footer';
+  if (WIDGET.test(line) || WIDGET_ROW.test(line) || SCAN_TO_READ.test(line)) return 'share-widget';
+  return undefined;
+}
+
+/** A metadata label alone on its line, whose value the next line holds (`来源:` then `湘阴县人民政府`). */
+export function isBareMetadataLabel(line: string): boolean {
+  return line.length <= 12 && METADATA_LABEL_ALONE.test(line);
+}

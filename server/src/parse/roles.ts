@@ -1,0 +1,154 @@
+/**
+ * The roles a block can play in a reply, how strongly each block reads as each role, and the order
+ * the roles come in: one table. The decoder (decode.ts) picks, for the whole document, the roles
+ * with the highest total score that the order allows. A new layout is a new row or a new phase in
+ * this file, not a new branch in the parser.
+ *
+ * Scores are hand-set, on one scale: 0 is "nothing to say" (the `other` role scores 0 everywhere), a
+ * body paragraph scores about 1, a clear element 3–6, and -Infinity means the block cannot play the
+ * role. docs/design.md ("How the parser decides") says why the weights are set by hand.
+ */
+import type { BlockRole, Category, DateElement } from '../model';
+import type { Span } from '../text';
+import { dateElement, type FootMark, matchFootMark, signatureAndDate, signatureNames, closingCueAt } from './footer';
+import { type AddresseeMatch, type DocNumberMatch, type MarkKind, matchAddressee, matchCategory, matchDocNumber, matchMark, matchTitleLine, organName, type TitleLine } from './header';
+import { isBareMetadataLabel, junkReason, type JunkReason } from './junk';
+import { matchMarker } from './numbering';
+import { receiptScore } from './receipt';
+
+/**
+ * Where a role stands in a reply. Roles of a later phase follow those of an earlier one; within a
+ * phase the order is free, except where `repeats` and `follows` say otherwise.
+ */
+export const PHASES = ['neutral', 'head', 'addressee', 'greeting', 'receipt', 'body', 'closing', 'foot'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** What the recognisers found in one block (folded text); each role's score reads these. */
+export interface Facts {
+  readonly text: string;
+  readonly junk?: JunkReason;
+  /** The line before is a metadata label alone (`来源:`), so this one is its value. */
+  readonly afterBareLabel: boolean;
+  readonly docNumber?: DocNumberMatch;
+  readonly category?: Category;
+  readonly mark?: MarkKind;
+  readonly titleLine?: TitleLine;
+  readonly organ?: string;
+  readonly addressee?: AddresseeMatch;
+  readonly receipt: number;
+  readonly heading: boolean;
+  /** Where the first closing formula starts (-1: none). */
+  readonly closingAt: number;
+  readonly date?: DateElement;
+  readonly signatureNames?: string[];
+  readonly signatureAndDate: boolean;
+  readonly footMark?: FootMark;
+}
+
+/** Head and foot elements are short; a long block is body text (or a receipt, or a closing paragraph). */
+const SHORT = 120;
+
+export function factsOf(text: string, folded: string, block: Span, previous: Span | undefined): Facts {
+  const s = folded.slice(block.start, block.end);
+  const short = s.length <= SHORT;
+  const docNumber = short ? matchDocNumber(text, folded, block.start, block.end) : undefined;
+  const docEnd = docNumber ? (docNumber.category?.end ?? docNumber.docNumber.end) : -1;
+  return {
+    text: s,
+    junk: junkReason(s),
+    afterBareLabel: previous !== undefined && isBareMetadataLabel(folded.slice(previous.start, previous.end)) && s.length <= 60,
+    docNumber: docNumber && /^[ \t。.]*$/.test(folded.slice(docEnd, block.end)) ? docNumber : undefined,
+    category: short ? matchCategory(folded, block.start, block.end) : undefined,
+    mark: short ? matchMark(folded, block) : undefined,
+    titleLine: short ? matchTitleLine(folded, block) : undefined,
+    organ: short ? organName(folded, block) : undefined,
+    addressee: short ? matchAddressee(text, folded, block.start, block.end) : undefined,
+    receipt: receiptScore(folded, block),
+    heading: matchMarker(folded, block.start) !== undefined && s.length > 2,
+    closingAt: s.length <= 400 ? closingCueAt(s) : -1,
+    date: short ? dateElement(text, folded, block.start, block.end, true) : undefined,
+    signatureNames: short ? signatureNames(folded, block) : undefined,
+    signatureAndDate: short && signatureAndDate(text, folded, block) !== undefined,
+    footMark: short ? matchFootMark(folded, block) : undefined,
+  };
+}
+
+const NO = -Infinity;
+
+export interface RoleSpec {
+  readonly role: BlockRole;
+  readonly phase: Phase;
+  /** May the role follow itself directly (several blocks in a row)? */
+  readonly repeats: boolean;
+  /** The roles it must follow directly (title continuations, greetings), if any. */
+  readonly follows?: readonly BlockRole[];
+  readonly score: (f: Facts) => number;
+}
+
+/** A sentence, not a label or a heading line: it has clause or sentence punctuation. */
+const SENTENCE = /[,，。;；]/;
+const GREETING = /^(您|你)(们)?好[!。.]?$/;
+const SUBTITLE = /^(——|--|—)|^\([^()]{1,20}\)$|(局长|主任|书记|厅长|主席|部长)[ \t]+\S{2,4}$/;
+/** An opening thanks is no closing: 首先感谢…, 非常感谢…（at the start of the body). */
+const OPENING_THANKS = /^(首先|一直以来|长期以来)/;
+
+/** The roles, in the order the decoder tries them (a tie goes to the earlier). */
+export const ROLES: readonly RoleSpec[] = [
+  // ---- anywhere: page furniture and what no role claims
+  { role: 'junk', phase: 'neutral', repeats: true, score: (f) => (f.junk ? 6 : f.afterBareLabel ? 3 : NO) },
+  { role: 'other', phase: 'neutral', repeats: true, score: () => 0 },
+  // ---- the head: letterhead, document number, title (1–3 lines) and subtitle, category, marks
+  { role: 'docNumber', phase: 'head', repeats: false, score: (f) => (!f.docNumber ? NO : f.docNumber.docNumber.close && f.docNumber.docNumber.hasHao ? 5 : 3) },
+  { role: 'title', phase: 'head', repeats: true, score: (f) => (f.titleLine?.cue ? (f.titleLine.complete ? 4 : 3) : NO) },
+  { role: 'titleMore', phase: 'head', repeats: true, follows: ['title', 'titleMore', 'issuer'], score: (f) => (!f.titleLine || f.docNumber || f.category || f.mark ? NO : f.titleLine.cue || f.titleLine.complete ? 1.5 : 0.5) },
+  { role: 'issuer', phase: 'head', repeats: false, score: (f) => (f.organ && !f.addressee?.colon ? 1 : NO) },
+  { role: 'subtitle', phase: 'head', repeats: true, follows: ['title', 'titleMore', 'subtitle'], score: (f) => (f.text.length <= 60 && SUBTITLE.test(f.text) ? 2 : NO) },
+  { role: 'category', phase: 'head', repeats: false, score: (f) => (f.category ? 4 : NO) },
+  { role: 'mark', phase: 'head', repeats: true, score: (f) => (f.mark ? 3 : NO) },
+  // ---- the addressee, a greeting, the receipt line
+  { role: 'addressee', phase: 'addressee', repeats: false, score: addresseeScore },
+  { role: 'greeting', phase: 'greeting', repeats: false, follows: ['addressee'], score: (f) => (GREETING.test(f.text) ? 3 : NO) },
+  { role: 'receipt', phase: 'receipt', repeats: false, score: (f) => (f.receipt >= 1.5 ? f.receipt + 1 : NO) },
+  // ---- the body: paragraphs and numbered headings (the body parser builds the measures from them)
+  { role: 'heading', phase: 'body', repeats: true, score: (f) => (f.heading ? 1.5 : NO) },
+  { role: 'body', phase: 'body', repeats: true, score: (f) => (SENTENCE.test(f.text) ? (f.text.length >= 20 ? 1 : 0.5) : 0.1) },
+  // ---- the closing formulas
+  { role: 'closing', phase: 'closing', repeats: true, score: (f) => (f.closingAt !== 0 || OPENING_THANKS.test(f.text) ? NO : f.text.length <= SHORT ? 3 : 1.5) },
+  // ---- the foot: signature, date, contact, annotation, attachment, copy-to, print line; category and marks again
+  { role: 'signature', phase: 'foot', repeats: true, score: (f) => (f.signatureNames ? 3 : NO) },
+  { role: 'date', phase: 'foot', repeats: false, score: (f) => (!f.date ? NO : f.date.styles.includes('run-together') || f.date.styles.includes('year-only') ? 2 : 4) },
+  { role: 'signatureDate', phase: 'foot', repeats: false, score: (f) => (f.signatureAndDate ? 5 : NO) },
+  { role: 'contact', phase: 'foot', repeats: true, score: (f) => (f.footMark === 'contact' ? 3 : NO) },
+  { role: 'annotation', phase: 'foot', repeats: false, score: (f) => (f.footMark === 'annotation' ? 3 : NO) },
+  { role: 'attachment', phase: 'foot', repeats: true, score: (f) => (f.footMark === 'attachment' ? 3 : NO) },
+  { role: 'copyTo', phase: 'foot', repeats: true, score: (f) => (f.footMark === 'copyTo' ? 3 : NO) },
+  { role: 'printLine', phase: 'foot', repeats: false, score: (f) => (f.footMark === 'printLine' ? 3 : NO) },
+  { role: 'footCategory', phase: 'foot', repeats: false, score: (f) => (f.category ? 3 : NO) },
+  { role: 'footMark', phase: 'foot', repeats: true, score: (f) => (f.mark === 'approver' ? 2 : NO) },
+];
+
+/**
+ * An addressee with its colon is sure; one that lost it (or has a comma) is still an addressee,
+ * reported by addressee-colon; an organisation without a colon might as well be a signature or a
+ * letterhead, and its place decides.
+ */
+function addresseeScore(f: Facts): number {
+  const a = f.addressee;
+  if (!a) return NO;
+  const colon = a.colon?.char === ':' || a.colon?.char === '：';
+  if (colon) return 6;
+  if (a.form === 'body') return a.colon ? 3 : 2.5;
+  return a.colon ? 4 : 3.5;
+}
+
+const PHASE_RANK = new Map(PHASES.map((p, i) => [p, i]));
+
+/** Whether role `next` may follow role `prev` (the last one that is not neutral; undefined at the start). */
+export function mayFollow(prev: RoleSpec | undefined, next: RoleSpec): boolean {
+  if (next.follows && !(prev && next.follows.includes(prev.role))) return false;
+  if (!prev) return true;
+  const a = PHASE_RANK.get(prev.phase)!;
+  const b = PHASE_RANK.get(next.phase)!;
+  if (b !== a) return b > a;
+  return prev.role !== next.role || next.repeats;
+}
