@@ -53,13 +53,16 @@ export function buildOutline(reply: Reply, doc: TextDocument): OutlineNode[] {
   const placed = new Set<NextSteps>();
   const heading = (h: MeasureHeading): Draft => {
     const d: Draft = {
-      kind: h.isNextSteps ? 'nextSteps' : 'measure',
+      kind: 'measure',
       name: squash(`${h.marker.text}${h.titleText}`),
       span: h,
       selection: { start: h.marker.start, end: h.title.end },
       level: h.marker.level,
       children: h.children.map(heading),
     };
+    // a numbered next-steps heading is a measure that holds the next steps: both show
+    const cue = h.isNextSteps ? reply.nextSteps.find((n) => n.form === 'heading' && n.start === h.start) : undefined;
+    if (cue) d.children.push({ kind: 'nextSteps', name: ellipsis(h.titleText, 20), span: { start: h.marker.start, end: h.title.end }, selection: cue.cue, children: [] });
     for (let i = firstAtOrAfter(paragraphs, h.start); i < paragraphs.length && paragraphs[i]!.start < h.end; i++) {
       const p = paragraphs[i]!;
       if (placed.has(p) || insideChild(h.children, p.start)) continue;

@@ -55,7 +55,7 @@ function cells(folded: string, start: number, end: number): Array<{ start: numbe
 }
 
 /** Brackets and quotes (no break inside them), sentence ends, colons and runs of blanks. */
-const SEGMENT_MARKS = /[《“(〔]|[》”)〕]|[。!?]|:|[ \t\u00a0\u200b\u2002\u2003\u2009\ufeff\v\f]+/g;
+const SEGMENT_MARKS = /[《“(]|[》”)]|[。!?]|:|[ \t\u00a0\u200b\u2002\u2003\u2009\ufeff\v\f]+/g;
 
 /**
  * Splits one cell of a line into blocks where a web page collapsed line breaks: at blanks after a
@@ -83,8 +83,8 @@ function segment(text: string, folded: string, start: number, end: number): Arra
   for (let m = SEGMENT_MARKS.exec(folded); m && m.index < tailAt; m = SEGMENT_MARKS.exec(folded)) {
     const i = m.index;
     const ch = m[0];
-    if ('《“(〔'.includes(ch)) depth++;
-    else if ('》”)〕'.includes(ch)) depth = Math.max(0, depth - 1);
+    if ('《“('.includes(ch)) depth++;
+    else if ('》”)'.includes(ch)) depth = Math.max(0, depth - 1);
     else if ('。!?'.includes(ch)) {
       if (ch === '。') depth = 0;
       if (depth === 0 && headingStartsAt(folded, i + 1, tailAt)) cut(i + 1, i + 1);

@@ -9,10 +9,21 @@ import { enumerationCues, matchMarker, parseCjkNumeral } from './numbering';
 /** A heading that introduces next steps: 下一步工作打算, 存在的问题及今后推动计划 … */
 const NEXT_STEPS_HEADING = /下一步|下步|下阶段|下一阶段|今后|接下来|工作打算|工作计划|推进计划|推动计划|努力方向|后续工作|工作思路|工作设想|下步打算/;
 /**
- * A next-steps cue opening a sentence: `下一步，…`, `今后我们将…`, `在下一步工作中，…`, `在今后的工作中，…`
- * (at the start of the paragraph or after 。!?; ).
+ * A next-steps cue: 下一步, 今后, 接下来 … where the reply turns to what it will do (`下一步，我局将…`,
+ * `…正在招标，下一步实施动工`, `在今后的工作中，我们将…`) — not where it asks the proposer for more
+ * (`欢迎今后提出…`, `请在今后…多提宝贵意见`, `以便促进我们今后…`).
  */
-const NEXT_STEPS_SENTENCE = /(?<=^|[。!?;][ \t]*)(?:在|从)?(?:下一步|下步|下阶段|下一阶段|接下来|今后)(?=[,:，：\s]|工作|的工作|我|将|要|继续|区|市|县|省|本|，|一段)/;
+const NEXT_STEPS_CUE = /下一步|下步|下一阶段|下阶段|接下来|今后/g;
+const REQUEST = /欢迎|请|希望|以便/;
+
+/** The first next-steps cue in `s`, as where it starts and how long it is. */
+export function nextStepsCue(s: string): { at: number; length: number } | undefined {
+  for (const m of s.matchAll(NEXT_STEPS_CUE)) {
+    const clause = s.slice(0, m.index).split(/[,，。;；!?！？]/).pop()!;
+    if (!REQUEST.test(clause)) return { at: m.index!, length: m[0].length };
+  }
+  return undefined;
+}
 
 const OPENING_CUE = /感谢|高度重视|十分重视|非常重视|近年来|一直以来|长期以来|关心|关注|收悉后/;
 
@@ -112,10 +123,10 @@ export function parseBody(text: string, folded: string, body: readonly Block[], 
     }
     if (sections.some((s) => s.start <= b.start && b.start < s.end)) return;
     const end = Math.min(b.end, bodyEnd);
-    const cue = NEXT_STEPS_SENTENCE.exec(folded.slice(b.start, end));
+    const cue = nextStepsCue(folded.slice(b.start, end));
     if (cue) {
-      const at = b.start + cue.index;
-      nextSteps.push({ start: at, end, form: 'paragraph', cue: { start: at, end: at + cue[0].length } });
+      const at = b.start + cue.at;
+      nextSteps.push({ start: at, end, form: 'paragraph', cue: { start: at, end: at + cue.length } });
     }
   });
 

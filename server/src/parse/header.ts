@@ -52,6 +52,19 @@ export function matchDocNumber(text: string, folded: string, start: number, end:
   return { docNumber, category };
 }
 
+/**
+ * A 发文字号 filling a block: perhaps in brackets (`（东文旅发〔2020〕29号）`), perhaps with its
+ * category glued on (`…〔2023〕02号B类`), perhaps with a full stop after it.
+ */
+export function matchDocNumberBlock(text: string, folded: string, block: Span): DocNumberMatch | undefined {
+  const bracketed = /^\((.*)\)$/.exec(folded.slice(block.start, block.end));
+  const start = bracketed ? block.start + 1 : block.start;
+  const end = bracketed ? block.end - 1 : block.end;
+  const m = matchDocNumber(text, folded, start, end);
+  const matched = m ? (m.category?.end ?? m.docNumber.end) : -1;
+  return m && /^[ \t。.]*$/.test(folded.slice(matched, end)) ? m : undefined;
+}
+
 /** A category glued after a document number: `B类`, `(B类)`, ` B1类`. */
 function categoryAt(folded: string, at: number, end: number): Category | undefined {
   const m = /^[ \t]*\(?[ \t]*([A-Da-d甲乙丙丁]\d?)[ \t]*类[ \t]*\)?/.exec(folded.slice(at, end));
@@ -114,13 +127,20 @@ export interface TitleLine {
   readonly cue: boolean;
   /** The line ends as a title ends (…的答复, …的复函). */
   readonly complete: boolean;
+  /** The line opens a title (关于…, 对…, 市教育局关于…): it does not continue the line above. */
+  readonly opens: boolean;
 }
 
-/** Whether a block can be a line of a title: short, no sentence punctuation, no colon. */
+/**
+ * Whether a block can be a line of a title: short, no sentence punctuation, no colon (unless the
+ * line ends as a title does: `…建议:第009号--关于…的答复`), not in brackets or after a list bullet.
+ */
 export function matchTitleLine(folded: string, block: Span): TitleLine | undefined {
   const s = folded.slice(block.start, block.end);
-  if (s.length > 90 || /[。;!?:]/.test(s) || /^[\d(]/.test(s) && !/^\(\D/.test(s)) return undefined;
-  return { cue: TITLE_CUE.test(s) || TITLE_SESSION.test(s), complete: TITLE_END.test(s) };
+  const complete = TITLE_END.test(s);
+  if (s.length > 90 || /[。;!?]/.test(s) || (s.includes(':') && !complete) || /^[(•·*-]/.test(s)) return undefined;
+  const opens = /^(关于|对)/.test(s) || ORG_SUFFIX.test(/^(.{2,24}?)(关于|对)/.exec(s)?.[1] ?? '');
+  return { cue: TITLE_CUE.test(s) || TITLE_SESSION.test(s), complete, opens };
 }
 
 /** The organ named at the start of a title: `市教育局关于…` → 市教育局. */
@@ -163,6 +183,15 @@ export function findProposalNumbers(folded: string, span: Span): ProposalNumberR
 /** The comparable form of a proposal number: upper case, no leading zeros (`d022` → `D22`). */
 export function proposalKey(value: string): string {
   return value.toUpperCase().replace(/^([A-Z]*)0+(?=\d)/, '$1');
+}
+
+/**
+ * The same number without the year some registers put in front of it (`第2019009号` for
+ * `第009号`): the forms under which one reply may cite its item twice.
+ */
+export function proposalKeys(ref: ProposalNumberRef): string[] {
+  const m = /^(?:19|20)\d\d(\d{3,})$/.exec(ref.key);
+  return m ? [ref.key, proposalKey(m[1]!)] : [ref.key];
 }
 
 // ---------------------------------------------------------------- addressee

@@ -10,15 +10,15 @@
 import type { Addressee, Block, BlockRole, Category, DateElement, DocNumber, DocumentKind, JunkSpan, ReceiptLine, Reply, RoleSpan, Signatory, Signature, Title } from '../model';
 import { foldWidth, type Span, splitLines, trimSpan } from '../text';
 import { splitBlocks } from './blocks';
-import { parseBody } from './body';
+import { nextStepsCue, parseBody } from './body';
 import { decodeRoles } from './decode';
 import { closingCueAt, dateElement, sentenceStart, signatureAndDate, signatureNames } from './footer';
-import { findProposalNumbers, matchAddressee, matchCategory, matchDocNumber, signatoryName, titleOrgan } from './header';
+import { findProposalNumbers, matchAddressee, matchCategory, matchDocNumberBlock, signatoryName, titleOrgan } from './header';
 import { junkReason } from './junk';
 import { detectKind } from './kind';
 import { matchMarker } from './numbering';
 import { buildReceipt } from './receipt';
-import { factsOf, mayFollow, ROLES } from './roles';
+import { type Facts, factsOf, mayFollow, ROLES } from './roles';
 import { candidatesFor } from './candidates';
 
 export interface ParseOptions {
@@ -62,7 +62,7 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
   const { blocks: all, borders } = splitBlocks(text, folded, lines);
   const facts = all.map((b, i) => factsOf(text, folded, b, all[i - 1]));
   const chosen = decodeRoles(facts.map((f) => Float64Array.from(ROLES, (r) => r.score(f))), GRAMMAR).map((r) => ROLES[r]!.role);
-  const titleRun = chooseTitle(chosen);
+  const titleRun = chooseTitle(chosen, facts);
 
   const roles: RoleSpan[] = all.map((b, i) => ({ ...b, role: chosen[i]! }));
   const firstOf = (...wanted: BlockRole[]): number => chosen.findIndex((r) => wanted.includes(r));
@@ -73,7 +73,7 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
   let category: Category | undefined;
   const dn = firstOf('docNumber');
   if (dn >= 0) {
-    const m = matchDocNumber(text, folded, all[dn]!.start, all[dn]!.end)!;
+    const m = matchDocNumberBlock(text, folded, all[dn]!)!;
     docNumber = m.docNumber;
     category = m.category;
   }
@@ -163,6 +163,11 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
 
   // ---- body
   const parsedBody = parseBody(text, folded, body, bodyEnd, receipt !== undefined);
+  // a reply may promise what it will do next only in its closing: 我们将在今后的工作中…
+  const promise = closing && parsedBody.nextSteps.length === 0 ? nextStepsCue(folded.slice(closing.start, closing.end)) : undefined;
+  const nextSteps = promise
+    ? [{ start: closing!.start + promise.at, end: closing!.end, form: 'paragraph' as const, cue: { start: closing!.start + promise.at, end: closing!.start + promise.at + promise.length } }]
+    : parsedBody.nextSteps;
 
   const kind = options.kind ?? detectKind({
     title: title?.text ?? '',
@@ -180,7 +185,7 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
     candidates: {},
     kind, kindSource: options.kind ? 'configured' : 'detected',
     docNumber, title, category, signatory, addressee, receipt, opening: parsedBody.opening,
-    measures: parsedBody.roots, headings: parsedBody.headings, enumerations: parsedBody.enumerations, nextSteps: parsedBody.nextSteps,
+    measures: parsedBody.roots, headings: parsedBody.headings, enumerations: parsedBody.enumerations, nextSteps,
     closing, signature, date, contacts, annotation, copyTo, body,
   };
   return { ...reply, candidates: candidatesFor(reply) };
@@ -191,12 +196,14 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
  * above its metadata; the document's own comes last), at most three lines, with the organ's line
  * right above it. The runs before it are page text, not the title.
  */
-function chooseTitle(chosen: BlockRole[]): number[] {
+function chooseTitle(chosen: BlockRole[], facts: readonly Facts[]): number[] {
   const runs: number[][] = [];
   chosen.forEach((role, i) => {
     if (!TITLE_ROLES.has(role)) return;
     const run = runs[runs.length - 1];
-    if (run && run[run.length - 1] === i - 1) run.push(i);
+    // a line that opens a title starts a new one, unless the organ's line is right above it
+    const continues = run && run[run.length - 1] === i - 1 && !(facts[i]!.titleLine?.opens && chosen[i - 1] !== 'issuer');
+    if (continues) run.push(i);
     else runs.push([i]);
   });
   // a run that is only a letterhead (潼关县民政局文件) is no title

@@ -86,7 +86,8 @@ const MARKERS: ReadonlyArray<readonly [RegExp, NumberingLevel]> = [
   [/\([ \t]?([一二三四五六七八九十百]{1,4})[ \t]?\)([、.])?/y, 2],
   [/\([ \t]?(\d{1,2})[ \t]?\)([、.])?/y, 4],
   [/([一二三四五六七八九十百]{1,4})[ \t]?([、.])(?![一二三四五六七八九十][、年])/y, 1],
-  [/(\d{1,2})[ \t]?([.、])(?![\d.])/y, 3],
+  // 1. — not a decimal (2.5亿) or a date (2019.), but `1.2017年以来…` opens with a year
+  [/(\d{1,2})[ \t]?([.、])(?![\d.]|%)|(\d{1,2})[ \t]?(\.)(?=(?:19|20)\d\d(?:年|-|—))/y, 3],
 ];
 
 /** Recognises a numbering marker starting exactly at `pos` of the folded text. */
@@ -96,9 +97,10 @@ export function matchMarker(folded: string, pos: number): MarkerMatch | undefine
     re.lastIndex = pos;
     const m = re.exec(folded);
     if (!m) continue;
-    const ordinal = level <= 2 ? parseCjkNumeral(m[1]!) : Number(m[1]);
+    const numeral = m[1] ?? m[3]!;
+    const ordinal = level <= 2 ? parseCjkNumeral(numeral) : Number(numeral);
     if (!ordinal) return undefined;
-    return { level, ordinal, length: m[0].length, separatorAt: m[2] ? pos + m[0].length - 1 : -1 };
+    return { level, ordinal, length: m[0].length, separatorAt: (m[2] ?? m[4]) ? pos + m[0].length - 1 : -1 };
   }
   return undefined;
 }

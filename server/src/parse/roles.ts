@@ -11,7 +11,7 @@
 import type { BlockRole, Category, DateElement } from '../model';
 import type { Span } from '../text';
 import { dateElement, type FootMark, matchFootMark, signatureAndDate, signatureNames, closingCueAt } from './footer';
-import { type AddresseeMatch, type DocNumberMatch, type MarkKind, matchAddressee, matchCategory, matchDocNumber, matchMark, matchTitleLine, organName, type TitleLine } from './header';
+import { type AddresseeMatch, type DocNumberMatch, type MarkKind, matchAddressee, matchCategory, matchDocNumberBlock, matchMark, matchTitleLine, organName, type TitleLine } from './header';
 import { isBareMetadataLabel, junkReason, type JunkReason } from './junk';
 import { matchMarker } from './numbering';
 import { receiptScore } from './receipt';
@@ -51,13 +51,11 @@ const SHORT = 120;
 export function factsOf(text: string, folded: string, block: Span, previous: Span | undefined): Facts {
   const s = folded.slice(block.start, block.end);
   const short = s.length <= SHORT;
-  const docNumber = short ? matchDocNumber(text, folded, block.start, block.end) : undefined;
-  const docEnd = docNumber ? (docNumber.category?.end ?? docNumber.docNumber.end) : -1;
   return {
     text: s,
     junk: junkReason(s),
     afterBareLabel: previous !== undefined && isBareMetadataLabel(folded.slice(previous.start, previous.end)) && s.length <= 60,
-    docNumber: docNumber && /^[ \t。.]*$/.test(folded.slice(docEnd, block.end)) ? docNumber : undefined,
+    docNumber: short ? matchDocNumberBlock(text, folded, block) : undefined,
     category: short ? matchCategory(folded, block.start, block.end) : undefined,
     mark: short ? matchMark(folded, block) : undefined,
     titleLine: short ? matchTitleLine(folded, block) : undefined,
@@ -89,14 +87,20 @@ export interface RoleSpec {
 const SENTENCE = /[,，。;；]/;
 const GREETING = /^(您|你)(们)?好[!。.]?$/;
 const SUBTITLE = /^(——|--|—)|^\([^()]{1,20}\)$|(局长|主任|书记|厅长|主席|部长)[ \t]+\S{2,4}$/;
-/** An opening thanks is no closing: 首先感谢…, 非常感谢…（at the start of the body). */
+/** An opening thanks is no closing: 首先感谢…, 一直以来… */
 const OPENING_THANKS = /^(首先|一直以来|长期以来)/;
+
+/** The block opens with a closing formula, perhaps after a short lead-in: `最后，感谢…`, `在此恳请…`. */
+function opensWithClosing(f: Facts): boolean {
+  return f.closingAt >= 0 && f.closingAt <= 6 && !/[。!?]/.test(f.text.slice(0, f.closingAt)) && !OPENING_THANKS.test(f.text);
+}
 
 /** The roles, in the order the decoder tries them (a tie goes to the earlier). */
 export const ROLES: readonly RoleSpec[] = [
   // ---- anywhere: page furniture and what no role claims
   { role: 'junk', phase: 'neutral', repeats: true, score: (f) => (f.junk ? 6 : f.afterBareLabel ? 3 : NO) },
-  { role: 'other', phase: 'neutral', repeats: true, score: () => 0 },
+  // a paragraph left unexplained costs: a reading that calls real body text page furniture is worse
+  { role: 'other', phase: 'neutral', repeats: true, score: (f) => (f.text.length >= 30 && SENTENCE.test(f.text) ? -1.5 : 0) },
   // ---- the head: letterhead, document number, title (1–3 lines) and subtitle, category, marks
   { role: 'docNumber', phase: 'head', repeats: false, score: (f) => (!f.docNumber ? NO : f.docNumber.docNumber.close && f.docNumber.docNumber.hasHao ? 5 : 3) },
   { role: 'title', phase: 'head', repeats: true, score: (f) => (f.titleLine?.cue ? (f.titleLine.complete ? 4 : 3) : NO) },
@@ -113,7 +117,7 @@ export const ROLES: readonly RoleSpec[] = [
   { role: 'heading', phase: 'body', repeats: true, score: (f) => (f.heading ? 1.5 : NO) },
   { role: 'body', phase: 'body', repeats: true, score: (f) => (SENTENCE.test(f.text) ? (f.text.length >= 20 ? 1 : 0.5) : 0.1) },
   // ---- the closing formulas
-  { role: 'closing', phase: 'closing', repeats: true, score: (f) => (f.closingAt !== 0 || OPENING_THANKS.test(f.text) ? NO : f.text.length <= SHORT ? 3 : 1.5) },
+  { role: 'closing', phase: 'closing', repeats: true, score: (f) => (!opensWithClosing(f) ? NO : f.text.length <= SHORT ? 3 : 1.5) },
   // ---- the foot: signature, date, contact, annotation, attachment, copy-to, print line; category and marks again
   { role: 'signature', phase: 'foot', repeats: true, score: (f) => (f.signatureNames ? 3 : NO) },
   { role: 'date', phase: 'foot', repeats: false, score: (f) => (!f.date ? NO : f.date.styles.includes('run-together') || f.date.styles.includes('year-only') ? 2 : 4) },

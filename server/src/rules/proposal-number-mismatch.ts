@@ -1,4 +1,5 @@
 import type { ProposalNumberRef } from '../model';
+import { proposalKeys } from '../parse/header';
 import { defineRule, type Localized } from './types';
 import { bodyCitations } from './util';
 
@@ -16,14 +17,12 @@ export const rule = defineRule({
   example: { bad: '……第41019号界别提案的答复\n……《关于……的建议》（第41091号）收悉', good: '……第41019号界别提案的答复\n……《关于……的建议》（第41019号）收悉' },
   check(ctx) {
     const { reply } = ctx;
-    const receiptRefs = reply.receipt?.proposalNumbers ?? [];
     const titleRefs = reply.title?.proposalNumbers ?? [];
-    const reference: ProposalNumberRef[] = receiptRefs.length > 0 ? receiptRefs : titleRefs;
-    if (reference.length === 0) return;
-    const refName: Localized = receiptRefs.length > 0 ? { zh: '收文说明', en: 'the receipt line' } : { zh: '标题', en: 'the title' };
-    const keys = new Set(reference.map((r) => r.key));
-    const check = (ref: ProposalNumberRef, where: Localized): void => {
-      if (keys.has(ref.key)) return;
+    const receiptRefs = reply.receipt?.proposalNumbers ?? [];
+    // The title is the reference: it is made from the register; the receipt line and the body cite
+    // the item again, and a slip of the pen there is the likelier one. A receipt line that answers
+    // several items agrees when one of its numbers is the title's.
+    const report = (ref: ProposalNumberRef, where: Localized, reference: readonly ProposalNumberRef[], refName: Localized): void => {
       const first = reference[0]!;
       ctx.report({
         start: ref.start,
@@ -35,8 +34,14 @@ export const rule = defineRule({
         related: [{ start: first.start, end: first.end, message: { zh: `${refName.zh}中的编号`, en: `the number in ${refName.en}` } }],
       });
     };
-    if (receiptRefs.length > 0) for (const r of titleRefs) check(r, { zh: '标题', en: 'the title' });
-    for (const keysOfTitle of titleRefs) keys.add(keysOfTitle.key);
-    for (const r of bodyCitations(reply)) check(r, { zh: '正文', en: 'the body' });
+    const TITLE: Localized = { zh: '标题', en: 'the title' };
+    const RECEIPT: Localized = { zh: '收文说明', en: 'the receipt line' };
+    const agrees = (ref: ProposalNumberRef, keys: ReadonlySet<string>): boolean => proposalKeys(ref).some((k) => keys.has(k));
+    const titleKeys = new Set(titleRefs.flatMap(proposalKeys));
+    if (titleRefs.length > 0 && receiptRefs.length > 0 && !receiptRefs.some((r) => agrees(r, titleKeys))) report(receiptRefs[0]!, RECEIPT, titleRefs, TITLE);
+    const reference = titleRefs.length > 0 ? titleRefs : receiptRefs;
+    if (reference.length === 0) return;
+    const known = new Set([...titleRefs, ...receiptRefs].flatMap(proposalKeys));
+    for (const r of bodyCitations(reply)) if (!agrees(r, known)) report(r, { zh: '正文', en: 'the body' }, reference, titleRefs.length > 0 ? TITLE : RECEIPT);
   },
 });
