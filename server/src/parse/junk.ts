@@ -40,7 +40,7 @@ const METADATA_ROW = [
 /** A label alone on its line (its value is on the next line): `发布机构`, `来源:`. */
 const METADATA_LABEL_ALONE = new RegExp(`^${OPENER}${LABEL}[ \\t]*[:\\]】|]?[ \\t]*$`);
 /** `label: value` pairs: a row holding two of them is page metadata, whatever its labels … */
-const LABEL_VALUE = /\p{Script=Han}{2,6}[ \t]*:[ \t]*\S/gu;
+const LABEL_VALUE = /(?:^|[\s|])\p{Script=Han}{2,6}[ \t]*:[ \t]*\S/gu;
 /** … unless they are the reply's own: contact, copy-to, signatory, category. */
 const REPLY_LABEL = /联系|电话|经办|承办|抄送|抄报|签发|审核|类别/;
 /** A page's timestamp: 2019-10-30 04:10. */
@@ -64,7 +64,7 @@ export function junkReason(line: string): JunkReason | undefined {
   if (line.length > JUNK_MAX_LINE) return undefined;
   if (BORDER.test(line)) return 'table-border';
   if (METADATA_ROW.some((re) => re.test(line)) || EDITOR_NOTE.test(line) || TIMESTAMP.test(line)) return 'web-metadata';
-  if (!REPLY_LABEL.test(line) && (line.match(LABEL_VALUE)?.length ?? 0) >= 2) return 'web-metadata';
+  if (!REPLY_LABEL.test(line) && !line.includes('。') && (line.match(LABEL_VALUE)?.length ?? 0) >= 2) return 'web-metadata';
   if (/(浏览次数|阅读次数|点击数|访问量|浏览量)[ \t]*:?[ \t]*\d+/.test(line)) return 'web-metadata';
   if (SITE_FOOTER.test(line)) return 'site-footer';
   if (WIDGET.test(line) || WIDGET_ROW.test(line) || SCAN_TO_READ.test(line)) return 'share-widget';

@@ -7,12 +7,14 @@ import type { QuotedTitle, ReceiptLine } from '../model';
 import type { Span } from '../text';
 import { findProposalNumbers } from './header';
 
-const ACKNOWLEDGED = /收悉|已收到|收到(您|你|贵)|悉。/;
+const ACKNOWLEDGED = /收悉|已收到|收到(您|你|贵)(?![^,。]{0,12}后)|悉。/;
 const HANDED_OVER = /交(由)?(我|本|我们)[^,。;]{0,10}(办理|研究|答复|承办|办复|主办|分办)|由(我|本)[^,。;]{0,6}(协办|会办|主办|承办|办理)|转(交|来|送|由)(我|本|[^,。;]{0,8}办理)|(我|本)[局委办厅院部区县市署][^,。;]{0,8}(主办|协办|会办|承办)|作为(协办|会办|主办)单位|(主办|协办),[^。]{0,20}(协办|主办)/;
 /** The reply names the item it answers: a quoted title, a number, or the genre word. */
 const NAMES_ITEM = /《[^》]{2,}》|“[^”]{4,}”|第[^,。]{0,12}号|提案|建议|议案|意见|通知|巡察|审计|督导|反馈/;
 /** `您提出的…`, `你们在…会议上提出的…`: the reply turns to the proposer's item. */
 const YOUR_ITEM = /^(首先[^。]{0,30}。)?[ \t]*(您好!?)?[ \t]*(您|你|你们|您们|贵单位|贵委|你委|你单位)(\([^)]{0,3}\))?[^。]{0,40}提(出|交)/;
+/** The item named formally in the first sentence: quoted, numbered, or as 提出的…建议. */
+const FORMAL_ITEM = /^[^。]*(《[^》]{2,}》|“[^”]{4,}”|第[^,。]{0,12}号|提出的[^,。]{0,30}(提案|建议|议案))/;
 /** The transition to the answer: `现答复如下：`, `现将办理情况函告如下`, `提出如下协办意见`. */
 const TRANSITION = /如下[ \t]*[:。;,]?/;
 
@@ -22,13 +24,15 @@ const TRANSITION = /如下[ \t]*[:。;,]?/;
  */
 export function receiptScore(folded: string, block: Span): number {
   const s = folded.slice(block.start, Math.min(block.end, block.start + 600));
-  let score = 0;
   const names = NAMES_ITEM.test(s);
-  if (names && ACKNOWLEDGED.test(s)) score += 2;
-  if (names && HANDED_OVER.test(s)) score += 2;
-  if (YOUR_ITEM.test(s)) score += 1.5;
-  if (TRANSITION.test(s)) score += names ? 1.5 : 1;
-  return score;
+  const acknowledged = names && ACKNOWLEDGED.test(s);
+  const handedOver = names && HANDED_OVER.test(s);
+  const transition = TRANSITION.test(s);
+  // a paragraph that opens with the proposer's item (您提出的《…》…) acknowledges it; one that only
+  // mentions it later does not (body paragraphs restate it too)
+  const yourItem = YOUR_ITEM.test(s);
+  if (!acknowledged && !handedOver && !transition && !(yourItem && FORMAL_ITEM.test(s))) return 0;
+  return (acknowledged ? 2 : 0) + (handedOver ? 2 : 0) + (yourItem ? 1.5 : 0) + (transition ? (names ? 1.5 : 1) : 0);
 }
 
 /** Builds the receipt line from a block the decoder chose: it ends with its transition (or its acknowledging sentence). */

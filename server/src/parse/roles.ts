@@ -100,7 +100,7 @@ export const ROLES: readonly RoleSpec[] = [
   // ---- anywhere: page furniture and what no role claims
   { role: 'junk', phase: 'neutral', repeats: true, score: (f) => (f.junk ? 6 : f.afterBareLabel ? 3 : NO) },
   // a paragraph left unexplained costs: a reading that calls real body text page furniture is worse
-  { role: 'other', phase: 'neutral', repeats: true, score: (f) => (f.text.length >= 30 && SENTENCE.test(f.text) ? -1.5 : 0) },
+  { role: 'other', phase: 'neutral', repeats: true, score: (f) => (f.heading || (f.text.length >= 30 && SENTENCE.test(f.text)) ? -1.5 : 0) },
   // ---- the head: letterhead, document number, title (1–3 lines) and subtitle, category, marks
   { role: 'docNumber', phase: 'head', repeats: false, score: (f) => (!f.docNumber ? NO : f.docNumber.docNumber.close && f.docNumber.docNumber.hasHao ? 5 : 3) },
   { role: 'title', phase: 'head', repeats: true, score: (f) => (f.titleLine?.cue ? (f.titleLine.complete ? 4 : 3) : NO) },
