@@ -19,25 +19,15 @@ function unquoted(s: string): string {
   return s.replace(/《[^》]*》/g, '').replace(/“[^”]*”/g, '');
 }
 
-/** A cue for a kind: where it is looked for, what it is, and how much it counts. */
+/** A cue for proposal against suggestion: where it is looked for, what it is, and how much it counts. */
 interface KindCue {
-  readonly kind: DocumentKind;
-  readonly where: 'title' | 'receipt' | 'said' | 'organ';
+  readonly kind: 'proposal-reply' | 'suggestion-reply';
+  readonly where: 'title' | 'receipt' | 'organ';
   readonly cue: RegExp;
   readonly weight: number;
 }
 
-/**
- * The cues, one table: a co-handling opinion or a rectification report says so in its title or its
- * receipt line, and their cues outweigh the proposal or suggestion they are about. `said` is the
- * receipt line and the opening together.
- */
 const CUES: readonly KindCue[] = [
-  { kind: 'rectification-report', where: 'title', cue: /整改/, weight: 4 },
-  { kind: 'rectification-report', where: 'title', cue: /报告$/, weight: 1 },
-  { kind: 'rectification-report', where: 'receipt', cue: /整改[^。]{0,10}(报告|如下)|报告如下|巡察|督导评估/, weight: 3 },
-  { kind: 'co-handling-opinion', where: 'title', cue: /协办|会办/, weight: 5 },
-  { kind: 'co-handling-opinion', where: 'said', cue: /由(我|本)[^,，。]{0,6}(协办|会办)|(协办|会办)(意见|单位|工作)|作为(协办|会办)|(我|本)[局委办厅院部处][^,，。]{0,4}(协办|会办)|函告如下[^。]{0,20}答复/, weight: 5 },
   { kind: 'suggestion-reply', where: 'title', cue: /建议|议案/, weight: 2 },
   { kind: 'suggestion-reply', where: 'title', cue: /人大|代表/, weight: 2 },
   { kind: 'suggestion-reply', where: 'receipt', cue: /人大|第[^,，。]{0,12}号(代表)?建议|代表建议|议案/, weight: 2 },
@@ -48,17 +38,38 @@ const CUES: readonly KindCue[] = [
   { kind: 'proposal-reply', where: 'organ', cue: /提案|提复|提/, weight: 1 },
 ];
 
-/** Which genre the evidence points to; a tie goes to the kind named first, no evidence to a proposal reply. */
+/** A rectification report says so: 整改 in its title, or a lead-in that reports on rectification or an inspection. */
+const REPORT_TITLE = /整改/;
+const REPORT_LEAD_IN = /整改[^。]{0,10}(报告|如下)|报告如下|巡察|督导评估/;
+/** A co-handling opinion says so, unless the reply says it leads (由我局主办). */
+const CO_HANDLING_TITLE = /协办|会办/;
+const CO_HANDLING_SAID = /由(我|本)[^,，。]{0,6}(协办|会办)|作为(协办|会办)|(我|本)[局委办厅院部处][^,，。]{0,4}(协办|会办)|(提出|函告|报送|提供)[^。]{0,10}(协办|会办)意见|(协办|会办)意见如下/;
+const LEADS = /由(我|本)[^,，。]{0,6}主办|(我|本)(局|厅|委|办|单位)主办/;
+/**
+ * A government unit: proposals come from members and parties, suggestions from deputies, so a reply
+ * addressed to a unit of government goes to the lead unit — a co-handling opinion. Parties and
+ * committees (民进厦门市委, 九三学社…委员会) are not units of government.
+ */
+const GOVERNMENT_UNIT = /(局|厅|街道|办事处|人民政府|政府|办公室|管委会|(?<![市区县省州])委)$/;
+const PARTY = /^(民革|民盟|民建|民进|农工|致公|九三|台盟|工商联|共青团|中国共产党|中共)/;
+
+/**
+ * Which genre the evidence points to. The genre comes first — a rectification report, a co-handling
+ * opinion, or a reply — then, for a reply, proposal or suggestion from the weight of their cues
+ * (a tie, or no evidence, makes a proposal reply).
+ */
 export function detectKind(e: KindEvidence): DocumentKind {
-  const text = { title: unquoted(e.title), receipt: unquoted(e.receipt), said: unquoted(e.receipt + e.opening), organ: e.docNumberOrgan };
-  const score: Record<DocumentKind, number> = { 'rectification-report': 0, 'co-handling-opinion': 0, 'suggestion-reply': 0, 'proposal-reply': 0 };
+  const title = unquoted(e.title);
+  const receipt = unquoted(e.receipt);
+  const said = unquoted(e.receipt + e.opening);
+  if (REPORT_TITLE.test(title) || REPORT_LEAD_IN.test(receipt)) return 'rectification-report';
+  const unit = e.addressee?.form === 'body' && e.addressee.names.some((n) => GOVERNMENT_UNIT.test(n) && !PARTY.test(n));
+  if (!LEADS.test(said) && (CO_HANDLING_TITLE.test(title) || CO_HANDLING_SAID.test(said) || unit)) return 'co-handling-opinion';
+  const text = { title, receipt, organ: e.docNumberOrgan };
+  const score = { 'proposal-reply': 0, 'suggestion-reply': 0 };
   for (const c of CUES) if (c.cue.test(text[c.where])) score[c.kind] += c.weight;
   // the addressee's role word: 代表 for an NPC deputy, 委员 for a CPPCC member
   if (e.addressee?.role === 'deputy') score['suggestion-reply'] += 3;
   if (e.addressee?.role === 'member') score['proposal-reply'] += 2;
-  const top = Math.max(...KIND_ORDER.map((k) => score[k]));
-  return top === 0 ? 'proposal-reply' : KIND_ORDER.find((k) => score[k] === top)!;
+  return score['suggestion-reply'] > score['proposal-reply'] ? 'suggestion-reply' : 'proposal-reply';
 }
-
-/** The order in which a tie is broken. */
-const KIND_ORDER = ['rectification-report', 'co-handling-opinion', 'suggestion-reply', 'proposal-reply'] as const;
