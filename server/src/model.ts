@@ -167,7 +167,7 @@ export type BlockRole =
   | 'issuer' | 'docNumber' | 'title' | 'titleMore' | 'subtitle' | 'category' | 'mark'
   | 'addressee' | 'greeting' | 'receipt'
   | 'opening' | 'body' | 'heading'
-  | 'closing'
+  | 'closing' | 'lateClosing'
   | 'signature' | 'date' | 'signatureDate' | 'contact' | 'annotation' | 'attachment' | 'copyTo' | 'printLine' | 'footCategory' | 'footMark';
 
 export interface RoleSpan extends Block {

@@ -81,11 +81,12 @@ describe('protocol: diagnostics', function () {
       const { items } = await client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
       const d = items.find((x) => x.code === 'proposal-number-mismatch');
       assert.ok(d, 'proposal-number-mismatch missing');
-      assert.equal(d.range.start.line, 0);
-      const at = text.split('\n')[4]!.indexOf('第41091号');
+      // the receipt line's number is reported, the title's (the reference) is the related place
+      assert.equal(d.range.start.line, 4);
+      const at = text.split('\n')[0]!.indexOf('第41019号');
       assert.deepEqual(d.relatedInformation, [{
-        location: { uri, range: { start: { line: 4, character: at }, end: { line: 4, character: at + 7 } } },
-        message: '收文说明中的编号',
+        location: { uri, range: { start: { line: 0, character: at }, end: { line: 0, character: at + 7 } } },
+        message: '标题中的编号',
       }]);
     });
 

@@ -36,21 +36,24 @@ export function splitBlocks(text: string, folded: string, lines: readonly LineIn
     if (s > start) borders.push({ start, end: s, reason: 'table-border', wholeLine: false, line: li });
     if (e < end) borders.push({ start: e, end, reason: 'table-border', wholeLine: false, line: li });
     for (const cell of cells(folded, s, e)) {
-      for (const seg of segment(text, folded, cell.start, cell.end)) blocks.push({ start: seg.start, end: seg.end, line: li });
+      if (cell.bar) borders.push({ start: cell.start, end: cell.end, reason: 'table-border', wholeLine: false, line: li });
+      else for (const seg of segment(text, folded, cell.start, cell.end)) blocks.push({ start: seg.start, end: seg.end, line: li });
     }
   });
   return { blocks, borders };
 }
 
-/** The cells of a table row: the text between ` | ` bars. */
-function cells(folded: string, start: number, end: number): Array<{ start: number; end: number }> {
-  const out: Array<{ start: number; end: number }> = [];
+/** The cells of a table row and the bars between them (` | `). */
+function cells(folded: string, start: number, end: number): Array<{ start: number; end: number; bar: boolean }> {
+  const out: Array<{ start: number; end: number; bar: boolean }> = [];
   let from = start;
-  for (const m of folded.slice(start, end).matchAll(/[ \t]*\|+[ \t]*/g)) {
-    out.push(trimSpan(folded, from, start + m.index!));
+  for (const m of folded.slice(start, end).matchAll(/[ \t]*(\|+)[ \t]*/g)) {
+    out.push({ ...trimSpan(folded, from, start + m.index!), bar: false });
+    const bar = start + m.index! + m[0].indexOf('|');
+    out.push({ start: bar, end: bar + m[1]!.length, bar: true });
     from = start + m.index! + m[0].length;
   }
-  out.push(trimSpan(folded, from, end));
+  out.push({ ...trimSpan(folded, from, end), bar: false });
   return out.filter((c) => c.end > c.start);
 }
 

@@ -79,7 +79,7 @@ function categoryAt(folded: string, at: number, end: number): Category | undefin
  * 答复类别 as regions write it: `答复类别：A类`, `办复类别：B类`, `类  别：B类`, `办理结果：(A类)`, a bare
  * `A` or `(B类)` at the top right of the page, `B1类` with a sub-grade.
  */
-const CATEGORY_LABELLED = /^(?:(?:答[ \t]*复|办[ \t]*复|办[ \t]*理|办[ \t]*结)?[ \t]*类[ \t]*别|答复类型|办理结果)[ \t]*:[ \t]*\(?[ \t]*([A-Da-d甲乙丙丁]\d?)[ \t]*类?[ \t]*\)?[ \t]*[.。;]?$/;
+const CATEGORY_LABELLED = /^(?:(?:答[ \t]*复|办[ \t]*复|办[ \t]*理|办[ \t]*结)?[ \t]*类[ \t]*别|答复类型|办理结果)[ \t]*:[ \t]*\(?[ \t]*([A-Za-z甲乙丙丁]\d?)[ \t]*类?[ \t]*\)?[ \t]*[.。;]?$/;
 const CATEGORY_BARE = /^\(?[ \t]*([A-Da-d甲乙丙丁]\d?)[ \t]*(类)?[ \t]*\)?$/;
 
 /** A category filling `[start, end)`; a bare letter needs no 类, a bare 甲乙丙 does. */
@@ -160,7 +160,8 @@ export const ORG_SUFFIX = /(委员会|人民政府|政府|办公室|办公厅|�
  */
 export function organName(folded: string, span: Span): string | undefined {
   const s = folded.slice(span.start, span.end).replace(/[ \t]+/g, '').replace(/文件$/, '');
-  if (s.length < 3 || s.length > 40 || !/^\p{Script=Han}/u.test(s) || /[^\p{Script=Han}()A-Za-z0-9]/u.test(s)) return undefined;
+  // (a template's placeholder or a masked name stands for the organ's: ×××局, ***委员会)
+  if (s.length < 3 || s.length > 40 || !/^[\p{Script=Han}×*○]/u.test(s) || /[^\p{Script=Han}()A-Za-z0-9×*○]/u.test(s)) return undefined;
   return ORG_SUFFIX.test(s) ? s : undefined;
 }
 

@@ -107,11 +107,11 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
     const rest = trimSpan(text, receipt.end, b.end);
     if (rest.end > rest.start) body.push({ start: rest.start, end: rest.end, line: lineOf(lines, rest.start, b.line) });
   }
-  body.push(...allOf(...BODY_ROLES));
+  for (const b of allOf(...BODY_ROLES)) body.push(b);
   body.sort((a, b) => a.start - b.start);
 
   // ---- foot
-  const closingBlocks = allOf('closing');
+  const closingBlocks = allOf('closing', 'lateClosing');
   let closing: Span | undefined = closingBlocks.length > 0 ? { start: closingBlocks[0]!.start, end: closingBlocks[closingBlocks.length - 1]!.end } : undefined;
   let bodyEnd = all.find((_, i) => FOOT_ROLES.has(chosen[i]!))?.start ?? text.length;
   const lastBody = body.filter((b) => b.start < bodyEnd).pop();

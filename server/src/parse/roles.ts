@@ -129,6 +129,8 @@ export const ROLES: readonly RoleSpec[] = [
   { role: 'printLine', phase: 'foot', repeats: false, score: (f) => (f.footMark === 'printLine' ? 3 : NO) },
   { role: 'footCategory', phase: 'foot', repeats: false, score: (f) => (f.category ? 3 : NO) },
   { role: 'footMark', phase: 'foot', repeats: true, score: (f) => (f.mark === 'approver' ? 2 : NO) },
+  // a closing formula misplaced below the signature is still the closing (element-order reports its place)
+  { role: 'lateClosing', phase: 'foot', repeats: true, score: (f) => (opensWithClosing(f) && f.text.length <= SHORT ? 2 : NO) },
 ];
 
 /**
