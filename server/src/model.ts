@@ -96,6 +96,7 @@ export type NumberingLevel = 1 | 2 | 3 | 4;
 export interface NumberingMarker extends Span {
   /** GB/T 9704-2012 7.3.3 level: 1 `一、`, 2 `（一）`, 3 `1.`, 4 `（1）`. */
   readonly level: NumberingLevel;
+  /** 0 when the numeral was lost (`、关于…`): numbering-sequence reports it. */
   readonly ordinal: number;
   /** The marker as written, e.g. `（一）`, `1、`. */
   readonly text: string;
@@ -177,7 +178,7 @@ export interface RoleSpan extends Block {
 /** A block that could be a missing element but is doubtful: the finding names it instead of crying "missing". */
 export interface Candidate extends Span {
   /** Why it is not taken for the element, e.g. that it lacks its colon. */
-  readonly doubt: 'no-role-word' | 'not-a-date' | 'not-an-organ' | 'no-acknowledgement';
+  readonly doubt: 'no-role-word' | 'not-a-date' | 'not-an-organ';
 }
 
 export interface Reply {
@@ -193,7 +194,7 @@ export interface Reply {
   /** Content blocks no role claims: page text the parser does not know, kept so that rules and views can see them. */
   readonly unplaced: Block[];
   /** For a required element the parser did not find, a block that might be it. */
-  readonly candidates: { readonly addressee?: Candidate; readonly receipt?: Candidate; readonly signature?: Candidate; readonly date?: Candidate };
+  readonly candidates: { readonly addressee?: Candidate; readonly signature?: Candidate; readonly date?: Candidate };
   readonly kind: DocumentKind;
   readonly kindSource: 'configured' | 'detected';
   readonly docNumber?: DocNumber;

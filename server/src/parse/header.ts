@@ -136,7 +136,8 @@ export interface TitleLine {
  * line ends as a title does: `…建议:第009号--关于…的答复`), not in brackets or after a list bullet.
  */
 export function matchTitleLine(folded: string, block: Span): TitleLine | undefined {
-  const s = folded.slice(block.start, block.end);
+  // (a centred title may be spaced out: 答 复)
+  const s = folded.slice(block.start, block.end).replace(/[ \t]+/g, '');
   const complete = TITLE_END.test(s);
   if (s.length > 90 || /[。;!?]/.test(s) || (s.includes(':') && !complete) || /^[(•·*-]/.test(s)) return undefined;
   const opens = /^(关于|对)/.test(s) || ORG_SUFFIX.test(/^(.{2,24}?)(关于|对)/.exec(s)?.[1] ?? '');

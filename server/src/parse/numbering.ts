@@ -93,6 +93,8 @@ const MARKERS: ReadonlyArray<readonly [RegExp, NumberingLevel]> = [
 /** Recognises a numbering marker starting exactly at `pos` of the folded text. */
 export function matchMarker(folded: string, pos: number): MarkerMatch | undefined {
   if (/\d/.test(folded.charAt(pos - 1))) return undefined;
+  // a heading whose numeral a web page lost: `、关于…` (ordinal 0, reported by numbering-sequence)
+  if (folded.charAt(pos) === '、' && /[^\s\d、]/.test(folded.charAt(pos + 1))) return { level: 1, ordinal: 0, length: 1, separatorAt: pos };
   for (const [re, level] of MARKERS) {
     re.lastIndex = pos;
     const m = re.exec(folded);
@@ -115,6 +117,8 @@ export function* enumerationCues(s: string, start: number, end: number): Generat
 
 /** The same marker with another ordinal, keeping how it was written (brackets, separator, width). */
 export function withOrdinal(markerText: string, level: NumberingLevel, ordinal: number): string {
+  // a marker that lost its numeral gets one before its separator
+  if (!/[一二三四五六七八九十百〇零两0-9\uff10-\uff19]/.test(markerText)) return `${level <= 2 ? toCjkNumeral(ordinal) : ordinal}${markerText}`;
   return level <= 2
     ? markerText.replace(/[一二三四五六七八九十百〇零两]+/, toCjkNumeral(ordinal))
     : markerText.replace(/[0-9\uff10-\uff19]+/, String(ordinal));

@@ -1,13 +1,13 @@
 import { defineRule } from './types';
-import { addresseeTemplate, firstContent, insertLineBefore } from './util';
+import { addresseeTemplate, firstContent, insertLineBefore, lineLabel, MISSING_POLICY } from './util';
 
 export const rule = defineRule({
   id: 'addressee-missing',
   defaultSeverity: 'error',
   title: { zh: '缺少主送（称谓）', en: 'Addressee missing' },
   description: {
-    zh: '答复须在正文前单独一行写明主送对象（提案人、代表或主办单位），以全角冒号结尾，如“林灵委员：”。',
-    en: 'A reply names its addressee (the proposer, the deputy or the lead unit) on its own line before the body, ending with a full-width colon, e.g. “林灵委员：”.',
+    zh: `答复须在正文前单独一行写明主送对象（提案人、代表或主办单位），以全角冒号结尾，如“林灵委员：”。${MISSING_POLICY.zh}`,
+    en: `A reply names its addressee (the proposer, the deputy or the lead unit) on its own line before the body, ending with a full-width colon, e.g. “林灵委员：”. ${MISSING_POLICY.en}`,
   },
   sources: [
     { kind: 'GB/T 9704-2012', clause: '7.3.1', note: { zh: '主送机关：公文的主要受理机关，编排于标题下空一行位置，居左顶格。', en: 'Addressee (主送机关): placed one blank line below the title, flush left.' } },
@@ -17,6 +17,24 @@ export const rule = defineRule({
   check(ctx) {
     const { reply } = ctx;
     if (reply.addressee) return;
+    const c = reply.candidates.addressee;
+    if (c) {
+      // names without 委员 or 代表: complete them
+      const role = reply.kind === 'suggestion-reply' ? '代表' : '委员';
+      const names = reply.text.slice(c.start, c.end).replace(/[:：]\s*$/, '');
+      const line = lineLabel(reply, c);
+      ctx.report({
+        start: c.start,
+        end: c.end,
+        doubtful: true,
+        message: {
+          zh: `${line.zh}可能是主送，但没有写明称谓（“委员”“代表”）或单位：请补全，如“${names}${role}：”。`,
+          en: `${line.en} may be the addressee, but it names no role (委员, 代表) or unit: complete it, e.g. “${names}${role}：”.`,
+        },
+        fixes: [{ title: { zh: `补全为“${names}${role}：”`, en: `Complete as “${names}${role}：”` }, edits: [{ start: c.start, end: c.end, newText: `${names}${role}：` }] }],
+      });
+      return;
+    }
     const anchor = reply.receipt ?? reply.body[0] ?? firstContent(reply);
     const at = reply.receipt?.start ?? reply.body[0]?.start ?? reply.title?.end;
     ctx.report({

@@ -70,11 +70,16 @@ export function runRules(reply: Reply, config: EffectiveConfig, options: RunOpti
     if (pending.length === 0) continue;
     // Object.assign rather than `{ ...r, ruleId, severity }`: in Node 20's V8 a literal that
     // spreads an object and then names properties takes a slow path, some 20× dearer per finding
-    for (const r of pending) findings.push(clamp(Object.assign({}, r, { ruleId: rule.id, severity }), reply.text));
+    for (const r of pending) findings.push(clamp(Object.assign({}, r, { ruleId: rule.id, severity: r.doubtful ? lower(severity) : severity }), reply.text));
     pending = [];
   }
   // document order; for one place, registry order (Array.prototype.sort is stable)
   return findings.sort((a, b) => a.start - b.start);
+}
+
+/** One step less sure: error → warning → information → hint. */
+function lower(severity: Severity): Severity {
+  return severity === 'error' ? 'warning' : severity === 'warning' ? 'information' : 'hint';
 }
 
 /**

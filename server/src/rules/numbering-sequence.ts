@@ -25,6 +25,18 @@ export const rule = defineRule({
       for (let i = 0; i < run.length; i++) {
         const h = run[i]!;
         const m = h.marker;
+        if (m.ordinal === 0) {
+          // the numeral was lost: `、关于…`
+          const fixed = withOrdinal(m.text, m.level, expected);
+          ctx.report({
+            start: m.start,
+            end: m.end,
+            message: { zh: `编号缺少数字：此处应为“${canonicalMarker(m.level, expected)}”。`, en: `The number is missing: expected “${canonicalMarker(m.level, expected)}” here.` },
+            fixes: [{ title: { zh: `改为“${fixed}”`, en: `Change to “${fixed}”` }, edits: [{ start: m.start, end: m.end, newText: fixed }] }],
+          });
+          expected++;
+          continue;
+        }
         if (m.ordinal !== expected) {
           const want = canonicalMarker(m.level, expected);
           const got = m.text;

@@ -50,6 +50,11 @@ export interface RelatedPlace extends Span {
 /** What a rule reports; the engine adds the rule id and the effective severity. */
 export interface Report extends Span {
   readonly message: Localized;
+  /**
+   * The rule is not sure: a block that might be the element is there, but doubtful. The finding
+   * is reported one severity lower than the rule's (an error as a warning).
+   */
+  readonly doubtful?: boolean;
   readonly related?: readonly RelatedPlace[];
   readonly fixes?: readonly Fix[];
 }

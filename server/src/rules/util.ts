@@ -5,7 +5,25 @@
 import type { DocumentKind, MeasureHeading, ProposalNumberRef, Reply } from '../model';
 import { findProposalNumbers } from '../parse/header';
 import { isBlank, lastOf, type Span } from '../text';
-import type { TextEdit } from './types';
+import type { Localized, TextEdit } from './types';
+
+/**
+ * How sure a "missing" finding is (addressee-missing, signature-missing, date-missing): an error
+ * only when no block could be the element; when a block in its place looks almost like it, a
+ * warning that names that line, with a fix that completes it rather than inserting a second one.
+ */
+export const MISSING_POLICY: Localized = {
+  zh: '只有在找不到任何可能是该要素的行时才按错误报告；如该位置有一行像是该要素但不完整，则按警告报告并指出该行，快速修复补全该行，而不是另插一行。',
+  en: 'Reported as an error only when no line could be the element; when a line in its place looks almost like it, the finding is a warning that names that line, and its fix completes the line instead of inserting a second one.',
+};
+
+/** `第 5 行“张三：”` / `line 5 (“张三：”)`: how a finding names a candidate line. */
+export function lineLabel(reply: Reply, span: Span): Localized {
+  const n = lineIndexAt(reply, span.start) + 1;
+  const t = reply.text.slice(span.start, span.end).trim();
+  const shown = t.length > 20 ? `${t.slice(0, 20)}…` : t;
+  return { zh: `第 ${n} 行“${shown}”`, en: `line ${n} (“${shown}”)` };
+}
 
 /** The line break the document already uses (CRLF when it has any), so inserted lines match it. */
 export function eolOf(reply: Reply): string {
