@@ -53,6 +53,10 @@ const SCAN_TO_READ = /扫一扫|在手机上(查看|打开|阅读)|手机扫码|
 const WIDGET_ROW = /^[【[](打印|关闭|字体|收藏|大|返回)|\[[ \t]*(大|中|小)[ \t]*\]/;
 const EDITOR_NOTE = /^\([ \t]*(编辑|责任编辑|来源|作者|审核|校对)[ \t]*:/;
 const BORDER = /^[|\-=_*~·•#>\s]+$/;
+/** A list item of a page's side panel: `• 2025-07-02` (replies themselves use no bullets). */
+const BULLET_ITEM = /^[•·][ \t]*\S.{0,58}$/;
+/** Where the page sits in its site: `首页 > 政务公开 > 建议提案办理`. */
+const BREADCRUMB = /^.{0,20}([>»›]).{1,30}\1/;
 
 /** Junk lines are short; a long line is content even if it mentions a matching word. */
 export const JUNK_MAX_LINE = 160;
@@ -63,7 +67,7 @@ export type JunkReason = 'web-metadata' | 'share-widget' | 'site-footer' | 'tabl
 export function junkReason(line: string): JunkReason | undefined {
   if (line.length > JUNK_MAX_LINE) return undefined;
   if (BORDER.test(line)) return 'table-border';
-  if (METADATA_ROW.some((re) => re.test(line)) || EDITOR_NOTE.test(line) || TIMESTAMP.test(line)) return 'web-metadata';
+  if (METADATA_ROW.some((re) => re.test(line)) || EDITOR_NOTE.test(line) || TIMESTAMP.test(line) || BULLET_ITEM.test(line) || BREADCRUMB.test(line)) return 'web-metadata';
   if (!REPLY_LABEL.test(line) && !line.includes('。') && (line.match(LABEL_VALUE)?.length ?? 0) >= 2) return 'web-metadata';
   if (/(浏览次数|阅读次数|点击数|访问量|浏览量)[ \t]*:?[ \t]*\d+/.test(line)) return 'web-metadata';
   if (SITE_FOOTER.test(line)) return 'site-footer';
