@@ -1,0 +1,93 @@
+/**
+ * Properties of the parser's reading on the real replies of ../shared/corpus (the seeds and the
+ * captured pages): page furniture inserted before, inside or after the head or the foot loses no
+ * element. Every reply, every kind of line, every place is tried.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Reply } from '../../server/src/model';
+import { parseReply } from '../../server/src/parse';
+import { ROOT } from '../support/fixtures';
+
+const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
+
+/** The replies, without the `# …` comment lines a corpus text may begin with. */
+function corpusTexts(): Array<{ name: string; text: string }> {
+  const out: Array<{ name: string; text: string }> = [];
+  for (const dir of ['seeds', 'real']) {
+    for (const f of fs.readdirSync(path.join(CORPUS, dir)).filter((x) => x.endsWith('.txt')).sort()) {
+      const lines = fs.readFileSync(path.join(CORPUS, dir, f), 'utf8').split('\n');
+      while (lines[0]?.startsWith('# ')) lines.shift();
+      out.push({ name: f, text: lines.join('\n') });
+    }
+  }
+  return out;
+}
+
+/** Unknown lines of the kinds a web page leaves (written for this test). */
+const UNKNOWN_LINES: Record<string, string> = {
+  metadata: '发布时间：2024-03-18 10:22　来源：本站　浏览次数：35',
+  breadcrumb: '首页 > 信息公开 > 提案建议办理',
+  'page footer': '版权所有：某某市人民政府办公室　网站标识码：3502000023',
+  'blank-only': '　　 \t ',
+  widgets: '【打印本页】【关闭窗口】',
+};
+
+type ElementName = 'docNumber' | 'title' | 'addressee' | 'receipt' | 'closing' | 'signature' | 'date';
+const ELEMENTS: readonly ElementName[] = ['docNumber', 'title', 'addressee', 'receipt', 'closing', 'signature', 'date'];
+
+/** Each element found, by its text (its line moves when a line is inserted above it). */
+function elements(reply: Reply): Map<ElementName, string> {
+  const out = new Map<ElementName, string>();
+  for (const e of ELEMENTS) {
+    const span = reply[e];
+    if (span) out.set(e, reply.text.slice(span.start, span.end));
+  }
+  return out;
+}
+
+/** Where to insert: before the document, after the title, between addressee and receipt, before the signature, after the date, at the end. */
+function places(reply: Reply): Record<string, number | undefined> {
+  const lineOf = (offset: number): number => reply.lines.findIndex((l) => offset >= l.start && offset <= l.end);
+  const title = reply.title ? lineOf(reply.title.end) + 1 : undefined;
+  const addressee = reply.addressee && reply.receipt && lineOf(reply.receipt.start) > lineOf(reply.addressee.end) ? lineOf(reply.addressee.end) + 1 : undefined;
+  return {
+    'before the document': 0,
+    'after the title': title,
+    'between addressee and receipt': addressee,
+    'before the signature': reply.signature && lineOf(reply.signature.start) > 0 && reply.text.slice(reply.lines[lineOf(reply.signature.start)]!.start, reply.signature.start).trim() === '' ? lineOf(reply.signature.start) : undefined,
+    'after the date': reply.date ? lineOf(reply.date.end) + 1 : undefined,
+    'at the end': reply.lines.length,
+  };
+}
+
+describe('parser properties on the real replies', () => {
+  const texts = corpusTexts();
+
+  it('reads the corpus (seeds and captured pages)', () => {
+    assert.ok(texts.length >= 70, `only ${texts.length} replies in ${CORPUS}`);
+  });
+
+  it('loses no element when page furniture is inserted before, inside or after the head or the foot', () => {
+    let tried = 0;
+    const failures: string[] = [];
+    for (const { name, text } of texts) {
+      const before = parseReply(text);
+      const found = elements(before);
+      const lines = text.split('\n');
+      for (const [where, at] of Object.entries(places(before))) {
+        if (at === undefined) continue;
+        for (const [kind, line] of Object.entries(UNKNOWN_LINES)) {
+          const after = elements(parseReply([...lines.slice(0, at), line, ...lines.slice(at)].join('\n')));
+          tried++;
+          for (const [e, t] of found) {
+            if (after.get(e) !== t) failures.push(`${name}: ${kind} ${where} (line ${at + 1}): ${e} “${t.slice(0, 20)}” became “${after.get(e)?.slice(0, 20) ?? 'nothing'}”`);
+          }
+        }
+      }
+    }
+    assert.ok(tried > 1000, `only ${tried} insertions tried`);
+    assert.deepEqual(failures, []);
+  });
+});
