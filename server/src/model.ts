@@ -143,8 +143,8 @@ export type DateStyle =
   | 'standard' | 'leading-zero' | 'chinese-numerals' | 'numeric' | 'hao' | 'spaced' | 'full-width-digits' | 'short-year'
   /** 年月日 lost, digits run together (`20211022`): the value is the first real reading. */
   | 'run-together'
-  /** Only a year is left (`2021`): month and day are 0. */
-  | 'year-only';
+  /** The day, or month and day, are missing (`2024年4月`, `2021`): they are 0. */
+  | 'incomplete';
 
 export interface DateElement extends Span {
   readonly raw: string;

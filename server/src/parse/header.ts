@@ -79,7 +79,7 @@ function categoryAt(folded: string, at: number, end: number): Category | undefin
  * 答复类别 as regions write it: `答复类别：A类`, `办复类别：B类`, `类  别：B类`, `办理结果：(A类)`, a bare
  * `A` or `(B类)` at the top right of the page, `B1类` with a sub-grade.
  */
-const CATEGORY_LABELLED = /^(?:(?:答[ \t]*复|办[ \t]*复|办[ \t]*理|办[ \t]*结)?[ \t]*类[ \t]*别|答复类型|办理结果)[ \t]*:[ \t]*\(?[ \t]*([A-Za-z甲乙丙丁]\d?)[ \t]*类?[ \t]*\)?[ \t]*[.。;]?$/;
+const CATEGORY_LABELLED = /^(?:(?:答[ \t]*复|办[ \t]*复|办[ \t]*理|办[ \t]*结)?[ \t]*类[ \t]*别|答复类型|办理结果)[ \t]*:[ \t]*\(?[ \t]*([A-Za-z甲乙丙丁]\d?)[ \t]*类?[ \t]*\)?[ \t]*(\([^()]{1,20}\))?[ \t]*[.。;]?$/;
 const CATEGORY_BARE = /^\(?[ \t]*([A-Da-d甲乙丙丁]\d?)[ \t]*(类)?[ \t]*\)?$/;
 
 /** A category filling `[start, end)`; a bare letter needs no 类, a bare 甲乙丙 does. */
@@ -153,7 +153,7 @@ export function titleOrgan(titleText: string): string | undefined {
 // ---------------------------------------------------------------- organisations
 
 /** Organisation names end with an organ-type word. */
-export const ORG_SUFFIX = /(委员会|人民政府|政府|办公室|办公厅|局|厅|委|办|室|院|中心|部|处|科|所|署|会|站|馆|队|公司|集团|党组|党委|支部|学校|大学|学院|医院|银行|街道|镇|乡|社区|社|盟|党|联|组|界)$/;
+export const ORG_SUFFIX = /(委员会|人民政府|政府|办公室|办公厅|局|厅|委|办|室|院|中心|部|处|科|所|署|会|站|馆|队|公司|集团|党组|党委|支部|学校|大学|学院|医院|银行|街道|镇|乡|社区|社|盟|党|联|组|界|团)$/;
 
 /**
  * An organisation's name standing alone: `贵阳市教育局`, the issuing organ above a title spaced out
@@ -202,7 +202,7 @@ const PERSON_SUFFIX = /(委员|代表|同志|先生|女士|老师|主任|主席|
 /** A group of people: `曹芝萓等4位委员`, `王娟等10名代表`, `姜欣(等10位)代表`, `李正乔等代表`. */
 const PERSONS_GROUP = /等[ \t]*[\d一二三四五六七八九十]*[ \t]*[名位人]?\)?[ \t]*(委员|代表|同志)$/;
 /** Words no addressee holds: a title's or a sentence's. */
-const NOT_NAMES = /关于|答复|报告|通知|意见|《|》|提出|收悉|如下|会议|\d{3,}|[。;!?]/;
+const NOT_NAMES = /关于|答复|报告|通知|意见|《|》|提出|收悉|如下|\d{3,}|[。;!?]/;
 /** A template's placeholder with what it stands for: `×××(主办单位)`, `XXX(委员)`. */
 const PLACEHOLDER = /^(?:×+|[Xx]{2,}|某某|○+)\(([^()]{1,8})\)$/;
 
@@ -218,7 +218,8 @@ export interface NamesInfo {
  * organisation (`民革天水市委员会`, `湖里区政府`). Masked names (`***委员会`) count.
  */
 export function analyseNames(raw: string): NamesInfo | undefined {
-  const s = raw.trim().replace(/^尊敬的/, '').replace(/[ \t]*(并附议人|及附议人|及联名人|等附议人)$/, '').trim();
+  // 尊敬的 before, 并附议人 or a note in brackets after the names: `王五委员（并转附议委员）`
+  const s = raw.trim().replace(/^尊敬的/, '').replace(/\([^()]{1,12}\)$/, '').replace(/[ \t]*(并附议人|及附议人|及联名人|等附议人)$/, '').trim();
   if (s.length === 0 || s.length > 80 || /^[\d(]/.test(s) && !/^\(等/.test(s) || NOT_NAMES.test(s)) return undefined;
   const parts = s.split(/[、,，和及与]/).map((p) => p.trim()).filter((p) => p.length > 0);
   if (parts.length === 0) return undefined;

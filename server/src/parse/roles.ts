@@ -120,7 +120,7 @@ export const ROLES: readonly RoleSpec[] = [
   { role: 'closing', phase: 'closing', repeats: true, score: (f) => (!opensWithClosing(f) ? NO : f.text.length <= SHORT ? 3 : 1.5) },
   // ---- the foot: signature, date, contact, annotation, attachment, copy-to, print line; category and marks again
   { role: 'signature', phase: 'foot', repeats: true, score: (f) => (f.signatureNames ? 3 : NO) },
-  { role: 'date', phase: 'foot', repeats: false, score: (f) => (!f.date ? NO : f.date.styles.includes('run-together') || f.date.styles.includes('year-only') ? 2 : 4) },
+  { role: 'date', phase: 'foot', repeats: false, score: (f) => (!f.date ? NO : f.date.styles.includes('run-together') || f.date.styles.includes('incomplete') ? 2 : 4) },
   { role: 'signatureDate', phase: 'foot', repeats: false, score: (f) => (f.signatureAndDate ? 5 : NO) },
   { role: 'contact', phase: 'foot', repeats: true, score: (f) => (f.footMark === 'contact' ? 3 : NO) },
   { role: 'annotation', phase: 'foot', repeats: false, score: (f) => (f.footMark === 'annotation' ? 3 : NO) },

@@ -12,7 +12,7 @@ const STYLE_PROBLEM: Record<DateStyle, Localized> = {
   'full-width-digits': { zh: '数字应使用半角', en: 'digits should be half-width' },
   'short-year': { zh: '年份应写全四位', en: 'the year is written in full' },
   'run-together': { zh: '缺少“年”“月”“日”', en: '年, 月 and 日 are missing' },
-  'year-only': { zh: '只有年份，缺少月、日', en: 'only the year is given, month and day are missing' },
+  incomplete: { zh: '年、月、日不全', en: 'year, month or day is missing' },
 };
 
 export const rule = defineRule({
@@ -30,8 +30,8 @@ export const rule = defineRule({
   check(ctx) {
     const d = ctx.reply.date;
     if (!d || d.styles.length === 0) return;
-    // a bare year cannot be completed: say what is missing, offer no fix
-    const fixed = d.styles.includes('year-only') ? undefined : formatDate(d.value);
+    // an incomplete date cannot be completed: say what is missing, offer no fix
+    const fixed = d.styles.includes('incomplete') ? undefined : formatDate(d.value);
     ctx.report({
       start: d.start,
       end: d.end,

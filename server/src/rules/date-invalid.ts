@@ -17,8 +17,8 @@ export const rule = defineRule({
   check(ctx) {
     const { reply, today } = ctx;
     const d = reply.date;
-    // a bare year (`2021`) has no day to check; date-format says what is missing
-    if (!d || d.styles.includes('year-only')) return;
+    // an incomplete date (`2024年4月`, `2021`) has no day to check; date-format says what is missing
+    if (!d || d.styles.includes('incomplete')) return;
     const v = d.value;
     if (!isRealDate(v)) {
       ctx.report({
