@@ -218,8 +218,10 @@ export interface NamesInfo {
  * organisation (`民革天水市委员会`, `湖里区政府`). Masked names (`***委员会`) count.
  */
 export function analyseNames(raw: string): NamesInfo | undefined {
-  // 尊敬的 before, 并附议人 or a note in brackets after the names: `王五委员（并转附议委员）`
-  const s = raw.trim().replace(/^尊敬的/, '').replace(/\([^()]{1,12}\)$/, '').replace(/[ \t]*(并附议人|及附议人|及联名人|等附议人)$/, '').trim();
+  // 尊敬的 before, 并附议人 or a note in brackets after the names (`王五委员（并转附议委员）`), but
+  // not the brackets of a template's placeholder (`×××（主办单位）`)
+  let s = raw.trim().replace(/^尊敬的/, '').replace(/[ \t]*(并附议人|及附议人|及联名人|等附议人)$/, '').trim();
+  if (!PLACEHOLDER.test(s.split(/[、,，和及与]/).pop()!.trim())) s = s.replace(/\([^()]{1,12}\)$/, '').trim();
   if (s.length === 0 || s.length > 80 || /^[\d(]/.test(s) && !/^\(等/.test(s) || NOT_NAMES.test(s)) return undefined;
   const parts = s.split(/[、,，和及与]/).map((p) => p.trim()).filter((p) => p.length > 0);
   if (parts.length === 0) return undefined;
