@@ -23,7 +23,7 @@ import { localize } from '../rules/types';
 import { createReplyService } from '../service';
 import { buildOutline } from '../features/outline';
 import { type CheckJob, type CheckOptions, checkAll, defaultJobs, fileChecker, type FileOutcome } from './check';
-import { collectFiles, ioMessage, ProjectFiles, readReplyFile } from './files';
+import { collectFiles, ioMessage, ProjectFiles, readAnyReplyFile } from './files';
 import { type FileResult, formatJson, formatOutlineText, formatSarif, formatText, severityOf, type Skipped } from './format';
 import { type LoadedRegister, locateFromProjectFile, Registers } from './register';
 
@@ -404,6 +404,7 @@ async function check(paths: readonly string[], opts: RunOptions & { failOn: Fail
     path: job.shown,
     kind: outcome.kind,
     ...(outcome.text !== undefined ? { doc: TextDocument.create(pathToFileURL(job.file).href, 'proposal-reply', 1, outcome.text) } : {}),
+    ...(outcome.extractedFrom ? { extractedFrom: outcome.extractedFrom } : {}),
     findings: outcome.findings ?? [],
     diagnostics: outcome.diagnostics,
     ...(outcome.outline ? { outline: outcome.outline } : {}),
@@ -483,7 +484,7 @@ async function outline(file: string, opts: RunOptions, io: CliIo): Promise<numbe
   const configs = new Configs(io, opts);
   const { config, locale, messages } = await configs.for(abs);
   for (const m of messages) io.stderr(m);
-  const read = await readReplyFile(abs);
+  const read = await readAnyReplyFile(abs);
   if (!read.ok) {
     io.stderr(`proposal-reply: ${shown}: ${localize(read.problem.message, locale)}\n`);
     return 2;
@@ -491,7 +492,9 @@ async function outline(file: string, opts: RunOptions, io: CliIo): Promise<numbe
   const service = createReplyService({ now: opts.now, cacheSize: 1 });
   const doc = TextDocument.create(pathToFileURL(abs).href, 'proposal-reply', 1, read.text);
   const analysis = service.analyze(doc, config);
-  const result: FileResult = { path: shown, kind: analysis.reply.kind, doc, findings: [], diagnostics: [], outline: buildOutline(analysis.reply, doc) };
+  const result: FileResult = {
+    path: shown, kind: analysis.reply.kind, doc, findings: [], diagnostics: [], outline: buildOutline(analysis.reply, doc), ...(read.extractedFrom ? { extractedFrom: read.extractedFrom } : {}),
+  };
   io.stdout(opts.format === 'json' ? formatJson([result], []) : formatOutlineText(result, locale));
   return configs.unreadable ? 2 : 0;
 }

@@ -26,7 +26,7 @@ const OFFICE_DOCUMENT = /\/officeDocument$/;
 export function notDocx(name: string, bytes: Uint8Array): Localized | undefined {
   const container = containerOf(bytes);
   if (container === 'encrypted-ooxml') return { zh: 'Word 文档已加密，请在 Word 或 WPS 中取消密码、另存后再检查。', en: 'the Word document is encrypted; remove the password in Word or WPS, save it and check again.' };
-  if (container === 'ole' || /\.(doc|wps|dot|wpt)$/i.test(name)) {
+  if (container === 'ole' || (container !== 'zip' && /\.(doc|wps|dot|wpt)$/i.test(name))) {
     return { zh: '这是旧版二进制 Word/WPS 文档（.doc/.wps），无法直接检查；请在 Word 或 WPS 中另存为 .docx 后再检查。', en: 'this is an old binary Word/WPS document (.doc/.wps); save it as .docx in Word or WPS and check that.' };
   }
   if (container !== 'zip') {
