@@ -88,10 +88,12 @@ function readCapped(stream: Readable, name: string, limit: number): Promise<Buff
       }
       chunks.push(c);
     });
-    stream.on('error', (e: Error) => reject(new OfficeFileError({
-      zh: `文件中的“${name}”已损坏，无法解压（${e.message}）。`,
-      en: `“${name}” is damaged and cannot be inflated (${e.message}).`,
-    })));
+    stream.on('error', (e: Error) => reject(new OfficeFileError(/too many bytes/.test(e.message)
+      ? {
+        zh: `文件中的“${name}”解压后超过它声明的大小（可能是压缩炸弹），已停止读取。`,
+        en: `“${name}” inflates to more than its declared size (a zip bomb?); reading stopped.`,
+      }
+      : { zh: `文件中的“${name}”已损坏，无法解压（${e.message}）。`, en: `“${name}” is damaged and cannot be inflated (${e.message}).` })));
     stream.on('end', () => resolve(Buffer.concat(chunks, size)));
   });
 }

@@ -233,7 +233,7 @@ export function formatNumber(n: number, format: string): string {
     case 'decimalZero4': return String(n).padStart(4, '0');
     case 'decimalFullWidth': case 'decimalFullWidth2': return String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
     case 'chineseCounting': case 'chineseCountingThousand': case 'japaneseCounting': case 'taiwaneseCounting': case 'taiwaneseCountingThousand':
-      return chineseCounting(n, CN_DIGITS, ['', '十', '百', '千', '万'], true);
+      return chineseCounting(n, '零一二三四五六七八九', ['', '十', '百', '千', '万'], true);
     case 'chineseLegalSimplified': return chineseCounting(n, CN_LEGAL, ['', '拾', '佰', '仟', '万'], false);
     case 'ideographLegalTraditional': return chineseCounting(n, '零壹貳參肆伍陸柒捌玖', ['', '拾', '佰', '仟', '萬'], false);
     case 'ideographDigital': return String(n).replace(/\d/g, (d) => CN_DIGITS[Number(d)]!);
