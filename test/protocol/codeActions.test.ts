@@ -103,7 +103,7 @@ describe('protocol: code actions', function () {
   it('every quick fix on the flawed examples and the seeds resolves its finding and touches only its place', async () => {
     const files = [
       ...fs.readdirSync(path.join(EXAMPLES, 'flawed')).filter((f) => f.endsWith('.reply')).map((f) => path.join(EXAMPLES, 'flawed', f)),
-      ...fs.readdirSync(SEEDS).map((f) => path.join(SEEDS, f)),
+      ...fs.readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).map((f) => path.join(SEEDS, f)),
     ];
     let fixes = 0;
     const rules = new Set<string>();

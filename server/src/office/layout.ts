@@ -52,7 +52,8 @@ const SPACE = /[\s\u3000]/;
 /**
  * The reply's paragraphs in order, each with the role the parser gives the text it starts with.
  * Every non-blank line is a paragraph; a line is also split where the parser finds a heading,
- * the signature, the date, a contact line, the annotation or the copy-to line starting inside it.
+ * the signature or the date starting inside it (a pasted run-on line), so that each is laid out
+ * as what it is.
  * No text is dropped or reordered; only the whitespace around each paragraph goes to the layout.
  */
 export function layoutReply(reply: Reply): LaidParagraph[] {
@@ -65,7 +66,12 @@ export function layoutReply(reply: Reply): LaidParagraph[] {
   add('category', reply.category);
   add('title', reply.title);
   add('addressee', reply.addressee);
-  for (const h of reply.headings ?? []) spans.push({ role: 'heading', start: h.start, end: h.end, level: h.marker.level, titleEnd: h.title?.end ?? h.end });
+  for (const h of reply.headings ?? []) {
+    // the punctuation that ends a paragraph heading's title (（一）完善经费保障。) is set in the heading's type
+    let titleEnd = h.title?.end ?? h.end;
+    if (/[。：:；;.]/.test(text.charAt(titleEnd))) titleEnd++;
+    spans.push({ role: 'heading', start: h.start, end: h.end, level: h.marker.level, titleEnd });
+  }
   add('closing', reply.closing);
   add('signature', reply.signature);
   add('date', reply.date);
@@ -74,7 +80,7 @@ export function layoutReply(reply: Reply): LaidParagraph[] {
   add('copyTo', reply.copyTo);
   // where paragraphs start besides line starts: elements that begin inside a line
   const cuts = new Set<number>();
-  for (const s of spans) if (s.role !== 'title' && s.role !== 'category' && s.role !== 'closing') cuts.add(s.start);
+  for (const s of spans) if (s.role === 'heading' || s.role === 'signature' || s.role === 'date') cuts.add(s.start);
   const out: LaidParagraph[] = [];
   const lineBreak = /\r\n|\n|\r|\u2028|\u2029/g;
   let lineStart = 0;
