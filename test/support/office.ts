@@ -152,7 +152,9 @@ export const SOFFICE = process.env.SOFFICE ?? '/usr/bin/soffice';
 /**
  * Runs LibreOffice headless with a profile of its own (so that it never meets another
  * LibreOffice running on the machine) and fonts configured so that the names written into our
- * documents resolve to distinct families: 仿宋 and 宋体 to a serif, 黑体 to a sans, 楷体 to a KaiTi.
+ * documents resolve to distinct families with the metrics of the GB fonts (CJK one em, ASCII half
+ * an em): 仿宋 and 宋体 to AR PL SungtiL GB, 楷体 to AR PL KaitiM GB, 黑体 to Noto Sans CJK SC,
+ * 小标宋 to Noto Serif CJK SC.
  */
 export function soffice(args: readonly string[], cwd: string): void {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'proposal-reply-lo-'));
@@ -172,7 +174,7 @@ function fontsConf(): string {
   if (fontsConfPath) return fontsConfPath;
   const alias = (family: string, prefer: string): string => `<alias binding="same"><family>${family}</family><prefer><family>${prefer}</family></prefer></alias>`;
   const conf = `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-${alias('仿宋_GB2312', 'Noto Serif CJK SC')}${alias('仿宋', 'Noto Serif CJK SC')}${alias('宋体', 'Noto Serif CJK SC')}${alias('方正小标宋简体', 'Noto Serif CJK SC')}
+${alias('仿宋_GB2312', 'AR PL SungtiL GB')}${alias('仿宋', 'AR PL SungtiL GB')}${alias('宋体', 'AR PL SungtiL GB')}${alias('方正小标宋简体', 'Noto Serif CJK SC')}
 ${alias('黑体', 'Noto Sans CJK SC')}${alias('楷体_GB2312', 'AR PL KaitiM GB')}${alias('楷体', 'AR PL KaitiM GB')}</fontconfig>`;
   fontsConfPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'proposal-reply-fc-')), 'fonts.conf');
   fs.writeFileSync(fontsConfPath, conf);

@@ -45,11 +45,18 @@ describe('office: GB/T 9704 layout of a reply', () => {
     assert.equal(kept, example.replace(/\s/g, ''), 'every character but whitespace is laid out, in order');
   });
 
-  it('places organ and date by 7.3.5: sealed centred over the date four characters in, unsealed two characters in', () => {
+  it('places organ and date by 7.3.5: sealed centred on each other with the date four characters in, unsealed offset by two', () => {
     assert.equal(widthInChars('2025年5月20日'), 6.5);
-    assert.deepEqual(signaturePlacement('厦门市教育局', '2025年5月20日', true), { dateRight: 4, organRight: 4.25 });
-    assert.deepEqual(signaturePlacement('厦门市教育局', '2025年5月20日', false), { dateRight: 2, organRight: 4.5 });
-    assert.deepEqual(signaturePlacement('厦门市人民政府办公厅', '2025年5月20日', false), { organRight: 2, dateRight: 3.5 });
+    // sealed: one box centred 4 + 6.5/2 characters from the right, wide enough for both with room to spare
+    assert.deepEqual(signaturePlacement('厦门市教育局', '2025年5月20日', true), {
+      organ: { align: 'center', left: 15.5, right: 2 }, date: { align: 'center', left: 15.5, right: 2 },
+    });
+    // unsealed, the date longer than the organ: the date ends two in, starting two right of the organ
+    assert.deepEqual(signaturePlacement('厦门市教育局', '2025年5月20日', false), { organ: { align: 'right', left: 0, right: 4.5 }, date: { align: 'left', left: 19.5, right: 0 } });
+    // unsealed, the organ longer: the organ two in, the date two right of its start
+    assert.deepEqual(signaturePlacement('厦门市人民政府办公厅', '2025年5月20日', false), { organ: { align: 'right', left: 0, right: 2 }, date: { align: 'left', left: 18, right: 0 } });
+    // an organ too long to centre over the date stands at the right edge, never wrapped
+    assert.equal(signaturePlacement('厦门市人民政府办公厅厦门市教育局联合工作组', '2025年5月20日', true).organ.align, 'right');
   });
 
   it('writes an A4 page with the standard margins, 22 lines of 28 characters, alternating page numbers and the configured fonts', async () => {
@@ -91,9 +98,9 @@ describe('office: GB/T 9704 layout of a reply', () => {
     let piped: Buffer | undefined;
     assert.equal((await run(['export', '--unsealed', '答复.docx'], (b) => (piped = b))).code, 0, 'a .docx exports too');
     const unsealed = await xmlOf(piped!, 'word/document.xml');
-    // 7.3.5.2 with a date longer than the organ: the date two characters in, the organ 2 + 0.5 + 2 in
-    assert.match(unsealed, new RegExp(`<w:ind w:right="${chars(4.5)}"/>(?:(?!<w:p>).)*厦门市教育局</w:t>`));
-    assert.match(unsealed, new RegExp(`<w:ind w:right="${chars(2)}"/>(?:(?!<w:p>).)*2025年5月20日</w:t>`));
+    // 7.3.5.2 with a date longer than the organ: the organ 2 + 0.5 + 2 in, the date starting two right of it
+    assert.match(unsealed, new RegExp(`<w:ind w:left="0" w:right="${chars(4.5)}"/><w:jc w:val="right"/>(?:(?!<w:p>).)*厦门市教育局</w:t>`));
+    assert.match(unsealed, new RegExp(`<w:ind w:left="${chars(19.5)}" w:right="0"/><w:jc w:val="left"/>(?:(?!<w:p>).)*2025年5月20日</w:t>`));
     assert.equal((await run(['export', '--format', 'pdf', 'a.reply', '-o', 'x.pdf'])).code, 2);
   });
 });

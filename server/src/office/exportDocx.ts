@@ -48,6 +48,7 @@ export async function exportDocx(reply: Reply, options: ExportOptions = DEFAULT_
 
   const laid = layoutReply(reply);
   const dateText = laid.find((p) => p.role === 'date')?.text ?? '';
+  const organText = laid.find((p) => p.role === 'signature')?.text ?? '';
   const children: Docx.Paragraph[] = [];
   let previous: LaidParagraph | undefined;
   for (const p of laid) {
@@ -61,7 +62,7 @@ export async function exportDocx(reply: Reply, options: ExportOptions = DEFAULT_
     }
     if (role === 'date' && previous?.role !== 'signature' && previous?.role !== 'date') children.push(blank());
     if (role === 'copyTo' && previous?.role !== 'copyTo') children.push(blank());
-    children.push(paragraphOf(d, p, { options, dateText, exact, run }));
+    children.push(paragraphOf(d, p, { options, organText, dateText, exact, run }));
     previous = p;
   }
   if (children.length === 0) children.push(blank());
@@ -112,6 +113,8 @@ export async function exportDocx(reply: Reply, options: ExportOptions = DEFAULT_
 
 interface Ctx {
   readonly options: ExportOptions;
+  /** The reply's (first) signing organ and its date, which are placed against each other. */
+  readonly organText: string;
   readonly dateText: string;
   readonly exact: Docx.ISpacingProperties;
   readonly run: (text: string, font: string, extra?: Partial<Docx.IRunOptions>) => Docx.TextRun;
@@ -121,52 +124,52 @@ function paragraphOf(d: typeof Docx, p: LaidParagraph, ctx: Ctx): Docx.Paragraph
   const { fonts } = ctx.options;
   const { exact, run } = ctx;
   const indentFirst = { firstLine: chars(2) };
+  // no automatic space between Chinese and digits (2025年, 第20250136号): the text sits as typed, as in 公文
+  const para = (o: Docx.IParagraphOptions): Docx.Paragraph => new d.Paragraph({ spacing: exact, autoSpaceEastAsianText: false, ...o });
   switch (p.role) {
     case 'title':
-      return new d.Paragraph({
+      return para({
         alignment: d.AlignmentType.CENTER,
-        spacing: exact,
         children: [run(p.text, fonts.title, { size: half(SIZE_PT.title), bold: ctx.options.boldTitle })],
       });
     case 'docNumber':
-      return new d.Paragraph({ alignment: d.AlignmentType.CENTER, spacing: exact, children: [run(p.text, fonts.body)] });
+      return para({ alignment: d.AlignmentType.CENTER, children: [run(p.text, fonts.body)] });
     case 'category':
-      return new d.Paragraph({ alignment: d.AlignmentType.LEFT, spacing: exact, children: [run(p.text, fonts.heading1)] });
+      return para({ alignment: d.AlignmentType.LEFT, children: [run(p.text, fonts.heading1)] });
     case 'addressee':
-      return new d.Paragraph({ alignment: d.AlignmentType.LEFT, spacing: exact, children: [run(p.text, fonts.body)] });
+      return para({ alignment: d.AlignmentType.LEFT, children: [run(p.text, fonts.body)] });
     case 'heading': {
       const level = p.level ?? 1;
       const headingFont = level === 1 ? fonts.heading1 : level === 2 ? fonts.heading2 : fonts.body;
       const cut = p.headingLength ?? p.text.length;
       const runs = [run(p.text.slice(0, cut), headingFont)];
       if (cut < p.text.length) runs.push(run(p.text.slice(cut), fonts.body));
-      return new d.Paragraph({ alignment: d.AlignmentType.JUSTIFIED, indent: indentFirst, spacing: exact, children: runs });
+      return para({ alignment: d.AlignmentType.JUSTIFIED, indent: indentFirst, children: runs });
     }
     case 'signature':
     case 'date': {
-      const organ = p.role === 'signature' ? p.text : '';
-      const place = signaturePlacement(p.role === 'signature' ? organ : '', ctx.dateText || p.text, ctx.options.sealed);
-      const right = p.role === 'signature' ? (ctx.dateText ? place.organRight : ctx.options.sealed ? 4 : 2) : place.dateRight;
-      return new d.Paragraph({ alignment: d.AlignmentType.RIGHT, indent: { right: chars(right) }, spacing: exact, children: [run(p.text, fonts.body)] });
+      const both = signaturePlacement(ctx.organText, ctx.dateText, ctx.options.sealed);
+      const place = p.role === 'signature' ? both.organ : both.date;
+      const align = place.align === 'center' ? d.AlignmentType.CENTER : place.align === 'left' ? d.AlignmentType.LEFT : d.AlignmentType.RIGHT;
+      return para({ alignment: align, indent: { left: chars(place.left), right: chars(place.right) }, children: [run(p.text, fonts.body)] });
     }
     case 'contact':
     case 'annotation':
       // 7.3.6 附注: two characters from the left, on the lines after the date
-      return new d.Paragraph({ alignment: d.AlignmentType.LEFT, indent: { left: chars(2) }, spacing: exact, children: [run(p.text, fonts.body)] });
+      return para({ alignment: d.AlignmentType.LEFT, indent: { left: chars(2) }, children: [run(p.text, fonts.body)] });
     case 'copyTo': {
       // 7.4.2 抄送: 4号, one character in on both sides, wrapped lines aligned after the colon, between rules
       const colon = Math.max(0, p.text.search(/[:：]/) + 1);
       const em = SIZE_PT.small * 20;
       const rule = { style: d.BorderStyle.SINGLE, size: 8, color: '000000', space: 1 };
-      return new d.Paragraph({
+      return para({
         alignment: d.AlignmentType.LEFT,
         indent: { left: em + colon * em, hanging: colon * em, right: em },
-        spacing: exact,
         border: { top: rule, bottom: rule },
         children: [run(p.text, fonts.body, { size: half(SIZE_PT.small) })],
       });
     }
     default:
-      return new d.Paragraph({ alignment: d.AlignmentType.JUSTIFIED, indent: indentFirst, spacing: exact, children: [run(p.text, fonts.body)] });
+      return para({ alignment: d.AlignmentType.JUSTIFIED, indent: indentFirst, children: [run(p.text, fonts.body)] });
   }
 }

@@ -127,17 +127,34 @@ export function widthInChars(s: string): number {
   return w;
 }
 
+/** Where a line goes: its alignment and its indents from the edges of the type area, in characters. */
+export interface Placement {
+  readonly align: 'left' | 'right' | 'center';
+  readonly left: number;
+  readonly right: number;
+}
+
 /**
- * 7.3.5 where the signing organ and the date go, as right indents in characters.
+ * 7.3.5 where the signing organ and the date go.
  * Sealed (7.3.5.1): the date four characters from the right, the organ centred over the date.
- * Unsealed (7.3.5.2): the organ two characters from the right, the date one line below with its
- * first character two characters right of the organ's; a date longer than the organ stands two
- * characters from the right and the organ moves left to keep that offset.
+ * Both are centred in one box around the date's centre, so that they stay centred on each other
+ * whatever the fonts' digits measure and however Word spaces digits from Chinese.
+ * Unsealed (7.3.5.2): the organ two characters from the right, the date on the next line with its
+ * first character two characters right of the organ's (the date starts at a fixed indent); a date
+ * longer than the organ ends two characters from the right and the organ moves left to keep that.
  */
-export function signaturePlacement(organ: string, date: string, sealed: boolean): { organRight: number; dateRight: number } {
+export function signaturePlacement(organ: string, date: string, sealed: boolean): { organ: Placement; date: Placement } {
   const o = widthInChars(organ);
   const d = widthInChars(date);
-  if (sealed) return { dateRight: 4, organRight: Math.max(0, 4 + (d - o) / 2) };
-  if (d > o) return { dateRight: 2, organRight: 2 + d - o + 2 };
-  return { organRight: 2, dateRight: o - d };
+  const W = CHARS_PER_LINE;
+  if (sealed) {
+    const centre = 4 + d / 2;
+    // room on both sides of the longer of the two, so that neither wraps
+    const half = Math.min(centre, Math.max(o, d) / 2 + 2);
+    const box: Placement = { align: 'center', left: W - centre - half, right: centre - half };
+    if (o > 2 * half) return { organ: { align: 'right', left: 0, right: 0 }, date: { align: 'right', left: 0, right: 4 } };
+    return { organ: box, date: box };
+  }
+  const organRight = d > o ? d - o + 4 : 2;
+  return { organ: { align: 'right', left: 0, right: organRight }, date: { align: 'left', left: W - organRight - o + 2, right: 0 } };
 }
