@@ -8,20 +8,10 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { EffectiveConfig } from '../config/schema';
 import type { Reply } from '../model';
-import { DEFAULT_EXPORT_OPTIONS, exportDocx, type ExportOptions } from '../office/exportDocx';
+import { exportDocx, exportOptionsFor, exportSummary } from '../office/exportDocx';
 import type { Locale } from '../rules/types';
 import { localize } from '../rules/types';
 import { ioMessage, readAnyReplyFile } from './files';
-
-/** The export options a configuration and the command line ask for. */
-export function exportOptionsOf(config: EffectiveConfig, unsealed: boolean): ExportOptions {
-  const e = config.export ?? {};
-  return {
-    sealed: unsealed ? false : e.sealed ?? DEFAULT_EXPORT_OPTIONS.sealed,
-    boldTitle: e.boldTitle ?? DEFAULT_EXPORT_OPTIONS.boldTitle,
-    fonts: { ...DEFAULT_EXPORT_OPTIONS.fonts, ...e.fonts },
-  };
-}
 
 export interface ExportIo {
   readonly cwd: string;
@@ -53,7 +43,7 @@ export async function exportReply(
     return 2;
   }
   const reply = opts.parse(read.text);
-  const options = exportOptionsOf(opts.config, opts.unsealed);
+  const options = exportOptionsFor(opts.config, opts.unsealed);
   const bytes = await exportDocx(reply, options);
   if (target === undefined) {
     io.stdoutBytes!(bytes);
@@ -65,10 +55,6 @@ export async function exportReply(
     io.stderr(`proposal-reply: ${path.relative(io.cwd, target) || target}: ${localize(ioMessage(e), opts.locale)}\n`);
     return 2;
   }
-  const missing = (['title', 'signature', 'date'] as const).filter((k) => reply[k] === undefined);
-  say({
-    zh: `已写入 ${path.relative(io.cwd, target) || target}（GB/T 9704 版式，${options.sealed ? '加盖印章' : '不加盖印章'}；措施标题 ${reply.headings.length} 个）。${missing.length > 0 ? `未找到：${missing.map((k) => ({ title: '标题', signature: '署名', date: '成文日期' })[k]).join('、')}，按正文排版。` : ''}`,
-    en: `wrote ${path.relative(io.cwd, target) || target} (GB/T 9704 layout, ${options.sealed ? 'sealed' : 'unsealed'}; ${reply.headings.length} measure heading(s)).${missing.length > 0 ? ` Not found: ${missing.join(', ')}; laid out as body text.` : ''}`,
-  });
+  say(exportSummary(reply, options, path.relative(io.cwd, target) || target));
   return 0;
 }

@@ -5,7 +5,9 @@
  * configured; Word and WPS substitute fonts the computer lacks (see the README's font notes).
  */
 import type * as Docx from 'docx';
+import type { EffectiveConfig } from '../config/schema';
 import type { Reply } from '../model';
+import type { Localized } from '../rules/types';
 import {
   chars, type LaidParagraph, layoutReply, LETTER_SPACING_TWENTIETHS, LINE_PITCH_TWIPS, MARGIN_MM, mmToTwips, PAGE_MM, PAGE_NUMBER_GAP_MM,
   signaturePlacement, SIZE_PT,
@@ -34,6 +36,26 @@ export interface ExportOptions {
 
 export const DEFAULT_FONTS: ExportFonts = { title: '方正小标宋简体', body: '仿宋_GB2312', heading1: '黑体', heading2: '楷体_GB2312', pageNumber: '宋体' };
 export const DEFAULT_EXPORT_OPTIONS: ExportOptions = { sealed: true, fonts: DEFAULT_FONTS, boldTitle: false };
+
+/** The export options a configuration asks for (`export` in the project file), unsealed when asked. */
+export function exportOptionsFor(config: EffectiveConfig, unsealed = false): ExportOptions {
+  const e = config.export ?? {};
+  return {
+    sealed: unsealed ? false : e.sealed ?? DEFAULT_EXPORT_OPTIONS.sealed,
+    boldTitle: e.boldTitle ?? DEFAULT_EXPORT_OPTIONS.boldTitle,
+    fonts: { ...DEFAULT_EXPORT_OPTIONS.fonts, ...e.fonts },
+  };
+}
+
+/** What the user is told after an export: where, which layout, and the elements laid out as body text for want of them. */
+export function exportSummary(reply: Reply, options: ExportOptions, where: string): Localized {
+  const missing = (['title', 'signature', 'date'] as const).filter((k) => reply[k] === undefined);
+  const names = { title: ['标题', 'title'], signature: ['署名', 'signature'], date: ['成文日期', 'date'] } as const;
+  return {
+    zh: `已写入 ${where}（GB/T 9704 版式，${options.sealed ? '加盖印章' : '不加盖印章'}；措施标题 ${reply.headings.length} 个）。${missing.length > 0 ? `未找到${missing.map((k) => names[k][0]).join('、')}。` : ''}`,
+    en: `wrote ${where} (GB/T 9704 layout, ${options.sealed ? 'sealed' : 'unsealed'}; ${reply.headings.length} measure heading(s)).${missing.length > 0 ? ` No ${missing.map((k) => names[k][1]).join(', ')} found.` : ''}`,
+  };
+}
 
 const half = (pt: number): number => pt * 2;
 
