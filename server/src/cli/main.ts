@@ -26,7 +26,6 @@ import { type CheckJob, type CheckOptions, checkAll, defaultJobs, fileChecker, t
 import { collectFiles, ioMessage, ProjectFiles, readAnyReplyFile } from './files';
 import { type FileResult, formatJson, formatOutlineText, formatSarif, formatText, severityOf, type Skipped } from './format';
 import { parseReply } from '../parse';
-import { exportReply } from './export';
 import { type LoadedRegister, locateFromProjectFile, Registers } from './register';
 
 export interface CliIo {
@@ -194,6 +193,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const resolved = await configs.for(abs);
       for (const m of resolved.messages) io.stderr(m);
       const { config } = resolved;
+      // the Word writer is loaded only for export, so that check's start-up does not pay for it
+      const { exportReply } = require('./export') as typeof import('./export');
       return exportReply(rest[0]!, {
         output: values.output, unsealed: values.unsealed === true, config, locale: resolved.locale,
         parse: (text) => parseReply(text, config.kind === 'auto' ? {} : { kind: config.kind }),

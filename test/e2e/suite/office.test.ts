@@ -29,10 +29,14 @@ describe('Word documents in the editor', () => {
     assert.deepEqual(found.map(codeOf).sort(), expected.map(codeOf).sort(), 'the same findings as the reply');
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', view);
     assert.ok(symbols.length > 3, 'the outline of the Word document');
-    // read-only: an edit is refused and the file on disk stays as it was
+    // read-only: the view cannot be saved, and the Word file on disk stays as it was
+    const before = Buffer.from(await vscode.workspace.fs.readFile(docxUri));
     const edit = new vscode.WorkspaceEdit();
     edit.insert(view, new vscode.Position(0, 0), 'x');
-    assert.equal(await vscode.workspace.applyEdit(edit), false);
+    await vscode.workspace.applyEdit(edit);
+    assert.equal(await doc.save().then((ok) => ok, () => false), false, 'the view is not saved anywhere');
+    assert.deepEqual(Buffer.from(await vscode.workspace.fs.readFile(docxUri)), before);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('exports the open reply as a Word document to the file given, and nothing else', async () => {
