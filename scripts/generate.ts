@@ -109,10 +109,15 @@ export function projectFileSchema(): string {
         additionalProperties: false,
       },
       locale: { ...json(KEY_SCHEMAS.locale), description: '命令行提示语言。Message language of the CLI.' },
-      register: { ...json(KEY_SCHEMAS.register), description: '提案（建议）登记表文件（CSV 或 JSON），相对本文件，须在本文件所在文件夹之内。The proposal register (CSV or JSON), relative to this file and inside its folder.' },
+      register: { ...json(KEY_SCHEMAS.register), description: '提案（建议）登记表文件（CSV、JSON 或 .xlsx），相对本文件，须在本文件所在文件夹之内。The proposal register (CSV, JSON or .xlsx), relative to this file and inside its folder.' },
       registerColumns: {
         ...json(KEY_SCHEMAS.registerColumns),
         description: '登记表各字段对应的表头列名（表头无法自动识别时使用）。Header names per register field, when the headers are not recognised.',
+      },
+      registerSheet: { ...json(KEY_SCHEMAS.registerSheet), description: '.xlsx 登记表的工作表名称（默认第一个工作表）。The worksheet of an .xlsx register (default: the first).' },
+      export: {
+        ...json(KEY_SCHEMAS.export),
+        description: '导出 Word（公文格式）：sealed 加盖印章（默认 true），boldTitle 标题加粗，fonts 写入文件的字体名。Word export: sealed document, bold title, font names written.',
       },
     },
   };

@@ -15,6 +15,7 @@ import { chunks, replyFilePatterns, serverModuleFor } from './paths';
 import { RestartPolicy } from './restart';
 import { LANGUAGE_ID, type Node, StructureModel } from './structureView';
 import { parseSnippets, type Template } from './templates';
+import { registerWordCommands } from './word';
 
 let client: LanguageClient | undefined;
 
@@ -96,6 +97,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Propos
   const register = (id: string, fn: (...args: never[]) => unknown): void => {
     context.subscriptions.push(vscode.commands.registerCommand(id, fn as (...args: unknown[]) => unknown));
   };
+
+  registerWordCommands(context, lc, register);
 
   register('proposalReply.revealElement', async (uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }) => {
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));

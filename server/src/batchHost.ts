@@ -75,7 +75,9 @@ export function canonicalUri(uri: string): string {
 export function registerDiagnostics(register: Register, text: string, uri: string, locale: Locale): Diagnostic[] {
   const doc = TextDocument.create(uri, 'csv', 0, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   return register.issues.map((i) => ({
-    range: rangeOf(doc, i), severity: SEVERITY[i.severity], source: 'proposal-reply', code: 'register', message: registerIssueText(i, locale, register.format),
+    // a workbook has no text: its issues sit at their sheet row and column
+    range: register.format === 'xlsx' ? { start: { line: i.line - 1, character: i.column - 1 }, end: { line: i.line - 1, character: i.column } } : rangeOf(doc, i),
+    severity: SEVERITY[i.severity], source: 'proposal-reply', code: 'register', message: registerIssueText(i, locale, register.format),
   }));
 }
 

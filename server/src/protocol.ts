@@ -29,6 +29,40 @@ export const NEW_REPLY_REQUEST = 'proposalReply/newReply';
 /** `proposalReply/report`: the batch report of a project in a chosen format (the client writes it where the user chose). */
 export const REPORT_REQUEST = 'proposalReply/report';
 
+/**
+ * The read-only view of a Word document in the editor: `proposal-reply-docx:` with the path of the
+ * .docx file; the client asks the server for its text with `proposalReply/extractWord`.
+ */
+export const WORD_VIEW_SCHEME = 'proposal-reply-docx';
+/** `proposalReply/extractWord`: the text of a .docx on disk, as the checker reads it. */
+export const EXTRACT_WORD_REQUEST = 'proposalReply/extractWord';
+/** `proposalReply/exportDocx`: an open reply as a Word document laid out by GB/T 9704 (the client writes it where the user chose). */
+export const EXPORT_DOCX_REQUEST = 'proposalReply/exportDocx';
+
+export interface ExtractWordParams {
+  /** The `file:` URI of the .docx. */
+  readonly uri: string;
+}
+
+/** The extracted text, or why there is none (a message for the user). */
+export interface ExtractWordResult {
+  readonly text?: string;
+  readonly problem?: string;
+}
+
+export interface ExportDocxParams {
+  readonly textDocument: TextDocumentIdentifier;
+  /** The file name the client will write, for the summary. */
+  readonly target: string;
+}
+
+export interface ExportDocxResult {
+  /** The .docx bytes, base64. */
+  readonly base64: string;
+  /** One line for the user: the layout used and the elements not found. */
+  readonly summary: string;
+}
+
 export interface DocumentParams {
   readonly textDocument: TextDocumentIdentifier;
 }

@@ -16,7 +16,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Batch, BatchHost } from './batchHost';
-import { ProjectFiles, readReplyFile, REPLY_EXTENSIONS } from './cli/files';
+import { ProjectFiles, readReplyFile, readWordFile, REPLY_EXTENSIONS } from './cli/files';
 import { type ConfigIssue, type ConfigLayer, formatConfigIssue, resolveConfig } from './config/resolve';
 import { DEFAULT_CONFIG, type EffectiveConfig, PROJECT_FILE_NAME } from './config/schema';
 import { clientLocaleOf, messageLocale, SETTINGS_SECTION, SETTINGS_SOURCE, settingsIssues, settingsLayer } from './config/settings';
@@ -27,9 +27,11 @@ import { projectFileDiagnostics } from './features/projectFileDiagnostics';
 import { flatSymbols } from './features/symbols';
 import {
   BATCH_CHANGED_NOTIFICATION, BATCH_REQUEST, type BatchParams, type BatchResult, CHECK_FILES_REQUEST, type CheckFilesParams, type CheckFilesResult, CLEANUP_REQUEST, type CleanupResult,
-  type DocumentParams, NEW_REPLY_REQUEST, type NewReplyParams, type NewReplyResult, RENUMBER_REQUEST, type RenumberParams, type RenumberResult,
-  REPORT_REQUEST, type ReportParams, type ReportResult, STRUCTURE_REQUEST, type StructureReport,
+  type DocumentParams, EXPORT_DOCX_REQUEST, type ExportDocxParams, type ExportDocxResult, EXTRACT_WORD_REQUEST, type ExtractWordParams, type ExtractWordResult,
+  NEW_REPLY_REQUEST, type NewReplyParams, type NewReplyResult, RENUMBER_REQUEST, type RenumberParams, type RenumberResult,
+  REPORT_REQUEST, type ReportParams, type ReportResult, STRUCTURE_REQUEST, type StructureReport, WORD_VIEW_SCHEME,
 } from './protocol';
+import { exportDocx, exportOptionsFor, exportSummary } from './office/exportDocx';
 import { todayOf } from './parse/dates';
 import { localize, type Locale } from './rules/types';
 import { createReplyService } from './service';
@@ -154,8 +156,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const layers: ConfigLayer[] = [];
         const issues: ConfigIssue[] = [];
         let project: string | undefined;
-        if (uri.startsWith('file:')) {
-          const file = fileURLToPath(uri);
+        // a Word document's view takes the project file of the .docx
+        const onDisk = uri.startsWith(`${WORD_VIEW_SCHEME}:`) ? `file:${uri.slice(WORD_VIEW_SCHEME.length + 1)}` : uri;
+        if (onDisk.startsWith('file:')) {
+          const file = fileURLToPath(onDisk);
           project = await projectFiles.nearest(file);
           if (project) {
             const loaded = await projectFiles.load(project, project);
@@ -464,6 +468,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!b?.batch.register) return null;
     const output = params.outputUri?.startsWith('file:') ? fileURLToPath(params.outputUri) : undefined;
     return batches.render(b.batch, params.format, b.locale, output);
+  }));
+
+  connection.onRequest(EXTRACT_WORD_REQUEST, guard<ExtractWordParams, ExtractWordResult>('extractWord', () => ({ problem: 'internal error' }), async (params) => {
+    const { locale } = await configFor(params.uri);
+    if (!params.uri.startsWith('file:')) return { problem: locale === 'en' ? 'not a file on disk' : '不是磁盘上的文件' };
+    const read = await readWordFile(fileURLToPath(params.uri));
+    return read.ok ? { text: read.text } : { problem: localize(read.problem.message, locale) };
+  }));
+
+  connection.onRequest(EXPORT_DOCX_REQUEST, guard<ExportDocxParams, ExportDocxResult | null>('exportDocx', () => null, async (params) => {
+    const r = await replyDoc(params.textDocument.uri);
+    if (!r) return null;
+    const { reply } = service.analyze(r.doc, r.config);
+    const options = exportOptionsFor(r.config);
+    const bytes = await exportDocx(reply, options);
+    return { base64: bytes.toString('base64'), summary: localize(exportSummary(reply, options, params.target), r.locale) };
   }));
 
   documents.listen(connection);

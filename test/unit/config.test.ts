@@ -69,6 +69,7 @@ describe('configuration', () => {
   it('gives a value of the wrong type one issue naming its key and the allowed values, and applies the rest', () => {
     const wrong: Record<Exclude<ConfigKey, '$schema'>, unknown> = {
       kind: 3, organization: { name: '厦门市教育局' }, categories: 'A,B,C', rules: 'off', locale: ['en'], register: 7, registerColumns: { number: 5 },
+      registerSheet: '', export: { sealed: 'no', fonts: { body: 3 } },
     };
     for (const [key, value] of Object.entries(wrong)) {
       const { config, issues } = resolveConfig([{ source: '/w/.proposal-reply.json', data: { [key]: value, organization: key === 'organization' ? value : '厦门市教育局', rules: key === 'rules' ? value : { 'date-format': 'off' } } }]);

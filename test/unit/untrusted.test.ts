@@ -77,12 +77,15 @@ describe('untrusted workspaces', () => {
     const writes: string[] = [];
     const re = /\b(?:writeFile|appendFile|createWriteStream|mkdir|mkdtemp|rmSync|rmdir|unlink|rename|copyFile|cpSync|symlink|chmod|chown|utimes|truncate)\w*\s*\(/;
     for (const [file, text] of sources()) for (const line of text.split('\n')) if (re.test(line)) writes.push(`${file}: ${line.trim()}`);
-    // the editor's two writes follow a command the user ran: the new reply (never over an existing
+    // the CLI writes the report and the exported Word document only where --output names them;
+    // the editor's exported Word document goes where the save dialog says; the editor's other two writes follow a command the user ran: the new reply (never over an existing
     // file, client/src/batchView.ts checks first) and the report at the path picked in a save dialog
     // (or, for a program such as the end-to-end suite, the path passed to the command)
     assert.deepEqual(writes.sort(), [
       'client/src/batchView.ts: await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(r.text));',
       'client/src/batchView.ts: await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(r.text));',
+      "client/src/word.ts: await vscode.workspace.fs.writeFile(out, Buffer.from(r.base64, 'base64'));",
+      'server/src/cli/export.ts: await fs.writeFile(target, bytes);',
       'server/src/cli/main.ts: await fs.writeFile(target, text);',
     ]);
   });

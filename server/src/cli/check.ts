@@ -16,7 +16,7 @@ import type { DocumentKind } from '../model';
 import type { Finding, Locale, Localized } from '../rules/types';
 import { type ReplySummary, summarizeReply } from '../report/summary';
 import { createReplyService, type AnalyzeExtras, type ReplyService } from '../service';
-import { readReplyFileSync } from './files';
+import { isWordFile, readReplyFileSync, readWordFile } from './files';
 import { Registers } from './register';
 
 /** One file to check, with the configuration and the register that apply to it. */
@@ -46,6 +46,8 @@ export type FileOutcome =
     /** For SARIF only, which needs the findings' fixes and the text for positions. */
     readonly findings?: Finding[];
     readonly text?: string;
+    /** Set when the text was extracted from a Word document. */
+    readonly extractedFrom?: 'docx';
     /** For JSON only. */
     readonly outline?: OutlineNode[];
     /** For a report only. */
@@ -76,7 +78,7 @@ export function fileChecker(options: CheckOptions, registers = new Registers()):
   });
   return async (job, batchLinks) => {
     logs = [];
-    const read = readReplyFileSync(job.file);
+    const read = isWordFile(job.file) ? await readWordFile(job.file) : readReplyFileSync(job.file);
     if (!read.ok) return { ok: false, message: read.problem.message, logs };
     const register = job.register !== undefined ? (await registers.load(job.register, job.shown, job.config)).register : undefined;
     const doc = TextDocument.create(pathToFileURL(job.file).href, 'proposal-reply', 1, read.text);
@@ -88,6 +90,7 @@ export function fileChecker(options: CheckOptions, registers = new Registers()):
       kind: analysis.reply.kind,
       diagnostics: toDiagnostics(doc, findings, { locale: job.locale }),
       entryKeys: analysis.link?.entries.map((e) => e.key) ?? [],
+      ...(read.extractedFrom ? { extractedFrom: read.extractedFrom } : {}),
       ...(options.format === 'sarif' ? { findings: [...findings], text: read.text } : {}),
       ...(options.format === 'json' ? { outline: buildOutline(analysis.reply, doc) } : {}),
       ...(options.format === 'report' ? { summary: summarizeReply(job.shown, analysis) } : {}),

@@ -12,6 +12,16 @@ import { decodeReplyBytes, type DecodeResult } from '../decode';
 
 /** File endings checked when a folder is given. */
 export const REPLY_EXTENSIONS = ['.reply', '.txt'];
+/**
+ * Word documents: a .docx is read through its extracted text; an old binary .doc or .wps is
+ * listed too, so that the user is told to save it as .docx instead of it being passed over.
+ */
+export const WORD_EXTENSIONS = ['.docx', '.doc', '.wps'];
+
+export function isWordFile(p: string): boolean {
+  const lower = p.toLowerCase();
+  return WORD_EXTENSIONS.some((x) => lower.endsWith(x));
+}
 /** Folders never descended into. */
 const SKIP_DIRS = new Set(['node_modules', '.git', '.svn', '.hg', 'out', 'dist']);
 /** Files larger than this are not replies; they are reported and skipped. */
@@ -39,7 +49,8 @@ export async function collectFiles(paths: readonly string[]): Promise<{ files: s
       const p = path.join(dir, e.name);
       if (e.isDirectory()) {
         if (!e.name.startsWith('.') && !SKIP_DIRS.has(e.name)) await walk(p);
-      } else if (e.isFile() && REPLY_EXTENSIONS.some((x) => e.name.toLowerCase().endsWith(x))) {
+      } else if (e.isFile() && (REPLY_EXTENSIONS.some((x) => e.name.toLowerCase().endsWith(x)) || (isWordFile(e.name) && !e.name.startsWith('~$')))) {
+        // ~$name.docx is the lock file Word keeps beside an open document
         files.push(p);
       }
     }
@@ -58,7 +69,32 @@ export async function collectFiles(paths: readonly string[]): Promise<{ files: s
   return { files, problems };
 }
 
-export type ReadResult = { readonly ok: true; readonly text: string; readonly encoding: string } | { readonly ok: false; readonly problem: Problem };
+export type ReadResult =
+  | { readonly ok: true; readonly text: string; readonly encoding: string; readonly extractedFrom?: 'docx' }
+  | { readonly ok: false; readonly problem: Problem };
+
+/**
+ * Reads a Word document's text (office/docx.ts, loaded on the first Word file so that a run over
+ * text files does not pay for it).
+ */
+export async function readWordFile(p: string): Promise<ReadResult> {
+  let bytes: Buffer;
+  try {
+    const st = await fs.stat(p);
+    if (st.size > MAX_FILE_BYTES) return tooLarge(p, st.size);
+    bytes = await fs.readFile(p);
+  } catch (e) {
+    return { ok: false, problem: { path: p, message: ioMessage(e) } };
+  }
+  const { extractDocx } = require('../office/docx') as typeof import('../office/docx');
+  const r = await extractDocx(bytes, path.basename(p));
+  return r.ok ? { ok: true, text: r.text, encoding: 'docx', extractedFrom: 'docx' } : { ok: false, problem: { path: p, message: r.problem } };
+}
+
+/** Reads any file the checker accepts: a Word document through its text, anything else decoded. */
+export function readAnyReplyFile(p: string): Promise<ReadResult> {
+  return isWordFile(p) ? readWordFile(p) : readReplyFile(p);
+}
 
 export async function readReplyFile(p: string): Promise<ReadResult> {
   let bytes: Buffer;

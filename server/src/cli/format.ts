@@ -23,7 +23,18 @@ export interface FileResult {
   readonly findings: readonly Finding[];
   readonly diagnostics: readonly Diagnostic[];
   readonly outline?: readonly OutlineNode[];
+  /**
+   * Set when the text was extracted from a Word document: positions then count the lines of the
+   * extracted text (one per paragraph, table-cell paragraph or soft line break), not of the file.
+   */
+  readonly extractedFrom?: 'docx';
 }
+
+/** What the JSON and SARIF outputs say about the positions in a Word document. */
+export const DOCX_POSITIONS = {
+  zh: '位置按从 Word 文档提取的文本计：每个段落（含表格单元格中的段落、软回车分出的行）为一行，列为该行中的字符（含自动编号）。',
+  en: 'positions are in the text extracted from the Word document: each paragraph (a table cell’s paragraph, a soft line break) is a line; columns count characters in it, list labels included.',
+};
 
 export interface Skipped {
   readonly path: string;
@@ -78,6 +89,7 @@ export function formatJson(results: readonly FileResult[], skipped: readonly Ski
     files: results.map((r) => ({
       path: r.path,
       kind: r.kind,
+      ...(r.extractedFrom ? { extractedFrom: r.extractedFrom, positions: 'paragraphs' } : {}),
       diagnostics: r.diagnostics.map((d) => ({ code: String(d.code), severity: severityOf(d), message: d.message, range: d.range })),
       outline: outlineJson(r.outline ?? []),
     })),
@@ -116,7 +128,14 @@ function region(doc: TextDocument, start: number, end: number): Record<string, n
 export function formatSarif(results: readonly FileResult[], skipped: readonly Skipped[], locale: Locale, version: string, cwd: string): string {
   const rules = RULES as readonly Rule[];
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const artifacts = results.map((r) => ({ location: { uri: artifactUri(r.path), uriBaseId: 'SRCROOT' } }));
+  const artifacts = results.map((r) => ({
+    location: { uri: artifactUri(r.path), uriBaseId: 'SRCROOT' },
+    ...(r.extractedFrom ? {
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      description: { text: localize(DOCX_POSITIONS, locale) },
+      properties: { extractedFrom: r.extractedFrom, positions: 'paragraphs' },
+    } : {}),
+  }));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -158,7 +177,8 @@ export function formatSarif(results: readonly FileResult[], skipped: readonly Sk
               physicalLocation: { artifactLocation, region: region(doc, rel.start, rel.end) },
             })),
           } : {}),
-          ...(f.fixes && f.fixes.length > 0 ? {
+          // a fix edits text; the extracted text of a Word document is not the file, so it gets none
+          ...(f.fixes && f.fixes.length > 0 && !r.extractedFrom ? {
             fixes: f.fixes.map((fix) => ({
               description: { text: localize(fix.title, locale) },
               artifactChanges: [{

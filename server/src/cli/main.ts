@@ -23,8 +23,9 @@ import { localize } from '../rules/types';
 import { createReplyService } from '../service';
 import { buildOutline } from '../features/outline';
 import { type CheckJob, type CheckOptions, checkAll, defaultJobs, fileChecker, type FileOutcome } from './check';
-import { collectFiles, ioMessage, ProjectFiles, readReplyFile } from './files';
+import { collectFiles, ioMessage, ProjectFiles, readAnyReplyFile } from './files';
 import { type FileResult, formatJson, formatOutlineText, formatSarif, formatText, severityOf, type Skipped } from './format';
+import { parseReply } from '../parse';
 import { type LoadedRegister, locateFromProjectFile, Registers } from './register';
 
 export interface CliIo {
@@ -32,6 +33,8 @@ export interface CliIo {
   readonly stderr: (s: string) => void;
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Binary output (`export` without -o); absent when standard output is a terminal. */
+  readonly stdoutBytes?: (bytes: Buffer) => void;
 }
 
 const VERSION = readVersion();
@@ -51,16 +54,18 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, h
 
 function usage(locale: Locale): string {
   return locale === 'en' ? `Usage:
-  proposal-reply check [options] PATH...     check reply files and folders (*.reply, *.txt)
+  proposal-reply check [options] PATH...     check reply files and folders (*.reply, *.txt, *.docx)
   proposal-reply outline [options] FILE      print the structure of one reply
   proposal-reply report [options] PATH...    completeness report of a batch against the register
+  proposal-reply export [options] FILE -o FILE.docx   the reply as a Word document laid out by GB/T 9704
   proposal-reply rules [--format text|json]  list the rules
 
 Options:
-  --format text|json|sarif   output format (outline: text|json; report: html|md|csv|json; default text, report html)
+  --format text|json|sarif   output format (outline: text|json; report: html|md|csv|json|xlsx; default text, report html)
   --config FILE              use this project file instead of the nearest .proposal-reply.json
-  --register FILE            use this register (CSV or JSON) instead of the project file's "register"
-  --output FILE              report: write to FILE instead of standard output
+  --register FILE            use this register (CSV, JSON or .xlsx) instead of the project file's "register"
+  -o, --output FILE          report, export: write to FILE instead of standard output
+  --unsealed                 export: lay out signature and date for a document without a seal
   --kind KIND                document kind: auto, ${DOCUMENT_KINDS.join(', ')}
   --locale zh-cn|en          message language (default: configuration, then LANG, then zh-cn)
   --quiet                    report errors only
@@ -72,16 +77,18 @@ Options:
 
 Exit status: 0 no finding at the --fail-on level, 1 some finding at it, 2 usage or I/O problem.
 ` : `用法：
-  proposal-reply check [选项] 路径...       检查答复文件或文件夹（*.reply、*.txt）
+  proposal-reply check [选项] 路径...       检查答复文件或文件夹（*.reply、*.txt、*.docx）
   proposal-reply outline [选项] 文件        输出一份答复的结构
   proposal-reply report [选项] 路径...      对照登记表输出整批答复的办理情况报告
+  proposal-reply export [选项] 文件 -o 文件.docx  按 GB/T 9704 版式导出为 Word 文档
   proposal-reply rules [--format text|json] 列出全部规则
 
 选项：
-  --format text|json|sarif   输出格式（outline 为 text|json；report 为 html|md|csv|json；默认 text，report 默认 html）
+  --format text|json|sarif   输出格式（outline 为 text|json；report 为 html|md|csv|json|xlsx；默认 text，report 默认 html）
   --config 文件              使用指定的项目配置文件，而不是就近的 .proposal-reply.json
-  --register 文件            使用指定的登记表（CSV 或 JSON），而不是项目配置中的 register
-  --output 文件              report：写入该文件，而不是标准输出
+  --register 文件            使用指定的登记表（CSV、JSON 或 .xlsx），而不是项目配置中的 register
+  -o, --output 文件          report、export：写入该文件，而不是标准输出
+  --unsealed                 export：按不加盖印章的公文排署名和成文日期
   --kind 类型                文种：auto、${DOCUMENT_KINDS.join('、')}
   --locale zh-cn|en          提示语言（默认依次取配置、LANG 环境变量、zh-cn）
   --quiet                    只报告错误
@@ -117,7 +124,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'fail-on': { type: 'string' },
         today: { type: 'string' },
         register: { type: 'string' },
-        output: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        unsealed: { type: 'boolean' },
         jobs: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -162,7 +170,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     jobs = Number(values.jobs);
   }
 
-  if (values.output !== undefined && command !== 'report') return usageError(io, shownLocale, shownLocale === 'en' ? '--output is for report only' : '--output 只用于 report');
+  if (values.output !== undefined && command !== 'report' && command !== 'export') return usageError(io, shownLocale, shownLocale === 'en' ? '--output is for report and export only' : '--output 只用于 report 和 export');
   const common = { locale, fallbackLocale, now, today, jobs, config: values.config, kind: values.kind, register: values.register };
   switch (command) {
     case 'check':
@@ -177,6 +185,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (!['text', 'json'].includes(format)) return usageError(io, shownLocale, `--format: ${format}`);
       if (rest.length !== 1) return usageError(io, shownLocale, shownLocale === 'en' ? 'outline takes exactly one FILE' : 'outline 需要且只需要一个文件');
       return outline(rest[0]!, { ...common, format }, io);
+    case 'export': {
+      if (values.format !== undefined && values.format !== 'docx') return usageError(io, shownLocale, `--format: ${values.format}`);
+      if (rest.length !== 1) return usageError(io, shownLocale, shownLocale === 'en' ? 'export takes exactly one FILE' : 'export 需要且只需要一个文件');
+      const abs = path.resolve(io.cwd, rest[0]!);
+      const configs = new Configs(io, { ...common, format: 'docx' });
+      const resolved = await configs.for(abs);
+      for (const m of resolved.messages) io.stderr(m);
+      const { config } = resolved;
+      // the Word writer is loaded only for export, so that check's start-up does not pay for it
+      const { exportReply } = require('./export') as typeof import('./export');
+      return exportReply(rest[0]!, {
+        output: values.output, unsealed: values.unsealed === true, config, locale: resolved.locale,
+        parse: (text) => parseReply(text, config.kind === 'auto' ? {} : { kind: config.kind }),
+      }, { cwd: io.cwd, stderr: io.stderr, ...(io.stdoutBytes ? { stdoutBytes: io.stdoutBytes } : {}) });
+    }
     case 'rules':
       return listRules(format, shownLocale, io);
     default:
@@ -404,6 +427,7 @@ async function check(paths: readonly string[], opts: RunOptions & { failOn: Fail
     path: job.shown,
     kind: outcome.kind,
     ...(outcome.text !== undefined ? { doc: TextDocument.create(pathToFileURL(job.file).href, 'proposal-reply', 1, outcome.text) } : {}),
+    ...(outcome.extractedFrom ? { extractedFrom: outcome.extractedFrom } : {}),
     findings: outcome.findings ?? [],
     diagnostics: outcome.diagnostics,
     ...(outcome.outline ? { outline: outcome.outline } : {}),
@@ -444,8 +468,14 @@ async function report(paths: readonly string[], opts: RunOptions & { failOn: Fai
     today: todayOf(opts.now()),
   });
   const outDir = opts.output !== undefined ? path.dirname(path.resolve(io.cwd, opts.output)) : io.cwd;
-  let text: string;
+  let text: string | Buffer;
   switch (opts.format) {
+    case 'xlsx': {
+      if (opts.output === undefined && !io.stdoutBytes) return usageError(io, locale, locale === 'en' ? 'an xlsx report needs --output FILE' : 'xlsx 报告需要用 --output 指定文件');
+      const { formatReportXlsx } = require('../office/xlsxReport') as typeof import('../office/xlsxReport');
+      text = await formatReportXlsx(built, locale);
+      break;
+    }
     case 'json': text = formatReportJson(built); break;
     case 'csv': text = formatReportCsv(built, locale); break;
     case 'md': text = formatReportMarkdown(built, locale); break;
@@ -468,8 +498,10 @@ async function report(paths: readonly string[], opts: RunOptions & { failOn: Fai
     io.stderr(locale === 'en'
       ? `proposal-reply: wrote ${displayPath(io.cwd, target)}: ${t.rows} row(s), ${t.missing} without reply, ${t.errorFindings} error(s), ${t.warningFindings} warning(s), ${t.overdue} overdue.\n`
       : `proposal-reply: 已写入 ${displayPath(io.cwd, target)}：共 ${t.rows} 行，未答复 ${t.missing}，错误 ${t.errorFindings} 个，警告 ${t.warningFindings} 个，逾期 ${t.overdue}。\n`);
-  } else {
+  } else if (typeof text === 'string') {
     io.stdout(text);
+  } else {
+    io.stdoutBytes!(text);
   }
   if (ioProblem) return 2;
   if (opts.failOn === 'none') return 0;
@@ -483,7 +515,7 @@ async function outline(file: string, opts: RunOptions, io: CliIo): Promise<numbe
   const configs = new Configs(io, opts);
   const { config, locale, messages } = await configs.for(abs);
   for (const m of messages) io.stderr(m);
-  const read = await readReplyFile(abs);
+  const read = await readAnyReplyFile(abs);
   if (!read.ok) {
     io.stderr(`proposal-reply: ${shown}: ${localize(read.problem.message, locale)}\n`);
     return 2;
@@ -491,7 +523,9 @@ async function outline(file: string, opts: RunOptions, io: CliIo): Promise<numbe
   const service = createReplyService({ now: opts.now, cacheSize: 1 });
   const doc = TextDocument.create(pathToFileURL(abs).href, 'proposal-reply', 1, read.text);
   const analysis = service.analyze(doc, config);
-  const result: FileResult = { path: shown, kind: analysis.reply.kind, doc, findings: [], diagnostics: [], outline: buildOutline(analysis.reply, doc) };
+  const result: FileResult = {
+    path: shown, kind: analysis.reply.kind, doc, findings: [], diagnostics: [], outline: buildOutline(analysis.reply, doc), ...(read.extractedFrom ? { extractedFrom: read.extractedFrom } : {}),
+  };
   io.stdout(opts.format === 'json' ? formatJson([result], []) : formatOutlineText(result, locale));
   return configs.unreadable ? 2 : 0;
 }
@@ -517,5 +551,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     stderr: (s) => process.stderr.write(s),
     cwd: process.cwd(),
     env: process.env,
+    ...(process.stdout.isTTY ? {} : { stdoutBytes: (b: Buffer) => process.stdout.write(b) }),
   });
 }

@@ -1,7 +1,7 @@
 /**
  * File-system side of the register for the CLI: where the register is (the `--register` option,
  * or the project file's `register` key, which must stay inside the project folder, real paths
- * included), reading and decoding it, each register once.
+ * included), reading and decoding it (a CSV or JSON text, or an .xlsx workbook), each register once.
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -52,7 +52,7 @@ export class Registers {
 
   load(abs: string, shown: string, config: EffectiveConfig): Promise<LoadedRegister> {
     const categories = config.categories.map((c) => c.value);
-    const key = JSON.stringify([abs, config.registerColumns ?? null, categories]);
+    const key = JSON.stringify([abs, config.registerColumns ?? null, categories, config.registerSheet ?? null]);
     let p = this.cache.get(key);
     if (!p) {
       p = (async (): Promise<LoadedRegister> => {
@@ -65,6 +65,16 @@ export class Registers {
           bytes = await fs.readFile(abs);
         } catch (e) {
           return { abs, shown, problem: ioMessage(e) };
+        }
+        if (/\.(xlsx|xlsm|xls|et)$/i.test(abs)) {
+          // a workbook: office/xlsxRegister.ts, loaded only when a register is one
+          const { readWorkbookRegister } = require('../office/xlsxRegister') as typeof import('../office/xlsxRegister');
+          const read = await readWorkbookRegister(bytes, path.basename(abs), {
+            ...(config.registerColumns ? { columns: config.registerColumns } : {}),
+            categories,
+            ...(config.registerSheet ? { sheet: config.registerSheet } : {}),
+          });
+          return read.ok ? { abs, shown, register: read.register } : { abs, shown, problem: read.problem };
         }
         const decoded = decodeRegisterBytes(bytes);
         if (!decoded.ok) return { abs, shown, problem: decoded.message };

@@ -37,6 +37,8 @@ export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
   let locale: EffectiveConfig['locale'];
   let register: string | undefined;
   let registerColumns: EffectiveConfig['registerColumns'];
+  let registerSheet: string | undefined;
+  let exportConfig: EffectiveConfig['export'];
   const rules: Record<string, SeverityOrOff> = {};
 
   for (const layer of layers) {
@@ -85,6 +87,8 @@ export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
         case 'locale': locale = v as EffectiveConfig['locale']; break;
         case 'register': register = v as string; break;
         case 'registerColumns': registerColumns = v as EffectiveConfig['registerColumns']; break;
+        case 'registerSheet': registerSheet = v as string; break;
+        case 'export': exportConfig = v as EffectiveConfig['export']; break;
         case '$schema': case 'rules': break;
       }
     }
@@ -97,6 +101,8 @@ export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
     ...(locale ? { locale } : {}),
     ...(register ? { register } : {}),
     ...(registerColumns ? { registerColumns } : {}),
+    ...(registerSheet ? { registerSheet } : {}),
+    ...(exportConfig ? { export: exportConfig } : {}),
   };
   return { config, issues };
 }

@@ -31,6 +31,18 @@ export interface EffectiveConfig {
   readonly register?: string;
   /** Header names of the register's columns, per field, when its headers are not recognised. */
   readonly registerColumns?: Partial<Readonly<Record<RegisterField, string | readonly string[]>>>;
+  /** The worksheet of an .xlsx register (default: the first). */
+  readonly registerSheet?: string;
+  /** How `export` lays out the Word document: sealed or not, and the font names written. */
+  readonly export?: ExportConfig;
+}
+
+export const EXPORT_FONT_KEYS = ['title', 'body', 'heading1', 'heading2', 'pageNumber'] as const;
+
+export interface ExportConfig {
+  readonly sealed?: boolean;
+  readonly boldTitle?: boolean;
+  readonly fonts?: Partial<Readonly<Record<(typeof EXPORT_FONT_KEYS)[number], string>>>;
 }
 
 /** The A/B/C categories in their most common wording; regions that differ configure their own. */
@@ -47,6 +59,8 @@ const categoryEntry = z.union([
   z.strictObject({ value: z.string().trim().min(1).max(8), meaning: z.string().max(200).optional() }),
 ]);
 
+const fontName = z.string().trim().min(1).max(60);
+
 const columnNames = z.union([z.string().trim().min(1).max(60), z.array(z.string().trim().min(1).max(60)).min(1).max(10)]);
 
 /** The schema of each top-level key. `rules` entries are checked one by one against the registry. */
@@ -59,6 +73,12 @@ export const KEY_SCHEMAS = {
   locale: z.enum(LOCALE_SETTINGS),
   register: z.string().trim().min(1).max(400),
   registerColumns: z.strictObject(Object.fromEntries(REGISTER_FIELDS.map((f) => [f, columnNames.optional()])) as Record<RegisterField, z.ZodOptional<typeof columnNames>>),
+  registerSheet: z.string().trim().min(1).max(31),
+  export: z.strictObject({
+    sealed: z.boolean().optional(),
+    boldTitle: z.boolean().optional(),
+    fonts: z.strictObject(Object.fromEntries(EXPORT_FONT_KEYS.map((k) => [k, fontName.optional()])) as Record<(typeof EXPORT_FONT_KEYS)[number], z.ZodOptional<typeof fontName>>).optional(),
+  }),
 } as const;
 
 export type ConfigKey = keyof typeof KEY_SCHEMAS;
@@ -79,6 +99,11 @@ export const ALLOWED: Record<ConfigKey, Localized> = {
     zh: `以字段名（${REGISTER_FIELDS.join('、')}）为键、表头列名（或列名数组）为值的对象`,
     en: `an object mapping fields (${REGISTER_FIELDS.join(', ')}) to a header name or an array of header names`,
   },
+  registerSheet: { zh: '.xlsx 登记表中工作表的名称（默认第一个工作表）', en: 'the worksheet name of an .xlsx register (default: the first sheet)' },
+  export: {
+    zh: `{"sealed": 布尔值（加盖印章，默认 true）, "boldTitle": 布尔值, "fonts": {${EXPORT_FONT_KEYS.join('、')} 的字体名}}`,
+    en: `{"sealed": boolean (sealed document, default true), "boldTitle": boolean, "fonts": {font names for ${EXPORT_FONT_KEYS.join(', ')}}}`,
+  },
 };
 
 /** The project file's whole schema, for the generated JSON schema. */
@@ -91,6 +116,8 @@ export const PROJECT_FILE_SCHEMA = z.strictObject({
   locale: KEY_SCHEMAS.locale.optional(),
   register: KEY_SCHEMAS.register.optional(),
   registerColumns: KEY_SCHEMAS.registerColumns.optional(),
+  registerSheet: KEY_SCHEMAS.registerSheet.optional(),
+  export: KEY_SCHEMAS.export.optional(),
 });
 
 export function normalizeCategories(entries: ReadonlyArray<z.infer<typeof categoryEntry>>): CategoryValue[] {

@@ -1,7 +1,7 @@
 /** The proposal register: parsing, linking, completions and the path rule, for the CLI and the server. */
 export * from './types';
 export { type ColumnMapping, FIELD_LABEL, HEADER_ALIASES, matchHeaders, normalizeHeader } from './columns';
-export { decodeRegisterBytes, parseRegister, REGISTER_MAX_BYTES, type RegisterDecodeResult, type RegisterOptions } from './parse';
+export { decodeRegisterBytes, parseRegister, parseRegisterRows, REGISTER_MAX_BYTES, type SheetRow, type RegisterDecodeResult, type RegisterOptions } from './parse';
 export { baseName, fileNameNumbers, linkReply } from './link';
 export { formatRegisterIssue, isInside, registerIssueText, resolveRegisterPath, type RegisterPathResult } from './location';
 export {

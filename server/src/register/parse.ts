@@ -99,7 +99,11 @@ class Builder {
     this.schemas = fieldSchemas(this.categories);
   }
 
+  /** Where an offset is: line and column of the text, or (a workbook) the sheet's row and column. */
+  position?: (offset: number) => { line: number; column: number };
+
   lineCol(offset: number): { line: number; column: number } {
+    if (this.position) return this.position(offset);
     this.lines ??= splitLines(this.text);
     const ls = this.lines;
     let lo = 0;
@@ -343,7 +347,68 @@ function readCsvRecords(b: Builder): CsvRecord[] {
 }
 
 function readCsvRegister(b: Builder): void {
-  const records = readCsvRecords(b);
+  readRecords(b, readCsvRecords(b));
+}
+
+/** One row of a worksheet: its 1-based row number and its cells as text, column A first. */
+export interface SheetRow {
+  readonly row: number;
+  readonly cells: readonly string[];
+}
+
+/**
+ * Parses a register read from a worksheet (office/xlsxRegister.ts turns the workbook into rows).
+ * The rows are laid out as a tab-separated text, one line per sheet row, so that the same header
+ * recognition and cell checks as for CSV apply, and every issue's line and column are the
+ * sheet's row and column (C6 is line 6, column 3).
+ */
+export function parseRegisterRows(rows: readonly SheetRow[], options: Omit<RegisterOptions, 'format'> = {}): Register {
+  const lastRow = rows.reduce((m, r) => Math.max(m, r.row), 0);
+  const byRow = new Map(rows.map((r) => [r.row, r.cells]));
+  const lines: string[] = [];
+  const records: CsvRecord[] = [];
+  const lineStarts: number[] = [];
+  const cellStarts: number[][] = [];
+  let offset = 0;
+  for (let r = 1; r <= lastRow; r++) {
+    const cells = (byRow.get(r) ?? []).map((c) => c.replace(/[\t\r\n]+/g, ' '));
+    const spans: Span[] = [];
+    let at = offset;
+    for (const c of cells) {
+      spans.push({ start: at, end: at + c.length });
+      at += c.length + 1;
+    }
+    lineStarts.push(offset);
+    cellStarts.push(spans.map((sp) => sp.start));
+    const line = cells.join('\t');
+    records.push({ cells, cellSpans: spans, span: { start: offset, end: offset + line.length } });
+    lines.push(line);
+    offset += line.length + 1;
+  }
+  const b = new Builder(lines.join('\n'), 'xlsx', options);
+  b.position = (o) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    const starts = cellStarts[lo] ?? [];
+    let col = 0;
+    while (col + 1 < starts.length && starts[col + 1]! <= o) col++;
+    return { line: lo + 1, column: col + 1 };
+  };
+  try {
+    readRecords(b, records);
+  } catch (e) {
+    b.issue('error', 0, { start: 0, end: 0 }, { zh: `登记表读取失败：${String(e)}`, en: `cannot read the register: ${String(e)}` });
+  }
+  return b.result();
+}
+
+/** The header among the first rows, then one entry per row below it. */
+function readRecords(b: Builder, records: readonly CsvRecord[]): void {
   let headerAt = -1;
   let match: ReturnType<typeof matchHeaders> | undefined;
   for (let i = 0; i < Math.min(records.length, HEADER_SEARCH_ROWS); i++) {

@@ -63,7 +63,7 @@ export interface RegisterIssue extends Span {
   readonly message: Localized;
 }
 
-export type RegisterFormat = 'csv' | 'json';
+export type RegisterFormat = 'csv' | 'json' | 'xlsx';
 
 export interface Register {
   readonly format: RegisterFormat;

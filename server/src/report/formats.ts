@@ -1,15 +1,16 @@
 /**
  * The report as JSON (version 1), CSV (UTF-8 with BOM and CRLF, as Excel and WPS open it) and
- * Markdown. The HTML page is in html.ts. All of them render the same `BatchReport`.
+ * Markdown. The HTML page is in html.ts, the Excel workbook in office/xlsxReport.ts. All of them
+ * render the same `BatchReport`.
  */
 import { isoDate } from '../register/match';
 import type { Locale } from '../rules/types';
 import { localize } from '../rules/types';
-import { type BatchReport, ENTRY_STATES, STATE_LABEL } from './batch';
+import { type BatchReport, ENTRY_STATES, type ReportRow, STATE_LABEL } from './batch';
 import { COLUMNS, overdueText, rowDeadline, rowNumber, rowTitle } from './columns';
 import { REPORT_ELEMENTS } from './summary';
 
-export const REPORT_FORMATS = ['html', 'md', 'csv', 'json'] as const;
+export const REPORT_FORMATS = ['html', 'md', 'csv', 'json', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export const REPORT_TITLE = { zh: '提案建议答复办理情况报告', en: 'Proposal and suggestion reply report' };
@@ -52,7 +53,11 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-export function formatReportCsv(report: BatchReport, locale: Locale): string {
+/**
+ * The rows as the CSV and Excel reports have them: the report's columns plus 逾期 after the
+ * deadline, element columns as 有/缺, the finding counts as numbers.
+ */
+export function reportTable(report: BatchReport, locale: Locale): { header: string[]; rows: Array<{ row: ReportRow; cells: Array<string | number> }> } {
   const header: string[] = [];
   for (const c of COLUMNS) {
     header.push(localize(c.header, locale));
@@ -60,16 +65,23 @@ export function formatReportCsv(report: BatchReport, locale: Locale): string {
   }
   const present = locale === 'en' ? 'yes' : '有';
   const absent = locale === 'en' ? 'no' : '缺';
-  const lines = [header.map(csvCell).join(',')];
-  for (const r of report.rows) {
-    const cells: string[] = [];
+  const rows = report.rows.map((row) => {
+    const cells: Array<string | number> = [];
     for (const c of COLUMNS) {
-      const cell = c.cell(r, locale);
-      cells.push(cell.present === undefined ? (cell.text === '—' ? '' : cell.text) : cell.present ? present : absent);
-      if (c.id === 'deadline') cells.push(overdueText(r, locale));
+      const cell = c.cell(row, locale);
+      if (c.numeric && row.reply) cells.push(Number(cell.text));
+      else cells.push(cell.present === undefined ? (cell.text === '—' ? '' : cell.text) : cell.present ? present : absent);
+      if (c.id === 'deadline') cells.push(overdueText(row, locale));
     }
-    lines.push(cells.map(csvCell).join(','));
-  }
+    return { row, cells };
+  });
+  return { header, rows };
+}
+
+export function formatReportCsv(report: BatchReport, locale: Locale): string {
+  const { header, rows } = reportTable(report, locale);
+  const lines = [header.map(csvCell).join(',')];
+  for (const { cells } of rows) lines.push(cells.map((c) => csvCell(String(c))).join(','));
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }
 
