@@ -3,7 +3,7 @@
  * it was found in (UTF-16 offsets into the original text). The model is plain data, so the rules,
  * the editor features and the CLI can all read it, and it never refers back to the parser.
  */
-import type { LineInfo, Span, TextScan } from './text';
+import type { LineInfo, Span } from './text';
 
 export const DOCUMENT_KINDS = ['proposal-reply', 'suggestion-reply', 'co-handling-opinion', 'rectification-report'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -218,12 +218,6 @@ export interface Reply {
   readonly copyTo?: Span;
   /** Body paragraphs between the receipt line and the footer. */
   readonly body: Paragraph[];
-  /**
-   * Where the parser's one pass over the text found brackets and quotes and half-width punctuation
-   * (ascending offsets), so that the text-hygiene rules read a list of offsets instead of every
-   * character. Absent on a reply the parser did not make; `marksOf` then scans the text.
-   */
-  readonly marks?: Pick<TextScan, 'brackets' | 'halfWidth'>;
   /** Set only when the parser failed internally; the model then holds nothing but lines. */
   readonly parseError?: string;
 }

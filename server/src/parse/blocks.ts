@@ -6,10 +6,10 @@
  * are junk of their own.
  */
 import type { Block, JunkSpan } from '../model';
-import { type LineInfo, trimSpan } from '../text';
+import { isBlank, type LineInfo, trimSpan } from '../text';
 import { matchDateAt } from './dates';
 import { analyseNames, matchCategory, matchDocNumber, matchMark, organName } from './header';
-import { junkReason } from './junk';
+import { JUNK_MAX_LINE, junkReason } from './junk';
 import { matchMarker } from './numbering';
 
 export interface Segmentation {
@@ -25,14 +25,15 @@ export function splitBlocks(text: string, folded: string, lines: readonly LineIn
   lines.forEach((line, li) => {
     const { start, end } = trimSpan(text, line.start, line.end);
     if (start >= end) return;
-    if (junkReason(folded.slice(start, end))) {
+    if (end - start <= JUNK_MAX_LINE && junkReason(folded.slice(start, end))) {
       blocks.push({ start, end, line: li });
       return;
     }
     // the bars of a web table around the row
-    const inner = /^[|\s]*(.*?)[|\s]*$/.exec(folded.slice(start, end))!;
-    const s = start + folded.slice(start, end).indexOf(inner[1]!);
-    const e = s + inner[1]!.length;
+    let s = start;
+    let e = end;
+    while (s < e && (folded[s] === '|' || isBlank(folded.charCodeAt(s)))) s++;
+    while (e > s && (folded[e - 1] === '|' || isBlank(folded.charCodeAt(e - 1)))) e--;
     if (s > start) borders.push({ start, end: s, reason: 'table-border', wholeLine: false, line: li });
     if (e < end) borders.push({ start: e, end, reason: 'table-border', wholeLine: false, line: li });
     for (const cell of cells(folded, s, e)) {
@@ -45,6 +46,7 @@ export function splitBlocks(text: string, folded: string, lines: readonly LineIn
 
 /** The cells of a table row and the bars between them (` | `). */
 function cells(folded: string, start: number, end: number): Array<{ start: number; end: number; bar: boolean }> {
+  if (!folded.slice(start, end).includes('|')) return [{ start, end, bar: false }];
   const out: Array<{ start: number; end: number; bar: boolean }> = [];
   let from = start;
   for (const m of folded.slice(start, end).matchAll(/[ \t]*(\|+)[ \t]*/g)) {
@@ -108,6 +110,9 @@ function endsAddresseeOrTransition(before: string): boolean {
   return /如下$/.test(before) || (before.length <= 80 && analyseNames(before) !== undefined);
 }
 
+/** How much of either side of a gap the tests look at. */
+const NEAR = 100;
+
 /** Labels that open an element of their own: contact, copy-to, annotation, approver. */
 const OWN_LINE_LABEL = /^(\(?[ \t]*(联[ \t]*系|此件)|抄[ \t]*(送|报)[ \t]*:|签[ \t]*发[ \t]*人|领导(署名|签名|签发)|审[ \t]*核[ \t]*人|经[ \t]*办[ \t]*人|承办(负责)?人|直接经办人)/;
 const TITLE_ENDING = /(答复|复函|回复|意见|的函|报告)$/;
@@ -119,20 +124,24 @@ const TITLE_ENDING = /(答复|复函|回复|意见|的函|报告)$/;
  * the addressee after it; before an organisation's name that ends the line after a wide gap.
  */
 function breaksAtGap(text: string, folded: string, segStart: number, gapStart: number, gapEnd: number, end: number): boolean {
-  const before = folded.slice(segStart, gapStart);
-  const after = folded.slice(gapEnd, end);
-  if (/[。!?]$/.test(before)) return true;
-  if (before.endsWith(':') && endsAddresseeOrTransition(before.slice(0, -1))) return true;
+  // what every test needs of either side is short: a window of it, so that a long run-on line is
+  // not copied and searched at each of its blanks
+  const before = folded.slice(Math.max(segStart, gapStart - NEAR), gapStart);
+  const whole = gapStart - segStart <= NEAR;
+  const after = folded.slice(gapEnd, Math.min(end, gapEnd + NEAR));
+  if (/[。!?]/.test(before.charAt(before.length - 1))) return true;
+  if (whole && before.endsWith(':') && endsAddresseeOrTransition(before.slice(0, -1))) return true;
+  if (before.endsWith('如下:')) return true;
   if (headingStartsAt(folded, gapEnd, end)) return true;
   const date = matchDateAt(text, folded, gapEnd);
   if (date && date.end <= end && /^(\s|\(|$)/.test(folded.slice(date.end, date.end + 1))) return true;
   if (OWN_LINE_LABEL.test(after)) return true;
-  if (before.length <= 40 && (matchDocNumber(text, folded, segStart, gapStart)?.docNumber.end === gapStart || matchCategory(folded, segStart, gapStart) || matchMark(folded, { start: segStart, end: gapStart }))) return true;
+  if (gapStart - segStart <= 40 && (matchDocNumber(text, folded, segStart, gapStart)?.docNumber.end === gapStart || matchCategory(folded, segStart, gapStart) || matchMark(folded, { start: segStart, end: gapStart }))) return true;
   const nextPiece = /^\S+/.exec(after)![0];
   if (matchCategory(folded, gapEnd, gapEnd + nextPiece.length) || matchMark(folded, { start: gapEnd, end: gapEnd + nextPiece.length })) return true;
   const colon = after.indexOf(':');
   if (TITLE_ENDING.test(before) && colon > 0 && colon <= 80 && analyseNames(after.slice(0, colon))) return true;
-  if (gapEnd - gapStart >= 2 && nextPiece.length === after.length && organName(folded, { start: gapEnd, end })) return true;
+  if (gapEnd - gapStart >= 2 && gapEnd + nextPiece.length === end && organName(folded, { start: gapEnd, end })) return true;
   return false;
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Block, EnumerationItem, InlineEnumeration, MeasureHeading, NextSteps, NumberingMarker } from '../model';
 import { type Span, trimSpan } from '../text';
-import { enumerationCues, matchMarker, parseCjkNumeral } from './numbering';
+import { ENUMERATION_CUE, isCueBoundary, matchMarker, parseCjkNumeral } from './numbering';
 
 /** A heading that introduces next steps: 下一步工作打算, 存在的问题及今后推动计划 … */
 const NEXT_STEPS_HEADING = /下一步|下步|下阶段|下一阶段|今后|接下来|工作打算|工作计划|推进计划|推动计划|努力方向|后续工作|工作思路|工作设想|下步打算/;
@@ -148,7 +148,10 @@ export function parseBody(text: string, folded: string, body: readonly Block[], 
   return { headings, roots, enumerations: findEnumerations(folded, body, headings, bodyEnd), nextSteps, opening };
 }
 
-/** Groups `一是…二是…` cues per measure section: a group starts at 一是 or at a new section. */
+/**
+ * Groups `一是…二是…` cues per measure section: a group starts at 一是 or at a new section. One
+ * search over the body's text; a cue outside the body's blocks (in page furniture) is no cue.
+ */
 function findEnumerations(folded: string, body: readonly Block[], headings: readonly MutableHeading[], bodyEnd: number): InlineEnumeration[] {
   const out: InlineEnumeration[] = [];
   let current: EnumerationItem[] = [];
@@ -159,18 +162,23 @@ function findEnumerations(folded: string, body: readonly Block[], headings: read
     }
     current = [];
   };
+  if (body.length === 0) return out;
+  let block = 0;
   let section = -1;
-  for (const b of body) {
-    while (section + 1 < headings.length && headings[section + 1]!.start <= b.start) section++;
-    for (const { at, length } of enumerationCues(folded, b.start, Math.min(b.end, bodyEnd))) {
-      const ordinal = parseCjkNumeral(folded, at, at + length);
-      if (ordinal === undefined) continue;
-      if (ordinal === 1 || section !== currentSection) {
-        flush();
-        currentSection = section;
-      }
-      current.push({ start: at, end: at + length + 1, ordinal });
+  const re = ENUMERATION_CUE;
+  re.lastIndex = body[0]!.start;
+  for (let m = re.exec(folded); m && m.index < bodyEnd; m = re.exec(folded)) {
+    while (block < body.length && body[block]!.end <= m.index) block++;
+    if (block === body.length) break;
+    if (m.index < body[block]!.start || !isCueBoundary(folded.charAt(m.index - 1))) continue;
+    while (section + 1 < headings.length && headings[section + 1]!.start <= m.index) section++;
+    const ordinal = parseCjkNumeral(m[1]!);
+    if (ordinal === undefined) continue;
+    if (ordinal === 1 || section !== currentSection) {
+      flush();
+      currentSection = section;
     }
+    current.push({ start: m.index, end: m.index + m[0].length, ordinal });
   }
   flush();
   return out;

@@ -18,7 +18,7 @@ import { junkReason } from './junk';
 import { detectKind } from './kind';
 import { matchMarker } from './numbering';
 import { buildReceipt } from './receipt';
-import { type Facts, factsOf, mayFollow, ROLES } from './roles';
+import { FOOT_WINDOW, type Facts, factsOf, HEAD_WINDOW, mayFollow, ROLES } from './roles';
 import { candidatesFor } from './candidates';
 
 export interface ParseOptions {
@@ -60,8 +60,13 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
   const lines = splitLines(text);
   const folded = foldWidth(text);
   const { blocks: all, borders } = splitBlocks(text, folded, lines);
-  const facts = all.map((b, i) => factsOf(text, folded, b, all[i - 1]));
-  const chosen = decodeRoles(facts.map((f) => Float64Array.from(ROLES, (r) => r.score(f))), GRAMMAR).map((r) => ROLES[r]!.role);
+  const facts = all.map((b, i) => factsOf(text, folded, b, all[i - 1], i < HEAD_WINDOW || i >= all.length - FOOT_WINDOW));
+  const scores = facts.map((f) => {
+    const row = new Float64Array(ROLES.length);
+    for (let r = 0; r < ROLES.length; r++) row[r] = ROLES[r]!.score(f);
+    return row;
+  });
+  const chosen = decodeRoles(scores, GRAMMAR).map((r) => ROLES[r]!.role);
   const titleRun = chooseTitle(chosen, facts);
 
   const roles: RoleSpan[] = all.map((b, i) => ({ ...b, role: chosen[i]! }));

@@ -107,12 +107,16 @@ export function matchMarker(folded: string, pos: number): MarkerMatch | undefine
   return undefined;
 }
 
-/** The inline enumeration cue `一是` `二是` …, after a sentence or clause boundary or at the start. */
-const ENUMERATION_CUE = /(?<=^|[。;:,!?\s、])([一二三四五六七八九十]{1,3})是(?![否非])/g;
+/**
+ * The inline enumeration cue `一是` `二是` …; it counts after a sentence or clause boundary or at
+ * the start of a line (isCueBoundary). (The boundary is tested apart: as a lookbehind it made the
+ * search three times slower.)
+ */
+export const ENUMERATION_CUE = /([一二三四五六七八九十]{1,3})是(?![否非])/g;
 
-/** Every enumeration cue in `s[start, end)`, as where its numeral starts and how long it is. */
-export function* enumerationCues(s: string, start: number, end: number): Generator<{ at: number; length: number }> {
-  for (const m of s.slice(start, end).matchAll(ENUMERATION_CUE)) yield { at: start + m.index!, length: m[1]!.length };
+/** Whether the character before an enumeration cue lets it count: none, a line break, or 。;:,!?、 and blanks. */
+export function isCueBoundary(before: string): boolean {
+  return before === '' || /[。;:,!?\s、]/.test(before);
 }
 
 /** The same marker with another ordinal, keeping how it was written (brackets, separator, width). */

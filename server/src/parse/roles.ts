@@ -12,7 +12,7 @@ import type { BlockRole, Category, DateElement } from '../model';
 import type { Span } from '../text';
 import { dateElement, type FootMark, matchFootMark, signatureAndDate, signatureNames, closingCueAt } from './footer';
 import { type AddresseeMatch, type DocNumberMatch, type MarkKind, matchAddressee, matchCategory, matchDocNumberBlock, matchMark, matchTitleLine, organName, type TitleLine } from './header';
-import { isBareMetadataLabel, junkReason, type JunkReason } from './junk';
+import { isBareMetadataLabel, JUNK_MAX_LINE, junkReason, type JunkReason } from './junk';
 import { matchMarker } from './numbering';
 import { receiptScore } from './receipt';
 
@@ -48,22 +48,35 @@ export interface Facts {
 /** Head and foot elements are short; a long block is body text (or a receipt, or a closing paragraph). */
 const SHORT = 120;
 
-export function factsOf(text: string, folded: string, block: Span, previous: Span | undefined): Facts {
+/**
+ * How far from the start the head may reach and from the end the foot, in blocks. Blocks between
+ * are body text, headings, page furniture or unplaced, and only that is asked of them (in the
+ * corpus the longest head takes 18 blocks before the receipt, the longest foot 9 after the body).
+ * This keeps a 10 MB reply's analysis within the budget of `npm run bench`.
+ */
+export const HEAD_WINDOW = 60;
+export const FOOT_WINDOW = 60;
+
+/**
+ * What the recognisers find in one block. `inWindow`: the block lies within the head or the foot
+ * window, where every role is possible.
+ */
+export function factsOf(text: string, folded: string, block: Span, previous: Span | undefined, inWindow: boolean): Facts {
   const s = folded.slice(block.start, block.end);
-  const short = s.length <= SHORT;
+  const short = inWindow && s.length <= SHORT;
   return {
     text: s,
-    junk: junkReason(s),
-    afterBareLabel: previous !== undefined && isBareMetadataLabel(folded.slice(previous.start, previous.end)) && s.length <= 60,
+    junk: s.length <= JUNK_MAX_LINE ? junkReason(s) : undefined,
+    afterBareLabel: inWindow && previous !== undefined && s.length <= 60 && isBareMetadataLabel(folded.slice(previous.start, previous.end)),
     docNumber: short ? matchDocNumberBlock(text, folded, block) : undefined,
     category: short ? matchCategory(folded, block.start, block.end) : undefined,
     mark: short ? matchMark(folded, block) : undefined,
     titleLine: short ? matchTitleLine(folded, block) : undefined,
     organ: short ? organName(folded, block) : undefined,
     addressee: short ? matchAddressee(text, folded, block.start, block.end) : undefined,
-    receipt: receiptScore(folded, block),
+    receipt: inWindow ? receiptScore(folded, block) : 0,
     heading: matchMarker(folded, block.start) !== undefined && s.length > 2,
-    closingAt: s.length <= 400 ? closingCueAt(s) : -1,
+    closingAt: inWindow && s.length <= 400 ? closingCueAt(s) : -1,
     date: short ? dateElement(text, folded, block.start, block.end, true) : undefined,
     signatureNames: short ? signatureNames(folded, block) : undefined,
     signatureAndDate: short && signatureAndDate(text, folded, block) !== undefined,

@@ -1,6 +1,5 @@
 import type { AddresseeForm } from '../model';
 import { marksOf } from '../parse/marks';
-import type { Offsets } from '../text';
 import { defineRule, type Localized } from './types';
 import { youForm } from './util';
 
@@ -116,7 +115,7 @@ export const rule = defineRule({
  * kind, no opener comes before it or a closer comes after the last such opener. One walk over the
  * brackets up to the last use, without a search per opener as quotedRanges needs.
  */
-export function mayBeQuoted(folded: string, brackets: Offsets, from: number, uses: readonly FormUse[]): boolean {
+export function mayBeQuoted(folded: string, brackets: readonly number[], from: number, uses: readonly FormUse[]): boolean {
   let k = 0;
   let openTitle = -1;
   let closeTitle = -1;
@@ -144,7 +143,7 @@ export function mayBeQuoted(folded: string, brackets: Offsets, from: number, use
  * opener with no closer before `end` rules out the later ones of its kind, so nothing is scanned
  * twice (the regex backtracked to the end of the text for every unclosed 《).
  */
-function quotedRanges(folded: string, brackets: Offsets, from: number, end: number): Array<{ start: number; end: number }> {
+function quotedRanges(folded: string, brackets: readonly number[], from: number, end: number): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   let titleClosers = true;
   let quoteClosers = true;

@@ -1,5 +1,5 @@
 import { marksOf } from '../parse/marks';
-import type { Offsets, Span } from '../text';
+import type { Span } from '../text';
 import { defineRule } from './types';
 
 /** Opening → closing, on width-folded text (（） became ()). */
@@ -74,7 +74,7 @@ interface Stack {
  * Each opener is pushed once and popped once, and a count per pair says at once whether a closer
  * has any opener to match, so the work is linear even with thousands of unclosed marks.
  */
-function checkUnit(ctx: Parameters<typeof rule.check>[0], unit: Span, marks: Offsets, k: number, stack: Stack): number {
+function checkUnit(ctx: Parameters<typeof rule.check>[0], unit: Span, marks: readonly number[], k: number, stack: Stack): number {
   const { folded, text } = ctx.reply;
   const { pos, pair, open } = stack;
   let top = 0;

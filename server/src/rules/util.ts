@@ -4,7 +4,7 @@
  */
 import type { DocumentKind, MeasureHeading, ProposalNumberRef, Reply } from '../model';
 import { findProposalNumbers } from '../parse/header';
-import { isBlank, lastOf, type Span } from '../text';
+import { isBlank, type Span } from '../text';
 import type { Localized, TextEdit } from './types';
 
 /**
@@ -83,7 +83,7 @@ export function appendLine(reply: Reply, content: string): TextEdit {
 
 /** The last span of the document's content: the last block, or the document start when empty. */
 export function lastContent(reply: Reply): Span {
-  const b = lastOf(reply.blocks);
+  const b = reply.blocks.at(-1);
   return b ? { start: b.start, end: b.end } : { start: 0, end: 0 };
 }
 
@@ -95,7 +95,7 @@ export function firstContent(reply: Reply): Span {
 
 /** Where the signature, date and closing belong: after the last body paragraph. */
 export function bodyTail(reply: Reply): Span {
-  const last = lastOf(reply.body) ?? reply.receipt ?? reply.addressee ?? lastOf(reply.blocks);
+  const last = reply.body.at(-1) ?? reply.receipt ?? reply.addressee ?? reply.blocks.at(-1);
   return last ? { start: last.start, end: last.end } : { start: 0, end: 0 };
 }
 
@@ -105,7 +105,7 @@ export function youForm(reply: Reply): string {
   if (!a) return '您';
   if (a.form === 'person') return '您';
   if (a.form === 'persons') return '你们';
-  return `贵${bodyAbbreviation(lastOf(a.names) ?? '')}`;
+  return `贵${bodyAbbreviation(a.names.at(-1) ?? '')}`;
 }
 
 /** The one-character organ word used in 贵委, 贵局, 贵办 … */
