@@ -59,6 +59,9 @@ function cells(folded: string, start: number, end: number): Array<{ start: numbe
   return out.filter((c) => c.end > c.start);
 }
 
+/** What segment needs to break a line at all: a blank, a colon, a bracket (a bracketed number), a marker after a sentence end. */
+const MAY_SPLIT = /[ \t\u00a0\u200b\u2002\u2003\u2009\ufeff\v\f:(]|[。!?](?=[一二三四五六七八九十百(\d、])/;
+
 /** Brackets and quotes (no break inside them), sentence ends, colons and runs of blanks. */
 const SEGMENT_MARKS = /[《“(]|[》”)]|[。!?]|:|[ \t\u00a0\u200b\u2002\u2003\u2009\ufeff\v\f]+/g;
 
@@ -70,6 +73,8 @@ const SEGMENT_MARKS = /[《“(]|[》”)]|[。!?]|:|[ \t\u00a0\u200b\u2002\u200
  * unclosed bracket cannot swallow a long line).
  */
 function segment(text: string, folded: string, start: number, end: number): Array<{ start: number; end: number }> {
+  // most lines are one paragraph: no blank, colon or bracketed number in them, no marker after a sentence end
+  if (!MAY_SPLIT.test(folded.slice(start, end))) return [{ start, end }];
   const out: Array<{ start: number; end: number }> = [];
   let segStart = start;
   const cut = (at: number, next: number): void => {

@@ -23,10 +23,11 @@ const BEAM = 40;
 export function decodeRoles(scores: readonly Float64Array[], grammar: Grammar): number[] {
   const n = scores.length;
   const states = grammar.count + 1; // state 0: nothing yet; state r+1: the last non-neutral role was r
+  const neutral = Array.from({ length: grammar.count }, (_, r) => grammar.neutral(r));
   const allowed: boolean[][] = [];
   for (let s = 0; s < states; s++) {
     allowed.push([]);
-    for (let r = 0; r < grammar.count; r++) allowed[s]!.push(!grammar.neutral(r) && grammar.allowed(s - 1, r));
+    for (let r = 0; r < grammar.count; r++) allowed[s]!.push(!neutral[r] && grammar.allowed(s - 1, r));
   }
   let best = new Float64Array(states).fill(-Infinity);
   best[0] = 0;
@@ -36,15 +37,17 @@ export function decodeRoles(scores: readonly Float64Array[], grammar: Grammar): 
   for (let i = 0; i < n; i++) {
     const next = new Float64Array(states).fill(-Infinity);
     const row = scores[i]!;
+    // the roles this block can play (a body block: three or four of them)
+    const possible: number[] = [];
+    for (let r = 0; r < grammar.count; r++) if (row[r] !== -Infinity) possible.push(r);
     let top = -Infinity;
     for (let s = 0; s < states; s++) if (best[s]! > top) top = best[s]!;
     for (let s = 0; s < states; s++) {
       const v = best[s]!;
       if (v === -Infinity || v < top - BEAM) continue;
-      for (let r = 0; r < grammar.count; r++) {
+      for (const r of possible) {
         const sc = row[r]!;
-        if (sc === -Infinity) continue;
-        const t = grammar.neutral(r) ? s : allowed[s]![r] ? r + 1 : -1;
+        const t = neutral[r] ? s : allowed[s]![r] ? r + 1 : -1;
         if (t < 0 || v + sc <= next[t]!) continue;
         next[t] = v + sc;
         fromState[i * states + t] = s;
