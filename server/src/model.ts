@@ -169,7 +169,7 @@ export type BlockRole =
   | 'addressee' | 'greeting' | 'receipt'
   | 'opening' | 'body' | 'heading'
   | 'closing' | 'lateClosing'
-  | 'signature' | 'date' | 'signatureDate' | 'contact' | 'annotation' | 'attachment' | 'copyTo' | 'printLine' | 'footCategory' | 'footMark';
+  | 'signature' | 'date' | 'signatureDate' | 'contact' | 'annotation' | 'attachment' | 'attachmentItem' | 'copyTo' | 'printLine' | 'footCategory' | 'footMark';
 
 export interface RoleSpan extends Block {
   readonly role: BlockRole;

@@ -100,7 +100,7 @@ function segment(text: string, folded: string, start: number, end: number): Arra
       if (depth === 0 && headingStartsAt(folded, i + 1, tailAt)) cut(i + 1, i + 1);
     } else if (ch === ':') {
       // `罗元代表:你提出的…`, `…现答复如下:近年来…` with no blank after the colon
-      if (depth === 0 && i + 1 < tailAt && !/\s/.test(folded.charAt(i + 1)) && endsAddresseeOrTransition(folded.slice(segStart, i))) cut(i + 1, i + 1);
+      if (depth === 0 && i + 1 < tailAt && !/\s/.test(folded.charAt(i + 1)) && !GREETING_REST.test(folded.slice(i + 1, tailAt)) && endsAddresseeOrTransition(folded.slice(segStart, i))) cut(i + 1, i + 1);
     } else if (depth === 0 && i > segStart && i + ch.length < tailAt && breaksAtGap(text, folded, segStart, i, i + ch.length, tailAt)) {
       cut(i, i + ch.length);
     }
@@ -109,6 +109,9 @@ function segment(text: string, folded: string, start: number, end: number): Arra
   if (tailAt < end) out.push({ start: tailAt, end });
   return out;
 }
+
+/** A greeting that is all that follows an addressee's colon stays with it: `林灵委员：您好！`. */
+const GREETING_REST = /^[ \t]*(您|你)(们)?好[!。.]?[ \t]*$/;
 
 /** `林灵委员` (an addressee's names before its colon) or `…现答复如下` (a transition). */
 function endsAddresseeOrTransition(before: string): boolean {

@@ -10,7 +10,7 @@
  */
 import type { BlockRole, Category, DateElement } from '../model';
 import type { Span } from '../text';
-import { dateElement, type FootMark, matchFootMark, signatureAndDate, signatureNames, closingCueAt } from './footer';
+import { closingCueAt, dateElement, type FootMark, isAttachmentItem, matchFootMark, signatureAndDate, signatureNames } from './footer';
 import { type AddresseeMatch, type DocNumberMatch, type MarkKind, matchAddressee, matchCategory, matchDocNumberBlock, matchMark, matchTitleLine, organName, type TitleLine } from './header';
 import { isBareMetadataLabel, JUNK_MAX_LINE, junkReason, type JunkReason } from './junk';
 import { matchMarker } from './numbering';
@@ -29,6 +29,8 @@ export interface Facts {
   readonly junk?: JunkReason;
   /** The line before is a metadata label alone (`来源:`), so this one is its value. */
   readonly afterBareLabel: boolean;
+  /** The block before is a title line that does not end as a title does, so this one may go on with it. */
+  readonly afterOpenTitle: boolean;
   readonly docNumber?: DocNumberMatch;
   readonly category?: Category;
   readonly mark?: MarkKind;
@@ -43,6 +45,7 @@ export interface Facts {
   readonly signatureNames?: string[];
   readonly signatureAndDate: boolean;
   readonly footMark?: FootMark;
+  readonly attachmentItem: boolean;
 }
 
 /** Head and foot elements are short; a long block is body text (or a receipt, or a closing paragraph). */
@@ -68,6 +71,7 @@ export function factsOf(text: string, folded: string, block: Span, previous: Spa
     text: s,
     junk: s.length <= JUNK_MAX_LINE ? junkReason(s) : undefined,
     afterBareLabel: inWindow && previous !== undefined && s.length <= 60 && isBareMetadataLabel(folded.slice(previous.start, previous.end)),
+    afterOpenTitle: short && previous !== undefined && matchTitleLine(folded, previous)?.complete === false,
     docNumber: short ? matchDocNumberBlock(text, folded, block) : undefined,
     category: short ? matchCategory(folded, block.start, block.end) : undefined,
     mark: short ? matchMark(folded, block) : undefined,
@@ -81,6 +85,7 @@ export function factsOf(text: string, folded: string, block: Span, previous: Spa
     signatureNames: short ? signatureNames(folded, block) : undefined,
     signatureAndDate: short && signatureAndDate(text, folded, block) !== undefined,
     footMark: short ? matchFootMark(folded, block) : undefined,
+    attachmentItem: short && isAttachmentItem(folded, block),
   };
 }
 
@@ -117,7 +122,7 @@ export const ROLES: readonly RoleSpec[] = [
   // ---- the head: letterhead, document number, title (1–3 lines) and subtitle, category, marks
   { role: 'docNumber', phase: 'head', repeats: false, score: (f) => (!f.docNumber ? NO : f.docNumber.docNumber.close && f.docNumber.docNumber.hasHao ? 5 : 3) },
   { role: 'title', phase: 'head', repeats: true, score: (f) => (f.titleLine?.cue ? (f.titleLine.complete ? 4 : 3) : NO) },
-  { role: 'titleMore', phase: 'head', repeats: true, follows: ['title', 'titleMore', 'issuer'], score: (f) => (!f.titleLine || f.docNumber || f.category || f.mark ? NO : f.titleLine.cue || f.titleLine.complete ? 1.5 : NO) },
+  { role: 'titleMore', phase: 'head', repeats: true, follows: ['title', 'titleMore', 'issuer'], score: (f) => (!f.titleLine || f.docNumber || f.category || f.mark ? NO : f.titleLine.cue || f.titleLine.complete || f.afterOpenTitle ? 1.5 : NO) },
   { role: 'issuer', phase: 'head', repeats: false, score: (f) => (f.organ && !f.addressee?.colon ? 1 : NO) },
   { role: 'subtitle', phase: 'head', repeats: true, follows: ['title', 'titleMore', 'subtitle'], score: (f) => (f.text.length <= 60 && SUBTITLE.test(f.text) ? 2 : NO) },
   { role: 'category', phase: 'head', repeats: false, score: (f) => (f.category ? 4 : NO) },
@@ -138,6 +143,8 @@ export const ROLES: readonly RoleSpec[] = [
   { role: 'contact', phase: 'foot', repeats: true, score: (f) => (f.footMark === 'contact' ? 3 : NO) },
   { role: 'annotation', phase: 'foot', repeats: false, score: (f) => (f.footMark === 'annotation' ? 3 : NO) },
   { role: 'attachment', phase: 'foot', repeats: true, score: (f) => (f.footMark === 'attachment' ? 3 : NO) },
+  // the further items of an attachment note, one per line: `2.征询意见表`
+  { role: 'attachmentItem', phase: 'foot', repeats: true, follows: ['attachment', 'attachmentItem'], score: (f) => (f.attachmentItem ? 3 : NO) },
   { role: 'copyTo', phase: 'foot', repeats: true, score: (f) => (f.footMark === 'copyTo' ? 3 : NO) },
   { role: 'printLine', phase: 'foot', repeats: false, score: (f) => (f.footMark === 'printLine' ? 3 : NO) },
   { role: 'footCategory', phase: 'foot', repeats: false, score: (f) => (f.category ? 3 : NO) },

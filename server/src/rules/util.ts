@@ -168,29 +168,16 @@ export function addresseeTemplate(kind: DocumentKind): string {
 export function numberingRuns(reply: Reply): Array<readonly MeasureHeading[]> {
   const runs: Array<readonly MeasureHeading[]> = [];
   const collect = (siblings: readonly MeasureHeading[]): void => {
-    if (siblings.length === 0) return; // most headings have no children
-    let mixed = false;
+    // siblings of one level are one run; a level skipped among them makes a run per level, in the
+    // order the levels first appear
+    const byLevel = new Map<number, MeasureHeading[]>();
     for (const h of siblings) {
-      if (h.marker.level !== siblings[0]!.marker.level) mixed = true;
+      const run = byLevel.get(h.marker.level);
+      if (run) run.push(h);
+      else byLevel.set(h.marker.level, [h]);
       collect(h.children);
     }
-    // siblings of one level (nearly always) are one run as they are: no map or copy per group
-    if (!mixed) {
-      runs.push(siblings);
-      return;
-    }
-    // a level skipped among siblings: a run per level, in the order the levels first appear
-    const levels: number[] = [];
-    const groups: MeasureHeading[][] = [];
-    for (const h of siblings) {
-      const g = levels.indexOf(h.marker.level);
-      if (g >= 0) groups[g]!.push(h);
-      else {
-        levels.push(h.marker.level);
-        groups.push([h]);
-      }
-    }
-    for (const g of groups) runs.push(g);
+    runs.push(...byLevel.values());
   };
   collect(reply.measures);
   return runs;

@@ -1,0 +1,46 @@
+import * as assert from 'node:assert/strict';
+import { findDateIn, formatDate, isRealDate, matchDateAt } from '../../server/src/parse/dates';
+import { canonicalMarker, parseCjkNumeral, toCjkNumeral, withOrdinal } from '../../server/src/parse/numbering';
+import { foldWidth } from '../../server/src/text';
+
+function date(s: string): unknown {
+  const m = matchDateAt(s, foldWidth(s), 0);
+  return m && { value: m.value, styles: m.styles, end: m.end };
+}
+
+describe('dates and numerals', () => {
+  it('reads every written form of a date with its departures from GB/T 9704', () => {
+    assert.deepEqual(date('2024年4月15日'), { value: { year: 2024, month: 4, day: 15 }, styles: [], end: 10 });
+    assert.deepEqual(date('2024年04月05日'), { value: { year: 2024, month: 4, day: 5 }, styles: ['leading-zero'], end: 11 });
+    assert.deepEqual(date('2024.4.15'), { value: { year: 2024, month: 4, day: 15 }, styles: ['numeric'], end: 9 });
+    assert.deepEqual(date('2024-04-15'), { value: { year: 2024, month: 4, day: 15 }, styles: ['numeric'], end: 10 });
+    assert.deepEqual(date('2024年4月15号'), { value: { year: 2024, month: 4, day: 15 }, styles: ['hao'], end: 10 });
+    assert.deepEqual(date('二〇二四年四月十五日'), { value: { year: 2024, month: 4, day: 15 }, styles: ['chinese-numerals'], end: 10 });
+    assert.deepEqual(date('２０２４年４月１５日'), { value: { year: 2024, month: 4, day: 15 }, styles: ['full-width-digits'], end: 10 });
+    assert.deepEqual(date('2024 年 4 月 15 日'), { value: { year: 2024, month: 4, day: 15 }, styles: ['spaced'], end: 15 });
+    assert.deepEqual(date('24年4月15日'), { value: { year: 2024, month: 4, day: 15 }, styles: ['short-year'], end: 8 });
+    assert.equal(date('2.9亿元'), undefined);
+    assert.equal(date('一是加强'), undefined);
+  });
+
+  it('finds a date inside text and knows the calendar', () => {
+    const s = '贵阳市教育局2019年10月15日';
+    assert.equal(findDateIn(s, foldWidth(s), 0, s.length)!.start, 6);
+    assert.equal(isRealDate({ year: 2024, month: 2, day: 29 }), true);
+    assert.equal(isRealDate({ year: 2025, month: 2, day: 29 }), false);
+    assert.equal(isRealDate({ year: 1900, month: 2, day: 29 }), false);
+    assert.equal(isRealDate({ year: 2000, month: 2, day: 29 }), true);
+    assert.equal(isRealDate({ year: 2025, month: 4, day: 31 }), false);
+    assert.equal(formatDate({ year: 2025, month: 5, day: 3 }), '2025年5月3日');
+  });
+
+  it('converts Chinese numerals both ways and rewrites markers keeping their form', () => {
+    for (let n = 1; n <= 99; n++) assert.equal(parseCjkNumeral(toCjkNumeral(n)), n);
+    assert.equal(parseCjkNumeral('一百零五'), 105);
+    assert.equal(parseCjkNumeral('二〇'), undefined);
+    assert.deepEqual([1, 2, 3, 4].map((l) => canonicalMarker(l as 1 | 2 | 3 | 4, 12)), ['十二、', '（十二）', '12.', '（12）']);
+    assert.equal(withOrdinal('(三)', 2, 1), '(一)');
+    assert.equal(withOrdinal('１０、', 3, 2), '2、');
+    assert.equal(withOrdinal('十一、', 1, 12), '十二、');
+  });
+});

@@ -1,0 +1,329 @@
+import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
+import type { MeasureHeading, Reply } from '../../server/src/model';
+import { parseReply } from '../../server/src/parse';
+import { matchMarker } from '../../server/src/parse/numbering';
+import type { Span } from '../../server/src/text';
+
+/** 1-based line of an offset. */
+function lineOf(r: Reply, offset: number): number {
+  let i = 0;
+  while (i + 1 < r.lines.length && r.lines[i + 1]!.start <= offset) i++;
+  return i + 1;
+}
+
+function slice(r: Reply, s: Span | undefined): string {
+  assert.ok(s, 'element not found');
+  return r.text.slice(s.start, s.end);
+}
+
+function lines(...ls: string[]): string {
+  return ls.join('\n');
+}
+
+function tree(hs: readonly MeasureHeading[]): unknown[] {
+  return hs.map((h) => [h.marker.text, h.titleText, ...(h.children.length ? [tree(h.children)] : [])]);
+}
+
+describe('parser', () => {
+  describe('head', () => {
+    it('finds a document number on its own line and its parts', () => {
+      const r = parseReply(lines('厦教提案函〔2024〕43号', '答复类别：A类', '民进厦门市委：'));
+      assert.equal(slice(r, r.docNumber), '厦教提案函〔2024〕43号');
+      assert.deepEqual([r.docNumber!.organ, r.docNumber!.open, r.docNumber!.year, r.docNumber!.close, r.docNumber!.hasDi, r.docNumber!.serial], ['厦教提案函', '〔', '2024', '〕', false, '43']);
+    });
+
+    it('finds a document number and a title sharing a line', () => {
+      const r = parseReply(lines('筑教提复〔2019〕45号 市教育局关于市政协十二届三次会议第41019号界别提案的答复', '', '***委员会:'));
+      assert.equal(slice(r, r.docNumber), '筑教提复〔2019〕45号');
+      assert.equal(r.title!.text, '市教育局关于市政协十二届三次会议第41019号界别提案的答复');
+      assert.equal(r.title!.organ, '市教育局');
+      assert.deepEqual(r.title!.proposalNumbers.map((p) => p.value), ['41019']);
+    });
+
+    it('records wrongly written document numbers as written', () => {
+      const r = parseReply(lines('厦教提案函[24]第043号', '林灵委员：'));
+      assert.deepEqual([r.docNumber!.open, r.docNumber!.year, r.docNumber!.close, r.docNumber!.hasDi, r.docNumber!.serial], ['[', '24', ']', true, '043']);
+    });
+
+    it('joins a title over two and three lines', () => {
+      const two = parseReply(lines('厦门市教育局关于市政协十四届四次会议', '第20250136号提案的答复', '', '陈明远委员：'));
+      assert.equal(two.title!.text, '厦门市教育局关于市政协十四届四次会议第20250136号提案的答复');
+      assert.equal(two.title!.lines.length, 2);
+      assert.equal(lineOf(two, two.title!.end), 2);
+      const three = parseReply(lines('平凉市崆峒区人民政府关于', '市政府教育督导委员会督导评估', '反馈问题整改情况的报告', '市政府教育督导委员会办公室：'));
+      assert.equal(three.title!.lines.length, 3);
+      assert.equal(three.title!.organ, '平凉市崆峒区人民政府');
+    });
+
+    it('finds the category before the addressee, at the end, and as a bare table mark', () => {
+      assert.equal(parseReply(lines('答复类别：A类', '民进厦门市委：')).category!.value, 'A');
+      assert.equal(parseReply(lines('答复类别：Ｂ类', '民进厦门市委：')).category!.value, 'B');
+      const tail = parseReply(lines('林灵委员：', '您提出的《关于教育的建议》收悉，现答复如下：', '此复。', '普洱市教育体育局', '2023年7月12日', '办复类别：C类'));
+      assert.equal(tail.category!.value, 'C');
+      assert.equal(lineOf(tail, tail.category!.start), 6);
+      const table = parseReply('A 公开 林灵委员: 您提出的《关于教育的建议》(第156号)交我们办理,现答复如下: 近年来,我市加强领导。');
+      assert.equal(table.category!.value, 'A');
+      assert.equal(slice(table, table.category!.valueSpan), 'A');
+      assert.deepEqual(table.addressee!.names, ['林灵委员']);
+    });
+
+    it('finds the signatory mark', () => {
+      const r = parseReply(lines('厦教提案函〔2024〕43号', '签发人：张明', '民进厦门市委：'));
+      assert.equal(r.signatory!.name, '张明');
+    });
+  });
+
+  describe('addressee', () => {
+    const cases: Array<[string, string[], 'person' | 'persons' | 'body', 'member' | 'deputy' | 'other']> = [
+      ['林灵委员：', ['林灵委员'], 'person', 'member'],
+      ['王丽华代表：', ['王丽华代表'], 'person', 'deputy'],
+      ['吴陵、张健、王良元、卢琼委员：', ['吴陵', '张健', '王良元', '卢琼委员'], 'persons', 'member'],
+      ['张明等5名委员：', ['张明等5名委员'], 'persons', 'member'],
+      ['民进厦门市委：', ['民进厦门市委'], 'body', 'other'],
+      ['***委员会:', ['***委员会'], 'body', 'other'],
+      ['市政府教育督导委员会办公室：', ['市政府教育督导委员会办公室'], 'body', 'other'],
+      ['尊敬的林灵委员：', ['林灵委员'], 'person', 'member'],
+      // template placeholders, judged by what they stand for
+      ['×××（主办单位）：', ['×××(主办单位)'], 'body', 'other'],
+      ['XXX（委员）：', ['XXX(委员)'], 'person', 'member'],
+    ];
+    for (const [line, names, form, role] of cases) {
+      it(`reads “${line}”`, () => {
+        const r = parseReply(lines(line, '您提出的《关于教育的建议》收悉，现答复如下：'));
+        assert.deepEqual([r.addressee!.names, r.addressee!.form, r.addressee!.role], [names, form, role]);
+        assert.equal(slice(r, r.addressee), line);
+      });
+    }
+
+    it('keeps a greeting with the addressee', () => {
+      const r = parseReply(lines('尊敬的林灵委员：您好！', '您提出的《关于教育的建议》收悉，现答复如下：'));
+      assert.equal(slice(r, r.addressee), '尊敬的林灵委员：您好！');
+      assert.equal(lineOf(r, r.receipt!.start), 2);
+    });
+
+    it('recognises an addressee without its colon or with a comma', () => {
+      const bare = parseReply(lines('林灵委员', '您提出的《关于教育的建议》收悉，现答复如下：'));
+      assert.equal(bare.addressee!.colon, undefined);
+      const comma = parseReply(lines('林灵委员，', '您提出的《关于教育的建议》收悉，现答复如下：'));
+      assert.equal(comma.addressee!.colon!.char, '，');
+    });
+
+    it('splits an addressee from a receipt line pasted on the same line', () => {
+      const r = parseReply('林灵委员：您提出的《关于教育的建议》（第156号）交我们办理，现答复如下：');
+      assert.equal(slice(r, r.addressee), '林灵委员：');
+      assert.ok(slice(r, r.receipt).startsWith('您提出的《关于教育的建议》'));
+    });
+
+    it('does not take a sentence or a title for an addressee', () => {
+      assert.equal(parseReply(lines('关于加强课后服务的答复：', '正文。')).addressee, undefined);
+      assert.equal(parseReply('近年来，我市持续加大投入，成效明显。').addressee, undefined);
+    });
+  });
+
+  describe('receipt line', () => {
+    it('finds 收悉 with the quoted title, the number and the transition', () => {
+      const r = parseReply(lines('民进厦门市委:', '《推动教育资源合理配置,实现基础教育优质均衡发展》(第20244077号)收悉。现答复如下:'));
+      assert.deepEqual(r.receipt!.quotedTitles.map((q) => q.text), ['推动教育资源合理配置,实现基础教育优质均衡发展']);
+      assert.deepEqual(r.receipt!.proposalNumbers.map((p) => p.value), ['20244077']);
+      assert.equal(r.receipt!.transition!.text, '现答复如下:');
+    });
+
+    it('finds the handed-over, co-handling and rectification wordings', () => {
+      const handed = parseReply(lines('林灵委员：', '您提出的《关于教育的建议》（第156号）交我们办理，现答复如下：'));
+      assert.equal(handed.receipt!.transition!.text, '现答复如下：');
+      const co = parseReply(lines('泉州市教育局：', '贵局主办的第0215号提案《关于乡村教师宿舍的建议》由我局协办，现提出协办意见如下：'));
+      assert.equal(co.receipt!.transition!.text, '现提出协办意见如下：');
+      const rect = parseReply(lines('市政府教育督导委员会办公室：', '《关于印发<履行教育职责督导评估反馈意见>的通知》（平政教督办〔2023〕33号）收悉后，我区高度重视。现将整改情况报告如下：'));
+      assert.deepEqual(rect.receipt!.quotedTitles.map((q) => q.text), ['关于印发<履行教育职责督导评估反馈意见>的通知']);
+    });
+
+    it('lists several quoted titles', () => {
+      const r = parseReply(lines('吴陵、张健委员：', '你们提出的《关于甲的建议》和《关于乙的建议》（第160号提案）收悉，现答复如下：'));
+      assert.deepEqual(r.receipt!.quotedTitles.map((q) => q.text), ['关于甲的建议', '关于乙的建议']);
+      assert.deepEqual(r.receipt!.proposalNumbers.map((p) => p.value), ['160']);
+    });
+
+    it('ends at the transition when the body continues on the same line', () => {
+      const r = parseReply(lines('林灵委员：', '您提出的《关于教育的建议》收悉，现答复如下：近年来，我市加强领导。'));
+      assert.ok(slice(r, r.receipt).endsWith('现答复如下：'));
+      assert.equal(slice(r, r.body[0]), '近年来，我市加强领导。');
+    });
+
+  });
+
+  describe('measures', () => {
+    it('builds the tree over the four GB/T 9704 levels', () => {
+      const r = parseReply(lines('林灵委员：', '您提出的《关于教育的建议》收悉，现答复如下：',
+        '一、完善保障', '（一）出台办法', '1.明确标准。按标准补助。', '（1）小学标准', '（2）初中标准', '2.规范拨付', '（二）落实补助', '二、加强师资'));
+      assert.deepEqual(tree(r.measures), [
+        ['一、', '完善保障', [['（一）', '出台办法', [['1.', '明确标准', [['（1）', '小学标准'], ['（2）', '初中标准']]], ['2.', '规范拨付']]], ['（二）', '落实补助']]],
+        ['二、', '加强师资'],
+      ]);
+      assert.deepEqual(r.headings.map((h) => h.marker.level), [1, 2, 3, 4, 4, 3, 2, 1]);
+      assert.equal(r.headings[2]!.form, 'paragraph');
+      assert.equal(r.headings[0]!.form, 'standalone');
+    });
+
+    it('reads half-width and full-width forms alike', () => {
+      const r = parseReply(lines('(一)以目标为统领', '（二）以问题为导向', '(3)第三项', '１．全角数字', '1、顿号写法', '一．圆点写法'));
+      assert.deepEqual(r.headings.map((h) => [h.marker.level, h.marker.ordinal]), [[2, 1], [2, 2], [4, 3], [3, 1], [3, 1], [1, 1]]);
+      assert.deepEqual(r.headings.map((h) => h.marker.separator), ['', '', '', '．', '、', '．']);
+    });
+
+    it('does not take decimals, years, citations or inline lists for headings', () => {
+      const r = parseReply(lines('2.9亿元用于新建学校。', '2019年全市教育大会召开。', '（第156号）提案已办理。', '一是加强领导。', '十分重视此项工作。'));
+      assert.equal(r.headings.length, 0);
+    });
+
+    it('splits several headings pasted on one line', () => {
+      const r = parseReply('二、内引外培,建设高水平教育人才队伍 (一)完善中小学教师全员培训制度。制定出台办法。 (二)建强中小学教师和校长队伍。构建优化体系。');
+      assert.deepEqual(tree(r.measures), [['二、', '内引外培,建设高水平教育人才队伍', [['(一)', '完善中小学教师全员培训制度'], ['(二)', '建强中小学教师和校长队伍']]]]);
+      assert.ok(r.headings.every((h) => lineOf(r, h.start) === 1));
+    });
+
+    it('splits a heading that follows a sentence end without a blank', () => {
+      const r = parseReply('一、加强领导。成立工作专班。二、完善机制。建立会商制度。');
+      assert.deepEqual(r.headings.map((h) => h.marker.text), ['一、', '二、']);
+    });
+
+    it('gives each section the text up to the next heading of its level or higher', () => {
+      const text = lines('一、完善保障', '正文甲。', '（一）出台办法', '正文乙。', '二、加强师资', '正文丙。');
+      const r = parseReply(text);
+      assert.equal(slice(r, r.measures[0]), lines('一、完善保障', '正文甲。', '（一）出台办法', '正文乙。'));
+      assert.equal(slice(r, r.measures[0]!.children[0]), lines('（一）出台办法', '正文乙。'));
+    });
+
+    it('marks next-steps headings', () => {
+      const r = parseReply(lines('一、措施与成效', '二、存在的问题及今后推动计划', '三、下一步工作打算'));
+      assert.deepEqual(r.headings.map((h) => h.isNextSteps), [false, true, true]);
+      assert.deepEqual(r.nextSteps.map((n) => n.form), ['heading', 'heading']);
+    });
+
+    it('a run of numerals such as 一、二年级 or 一、二、三 starts no heading', () => {
+      assert.equal(matchMarker('一、二年级学生', 0), undefined);
+      assert.equal(matchMarker('一、二、三类问题', 0), undefined);
+      assert.equal(matchMarker('一、加强领导', 0)?.ordinal, 1);
+      const rest = fc.array(fc.constantFrom('二', '十', '百', '、', '年', '级', '加', ' '), { maxLength: 4 }).map((xs) => xs.join(''));
+      fc.assert(fc.property(rest, (r) => {
+        assert.equal(matchMarker(`一、${r}`, 0) === undefined, /^[一二三四五六七八九十][、年]/.test(r), r);
+      }), { numRuns: 2_000 });
+    });
+
+  });
+
+  describe('inline enumerations and next steps', () => {
+    it('groups 一是…二是… per section, also across paragraphs', () => {
+      const r = parseReply(lines('一、加强领导', '一是健全机制。二是压实责任。', '三是强化考核。', '二、完善保障', '一是加大投入，二是规范管理。'));
+      assert.deepEqual(r.enumerations.map((e) => e.items.map((i) => i.ordinal)), [[1, 2, 3], [1, 2]]);
+    });
+
+    it('does not read 之一是 or 唯一是 as enumeration items', () => {
+      assert.equal(parseReply('这是重点工作之一是毋庸置疑的。').enumerations.length, 0);
+    });
+
+    it('finds next steps opening a paragraph or a sentence inside one', () => {
+      const r = parseReply(lines('林灵委员：', '您提出的《关于教育的建议》收悉，现答复如下：', '下一步，我局将继续推进。', '目前已完成建设。今后，我们将加强督导。'));
+      assert.deepEqual(r.nextSteps.map((n) => [n.form, r.text.slice(n.cue.start, n.cue.end)]), [['paragraph', '下一步'], ['paragraph', '今后']]);
+      assert.equal(slice(r, r.nextSteps[1]), '今后，我们将加强督导。');
+    });
+  });
+
+  describe('foot', () => {
+    const head = ['林灵委员：', '您提出的《关于教育的建议》收悉，现答复如下：', '我局已出台办法。'];
+
+    it('finds closing, signature, date, contact, annotation and copy-to', () => {
+      const r = parseReply(lines(...head, '此复。', '普洱市教育体育局', '2023年7月12日', '（联系人及电话：教师教育科龚修颖，2125050）', '（此件公开发布）', '抄送：市政协提案委员会。'));
+      assert.equal(slice(r, r.closing), '此复。');
+      assert.deepEqual(r.signature!.names, ['普洱市教育体育局']);
+      assert.deepEqual(r.date!.value, { year: 2023, month: 7, day: 12 });
+      assert.equal(r.contacts.length, 1);
+      assert.equal(slice(r, r.annotation), '（此件公开发布）');
+      assert.equal(slice(r, r.copyTo), '抄送：市政协提案委员会。');
+    });
+
+    it('finds a closing that ends the last paragraph', () => {
+      const r = parseReply(lines(...head.slice(0, 2), '我局已出台办法，下一步将加强督导。谨此回复。感谢您的支持。', '厦门市教育局', '2025年5月20日'));
+      assert.equal(slice(r, r.closing), '谨此回复。感谢您的支持。');
+    });
+
+    it('finds a joint signature and a signature sharing a line with the date', () => {
+      const joint = parseReply(lines(...head, '此复。', '厦门市教育局', '厦门市财政局', '2025年5月20日'));
+      assert.deepEqual(joint.signature!.names, ['厦门市教育局', '厦门市财政局']);
+      const gap = parseReply(lines(...head, '此复。', '厦门市教育局　2025年5月20日'));
+      assert.deepEqual([gap.signature!.names, gap.date!.raw], [['厦门市教育局'], '2025年5月20日']);
+      const noGap = parseReply(lines(...head, '此复。', '厦门市教育局2025年5月20日'));
+      assert.deepEqual([noGap.signature!.names, noGap.date!.raw], [['厦门市教育局'], '2025年5月20日']);
+    });
+
+    it('keeps an attachment note and its items out of the body', () => {
+      const r = parseReply(lines(...head, '此复。', '附件：1.办理情况表', '　　　2.征询意见表', '厦门市教育局', '2025年5月20日'));
+      assert.equal(slice(r, r.closing), '此复。');
+      assert.deepEqual(r.signature!.names, ['厦门市教育局']);
+      assert.equal(r.headings.length, 0);
+    });
+
+    it('finds foot elements in a run-on pasted line', () => {
+      const r = parseReply('我们相信，一定会谱写新篇章。 普洱市教育体育局 2023年7月12日 (联系人及电话:教师教育科龚修颖,2125050) |');
+      assert.deepEqual(r.signature!.names, ['普洱市教育体育局']);
+      assert.equal(r.date!.raw, '2023年7月12日');
+      assert.equal(r.contacts.length, 1);
+    });
+
+  });
+
+  describe('junk and odd text', () => {
+    it('recognises web-page junk lines and table borders', () => {
+      const r = parseReply(lines('发布时间: 2019-10-30 04:10   浏览次数:0次   来源:贵阳市教育局    字体:[]', '正文。', '分享到:', '扫一扫在手机上查看当前页面', '闽公网安备 35020302032660-4号', '(编辑:兰雪荣 责任编辑:牛栋)', '||||||||', '标题 | ||||'));
+      assert.deepEqual(r.junk.map((j) => [lineOf(r, j.start), j.reason, j.wholeLine]), [
+        [1, 'web-metadata', true], [3, 'share-widget', true], [4, 'share-widget', true], [5, 'site-footer', true], [6, 'web-metadata', true], [7, 'table-border', true],
+        // a web table's row whose first cell is a metadata label is page metadata
+        [8, 'web-metadata', true],
+      ]);
+      assert.deepEqual(r.blocks.map((b) => r.text.slice(b.start, b.end)), ['正文。']);
+    });
+
+    it('handles CRLF, CR, a BOM, full-width indentation and blank-line noise with exact offsets', () => {
+      const base = ['\ufeff林灵委员：', '', '', '　　您提出的《关于教育的建议》收悉，现答复如下：', '  ', '　　一、加强领导', '', '此复。', '厦门市教育局', '2025年5月20日'];
+      for (const eol of ['\n', '\r\n', '\r']) {
+        const text = base.join(eol);
+        const r = parseReply(text);
+        assert.deepEqual(r.addressee!.names, ['林灵委员'], JSON.stringify(eol));
+        assert.equal(slice(r, r.receipt), '您提出的《关于教育的建议》收悉，现答复如下：');
+        assert.equal(slice(r, r.measures[0]), '一、加强领导');
+        assert.equal(slice(r, r.date), '2025年5月20日');
+        assert.equal(lineOf(r, r.date!.start), 10);
+      }
+    });
+
+    it('keeps offsets exact after characters outside the basic plane', () => {
+      const r = parseReply(lines('𠀋𠀋委员：', '您提出的《关于𠀋的建议》收悉，现答复如下：', '一、加强领导'));
+      assert.equal(slice(r, r.measures[0]!.marker), '一、');
+      assert.equal(r.addressee!.names[0], '𠀋𠀋委员');
+    });
+
+    it('never throws, whatever arrives', () => {
+      for (const text of ['', ' ', '\n\n\n', '\u0000\u0001\u0002', '\ud800', '（'.repeat(5000), '一、'.repeat(3000), 'a'.repeat(200_000), '。 '.repeat(20_000)]) {
+        const r = parseReply(text);
+        assert.equal(r.text, text);
+        assert.equal(r.parseError, undefined);
+      }
+    });
+  });
+
+  describe('document kind', () => {
+    const kinds: Array<[string, string]> = [
+      [lines('关于市政协第156号提案的答复', '林灵委员：', '您提出的《关于教育的建议》收悉，现答复如下：'), 'proposal-reply'],
+      [lines('王丽华代表：', '您提出的《关于加装电梯的建议》（第0087号）收悉，现答复如下：'), 'suggestion-reply'],
+      [lines('市财政局关于第0215号提案的协办意见', '泉州市教育局：', '贵局主办的提案收悉，我局作为协办单位，现提出协办意见如下：'), 'co-handling-opinion'],
+      [lines('区人民政府关于督导反馈问题整改情况的报告', '市政府教育督导委员会办公室：', '《通知》收悉后，现将整改情况报告如下：'), 'rectification-report'],
+      [lines('吴陵、张健委员：', '你们提出的《关于城乡一体化的建议》（第160号提案）收悉，现答复如下：'), 'proposal-reply'],
+    ];
+    for (const [text, kind] of kinds) it(`detects ${kind}`, () => assert.equal(parseReply(text).kind, kind));
+
+    it('takes the configured kind over detection', () => {
+      const r = parseReply(kinds[0]![0], { kind: 'suggestion-reply' });
+      assert.deepEqual([r.kind, r.kindSource], ['suggestion-reply', 'configured']);
+    });
+  });
+});
