@@ -19,10 +19,15 @@ const REQUEST = /欢迎|请|希望|以便/;
 /** The first next-steps cue in `s`, as where it starts and how long it is. */
 export function nextStepsCue(s: string): { at: number; length: number } | undefined {
   for (const m of s.matchAll(NEXT_STEPS_CUE)) {
-    const clause = s.slice(0, m.index).split(/[,，。;；!?！？]/).pop()!;
-    if (!REQUEST.test(clause)) return { at: m.index!, length: m[0].length };
+    if (!asksForMore(s, 0, m.index!)) return { at: m.index!, length: m[0].length };
   }
   return undefined;
+}
+
+/** Whether the clause of `s` that a cue at `at` stands in (from `from` on) asks the proposer for more. */
+function asksForMore(s: string, from: number, at: number): boolean {
+  const clause = s.slice(Math.max(from, at - 40), at).split(/[,，。;；!?！？]/).pop()!;
+  return REQUEST.test(clause);
 }
 
 const OPENING_CUE = /感谢|高度重视|十分重视|非常重视|近年来|一直以来|长期以来|关心|关注|收悉后/;
@@ -111,26 +116,34 @@ export function parseBody(text: string, folded: string, body: readonly Block[], 
   });
   for (const idx of open) close(headings[idx]!, body.length - 1);
 
-  // next steps: headings, and paragraphs outside next-steps sections that turn to what comes next
+  // next steps: headings, and the first cue of each paragraph outside next-steps sections (one
+  // search over the body's text)
   const nextSteps: NextSteps[] = [];
   const sections = headings.filter((h) => h.isNextSteps);
-  const headingAt = new Map(headings.map((h) => [h.blockIndex, h]));
-  body.forEach((b, i) => {
-    const h = headingAt.get(i);
-    if (h?.isNextSteps) {
-      const cue = NEXT_STEPS_HEADING.exec(h.titleText)!;
-      const at = h.title.start + cue.index;
-      nextSteps.push({ start: h.start, end: h.end, form: 'heading', cue: { start: at, end: at + cue[0].length } });
-      return;
+  for (const h of sections) {
+    const cue = NEXT_STEPS_HEADING.exec(h.titleText)!;
+    const at = h.title.start + cue.index;
+    nextSteps.push({ start: h.start, end: h.end, form: 'heading', cue: { start: at, end: at + cue[0].length } });
+  }
+  if (body.length > 0) {
+    const re = new RegExp(NEXT_STEPS_CUE); // (a copy: its lastIndex moves)
+    re.lastIndex = body[0]!.start;
+    let bi = 0;
+    let sec = 0;
+    let found = -1;
+    for (let m = re.exec(folded); m && m.index < bodyEnd; m = re.exec(folded)) {
+      while (bi < body.length && body[bi]!.end <= m.index) bi++;
+      if (bi === body.length) break;
+      const b = body[bi]!;
+      if (m.index < b.start || bi === found) continue;
+      while (sec < sections.length && sections[sec]!.end <= m.index) sec++;
+      if (sec < sections.length && sections[sec]!.start <= m.index) continue;
+      if (asksForMore(folded, b.start, m.index)) continue;
+      found = bi;
+      nextSteps.push({ start: m.index, end: Math.min(b.end, bodyEnd), form: 'paragraph', cue: { start: m.index, end: m.index + m[0].length } });
     }
-    if (sections.some((s) => s.start <= b.start && b.start < s.end)) return;
-    const end = Math.min(b.end, bodyEnd);
-    const cue = nextStepsCue(folded.slice(b.start, end));
-    if (cue) {
-      const at = b.start + cue.at;
-      nextSteps.push({ start: at, end, form: 'paragraph', cue: { start: at, end: at + cue.length } });
-    }
-  });
+  }
+  nextSteps.sort((a, b) => a.start - b.start);
 
   // the opening: what comes between the receipt line and the first measure
   let opening: Span | undefined;
@@ -165,7 +178,7 @@ function findEnumerations(folded: string, body: readonly Block[], headings: read
   if (body.length === 0) return out;
   let block = 0;
   let section = -1;
-  const re = ENUMERATION_CUE;
+  const re = new RegExp(ENUMERATION_CUE); // (a copy: its lastIndex moves)
   re.lastIndex = body[0]!.start;
   for (let m = re.exec(folded); m && m.index < bodyEnd; m = re.exec(folded)) {
     while (block < body.length && body[block]!.end <= m.index) block++;

@@ -183,15 +183,25 @@ export function numberingRuns(reply: Reply): Array<readonly MeasureHeading[]> {
   return runs;
 }
 
-/** The body's citations of the item itself: `《…》（第N号）` or `《…》第N号`, a number right after a quoted title. */
+/**
+ * The body's citations of the item itself: `《…》（第N号）` or `《…》第N号`, a number right after a quoted
+ * title, within a body block. One search over the body's text.
+ */
 export function bodyCitations(reply: Reply): ProposalNumberRef[] {
   const out: ProposalNumberRef[] = [];
-  for (const b of reply.body) {
-    for (const m of reply.folded.slice(b.start, b.end).matchAll(/》\(?(?=第)/g)) {
-      const at = b.start + m.index! + m[0].length;
-      const ref = findProposalNumbers(reply.folded, { start: at, end: Math.min(b.end, at + 20) })[0];
-      if (ref && ref.start === at) out.push(ref);
-    }
+  const { body, folded } = reply;
+  if (body.length === 0) return out;
+  const re = /》\(?(?=第)/g;
+  re.lastIndex = body[0]!.start;
+  let bi = 0;
+  for (let m = re.exec(folded); m; m = re.exec(folded)) {
+    while (bi < body.length && body[bi]!.end <= m.index) bi++;
+    if (bi === body.length) break;
+    const b = body[bi]!;
+    if (m.index < b.start) continue;
+    const at = m.index + m[0].length;
+    const ref = findProposalNumbers(folded, { start: at, end: Math.min(b.end, at + 20) })[0];
+    if (ref && ref.start === at) out.push(ref);
   }
   return out;
 }
