@@ -90,9 +90,12 @@ const MARKERS: ReadonlyArray<readonly [RegExp, NumberingLevel]> = [
   [/(\d{1,2})[ \t]?([.、])(?![\d.]|%)|(\d{1,2})[ \t]?(\.)(?=(?:19|20)\d\d(?:年|-|—))/y, 3],
 ];
 
+const MARKER_START = /[一二三四五六七八九十百(\d、]/;
+
 /** Recognises a numbering marker starting exactly at `pos` of the folded text. */
 export function matchMarker(folded: string, pos: number): MarkerMatch | undefined {
-  if (/\d/.test(folded.charAt(pos - 1))) return undefined;
+  // a marker starts with a numeral, a bracket or the 、 of a lost numeral, and not right after a digit
+  if (!MARKER_START.test(folded.charAt(pos)) || /\d/.test(folded.charAt(pos - 1))) return undefined;
   // a heading whose numeral a web page lost: `、关于…` (ordinal 0, reported by numbering-sequence)
   if (folded.charAt(pos) === '、' && /[^\s\d、]/.test(folded.charAt(pos + 1))) return { level: 1, ordinal: 0, length: 1, separatorAt: pos };
   for (const [re, level] of MARKERS) {
