@@ -142,7 +142,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     const head = locale === 'en' ? 'Proposal reply configuration' : '提案建议答复检查配置问题';
     const more = fresh.length > 1 ? (locale === 'en' ? ` (and ${fresh.length - 1} more; see the output channel)` : `（另有 ${fresh.length - 1} 条，见“输出”面板）`) : '';
-    void connection.window.showWarningMessage(`${head}：${formatConfigIssue(fresh[0]!, locale)}${more}`);
+    void connection.window.showWarningMessage(`${head}${locale === 'en' ? ': ' : '：'}${formatConfigIssue(fresh[0]!, locale)}${more}`);
   };
 
   const configFor = (uri: string): Promise<DocumentConfig> => {
@@ -412,7 +412,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const skipped: Array<CheckFilesResult['skipped'][number]> = [];
     for (const uri of params.uris.slice(0, CHECK_FILES_MAX)) {
       if (token.isCancellationRequested) break;
-      const { config, locale } = await configFor(uri);
+      const { config, locale, batch } = await configFor(uri);
       if (!uri.startsWith('file:')) {
         skipped.push({ uri, reason: locale === 'en' ? 'not a file on disk' : '不是磁盘上的文件' });
         continue;
@@ -430,7 +430,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         continue;
       }
       const doc = TextDocument.create(uri, 'proposal-reply', 0, read.text);
-      results.push({ uri, diagnostics: service.diagnostics(doc, config, locale, caps.relatedInformation) });
+      // the register checks too: the same analysis as an open reply, the batch view and the CLI
+      const extras = await batches.extrasOnDisk(batch);
+      results.push({ uri, diagnostics: service.diagnostics(doc, config, locale, caps.relatedInformation, extras ?? {}) });
       service.forget(uri);
     }
     return { results, skipped };

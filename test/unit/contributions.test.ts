@@ -132,7 +132,7 @@ describe('package.json contributions agree with the code', () => {
     assert.deepEqual(lang.extensions, ['.reply', '.reply.txt']);
     const firstLine = new RegExp(lang.firstLine);
     const firsts = [
-      ...fs.readdirSync(SEEDS).map((f) => readText(path.join(SEEDS, f))),
+      ...fs.readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).map((f) => readText(path.join(SEEDS, f))),
       ...['clean', 'flawed'].flatMap((d) => fs.readdirSync(path.join(EXAMPLES, d)).filter((f) => f.endsWith('.reply')).map((f) => readText(path.join(EXAMPLES, d, f)))),
     ].map((t) => t.split(/\r?\n/)[0]!).filter((l) => !l.startsWith('发布时间')); // a flawed example opens with pasted web junk
     assert.equal(firsts.length, 12);

@@ -13,7 +13,7 @@ import type { EffectiveConfig } from '../config/schema';
 import type { DateValue, Reply } from '../model';
 import type { CleanupResult } from '../protocol';
 import { type Locale, type Localized, localize, type TextEdit } from '../rules/types';
-import { eolOf, lineIndexAt } from '../rules/util';
+import { deleteLine, eolOf, lineIndexAt } from '../rules/util';
 import { rangeOf } from './diagnostics';
 import { runRule } from './runRule';
 
@@ -47,8 +47,7 @@ export function planCleanup(reply: Reply, config: EffectiveConfig, today: DateVa
   for (const j of reply.junk) {
     if (!j.wholeLine || junkLineSet.has(j.line)) continue;
     junkLineSet.add(j.line);
-    const line = reply.lines[j.line]!;
-    edits.push({ start: line.start, end: line.next, newText: '', group: 'junk' });
+    edits.push(Object.assign(deleteLine(reply, j.line), { group: 'junk' as const }));
     junkLines++;
   }
   // blocks by line: consecutive blocks on one line are a run-on line

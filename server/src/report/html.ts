@@ -161,8 +161,8 @@ export function formatReportHtml(report: BatchReport, options: HtmlReportOptions
   }
 
   const legend = en
-    ? '✓ element present, ✗ missing, / not called for by this kind of document, — no reply yet. Overdue: no complete reply by the deadline, or a reply dated after it. Click a column header to sort.'
-    : '✓ 有该要素，✗ 缺该要素，/ 该文种不要求，— 尚无答复。逾期：办理期限已过而答复尚未完成，或答复的成文日期晚于办理期限。点击列标题可排序。';
+    ? '✓ element present, ✗ missing, / not called for by this kind of document, — no reply yet. Overdue: a reply dated after the deadline, or no dated reply by then. Click a column header to sort.'
+    : '✓ 有该要素，✗ 缺该要素，/ 该文种不要求，— 尚无答复。逾期：答复的成文日期晚于办理期限，或期限已过而尚无写明日期的答复。点击列标题可排序。';
 
   return `<!doctype html>
 <html lang="${en ? 'en' : 'zh-CN'}">
