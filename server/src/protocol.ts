@@ -88,7 +88,7 @@ export interface CleanupSummary {
 }
 
 export interface CleanupResult {
-  /** Empty when there is nothing to clean. Change annotations ask for confirmation (preview). */
+  /** Empty when there is nothing to clean; otherwise one versioned text-document edit. */
   readonly edit: WorkspaceEdit;
   readonly summary: CleanupSummary;
 }

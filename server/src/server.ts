@@ -96,8 +96,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
   let clientLocale: Locale = 'zh-cn';
   let initLocale: string | undefined;
-  const ruleDocsUri = (id: string): string | undefined =>
-    caps.codeDescription && docsRoot ? pathToFileURL(path.join(docsRoot, 'docs', 'rules', `${id}.md`)).href : undefined;
+  // the client may name where rule pages open (VS Code: its URI handler, which shows the page as a
+  // Markdown preview); otherwise the page file itself
+  let ruleDocsBase: string | undefined;
+  const ruleDocsUri = (id: string): string | undefined => {
+    if (!caps.codeDescription) return undefined;
+    if (ruleDocsBase !== undefined) return `${ruleDocsBase}${id}`;
+    return docsRoot ? pathToFileURL(path.join(docsRoot, 'docs', 'rules', `${id}.md`)).href : undefined;
+  };
   // huge, binary or mis-decoded documents: checked on save only, or not at all (features/limits.ts)
   const limits = new DocumentLimits();
   const now = options.now ?? (() => new Date());
@@ -262,8 +268,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
     workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
       .filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
-    const initOptions = params.initializationOptions as { settings?: unknown } | undefined;
+    const initOptions = params.initializationOptions as { settings?: unknown; ruleDocsBase?: unknown } | undefined;
     if (initOptions?.settings !== undefined) globalSettings = initOptions.settings;
+    if (typeof initOptions?.ruleDocsBase === 'string' && /^[a-z][a-z0-9+.-]*:\/\/[^\s]*$/i.test(initOptions.ruleDocsBase)) ruleDocsBase = initOptions.ruleDocsBase;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },

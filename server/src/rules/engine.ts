@@ -51,9 +51,11 @@ export function hasNoContentYet(reply: Reply): boolean {
 }
 
 /**
- * A rule whose finding a register rule makes again, on the same place, when a register is in use:
- * the register's finding stays (it names the register's value and fixes to it), and takes the
- * other's related places. (The same place: inside the register finding's span or one of its fix's edits.)
+ * A consistency rule that a register rule makes redundant: `proposal-number-mismatch` compares the
+ * reply's numbers with each other, `register-number-mismatch` each of them with the register, so
+ * when the latter reports, the former reports the same mistake again, and often at the number that
+ * is right. When the register rule reports anywhere in the reply, the other's findings go, each
+ * kept as related information of the register's first finding.
  */
 export const SUPERSEDED_BY: Readonly<Record<string, string>> = {
   'proposal-number-mismatch': 'register-number-mismatch',
@@ -122,21 +124,19 @@ export function runRules(reply: Reply, config: EffectiveConfig, options: RunOpti
   return withoutSuperseded(findings).sort((a, b) => a.start - b.start);
 }
 
-/** Drops each finding that a register rule made again on the same place (SUPERSEDED_BY), moving its related places over. */
+/** Drops the findings of a rule whose register rule reported (SUPERSEDED_BY), as related places of the register's finding. */
 function withoutSuperseded(findings: Finding[]): Finding[] {
-  let out: Finding[] | undefined;
-  for (let i = 0; i < findings.length; i++) {
-    const f = findings[i]!;
-    const by = SUPERSEDED_BY[f.ruleId];
-    if (by === undefined) continue;
-    const k = findings.findIndex((g) => g.ruleId === by && ((g.start <= f.start && f.end <= g.end) || (g.fixes?.[0]?.edits.some((e) => e.start === f.start && e.end === f.end) ?? false)));
-    if (k < 0) continue;
-    out ??= findings.slice();
-    const kept = out[k]!;
-    if (f.related?.length) out[k] = Object.assign({}, kept, { related: [...(kept.related ?? []), ...f.related] });
-    out[i] = undefined as unknown as Finding;
+  let out = findings;
+  for (const [rule, by] of Object.entries(SUPERSEDED_BY)) {
+    const k = out.findIndex((g) => g.ruleId === by);
+    if (k < 0 || !out.some((f) => f.ruleId === rule)) continue;
+    const dropped = out.filter((f) => f.ruleId === rule);
+    out = out.filter((f) => f.ruleId !== rule);
+    const kept = out.find((g) => g.ruleId === by)!;
+    const related = [...(kept.related ?? []), ...dropped.map((f) => ({ start: f.start, end: f.end, message: f.message }))];
+    out[out.indexOf(kept)] = Object.assign({}, kept, { related });
   }
-  return out ? out.filter((f) => f !== undefined) : findings;
+  return out;
 }
 
 /**
