@@ -174,7 +174,7 @@ export function settingsContribution(): Record<string, unknown> {
       [`${p}rules`]: { type: 'object', default: SETTING_DEFAULTS.rules, properties: ruleProps, additionalProperties: false, scope: 'resource', markdownDescription: '%config.rules%', order: 3 },
       [`${p}locale`]: {
         type: 'string', enum: [...EDITOR_LOCALES], enumDescriptions: EDITOR_LOCALES.map((l) => `%config.locale.${l}%`),
-        default: SETTING_DEFAULTS.locale, scope: 'resource', description: '%config.locale%', order: 4,
+        default: SETTING_DEFAULTS.locale, scope: 'window', description: '%config.locale%', order: 4,
       },
       [`${p}trace.server`]: { type: 'string', enum: [...TRACE_LEVELS], default: SETTING_DEFAULTS['trace.server'], scope: 'window', description: '%config.trace.server%', order: 5 },
     },

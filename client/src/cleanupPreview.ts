@@ -3,7 +3,7 @@
  * diff editor, a notice that says what changes by kind with counts (web-page junk removed,
  * paragraphs split, marks made full-width), and Apply / Discard in the notice and in the diff's
  * title bar. Apply makes the whole clean-up one edit of the reply (one undo reverts it); it is
- * refused if the reply changed since the preview. The server computes the edit; here it is only
+ * refused if the reply changed since the preview (its version is not the one the edit was made for). The server computes the edit; here it is only
  * shown and applied.
  */
 import * as vscode from 'vscode';
@@ -17,6 +17,8 @@ const PENDING_CONTEXT = 'proposalReply.cleanupPending';
 
 interface Pending {
   readonly target: vscode.Uri;
+  /** The version of the reply the clean-up was made for. */
+  readonly version: number;
   readonly preview: vscode.Uri;
   readonly edit: vscode.WorkspaceEdit;
   readonly summary: string;
@@ -64,7 +66,7 @@ export class CleanupPreview implements vscode.TextDocumentContentProvider, vscod
     const name = doc.uri.path.replace(/^.*\//, '');
     const preview = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${name}`, query: String(++this.counter) });
     this.texts.set(preview.toString(), appliedText(doc, edits));
-    this.pending = { target: doc.uri, preview, edit, summary: result.summary.text };
+    this.pending = { target: doc.uri, version: doc.version, preview, edit, summary: result.summary.text };
     await vscode.commands.executeCommand('setContext', PENDING_CONTEXT, true);
     await vscode.commands.executeCommand('vscode.diff', doc.uri, preview, l10n.t('{0} ↔ cleaned up (preview)', name), { preview: false });
     const apply = l10n.t('Apply');
@@ -82,8 +84,9 @@ export class CleanupPreview implements vscode.TextDocumentContentProvider, vscod
     const p = this.pending;
     if (!p) return false;
     await this.close();
-    // the edit names the version it was made for: VS Code refuses it if the reply changed since
-    const applied = await vscode.workspace.applyEdit(p.edit);
+    // the edit fits the version it was made for only (vscode.WorkspaceEdit carries no version to check)
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === p.target.toString());
+    const applied = doc?.version === p.version && await vscode.workspace.applyEdit(p.edit);
     if (!applied) {
       void vscode.window.showWarningMessage(l10n.t('The reply changed after the preview was made; nothing was changed. Run “Clean Up Pasted Text” again.'));
       return false;

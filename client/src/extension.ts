@@ -73,6 +73,18 @@ async function openRuleDoc(context: vscode.ExtensionContext, uri: vscode.Uri): P
   if (page && fs.existsSync(page)) await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.file(page));
 }
 
+/** Markdown with its rule-page links (`<base><id>`) turned into links to `proposalReply.showRuleDoc`. */
+function ruleDocLinks(content: vscode.MarkdownString | vscode.MarkedString, base: string): vscode.MarkdownString | vscode.MarkedString {
+  if (!(content instanceof vscode.MarkdownString) || !content.value.includes(base)) return content;
+  const value = content.value.replace(/\]\(([^)\s]+)\)/g, (m, href: string) => {
+    const id = href.startsWith(base) ? href.slice(base.length) : undefined;
+    return id && /^[a-z0-9-]+$/.test(id) ? `](command:proposalReply.showRuleDoc?${encodeURIComponent(JSON.stringify([id]))})` : m;
+  });
+  const out = new vscode.MarkdownString(value);
+  out.isTrusted = { enabledCommands: ['proposalReply.showRuleDoc'] };
+  return out;
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<ProposalReplyApi> {
   // one language for every text of the window: the setting, else VS Code's display language
   l10n.load(context.asAbsolutePath('l10n/bundle.l10n.zh-cn.json'));
@@ -89,6 +101,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Propos
     markdown: { isTrusted: false, supportHtml: false },
     errorHandler: restartHandler(new RestartPolicy()),
     initializationOptions: { ruleDocsBase: ruleDocsBase(context) },
+    middleware: {
+      // a hover's link to a rule page: VS Code renders links of its own URL scheme as plain text, so it
+      // becomes a trusted link to the one command that shows the page
+      provideHover: async (document, position, token, next) => {
+        const hover = await next(document, position, token);
+        return hover ? new vscode.Hover(hover.contents.map((c) => ruleDocLinks(c, ruleDocsBase(context))), hover.range) : hover;
+      },
+    },
   };
   const lc = new LanguageClient('proposalReply', l10n.t('Proposal Reply Language Server'), serverOptions, clientOptions);
   client = lc;
@@ -189,6 +209,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Propos
     const editor = replyEditor();
     if (editor) await cleanup.show(editor.document);
   });
+  register('proposalReply.showRuleDoc', (id: string) => openRuleDoc(context, vscode.Uri.parse(`${ruleDocsBase(context)}${id}`)));
   register('proposalReply.applyCleanup', () => cleanup.apply());
   register('proposalReply.discardCleanup', () => cleanup.close());
 

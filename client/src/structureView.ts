@@ -119,8 +119,9 @@ export class StructureModel implements vscode.TreeDataProvider<Node>, vscode.Dis
       this.hideStatus();
       return;
     }
-    // the worst severity among the elements (a missing element nothing reports counts for none)
-    const severities = r.items.map((i) => (i.state === 'present' ? undefined : i.severity));
+    // the worst severity among the elements (a missing element nothing reports counts for none) and
+    // the findings elsewhere: a draft with an error is never shown as finished
+    const severities = [...r.items.map((i) => (i.state === 'present' ? undefined : i.severity)), ...(['error', 'warning'] as const).filter((s) => r.counts[s] > 0)];
     const worst = (['error', 'warning', 'information'] as const).find((s) => severities.includes(s));
     const icon = worst === 'error' ? '$(error)' : worst === 'warning' ? '$(warning)' : worst === 'information' ? '$(info)' : r.present < r.total ? '$(circle-large-outline)' : '$(pass)';
     this.status.text = `${icon} ${l10n.t('Structure {0}/{1}', r.present, r.total)}`;

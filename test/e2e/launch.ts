@@ -230,7 +230,7 @@ async function runUi(session: Session, base: string, port: number): Promise<void
   const workspace = copyWorkspace(path.join(session.home, 'ui-workspace'));
   // read from ../shared at test time, never copied into the project
   const seed = fs.readdirSync(SEEDS).find((f) => f.startsWith('000_'))!;
-  for (const name of ['seed-000.reply', 'seed-000.txt']) fs.copyFileSync(path.join(SEEDS, seed), path.join(workspace, name));
+  fs.copyFileSync(path.join(SEEDS, seed), path.join(workspace, 'seed-000.reply'));
   // the batch/ folder's register makes the reviewer's batch view appear (the suite writes its own)
   fs.writeFileSync(path.join(workspace, 'batch', '.proposal-reply.json'), `${JSON.stringify({ organization: '榕城市住房和城乡建设局', register: 'register.csv' })}\n`);
   const page = await openPage(session, 'ui');
@@ -262,25 +262,29 @@ async function runUi(session: Session, base: string, port: number): Promise<void
   const headings = ['一、加快口袋公园布局', '三、提升公园管养水平'].filter((h) => !outline.some((o) => o.includes(h)));
   if (headings.length > 0) throw new Error(`the Outline view lacks ${headings.join(', ')}`);
 
-  // VS Code's Unicode highlighting: seed 000 of the corpus boxes its Chinese punctuation as plain text,
-  // and shows none as a reply (the language's editor defaults)
-  const boxesIn = async (name: string): Promise<number> => {
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).click();
-    await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
-    await page.locator('.monaco-editor .view-line').first().waitFor();
-    return unicodeBoxes(page).count();
-  };
+  // VS Code's Unicode highlighting on seed 000 of the corpus: boxes around its Chinese punctuation
+  // while the workspace turns the language's defaults off again (the control), none with them
+  const settingsFile = path.join(workspace, '.vscode', 'settings.json');
+  const settings = fs.readFileSync(settingsFile, 'utf8');
+  const boxes = (): Promise<number> => unicodeBoxes(page).count();
+  fs.writeFileSync(settingsFile, JSON.stringify({ ...JSON.parse(settings), '[proposal-reply]': { 'editor.unicodeHighlight.ambiguousCharacters': true } }));
   await page.locator('.pane-header', { hasText: /^Outline$|^大纲$/ }).click();
   await page.locator('.pane-header', { hasText: 'ui-workspace' }).click();
-  const plain = await boxesIn('seed-000.txt');
-  await page.locator('.monaco-editor .unicode-highlight').first().waitFor();
-  const plainBoxes = await unicodeBoxes(page).count();
-  await page.screenshot({ path: path.join(ARTIFACTS, 'unicode-plaintext.png') });
-  const reply = await boxesIn('seed-000.reply');
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'seed-000.reply' }).click();
+  await page.locator('.tabs-container .tab.active', { hasText: 'seed-000.reply' }).waitFor();
+  await unicodeBoxes(page).first().waitFor();
+  const without = await boxes();
+  await page.screenshot({ path: path.join(ARTIFACTS, 'unicode-without-defaults.png') });
+  fs.writeFileSync(settingsFile, settings);
+  await page.waitForFunction("document.querySelectorAll('.monaco-editor .unicode-highlight').length === 0");
+  await page.locator('.monaco-editor .view-line').first().waitFor();
+  const withDefaults = await boxes();
   await page.screenshot({ path: path.join(ARTIFACTS, 'unicode-reply.png') });
-  log(`Unicode-highlight boxes on the first screen of seed 000: ${Math.max(plain, plainBoxes)} as plain text, ${reply} as a reply`);
-  if (plainBoxes === 0) throw new Error('the control failed: no box drawn on seed 000 as plain text');
-  if (reply !== 0) throw new Error(`${reply} Unicode-highlight boxes drawn on seed 000 as a reply`);
+  log(`Unicode-highlight boxes on the first screen of seed 000: ${without} without the language's defaults, ${withDefaults} with them`);
+  if (withDefaults !== 0) throw new Error(`${withDefaults} Unicode-highlight boxes drawn on seed 000`);
+  // closed again, so that the Problems panel lists flawed.reply's findings alone for the restart check
+  await page.keyboard.press('Control+W');
+  await page.locator('.tabs-container .tab', { hasText: 'seed-000.reply' }).waitFor({ state: 'detached' });
   await page.locator('.pane-header', { hasText: 'ui-workspace' }).click();
 
   // the reviewer's view of the register batch: groups by state with counts, overdue entries marked
@@ -331,7 +335,7 @@ async function startCodeServer(session: Session, tools: Tools, lang: DisplayLang
     fs.mkdirSync(path.dirname(translations), { recursive: true });
     fs.writeFileSync(translations, JSON.stringify({ contents: {} }));
     fs.writeFileSync(path.join(userData, 'languagepacks.json'), JSON.stringify({
-      [lang]: { hash: 'e2e', extensions: [], translations: { vscode: translations }, label: '中文(简体)' },
+      [lang]: { hash: 'e2e', extensions: [{ extensionIdentifier: { id: 'e2e.empty-language-pack' }, version: '1.0.0' }], translations: { vscode: translations }, label: '中文(简体)' },
     }));
     localeArgs.push('--locale', lang);
   }

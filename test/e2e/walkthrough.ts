@@ -79,9 +79,12 @@ export async function runWalkthrough(page: Page, lang: DisplayLanguage, outDir: 
   await page.locator('.monaco-editor .view-lines').first().click();
   await goToLine(page, 29);
   await runCommand(page, '>Show or Focus Hover', /Show or Focus Hover/);
-  const hover = page.locator('.monaco-hover:visible', { hasText: 'date-format' });
+  const hover = page.locator('.monaco-hover:visible', { hasText: /依据|Norm source/ });
   await hover.waitFor();
-  if (!/GB\/T 9704-2012 7\.3\.5\.4/.test(await hover.innerText())) throw new Error('the hover lacks the norm source of date-format');
+  const hoverText = await hover.innerText();
+  if (!/依据|Norm source/.test(hoverText) || !/GB\/T 9704-2012/.test(hoverText)) throw new Error(`the hover lacks the norm source of date-format: ${hoverText}`);
+  // the link to the rule's page is a link (VS Code renders links of other schemes as plain text)
+  await hover.locator('a', { hasText: /规则说明|Rule documentation/ }).waitFor();
   await shot('02-finding');
   await page.keyboard.press('Escape');
 
@@ -90,7 +93,7 @@ export async function runWalkthrough(page: Page, lang: DisplayLanguage, outDir: 
   const fix = page.locator('.action-widget .monaco-list-row', { hasText: w.fix });
   await fix.waitFor();
   await shot('03-fix');
-  await fix.click();
+  await page.keyboard.press('Enter');
   await markers.filter({ hasText: 'date-format' }).waitFor({ state: 'detached' });
   await page.locator('.view-line', { hasText: '2025年6月12日' }).first().waitFor();
   await page.keyboard.press('Control+S');
