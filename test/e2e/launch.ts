@@ -282,9 +282,11 @@ async function runUi(session: Session, base: string, port: number): Promise<void
   await page.screenshot({ path: path.join(ARTIFACTS, 'unicode-reply.png') });
   log(`Unicode-highlight boxes on the first screen of seed 000: ${without} without the language's defaults, ${withDefaults} with them`);
   if (withDefaults !== 0) throw new Error(`${withDefaults} Unicode-highlight boxes drawn on seed 000`);
-  // closed again, so that the Problems panel lists flawed.reply's findings alone for the restart check
-  await page.keyboard.press('Control+W');
-  await page.locator('.tabs-container .tab', { hasText: 'seed-000.reply' }).waitFor({ state: 'detached' });
+  // flawed.reply again in place of the seed (a single click opened the seed in its preview tab), for
+  // the restart check
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'flawed.reply' }).click();
+  await page.locator('.tabs-container .tab.active', { hasText: 'flawed.reply' }).waitFor();
+  await markers.filter({ hasText: 'date-format' }).waitFor();
   await page.locator('.pane-header', { hasText: 'ui-workspace' }).click();
 
   // the reviewer's view of the register batch: groups by state with counts, overdue entries marked
