@@ -44,7 +44,7 @@ h1 { font-size: 22px; margin: 0 0 4px; }
 .summary .overdue { border-left-color: #bc4c00; background: var(--overdue); }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid var(--line); padding: 4px 6px; vertical-align: top; }
-thead th { background: var(--head); position: sticky; top: 0; white-space: nowrap; }
+thead th { background: var(--head); position: sticky; top: 0; }
 th button { font: inherit; font-weight: 600; border: 0; background: none; padding: 0; cursor: pointer; color: inherit; }
 th[aria-sort="ascending"] button::after { content: " ▲"; }
 th[aria-sort="descending"] button::after { content: " ▼"; }
@@ -52,7 +52,9 @@ td.el, td.num { text-align: center; white-space: nowrap; }
 td.el.absent { color: var(--errors); font-weight: 600; }
 td.el.present { color: var(--complete); }
 td.number, td.deadline { white-space: nowrap; }
-td.title { min-width: 16em; }
+td.title { min-width: 10em; }
+td.file { word-break: break-all; min-width: 8em; }
+th[data-col^="element-"] { writing-mode: vertical-rl; text-orientation: upright; padding: 4px 2px; }
 tr.overdue { background: var(--overdue); }
 .badge { display: inline-block; border-radius: 4px; padding: 0 4px; font-size: 12px; font-weight: 600; }
 .badge.overdue { color: #fff; background: #bc4c00; }
