@@ -14,6 +14,7 @@ import { KEY_SCHEMAS, KIND_SETTINGS, PROJECT_FILE_NAME, SEVERITY_SETTINGS } from
 import { EDITOR_LOCALES, SETTING_DEFAULTS, SETTING_TEXT, SETTINGS_SECTION, TRACE_LEVELS } from '../server/src/config/settings';
 import { KIND_NAME } from '../server/src/labels';
 import { RULES } from '../server/src/rules';
+import { ABSENCE_RULES, NOT_STARTED_NOTE } from '../server/src/rules/engine';
 import type { Rule } from '../server/src/rules/types';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -48,6 +49,9 @@ export function rulePage(r: Rule): string {
     ...r.sources.map(sourceLine),
     '',
   ];
+  if (ABSENCE_RULES.has(r.id)) {
+    lines.push('## 尚未动笔的文档 A document not started', '', NOT_STARTED_NOTE.zh, '', NOT_STARTED_NOTE.en, '');
+  }
   if (r.example) {
     lines.push('## 示例 Example', '', '不规范 (flagged):', '', '```text', r.example.bad, '```', '', '规范 (correct):', '', '```text', r.example.good || '（删除）', '```', '');
   }
@@ -175,7 +179,7 @@ export function settingsContribution(): Record<string, unknown> {
       [`${p}rules`]: { type: 'object', default: SETTING_DEFAULTS.rules, properties: ruleProps, additionalProperties: false, scope: 'resource', markdownDescription: '%config.rules%', order: 3 },
       [`${p}locale`]: {
         type: 'string', enum: [...EDITOR_LOCALES], enumDescriptions: EDITOR_LOCALES.map((l) => `%config.locale.${l}%`),
-        default: SETTING_DEFAULTS.locale, scope: 'resource', description: '%config.locale%', order: 4,
+        default: SETTING_DEFAULTS.locale, scope: 'window', description: '%config.locale%', order: 4,
       },
       [`${p}trace.server`]: { type: 'string', enum: [...TRACE_LEVELS], default: SETTING_DEFAULTS['trace.server'], scope: 'window', description: '%config.trace.server%', order: 5 },
     },

@@ -10,6 +10,8 @@ import {
   BATCH_REQUEST, type BatchGroup, type BatchItem, type BatchResult, type BatchView, NEW_REPLY_REQUEST, type NewReplyResult, REPORT_REQUEST, type ReportResult,
 } from '../../server/src/protocol';
 import { defaultReportName, entryChoices, reportFormatOf } from './batchItems';
+import { l10n } from './l10n';
+import { showReport } from './reportView';
 
 export type BatchNode =
   | { readonly kind: 'batch'; readonly batch: BatchView }
@@ -87,23 +89,26 @@ export class BatchModel implements vscode.TreeDataProvider<BatchNode>, vscode.Di
       const g = node.group;
       const t = new vscode.TreeItem(g.label, g.count > 0 && g.state !== 'complete' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
       t.iconPath = STATE_ICON[g.state];
-      if (g.overdue > 0) t.description = vscode.l10n.t('{0} overdue', g.overdue);
+      if (g.overdue > 0) t.description = l10n.t('{0} overdue', g.overdue);
       t.contextValue = `batchGroup.${g.state}`;
       return t;
     }
     const { item } = node;
     const t = new vscode.TreeItem(item.label, vscode.TreeItemCollapsibleState.None);
-    const late = item.overdue ? (item.daysOverdue ? vscode.l10n.t('overdue {0} days', item.daysOverdue) : vscode.l10n.t('overdue')) : '';
-    const counts = item.replyUri && (item.errors > 0 || item.warnings > 0) ? vscode.l10n.t('errors: {0}, warnings: {1}', item.errors, item.warnings) : '';
-    t.description = [late, item.duplicate ? vscode.l10n.t('duplicate reply') : '', counts, item.description].filter((s) => s.length > 0).join(' · ');
+    const late = item.overdue ? (item.daysOverdue ? l10n.t('overdue {0} days', item.daysOverdue) : l10n.t('overdue')) : '';
+    const counts = item.replyUri && (item.errors > 0 || item.warnings > 0) ? l10n.t('errors: {0}, warnings: {1}', item.errors, item.warnings) : '';
+    // short enough for a sidebar of the default width: what needs doing, else who proposed it; the
+    // whole entry (proposers, lead unit, deadline) in the tooltip
+    const state = [late, item.duplicate ? l10n.t('duplicate reply') : '', counts].filter((s) => s.length > 0);
+    t.description = state.length > 0 ? state.join(' · ') : item.description.split(' · ')[0];
     t.tooltip = [item.label, item.description, late, counts].filter((s) => s.length > 0).join('\n');
     t.iconPath = item.overdue ? new vscode.ThemeIcon('history', new vscode.ThemeColor('problemsErrorIcon.foreground')) : STATE_ICON[item.state];
     t.contextValue = item.replyUri ? 'batchItem.reply' : 'batchItem.missing';
     if (item.replyUri) {
       t.resourceUri = vscode.Uri.parse(item.replyUri);
-      t.command = { title: vscode.l10n.t('Open reply'), command: 'vscode.open', arguments: [vscode.Uri.parse(item.replyUri)] };
+      t.command = { title: l10n.t('Open reply'), command: 'vscode.open', arguments: [vscode.Uri.parse(item.replyUri)] };
     } else if (item.entryKey !== undefined) {
-      t.command = { title: vscode.l10n.t('New reply for this entry'), command: 'proposalReply.newReplyForEntry', arguments: [node.batch.projectFile, item.entryKey, true] };
+      t.command = { title: l10n.t('New reply for this entry'), command: 'proposalReply.newReplyForEntry', arguments: [node.batch.projectFile, item.entryKey, true] };
     }
     return t;
   }
@@ -126,6 +131,11 @@ export class BatchModel implements vscode.TreeDataProvider<BatchNode>, vscode.Di
   }
 }
 
+/** Whether a file of this machine opens in the user's browser: a desktop window on a local machine. */
+export function canOpenExternally(): boolean {
+  return vscode.env.uiKind === vscode.UIKind.Desktop && vscode.env.remoteName === undefined;
+}
+
 /** Registers the batch view's commands. */
 export function registerBatchCommands(lc: LanguageClient, model: BatchModel, register: (id: string, fn: (...args: never[]) => unknown) => void): void {
   register('proposalReply.refreshBatch', () => model.refresh());
@@ -136,21 +146,21 @@ export function registerBatchCommands(lc: LanguageClient, model: BatchModel, reg
     if (projectFile === undefined || entryKey === undefined) {
       const choices = entryChoices(await model.fetch());
       if (choices.length === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('No register found: name one in .proposal-reply.json ("register": "register.csv").'));
+        void vscode.window.showInformationMessage(l10n.t('No register found: name one in .proposal-reply.json ("register": "register.csv").'));
         return;
       }
       const picked = await vscode.window.showQuickPick(choices.map((c) => ({
         label: c.item.label,
-        description: c.item.replyUri ? vscode.l10n.t('has a reply') : c.item.overdue ? vscode.l10n.t('no reply yet, overdue') : vscode.l10n.t('no reply yet'),
+        description: c.item.replyUri ? l10n.t('has a reply') : c.item.overdue ? l10n.t('no reply yet, overdue') : l10n.t('no reply yet'),
         detail: c.item.description,
         choice: c,
-      })), { placeHolder: vscode.l10n.t('Choose the register entry to reply to'), matchOnDescription: true, matchOnDetail: true });
+      })), { placeHolder: l10n.t('Choose the register entry to reply to'), matchOnDescription: true, matchOnDetail: true });
       if (!picked) return;
       projectFile = picked.choice.projectFile;
       entryKey = picked.choice.item.entryKey!;
     } else if (confirm) {
-      const create = vscode.l10n.t('New Reply');
-      if (await vscode.window.showInformationMessage(vscode.l10n.t('This entry has no reply yet. Create one from the register?'), create) !== create) return;
+      const create = l10n.t('New Reply');
+      if (await vscode.window.showInformationMessage(l10n.t('This entry has no reply yet. Create one from the register?'), create) !== create) return;
     }
     const r = await lc.sendRequest<NewReplyResult | null>(NEW_REPLY_REQUEST, { projectFile, entryKey });
     if (!r) return;
@@ -162,7 +172,7 @@ export function registerBatchCommands(lc: LanguageClient, model: BatchModel, reg
       exists = false;
     }
     if (exists) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0} already exists; it was opened and left unchanged.', target.path.replace(/^.*\//, '')));
+      void vscode.window.showInformationMessage(l10n.t('{0} already exists; it was opened and left unchanged.', target.path.replace(/^.*\//, '')));
     } else {
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(r.text));
     }
@@ -176,17 +186,17 @@ export function registerBatchCommands(lc: LanguageClient, model: BatchModel, reg
     const result = await model.fetch();
     const usable = result.batches.filter((b) => !b.problem);
     if (usable.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('No register found: name one in .proposal-reply.json ("register": "register.csv").'));
+      void vscode.window.showInformationMessage(l10n.t('No register found: name one in .proposal-reply.json ("register": "register.csv").'));
       return;
     }
-    const batch = usable.length === 1 ? usable[0] : (await vscode.window.showQuickPick(usable.map((b) => ({ label: b.label, batch: b })), { placeHolder: vscode.l10n.t('Choose the batch to report on') }))?.batch;
+    const batch = usable.length === 1 ? usable[0] : (await vscode.window.showQuickPick(usable.map((b) => ({ label: b.label, batch: b })), { placeHolder: l10n.t('Choose the batch to report on') }))?.batch;
     if (!batch) return;
     if (!(target instanceof vscode.Uri)) {
       const folder = vscode.Uri.joinPath(vscode.Uri.parse(batch.projectFile), '..');
       target = await vscode.window.showSaveDialog({
         defaultUri: vscode.Uri.joinPath(folder, defaultReportName(new Date())),
-        filters: { [vscode.l10n.t('Web page')]: ['html'], Markdown: ['md'], CSV: ['csv'], JSON: ['json'] },
-        title: vscode.l10n.t('Save the report'),
+        filters: { [l10n.t('Web page')]: ['html'], Markdown: ['md'], CSV: ['csv'], JSON: ['json'] },
+        title: l10n.t('Save the report'),
       });
       if (!target) return;
     }
@@ -195,10 +205,17 @@ export function registerBatchCommands(lc: LanguageClient, model: BatchModel, reg
     if (!r) return;
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(r.text));
     if (format === 'html') {
-      // not awaited: the command is done once the file is written, whether or not the notice is answered
-      const open = vscode.l10n.t('Open in Browser');
-      const written = target;
-      void vscode.window.showInformationMessage(r.summary, open).then((choice) => choice === open && vscode.env.openExternal(written));
+      // shown inside VS Code; a desktop window can also hand the file to the browser (in code-server
+      // and other web hosts a file of the server machine cannot be opened there)
+      showReport(r.text, target);
+      if (canOpenExternally()) {
+        const open = l10n.t('Open in Browser');
+        const written = target;
+        // not awaited: the command is done once the file is written, whether or not the notice is answered
+        void vscode.window.showInformationMessage(r.summary, open).then((choice) => choice === open && vscode.env.openExternal(written));
+      } else {
+        void vscode.window.showInformationMessage(r.summary);
+      }
     } else {
       await vscode.window.showTextDocument(target);
       void vscode.window.showInformationMessage(r.summary);

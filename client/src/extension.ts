@@ -8,12 +8,14 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, type ErrorHandler, LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import {
-  BATCH_CHANGED_NOTIFICATION, CHECK_FILES_REQUEST, type CheckFilesResult, CLEANUP_REQUEST, type CleanupResult, RENUMBER_REQUEST, type RenumberResult, type StructureItem,
+  BATCH_CHANGED_NOTIFICATION, CHECK_FILES_REQUEST, type CheckFilesResult, RENUMBER_REQUEST, type RenumberResult, type StructureItem,
 } from '../../server/src/protocol';
 import { type BatchNode, BatchModel, registerBatchCommands } from './batchView';
+import { CleanupPreview } from './cleanupPreview';
+import { l10n } from './l10n';
 import { chunks, replyFilePatterns, serverModuleFor } from './paths';
 import { RestartPolicy } from './restart';
-import { LANGUAGE_ID, type Node, StructureModel } from './structureView';
+import { itemCodicon, LANGUAGE_ID, type Node, StructureModel } from './structureView';
 import { parseSnippets, type Template } from './templates';
 import { registerWordCommands } from './word';
 
@@ -27,6 +29,10 @@ export interface ProposalReplyApi {
   readonly batchView: vscode.TreeView<BatchNode>;
   /** The language client's state (running, or stopped and restarting after a crash). */
   readonly client: Pick<LanguageClient, 'state' | 'onDidChangeState'>;
+  /** The pasted-text clean-up waiting in its preview. */
+  readonly cleanup: CleanupPreview;
+  /** The client's texts in the window's resolved language. */
+  readonly l10n: typeof l10n;
 }
 
 /** How many files one workspace-check request carries (progress is reported per batch). */
@@ -39,19 +45,51 @@ function restartHandler(policy: RestartPolicy): ErrorHandler {
   return {
     error: (_error, _message, count) => policy.error(count) === 'continue'
       ? { action: ErrorAction.Continue, handled: true }
-      : { action: ErrorAction.Shutdown, message: vscode.l10n.t('The reply checker lost its connection to the language server and stopped. Reload the window to start it again.') },
+      : { action: ErrorAction.Shutdown, message: l10n.t('The reply checker lost its connection to the language server and stopped. Reload the window to start it again.') },
     closed: () => {
       const d = policy.closed();
       if (d.restart) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('The reply checker stopped unexpectedly and was restarted.'));
+        void vscode.window.showWarningMessage(l10n.t('The reply checker stopped unexpectedly and was restarted.'));
         return { action: CloseAction.Restart, handled: true };
       }
-      return { action: CloseAction.DoNotRestart, message: vscode.l10n.t('The reply checker stopped {0} times in {1} minutes and will not be restarted. Reload the window to start it again.', d.crashes, d.windowMinutes) };
+      return { action: CloseAction.DoNotRestart, message: l10n.t('The reply checker stopped {0} times in {1} minutes and will not be restarted. Reload the window to start it again.', d.crashes, d.windowMinutes) };
     },
   };
 }
 
+/** The `proposalReply` settings the client reads (the language of its texts). */
+function clientSettings(): { locale: unknown } {
+  return { locale: vscode.workspace.getConfiguration('proposalReply').get('locale') };
+}
+
+/** Rule pages open through this extension's URI handler, as a Markdown preview (a file: link opened the raw text). */
+function ruleDocsBase(context: vscode.ExtensionContext): string {
+  return `${vscode.env.uriScheme}://${context.extension.id}/rule/`;
+}
+
+/** Opens a rule's page (`…/rule/<id>`) as a Markdown preview; other URIs are ignored. */
+async function openRuleDoc(context: vscode.ExtensionContext, uri: vscode.Uri): Promise<void> {
+  const id = /^\/rule\/([a-z0-9-]+)$/.exec(uri.path)?.[1];
+  const page = id ? context.asAbsolutePath(`docs/rules/${id}.md`) : undefined;
+  if (page && fs.existsSync(page)) await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.file(page));
+}
+
+/** Markdown with its rule-page links (`<base><id>`) turned into links to `proposalReply.showRuleDoc`. */
+function ruleDocLinks(content: vscode.MarkdownString | vscode.MarkedString, base: string): vscode.MarkdownString | vscode.MarkedString {
+  if (!(content instanceof vscode.MarkdownString) || !content.value.includes(base)) return content;
+  const value = content.value.replace(/\]\(([^)\s]+)\)/g, (m, href: string) => {
+    const id = href.startsWith(base) ? href.slice(base.length) : undefined;
+    return id && /^[a-z0-9-]+$/.test(id) ? `](command:proposalReply.showRuleDoc?${encodeURIComponent(JSON.stringify([id]))})` : m;
+  });
+  const out = new vscode.MarkdownString(value);
+  out.isTrusted = { enabledCommands: ['proposalReply.showRuleDoc'] };
+  return out;
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<ProposalReplyApi> {
+  // one language for every text of the window: the setting, else VS Code's display language
+  l10n.load(context.asAbsolutePath('l10n/bundle.l10n.zh-cn.json'));
+  l10n.resolve(clientSettings(), vscode.env.language);
   const serverModule = serverModuleFor(__dirname, (p) => fs.existsSync(p));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -59,18 +97,29 @@ export async function activate(context: vscode.ExtensionContext): Promise<Propos
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }, { scheme: 'file', pattern: '**/.proposal-reply.json' }],
-    outputChannelName: vscode.l10n.t('Proposal Reply'),
+    outputChannelName: l10n.t('Proposal Reply'),
     diagnosticPullOptions: { onChange: true, onSave: true },
     markdown: { isTrusted: false, supportHtml: false },
     errorHandler: restartHandler(new RestartPolicy()),
+    initializationOptions: { ruleDocsBase: ruleDocsBase(context) },
+    middleware: {
+      // a hover's link to a rule page: VS Code renders links of its own URL scheme as plain text, so it
+      // becomes a trusted link to the one command that shows the page
+      provideHover: async (document, position, token, next) => {
+        const hover = await next(document, position, token);
+        return hover ? new vscode.Hover(hover.contents.map((c) => ruleDocLinks(c, ruleDocsBase(context))), hover.range) : hover;
+      },
+    },
   };
-  const lc = new LanguageClient('proposalReply', vscode.l10n.t('Proposal Reply Language Server'), serverOptions, clientOptions);
+  const lc = new LanguageClient('proposalReply', l10n.t('Proposal Reply Language Server'), serverOptions, clientOptions);
   client = lc;
   await lc.start();
 
   const model = new StructureModel(lc);
   const view = vscode.window.createTreeView('proposalReply.structure', { treeDataProvider: model, showCollapseAll: false });
   model.attach(view);
+  const cleanup = new CleanupPreview(lc);
+  context.subscriptions.push(cleanup, vscode.window.registerUriHandler({ handleUri: (uri) => openRuleDoc(context, uri) }));
   const workspaceDiagnostics = vscode.languages.createDiagnosticCollection('proposal-reply-workspace');
   context.subscriptions.push(model, view, workspaceDiagnostics);
 
@@ -90,7 +139,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Propos
   const replyEditor = (): vscode.TextEditor | undefined => {
     const e = vscode.window.activeTextEditor;
     if (e && e.document.languageId === LANGUAGE_ID) return e;
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a reply (a *.reply file) first.'));
+    void vscode.window.showInformationMessage(l10n.t('Open a reply (a *.reply file) first.'));
     return undefined;
   };
 
@@ -110,8 +159,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Propos
 
   register('proposalReply.insertElement', async (uri: string, item: StructureItem) => {
     if (!item.insert) return;
-    const insert = vscode.l10n.t('Insert');
-    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is missing. {1}?', item.label, item.insert.title), insert);
+    const insert = l10n.t('Insert');
+    const choice = await vscode.window.showInformationMessage(l10n.t('“{0}” is missing. {1}?', item.label, item.insert.title), insert);
     if (choice !== insert) return;
     const edit = new vscode.WorkspaceEdit();
     const target = vscode.Uri.parse(uri);
@@ -134,11 +183,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Propos
     const order = (i: StructureItem): number => (i.state === 'missing' && i.required ? 0 : i.state === 'problem' ? 1 : i.state === 'missing' ? 2 : 3);
     const picks: Pick[] = [...report.items].sort((a, b) => order(a) - order(b)).map((item) => ({
       item,
-      label: `$(${item.state === 'present' ? 'pass' : item.state === 'problem' ? 'warning' : item.required ? 'error' : 'circle-large-outline'}) ${item.label}`,
-      description: item.state === 'missing' ? (item.required ? vscode.l10n.t('missing') : vscode.l10n.t('optional, missing')) : item.state === 'problem' ? vscode.l10n.t('{0} problem(s)', item.problems.length) : vscode.l10n.t('present'),
+      label: `$(${itemCodicon(item)}) ${item.label}`,
+      description: item.state === 'missing' ? (item.required ? l10n.t('missing') : l10n.t('optional, missing')) : item.state === 'problem' ? l10n.t('{0} problem(s)', item.problems.length) : l10n.t('present'),
       detail: item.state === 'missing' ? item.insert?.title : item.problems.map((p) => p.message).join('；') || item.excerpt,
     }));
-    const chosen = await vscode.window.showQuickPick(picks, { title: vscode.l10n.t('{0}: {1} of {2} required elements', report.kindLabel, report.present, report.total), placeHolder: vscode.l10n.t('Choose an element to go to it or insert it') });
+    const chosen = await vscode.window.showQuickPick(picks, { title: l10n.t('{0}: {1} of {2} required elements', report.kindLabel, report.present, report.total), placeHolder: l10n.t('Choose an element to go to it or insert it') });
     if (!chosen) return;
     if (chosen.item.range) await vscode.commands.executeCommand('proposalReply.revealElement', report.uri, chosen.item.range);
     else if (chosen.item.insert) await vscode.commands.executeCommand('proposalReply.insertElement', report.uri, chosen.item);
@@ -151,28 +200,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<Propos
     if (!editor) return;
     const result = await lc.sendRequest<RenumberResult | null>(RENUMBER_REQUEST, { textDocument: { uri: editor.document.uri.toString() } });
     if (!result || result.changed === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('The numbering is already in sequence.'));
+      void vscode.window.showInformationMessage(l10n.t('The numbering is already in sequence.'));
       return;
     }
     if (await vscode.workspace.applyEdit(await lc.protocol2CodeConverter.asWorkspaceEdit(result.edit))) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Renumbered {0} marker(s).', result.changed));
+      void vscode.window.showInformationMessage(l10n.t('Renumbered {0} marker(s).', result.changed));
     }
   });
 
   register('proposalReply.cleanupPasted', async () => {
     const editor = replyEditor();
-    if (!editor) return;
-    const result = await lc.sendRequest<CleanupResult | null>(CLEANUP_REQUEST, { textDocument: { uri: editor.document.uri.toString() } });
-    if (!result) return;
-    if (!result.edit.documentChanges && !result.edit.changes) {
-      void vscode.window.showInformationMessage(result.summary.text);
-      return;
-    }
-    // the change annotations need confirmation, so VS Code shows its refactor preview first;
-    // the whole cleanup is then one undoable edit
-    const edit = await lc.protocol2CodeConverter.asWorkspaceEdit(result.edit);
-    if (await vscode.workspace.applyEdit(edit, { isRefactoring: true })) void vscode.window.showInformationMessage(result.summary.text);
+    if (editor) await cleanup.show(editor.document);
   });
+  register('proposalReply.showRuleDoc', (id: string) => openRuleDoc(context, vscode.Uri.parse(`${ruleDocsBase(context)}${id}`)));
+  register('proposalReply.applyCleanup', () => cleanup.apply());
+  register('proposalReply.discardCleanup', () => cleanup.close());
 
   register('proposalReply.insertTemplate', async () => {
     let templates: Template[];
@@ -184,7 +226,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Propos
     }
     const chosen = await vscode.window.showQuickPick(
       templates.map((t) => ({ label: t.name, description: t.prefixes.join(' · '), detail: t.description, template: t })),
-      { placeHolder: vscode.l10n.t('Choose a template to insert') },
+      { placeHolder: l10n.t('Choose a template to insert') },
     );
     if (!chosen) return;
     let editor = vscode.window.activeTextEditor;
@@ -197,7 +239,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Propos
 
   register('proposalReply.checkWorkspace', async () => {
     if (!vscode.workspace.workspaceFolders?.length) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder to check the replies in it.'));
+      void vscode.window.showInformationMessage(l10n.t('Open a folder to check the replies in it.'));
       return;
     }
     const patterns = replyFilePatterns(vscode.workspace.getConfiguration('files').get<Record<string, string>>('associations'));
@@ -219,7 +261,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Propos
     }
     workspaceDiagnostics.clear();
     const cancelled = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking replies'), cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: l10n.t('Checking replies'), cancellable: true },
       async (progress, token) => {
         for (const batch of chunks(uris, CHECK_BATCH)) {
           if (token.isCancellationRequested) return true;
@@ -238,8 +280,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Propos
       },
     );
     await vscode.commands.executeCommand('workbench.actions.view.problems');
-    const summary = vscode.l10n.t('Checked {0} replies: {1} errors, {2} warnings.', files, errors, warnings);
-    void vscode.window.showInformationMessage(cancelled ? `${vscode.l10n.t('Check cancelled.')} ${summary}` : summary);
+    const summary = l10n.t('Checked {0} replies: {1} errors, {2} warnings.', files, errors, warnings);
+    void vscode.window.showInformationMessage(cancelled ? `${l10n.t('Check cancelled.')} ${summary}` : summary);
   });
 
   // the batch view of the register: refreshed when replies are saved, created or deleted, when a
@@ -262,9 +304,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<Propos
   );
   registerBatchCommands(lc, batchModel, register);
 
+  // the views' titles follow the resolved language too (the manifest's follow the display language)
+  const retitle = (): void => {
+    view.title = l10n.t('Reply Structure');
+    batchView.title = l10n.t('Register Batch');
+  };
+  retitle();
+  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
+    if (!e.affectsConfiguration('proposalReply.locale') || !l10n.resolve(clientSettings(), vscode.env.language)) return;
+    retitle();
+    model.schedule(0);
+    batchModel.schedule(0);
+  }));
+
   await model.refresh();
   await batchModel.refresh();
-  return { structure: model, structureView: view, batch: batchModel, batchView, client: lc };
+  return { structure: model, structureView: view, batch: batchModel, batchView, client: lc, cleanup, l10n };
 }
 
 export async function deactivate(): Promise<void> {

@@ -5,35 +5,50 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { STRUCTURE_REQUEST, type StructureItem, type StructureProblem, type StructureReport } from '../../server/src/protocol';
+import type { Severity } from '../../server/src/rules/types';
+import { l10n } from './l10n';
 
 export const LANGUAGE_ID = 'proposal-reply';
 
 export type Node = { readonly kind: 'item'; readonly item: StructureItem; readonly report: StructureReport } | { readonly kind: 'problem'; readonly problem: StructureProblem; readonly report: StructureReport };
 
 function stateText(item: StructureItem): string {
-  if (item.state === 'present') return vscode.l10n.t('present');
-  if (item.state === 'problem') return vscode.l10n.t('{0} problem(s)', item.problems.length);
-  return item.required ? vscode.l10n.t('missing') : vscode.l10n.t('optional, missing');
+  if (item.state === 'present') return l10n.t('present');
+  if (item.state === 'problem') return l10n.t('{0} problem(s)', item.problems.length);
+  return item.required ? l10n.t('missing') : l10n.t('optional, missing');
 }
 
-function itemIcon(item: StructureItem): vscode.ThemeIcon {
-  if (item.state === 'present') return new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'));
-  if (item.state === 'problem') return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
-  return item.required ? new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')) : new vscode.ThemeIcon('circle-large-outline');
-}
-
-function problemIcon(p: StructureProblem): vscode.ThemeIcon {
-  switch (p.severity) {
+/** The icon of a severity: error ⊗, warning △, information ⓘ; none (a missing element nothing reports) ○. */
+function severityIcon(severity: Severity | undefined): vscode.ThemeIcon {
+  switch (severity) {
     case 'error': return new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
     case 'warning': return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
-    default: return new vscode.ThemeIcon('info', new vscode.ThemeColor('problemsInfoIcon.foreground'));
+    case 'information': return new vscode.ThemeIcon('info', new vscode.ThemeColor('problemsInfoIcon.foreground'));
+    default: return new vscode.ThemeIcon('circle-large-outline');
+  }
+}
+
+/** A present element without problems passes; otherwise the icon follows the severity of its state. */
+export function itemIcon(item: StructureItem): vscode.ThemeIcon {
+  if (item.state === 'present') return new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'));
+  return severityIcon(item.severity);
+}
+
+/** The codicon of an item in the status-bar tooltip and the quick pick. */
+export function itemCodicon(item: StructureItem): string {
+  if (item.state === 'present') return 'pass';
+  switch (item.severity) {
+    case 'error': return 'error';
+    case 'warning': return 'warning';
+    case 'information': return 'info';
+    default: return 'circle-large-outline';
   }
 }
 
 /** The command a structure item runs when chosen: go to it, or offer to insert it. */
 export function itemCommand(report: StructureReport, item: StructureItem): vscode.Command | undefined {
-  if (item.range) return { title: vscode.l10n.t('Go to element'), command: 'proposalReply.revealElement', arguments: [report.uri, item.range] };
-  if (item.insert) return { title: vscode.l10n.t('Insert missing element'), command: 'proposalReply.insertElement', arguments: [report.uri, item] };
+  if (item.range) return { title: l10n.t('Go to element'), command: 'proposalReply.revealElement', arguments: [report.uri, item.range] };
+  if (item.insert) return { title: l10n.t('Insert missing element'), command: 'proposalReply.insertElement', arguments: [report.uri, item] };
   return undefined;
 }
 
@@ -49,7 +64,7 @@ export class StructureModel implements vscode.TreeDataProvider<Node>, vscode.Dis
 
   constructor(private readonly client: LanguageClient) {
     this.status = vscode.window.createStatusBarItem('proposalReply.structure', vscode.StatusBarAlignment.Left, 100);
-    this.status.name = vscode.l10n.t('Reply structure');
+    this.status.name = l10n.t('Reply structure');
     this.status.command = 'proposalReply.showStructure';
   }
 
@@ -104,16 +119,18 @@ export class StructureModel implements vscode.TreeDataProvider<Node>, vscode.Dis
       this.hideStatus();
       return;
     }
-    const missing = r.items.filter((i) => i.required && i.state === 'missing');
-    const problems = r.items.filter((i) => i.state === 'problem');
-    const icon = missing.length > 0 ? '$(error)' : problems.length > 0 ? '$(warning)' : '$(pass)';
-    this.status.text = `${icon} ${vscode.l10n.t('Structure {0}/{1}', r.present, r.total)}`;
+    // the worst severity among the elements (a missing element nothing reports counts for none) and
+    // the findings elsewhere: a draft with an error is never shown as finished
+    const severities = [...r.items.map((i) => (i.state === 'present' ? undefined : i.severity)), ...(['error', 'warning'] as const).filter((s) => r.counts[s] > 0)];
+    const worst = (['error', 'warning', 'information'] as const).find((s) => severities.includes(s));
+    const icon = worst === 'error' ? '$(error)' : worst === 'warning' ? '$(warning)' : worst === 'information' ? '$(info)' : r.present < r.total ? '$(circle-large-outline)' : '$(pass)';
+    this.status.text = `${icon} ${l10n.t('Structure {0}/{1}', r.present, r.total)}`;
     const tip = new vscode.MarkdownString(undefined, true);
-    tip.appendMarkdown(`**${vscode.l10n.t('{0}: {1} of {2} required elements', r.kindLabel, r.present, r.total)}**\n\n`);
-    for (const i of r.items) tip.appendMarkdown(`- $(${i.state === 'present' ? 'pass' : i.state === 'problem' ? 'warning' : i.required ? 'error' : 'circle-large-outline'}) ${i.label} — ${stateText(i)}\n`);
-    tip.appendMarkdown(`\n${vscode.l10n.t('Click to see what is missing.')}`);
+    tip.appendMarkdown(`**${l10n.t('{0}: {1} of {2} required elements', r.kindLabel, r.present, r.total)}**\n\n`);
+    for (const i of r.items) tip.appendMarkdown(`- $(${itemCodicon(i)}) ${i.label} — ${stateText(i)}\n`);
+    tip.appendMarkdown(`\n${l10n.t('Click to see what is missing.')}`);
     this.status.tooltip = tip;
-    this.status.backgroundColor = missing.length > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.status.backgroundColor = worst === 'error' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.status.show();
     this.statusShown = true;
     if (this.view) this.view.description = `${r.kindLabel} ${r.present}/${r.total}`;
@@ -128,9 +145,9 @@ export class StructureModel implements vscode.TreeDataProvider<Node>, vscode.Dis
     if (node.kind === 'problem') {
       const t = new vscode.TreeItem(node.problem.message, vscode.TreeItemCollapsibleState.None);
       t.description = node.problem.ruleId;
-      t.iconPath = problemIcon(node.problem);
+      t.iconPath = severityIcon(node.problem.severity);
       t.tooltip = `${node.problem.ruleId}: ${node.problem.message}`;
-      t.command = { title: vscode.l10n.t('Go to element'), command: 'proposalReply.revealElement', arguments: [node.report.uri, node.problem.range] };
+      t.command = { title: l10n.t('Go to element'), command: 'proposalReply.revealElement', arguments: [node.report.uri, node.problem.range] };
       return t;
     }
     const { item } = node;
@@ -138,7 +155,7 @@ export class StructureModel implements vscode.TreeDataProvider<Node>, vscode.Dis
     t.description = item.excerpt ? `${stateText(item)} · ${item.excerpt}` : stateText(item);
     t.iconPath = itemIcon(item);
     t.contextValue = `structure.${item.state}`;
-    t.tooltip = item.insert ? vscode.l10n.t('Missing. Click to insert: {0}', item.insert.title) : item.excerpt ?? item.label;
+    t.tooltip = item.insert ? l10n.t('Missing. Click to insert: {0}', item.insert.title) : item.excerpt ?? item.label;
     const command = itemCommand(node.report, item);
     if (command) t.command = command;
     return t;

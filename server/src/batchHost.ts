@@ -61,6 +61,11 @@ const SEVERITY: Record<RegisterIssueSeverity, DiagnosticSeverity> = {
   information: DiagnosticSeverity.Information,
 };
 
+/** What a reply of a batch is analysed with: the register, and which replies answer the same entries. */
+function extrasOf(batch: Batch): AnalyzeExtras | undefined {
+  return batch.register ? { register: batch.register, batchLinks: batch.index.links() } : undefined;
+}
+
 /** The file a `file:` URI names, in the form the index keys files on disk. */
 export function canonicalUri(uri: string): string {
   if (!uri.startsWith('file:')) return uri;
@@ -93,10 +98,21 @@ export class BatchHost {
 
   constructor(private readonly opts: BatchHostOptions) {}
 
-  /** The extras a reply is analysed with: its batch's register and the links of the batch. */
+  /** The extras an open reply is analysed with: its batch's register and the links of the batch. */
   extrasFor(uri: string): AnalyzeExtras | undefined {
     const b = this.docBatch.get(uri);
-    return b?.register ? { register: b.register, batchLinks: b.index.links() } : undefined;
+    return b ? extrasOf(b) : undefined;
+  }
+
+  /**
+   * The extras of a reply on disk in a batch (the workspace check), once the batch has read the
+   * project folder: the same register and links as an open reply, the batch view and the CLI use.
+   */
+  async extrasOnDisk(batch: Batch | undefined): Promise<AnalyzeExtras | undefined> {
+    if (!batch?.register) return undefined;
+    await batch.scanned;
+    await this.settle(batch);
+    return extrasOf(batch);
   }
 
   /** The batch of a project file naming a register (read on first use, until it changes). */

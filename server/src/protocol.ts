@@ -88,6 +88,12 @@ export interface StructureItem {
   /** A short excerpt of the element as written. */
   readonly excerpt?: string;
   readonly problems: readonly StructureProblem[];
+  /**
+   * How serious the state is: the worst problem of a present element; for a missing one, the
+   * severity its missing-element rule reported it at (none when the rule is off, or the document
+   * has no content yet). The view's icon follows it.
+   */
+  readonly severity?: Severity;
   /** For a missing element: the edit that inserts it from its template, and its title. */
   readonly insert?: { readonly title: string; readonly edits: readonly TextEdit[] };
 }
@@ -116,7 +122,7 @@ export interface CleanupSummary {
 }
 
 export interface CleanupResult {
-  /** Empty when there is nothing to clean. Change annotations ask for confirmation (preview). */
+  /** Empty when there is nothing to clean; otherwise one versioned text-document edit. */
   readonly edit: WorkspaceEdit;
   readonly summary: CleanupSummary;
 }

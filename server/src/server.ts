@@ -98,8 +98,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
   let clientLocale: Locale = 'zh-cn';
   let initLocale: string | undefined;
-  const ruleDocsUri = (id: string): string | undefined =>
-    caps.codeDescription && docsRoot ? pathToFileURL(path.join(docsRoot, 'docs', 'rules', `${id}.md`)).href : undefined;
+  // the client may name where rule pages open (VS Code: its URI handler, which shows the page as a
+  // Markdown preview); otherwise the page file itself
+  let ruleDocsBase: string | undefined;
+  const ruleDocsUri = (id: string): string | undefined => {
+    if (!caps.codeDescription) return undefined;
+    if (ruleDocsBase !== undefined) return `${ruleDocsBase}${id}`;
+    return docsRoot ? pathToFileURL(path.join(docsRoot, 'docs', 'rules', `${id}.md`)).href : undefined;
+  };
   // huge, binary or mis-decoded documents: checked on save only, or not at all (features/limits.ts)
   const limits = new DocumentLimits();
   const now = options.now ?? (() => new Date());
@@ -144,7 +150,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     const head = locale === 'en' ? 'Proposal reply configuration' : '提案建议答复检查配置问题';
     const more = fresh.length > 1 ? (locale === 'en' ? ` (and ${fresh.length - 1} more; see the output channel)` : `（另有 ${fresh.length - 1} 条，见“输出”面板）`) : '';
-    void connection.window.showWarningMessage(`${head}：${formatConfigIssue(fresh[0]!, locale)}${more}`);
+    void connection.window.showWarningMessage(`${head}${locale === 'en' ? ': ' : '：'}${formatConfigIssue(fresh[0]!, locale)}${more}`);
   };
 
   const configFor = (uri: string): Promise<DocumentConfig> => {
@@ -266,8 +272,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
     workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
       .filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
-    const initOptions = params.initializationOptions as { settings?: unknown } | undefined;
+    const initOptions = params.initializationOptions as { settings?: unknown; ruleDocsBase?: unknown } | undefined;
     if (initOptions?.settings !== undefined) globalSettings = initOptions.settings;
+    if (typeof initOptions?.ruleDocsBase === 'string' && /^[a-z][a-z0-9+.-]*:\/\/[^\s]*$/i.test(initOptions.ruleDocsBase)) ruleDocsBase = initOptions.ruleDocsBase;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -416,7 +423,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const skipped: Array<CheckFilesResult['skipped'][number]> = [];
     for (const uri of params.uris.slice(0, CHECK_FILES_MAX)) {
       if (token.isCancellationRequested) break;
-      const { config, locale } = await configFor(uri);
+      const { config, locale, batch } = await configFor(uri);
       if (!uri.startsWith('file:')) {
         skipped.push({ uri, reason: locale === 'en' ? 'not a file on disk' : '不是磁盘上的文件' });
         continue;
@@ -434,7 +441,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         continue;
       }
       const doc = TextDocument.create(uri, 'proposal-reply', 0, read.text);
-      results.push({ uri, diagnostics: service.diagnostics(doc, config, locale, caps.relatedInformation) });
+      // the register checks too: the same analysis as an open reply, the batch view and the CLI
+      const extras = await batches.extrasOnDisk(batch);
+      results.push({ uri, diagnostics: service.diagnostics(doc, config, locale, caps.relatedInformation, extras ?? {}) });
       service.forget(uri);
     }
     return { results, skipped };

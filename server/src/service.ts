@@ -74,7 +74,8 @@ export interface AnalyzeExtras {
 export interface ReplyService {
   /** Parses and checks a document; cached per URI, version, configuration and register. */
   analyze(doc: TextDocument, config: EffectiveConfig, extras?: AnalyzeExtras): Analysis;
-  diagnostics(doc: TextDocument, config: EffectiveConfig, locale: Locale, relatedInformation?: boolean): Diagnostic[];
+  /** `extras` for a document the caller analyses in a batch of its own (the workspace check of files not open). */
+  diagnostics(doc: TextDocument, config: EffectiveConfig, locale: Locale, relatedInformation?: boolean, extras?: AnalyzeExtras): Diagnostic[];
   outline(doc: TextDocument, config: EffectiveConfig): OutlineNode[];
   /** Hierarchical document symbols (Outline view, breadcrumbs). */
   symbols(doc: TextDocument, config: EffectiveConfig, locale: Locale): DocumentSymbol[];
@@ -188,8 +189,8 @@ export function createReplyService(options: ReplyServiceOptions = {}): ReplyServ
 
   return {
     analyze,
-    diagnostics(doc, config, locale, relatedInformation = true) {
-      const { findings } = analyze(doc, config);
+    diagnostics(doc, config, locale, relatedInformation = true, extras) {
+      const { findings } = extras ? analyze(doc, config, extras) : analyze(doc, config);
       return toDiagnostics(doc, findings, {
         locale,
         relatedInformation,

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { notes } from './suite/helpers';
 
 /** The suite files, in the order they run: activation must come before anything opens a reply. */
-const FILES = ['activation', 'diagnostics', 'features', 'settings', 'views', 'batch', 'office', 'restart'];
+const FILES = ['activation', 'diagnostics', 'features', 'settings', 'views', 'batch', 'office', 'clerk', 'restart'];
 
 export async function run(): Promise<void> {
   const { default: Mocha } = await import('mocha');

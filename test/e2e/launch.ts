@@ -20,7 +20,8 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { ARTIFACTS, copyWorkspace, freshArtifacts, languageServers, REPORT_ENV, ROOT, SUITE } from './workspace';
+import { type DisplayLanguage, runCommand, runWalkthrough, unicodeBoxes, WALKTHROUGH_STEPS } from './walkthrough';
+import { ARTIFACTS, copyWorkspace, freshArtifacts, languageServers, REPORT_ENV, ROOT, SEEDS, SUITE } from './workspace';
 
 const NODE_VERSION = '24.21.0';
 const CODE_SERVER_VERSION = '4.139.1';
@@ -189,16 +190,8 @@ function workbenchUrl(base: string, folder: string, payload: [string, string][])
   return `${base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
-/** Runs a command from the command palette: types `typed`, waits for the row that shows `row`, picks it. */
-async function runCommand(page: Page, typed: string, row: string): Promise<void> {
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').fill(typed);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().waitFor();
-  await page.keyboard.press('Enter');
-}
-
 async function openPage(session: Session, name: string): Promise<Page> {
-  const page = await session.browser!.newPage({ viewport: { width: 1440, height: 900 } });
+  const page = await session.browser!.newPage({ viewport: { width: 1600, height: 1000 } });
   page.on('console', (m) => session.console.push(`[${name}] [${m.type()}] ${m.text()}`));
   page.on('pageerror', (e) => session.console.push(`[${name}] [pageerror] ${String(e)}`));
   session.pages.push(page);
@@ -235,6 +228,9 @@ async function runSuite(session: Session, base: string, port: number): Promise<n
 async function runUi(session: Session, base: string, port: number): Promise<void> {
   const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
   const workspace = copyWorkspace(path.join(session.home, 'ui-workspace'));
+  // read from ../shared at test time, never copied into the project
+  const seed = fs.readdirSync(SEEDS).find((f) => f.startsWith('000_'))!;
+  fs.copyFileSync(path.join(SEEDS, seed), path.join(workspace, 'seed-000.reply'));
   // the batch/ folder's register makes the reviewer's batch view appear (the suite writes its own)
   fs.writeFileSync(path.join(workspace, 'batch', '.proposal-reply.json'), `${JSON.stringify({ organization: '榕城市住房和城乡建设局', register: 'register.csv' })}\n`);
   const page = await openPage(session, 'ui');
@@ -266,9 +262,35 @@ async function runUi(session: Session, base: string, port: number): Promise<void
   const headings = ['一、加快口袋公园布局', '三、提升公园管养水平'].filter((h) => !outline.some((o) => o.includes(h)));
   if (headings.length > 0) throw new Error(`the Outline view lacks ${headings.join(', ')}`);
 
+  // VS Code's Unicode highlighting on seed 000 of the corpus: boxes around its Chinese punctuation
+  // while the workspace turns the language's defaults off again (the control), none with them
+  const settingsFile = path.join(workspace, '.vscode', 'settings.json');
+  const settings = fs.readFileSync(settingsFile, 'utf8');
+  const boxes = (): Promise<number> => unicodeBoxes(page).count();
+  fs.writeFileSync(settingsFile, JSON.stringify({ ...JSON.parse(settings), '[proposal-reply]': { 'editor.unicodeHighlight.ambiguousCharacters': true } }));
+  await page.locator('.pane-header', { hasText: /^Outline$|^大纲$/ }).click();
+  await page.locator('.pane-header', { hasText: 'ui-workspace' }).click();
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'seed-000.reply' }).click();
+  await page.locator('.tabs-container .tab.active', { hasText: 'seed-000.reply' }).waitFor();
+  await unicodeBoxes(page).first().waitFor();
+  const without = await boxes();
+  await page.screenshot({ path: path.join(ARTIFACTS, 'unicode-without-defaults.png') });
+  fs.writeFileSync(settingsFile, settings);
+  await page.waitForFunction("document.querySelectorAll('.monaco-editor .unicode-highlight').length === 0");
+  await page.locator('.monaco-editor .view-line').first().waitFor();
+  const withDefaults = await boxes();
+  await page.screenshot({ path: path.join(ARTIFACTS, 'unicode-reply.png') });
+  log(`Unicode-highlight boxes on the first screen of seed 000: ${without} without the language's defaults, ${withDefaults} with them`);
+  if (withDefaults !== 0) throw new Error(`${withDefaults} Unicode-highlight boxes drawn on seed 000`);
+  // flawed.reply again in place of the seed (a single click opened the seed in its preview tab), for
+  // the restart check
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'flawed.reply' }).click();
+  await page.locator('.tabs-container .tab.active', { hasText: 'flawed.reply' }).waitFor();
+  await markers.filter({ hasText: 'date-format' }).waitFor();
+  await page.locator('.pane-header', { hasText: 'ui-workspace' }).click();
+
   // the reviewer's view of the register batch: groups by state with counts, overdue entries marked
   // (the Outline folded, so that the batch view gets the side bar and draws all its rows)
-  await page.locator('.pane-header', { hasText: /^Outline$|^大纲$/ }).click();
   await runCommand(page, '>Focus on Register Batch View', 'Focus on Register Batch View');
   const batchPane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Register Batch|登记表办理情况/ }) });
   const batchRows = batchPane.locator('.monaco-list-row');
@@ -295,6 +317,62 @@ async function runUi(session: Session, base: string, port: number): Promise<void
   const repopulated = Date.now() - killed;
   await page.screenshot({ path: path.join(ARTIFACTS, 'restart.png') });
   log(`after a SIGKILL of the language server: the notice in the notification center at ${noticed} ms (opening the center included), “${oneLine(await notice.first().innerText())}”; the Problems panel filled again at ${repopulated} ms; screenshot .artifacts/e2e/restart.png`);
+}
+
+/**
+ * Starts code-server on a free port in VS Code's display language `lang`. Chinese needs a language
+ * pack; none for this VS Code is on the npm registry, so an empty one is registered: VS Code then
+ * runs with the display language zh-cn (the extension's manifest texts, its l10n bundle and
+ * `vscode.env.language` follow it), while the workbench's own words stay English.
+ */
+async function startCodeServer(session: Session, tools: Tools, lang: DisplayLanguage): Promise<{ base: string; port: number }> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const userData = path.join(session.home, lang === 'en' ? 'user-data' : `user-data-${lang}`);
+  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  const localeArgs: string[] = [];
+  if (lang !== 'en') {
+    const translations = path.join(userData, 'language-pack', 'main.i18n.json');
+    fs.mkdirSync(path.dirname(translations), { recursive: true });
+    fs.writeFileSync(translations, JSON.stringify({ contents: {} }));
+    fs.writeFileSync(path.join(userData, 'languagepacks.json'), JSON.stringify({
+      [lang]: { hash: 'e2e', extensions: [{ extensionIdentifier: { id: 'e2e.empty-language-pack' }, version: '1.0.0' }], translations: { vscode: translations }, label: '中文(简体)' },
+    }));
+    localeArgs.push('--locale', lang);
+  }
+  const config = path.join(session.home, 'config.yaml');
+  fs.writeFileSync(config, 'auth: none\ncert: false\n');
+  const serverLog = fs.openSync(path.join(ARTIFACTS, lang === 'en' ? 'code-server.log' : `code-server-${lang}.log`), 'w');
+  session.server = spawn(tools.node, [
+    tools.codeServer, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
+    '--disable-workspace-trust', '--ignore-last-opened', '--user-data-dir', userData, '--extensions-dir', path.join(session.home, 'extensions'),
+    '--config', config, '--vscode-option', 'enable-smoke-test-driver', ...localeArgs,
+  ], { detached: true, stdio: ['ignore', serverLog, serverLog], env: { ...tools.env, HOME: session.home } });
+  fs.closeSync(serverLog);
+  await healthy(base, session.server, 30_000);
+  return { base, port };
+}
+
+/** The README's walkthrough in one display language, in a workspace whose locale setting is left at auto. */
+async function walkthrough(session: Session, base: string, port: number, lang: DisplayLanguage): Promise<void> {
+  const workspace = copyWorkspace(path.join(session.home, `walkthrough-${lang}`));
+  fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), '{}\n');
+  fs.writeFileSync(path.join(workspace, 'batch', '.proposal-reply.json'), `${JSON.stringify({ organization: '榕城市住房和城乡建设局', register: 'register.csv' })}\n`);
+  fs.writeFileSync(path.join(workspace, '新答复.reply'), '');
+  const page = await openPage(session, `walkthrough-${lang}`);
+  page.setDefaultTimeout(UI_TIMEOUT_MS);
+  await page.goto(workbenchUrl(base, workspace, [['extensionDevelopmentPath', remote(port, ROOT)], ['skipWelcome', 'true']]));
+  const out = path.join(ARTIFACTS, 'walkthrough', lang);
+  const result = await runWalkthrough(page, lang, out);
+  for (const n of result.notes) log(`walkthrough (${lang}): ${n}`);
+  if (process.argv.includes('--update-walkthrough')) {
+    const docs = path.join(ROOT, 'docs', 'walkthrough', lang);
+    fs.mkdirSync(docs, { recursive: true });
+    for (const step of WALKTHROUGH_STEPS) fs.copyFileSync(path.join(out, `${step}.png`), path.join(docs, `${step}.png`));
+    log(`walkthrough (${lang}): ${WALKTHROUGH_STEPS.length} screenshots copied to docs/walkthrough/${lang}/`);
+  }
+  await page.close();
 }
 
 /** After a failure: what the pages show, the browser console, and code-server's logs. */
@@ -335,21 +413,7 @@ async function main(): Promise<number> {
   let code = 1;
   started = Date.now();
   try {
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    const userData = path.join(session.home, 'user-data');
-    fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
-    fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
-    const config = path.join(session.home, 'config.yaml');
-    fs.writeFileSync(config, 'auth: none\ncert: false\n');
-    const serverLog = fs.openSync(path.join(ARTIFACTS, 'code-server.log'), 'w');
-    session.server = spawn(tools.node, [
-      tools.codeServer, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-      '--disable-workspace-trust', '--ignore-last-opened', '--user-data-dir', userData, '--extensions-dir', path.join(session.home, 'extensions'),
-      '--config', config, '--vscode-option', 'enable-smoke-test-driver',
-    ], { detached: true, stdio: ['ignore', serverLog, serverLog], env: { ...tools.env, HOME: session.home } });
-    fs.closeSync(serverLog);
-    await healthy(base, session.server, 30_000);
+    let { base, port } = await startCodeServer(session, tools, 'en');
     session.browser = await chromium.launch({
       executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, env: { ...process.env, HOME: session.home }, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
     });
@@ -365,6 +429,21 @@ async function main(): Promise<number> {
     } catch (e) {
       log(`UI check failed: ${String(e)}`);
       code = 1;
+    }
+    // the walkthrough in each display language: VS Code in English, then in Chinese (a second server)
+    for (const lang of ['en', 'zh-cn'] as const) {
+      if (lang !== 'en') {
+        await stopGroup(session.server!);
+        ({ base, port } = await startCodeServer(session, tools, lang));
+      }
+      phase = Date.now();
+      try {
+        await walkthrough(session, base, port, lang);
+        log(`walkthrough (${lang}) passed in ${seconds(phase)}; screenshots in .artifacts/e2e/walkthrough/${lang}/`);
+      } catch (e) {
+        log(`walkthrough (${lang}) failed: ${String(e)}`);
+        code = 1;
+      }
     }
   } catch (e) {
     log(String(e instanceof Error ? e.stack : e));

@@ -9,6 +9,8 @@ import * as path from 'node:path';
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 /** The compiled suite entry point, the `run()` the extension host calls. */
 export const SUITE = path.join(ROOT, 'out', 'test', 'e2e', 'index.js');
+/** The seed corpus beside the checkout (../shared), read at test time. */
+export const SEEDS = path.resolve(ROOT, '..', 'shared', 'corpus', 'seeds');
 /** Screenshots, logs and the suite's report (git-ignored). */
 export const ARTIFACTS = path.join(ROOT, '.artifacts', 'e2e');
 /** The environment variable naming the file the suite writes its report to. */

@@ -133,7 +133,9 @@ describe('protocol: code actions', function () {
           const after = (await client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: fixedUri } })).items;
           const count = (list: Diagnostic[]): number => list.filter((x) => x.code === d.code && x.message === d.message).length;
           assert.ok(count(after) < count(items), `${path.basename(file)}: “${a.title}” did not resolve ${d.code}: ${d.message as string}`);
-          assert.ok(after.filter((x) => x.severity === 1).length <= items.filter((x) => x.severity === 1).length, `${path.basename(file)}: “${a.title}” added an error`);
+          // a fix that inserts a template leaves its placeholders to fill in (placeholder-left): no other error
+          const errors = (list: Diagnostic[]): number => list.filter((x) => x.severity === 1 && x.code !== 'placeholder-left').length;
+          assert.ok(errors(after) <= errors(items), `${path.basename(file)}: “${a.title}” added an error`);
           await client.close(fixedUri);
           fixes++;
           rules.add(d.code as string);

@@ -67,7 +67,7 @@ describe('protocol: faults', function () {
     const docs = new Map([
       ['file:///faults/flawed.reply', example('flawed/01-missing-elements.reply')],
       ['file:///faults/clean.reply', example('clean/suggestion-reply.reply')],
-      ['file:///faults/empty.reply', ''],
+      ['file:///faults/empty.reply', '关于口袋公园建设的答复\n近年来，我局加快口袋公园建设。\n'],
     ]);
 
     /** Starts a server and opens the documents, as the extension does on start and on restart. */

@@ -99,12 +99,13 @@ describe('the packaged extension', function () {
     const listed = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' }).split('\n').map((l) => l.trim()).filter(Boolean).sort();
     const pkg = JSON.parse(readText(path.join(ROOT, 'package.json'))) as {
       main: string;
+      icon: string;
       contributes: { languages: Array<{ configuration: string }>; grammars: Array<{ path: string }>; snippets: Array<{ path: string }>; jsonValidation: Array<{ url: string }> };
     };
     const rel = (p: string): string => path.posix.normalize(p.replace(/^\.\//, ''));
     const needed = [
       rel(pkg.main), 'dist/server.js', rel(pkg.contributes.languages[0]!.configuration), rel(pkg.contributes.grammars[0]!.path), rel(pkg.contributes.snippets[0]!.path),
-      rel(pkg.contributes.jsonValidation[0]!.url), 'l10n/bundle.l10n.zh-cn.json', 'package.nls.json', 'package.nls.zh-cn.json', 'package.json', 'README.md', 'LICENSE', 'docs/rules.md',
+      rel(pkg.contributes.jsonValidation[0]!.url), 'l10n/bundle.l10n.zh-cn.json', 'package.nls.json', 'package.nls.zh-cn.json', 'package.json', 'README.md', 'LICENSE', rel(pkg.icon), 'docs/rules.md',
       ...fs.readdirSync(path.join(ROOT, 'docs', 'rules')).map((f) => `docs/rules/${f}`),
     ].sort();
     assert.deepEqual(listed, needed);

@@ -111,7 +111,10 @@ describe('editor feature properties', function () {
       assert.ok(disjoint(plan.edits), 'overlapping cleanup edits');
       // each edit changes only what its group names: junk removed, blanks (and junk) between run-on
       // paragraphs made one line break, one half-width mark made its full-width form
-      const junk = (start: number, end: number): boolean => reply.junk.some((j) => j.start <= start && end <= j.end || j.wholeLine && reply.lines[j.line]!.start === start && reply.lines[j.line]!.next === end);
+      // a whole junk line goes with its line break, and between two blank lines with one of them
+      const blank = (i: number): boolean => reply.lines[i] !== undefined && text.slice(reply.lines[i]!.start, reply.lines[i]!.end).trim() === '';
+      const junk = (start: number, end: number): boolean => reply.junk.some((j) => j.start <= start && end <= j.end
+        || j.wholeLine && reply.lines[j.line]!.start === start && (reply.lines[j.line]!.next === end || (blank(j.line - 1) && blank(j.line + 1) && reply.lines[j.line + 1]!.next === end)));
       for (const e of plan.edits) {
         const old = text.slice(e.start, e.end);
         const what = `${e.group} edit “${old}” → “${e.newText}” at ${e.start}`;

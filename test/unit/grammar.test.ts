@@ -138,6 +138,17 @@ describe('TextMate grammar', () => {
     assertScope(tokens, text, '2019年10月15日', 'constant.numeric.date.proposal-reply', 'line');
   });
 
+  it('does not colour a long pasted line as a title, even one that names the matter with 关于', () => {
+    const long = `市教育局关于课后服务的答复${'我市持续推进课后服务工作,覆盖全部义务教育学校,参与学生比例逐年提高'.repeat(100)}`;
+    assert.ok(long.length > 3000);
+    const text = [long, '', '近年来我市持续投入'].join('\n');
+    const tokens = tokenize(text);
+    assertNoScope(tokens, text, '市教育局关于课后服务的答复', 'markup.heading.title');
+    // a title line of ordinary length still is one
+    const short = ['市教育局关于市政协十四届四次会议', '第20250136号提案的答复'].join('\n');
+    assertScope(tokenize(short), short, '第20250136号提案的答复', 'markup.heading.title.proposal-reply');
+  });
+
   it('ends a title at a blank line even when it has no ending word', () => {
     const text = ['关于课后服务的情况汇总', '', '近年来我市持续投入'].join('\n');
     const tokens = tokenize(text);

@@ -51,9 +51,9 @@ describe('batch report', () => {
     const r = sample();
     assert.deepEqual(r.rows.map((x) => [x.entry?.number ?? '', x.reply?.path ?? '', x.state, x.overdue, x.daysOverdue ?? null, x.duplicate, x.unregistered]), [
       ['101', '101.reply', 'complete', false, null, false, false],
-      // a draft is overdue once today is past the deadline
+      // a draft without a date is overdue once today is past the deadline; one dated in time is not
       ['102', '102-a.reply', 'errors', true, 1, true, false],
-      ['102', '102-b.reply', 'warnings', true, 1, true, false],
+      ['102', '102-b.reply', 'warnings', false, null, true, false],
       ['103', '', 'missing', false, null, false, false],
       // a complete reply dated after the deadline is overdue by its date
       ['104', '104.reply', 'complete', true, 3, false, false],
@@ -62,10 +62,10 @@ describe('batch report', () => {
     ]);
     assert.deepEqual(
       { ...r.totals },
-      { missing: 2, errors: 1, warnings: 2, complete: 2, rows: 7, entries: 5, replies: 5, overdue: 3, unregistered: 1, duplicates: 2, errorFindings: 2, warningFindings: 3 },
+      { missing: 2, errors: 1, warnings: 2, complete: 2, rows: 7, entries: 5, replies: 5, overdue: 2, unregistered: 1, duplicates: 2, errorFindings: 2, warningFindings: 3 },
     );
     assert.deepEqual(groupByState(r).map((g) => [g.state, g.label.zh, g.rows.length, g.overdue]), [
-      ['missing', '未答复', 2, 0], ['errors', '有错误', 1, 1], ['warnings', '有警告', 2, 1], ['complete', '已完成', 2, 1],
+      ['missing', '未答复', 2, 0], ['errors', '有错误', 1, 1], ['warnings', '有警告', 2, 0], ['complete', '已完成', 2, 1],
     ]);
   });
 
@@ -89,7 +89,7 @@ describe('batch report', () => {
     const replies = Array.from({ length: n - 1 }, (_, i) => summary(`${20250000 + i}.reply`, [String(20250000 + i)], { warning: i % 2 }, { date: { year: 2025, month: 6, day: 20 } }));
     const r = buildReport({ register, today: TODAY, replies });
     assert.equal(r.rows.length, n);
-    assert.deepEqual([r.totals.complete, r.totals.warnings, r.totals.missing, r.totals.overdue], [5000, 4999, 1, 5000]);
+    assert.deepEqual([r.totals.complete, r.totals.warnings, r.totals.missing, r.totals.overdue], [5000, 4999, 1, 1]);
     const html = formatReportHtml(r, { locale: 'zh-cn' });
     assert.equal((html.match(/<tr data-state=/g) ?? []).length, n);
   });
@@ -151,7 +151,7 @@ describe('report formats', () => {
 
   it('writes a Markdown table with escaped cells', () => {
     const md = formatReportMarkdown(sample(), 'zh-cn');
-    assert.match(md, /^# 提案建议答复办理情况报告\n\n统计日期：2025-07-01。登记表：register\.csv（5 件，登记表问题 0 个）。答复：5 份。\n\n共 7 行：未答复 2，有错误 1，有警告 2，已完成 2；逾期 3；未登记的答复 1。\n/);
+    assert.match(md, /^# 提案建议答复办理情况报告\n\n统计日期：2025-07-01。登记表：register\.csv（5 件，登记表问题 0 个）。答复：5 份。\n\n共 7 行：未答复 2，有错误 1，有警告 2，已完成 2；逾期 2；未登记的答复 1。\n/);
     assert.ok(md.includes('| 102 | 关于&lt;script&gt;alert(1)&lt;/script&gt;\\|乙的建议 | 建议 |  | 2025-06-30 **逾期1天** | ✓ | ✓ | ✗ |'));
     const table = md.split('\n').filter((l) => l.startsWith('|'));
     assert.equal(table.length, 2 + 7);
@@ -169,7 +169,7 @@ describe('report formats', () => {
     assert.ok(html.includes('关于&lt;script&gt;alert(1)&lt;/script&gt;|乙的建议'));
     assert.equal((html.match(/<tr data-state=/g) ?? []).length, 7);
     assert.ok(html.includes('<span class="count" data-count="missing">2</span>'));
-    assert.ok(html.includes('<span class="count" data-count="overdue">3</span>'));
+    assert.ok(html.includes('<span class="count" data-count="overdue">2</span>'));
     assert.ok(html.includes('<a href="../replies/102-a.reply">102-a.reply</a>'));
     assert.ok(html.includes('@media print'));
     assert.match(html, /<th scope="col" aria-sort="none" data-col="number" title="Number"><button type="button">编号<\/button><\/th>/);

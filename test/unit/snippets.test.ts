@@ -67,15 +67,20 @@ describe('snippets', () => {
   });
 
   for (const [alias, kind] of [['proposal-reply', 'proposal-reply'], ['suggestion-reply', 'suggestion-reply'], ['co-handling-opinion', 'co-handling-opinion'], ['rectification-report', 'rectification-report']] as const) {
-    it(`expands ${alias} into a complete ${kind} with no error or warning outside its placeholders`, () => {
+    it(`expands ${alias} into a ${kind} with every element, whose only errors are its unfilled placeholders`, () => {
       const e = expandSnippet(byPrefix(alias).body);
       assert.deepEqual(unexpected(e.text, e.placeholders), []);
       const service = createReplyService({ now: () => SNIPPET_TODAY });
       const doc = TextDocument.create('file:///snippet.reply', 'proposal-reply', 1, e.text);
       const s = service.structure(doc, DEFAULT_CONFIG, 'zh-cn');
       assert.equal(s.kind, kind);
-      assert.equal(`${s.present}/${s.total}`, `${s.total}/${s.total}`, s.items.filter((i) => i.state !== 'present').map((i) => `${i.label}:${i.state}`).join(', '));
-      assert.ok(s.items.every((i) => i.state === 'present'), s.items.map((i) => `${i.label}:${i.state}`).join(', '));
+      assert.equal(`${s.present}/${s.total}`, `${s.total}/${s.total}`, s.items.filter((i) => i.state === 'missing').map((i) => `${i.label}:${i.state}`).join(', '));
+      // an unfilled template is not finished: its placeholders are errors, each inside a tab stop
+      const problems = s.items.flatMap((i) => i.problems);
+      assert.ok(problems.length > 0 && problems.every((p) => p.ruleId === 'placeholder-left'), problems.map((p) => p.ruleId).join(', '));
+      const placeholders = service.analyze(doc, DEFAULT_CONFIG).findings.filter((f) => f.ruleId === 'placeholder-left');
+      assert.ok(s.counts.error >= placeholders.length && placeholders.length > 0);
+      for (const f of placeholders) assert.ok(e.placeholders.some((p) => p.start <= f.start && f.end <= p.end), `placeholder-left outside a tab stop: ${e.text.slice(f.start, f.end)}`);
     });
   }
 

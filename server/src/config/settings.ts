@@ -120,7 +120,7 @@ export const SETTING_TEXT = {
     zh: '各规则的级别（error、warning、information、hint 或 off），按规则 id 逐条覆盖项目配置文件中的设置。',
     en: 'Severity per rule (error, warning, information, hint or off), overriding the project file rule by rule.',
   },
-  locale: { zh: '编辑器中提示的语言。auto 跟随 VS Code 的显示语言（中文以外的语言显示英文）。', en: 'Language of the messages in the editor. auto follows VS Code’s display language (English for languages other than Chinese).' },
+  locale: { zh: '编辑器中扩展显示的一切文字（诊断、视图、状态栏、通知、选择列表、办理情况报告）所用的语言，每个窗口一种。auto 跟随 VS Code 的显示语言（中文以外的语言显示英文）。', en: 'The language of everything the extension shows in the editor (diagnostics, views, status bar, notifications, pickers, the report), one per window. auto follows VS Code’s display language (English for languages other than Chinese).' },
   localeAuto: { zh: '跟随 VS Code 显示语言', en: 'Follow VS Code’s display language' },
   localeZh: { zh: '中文', en: 'Chinese' },
   localeEn: { zh: '英文', en: 'English' },

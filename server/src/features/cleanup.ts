@@ -8,18 +8,18 @@
  * - half-width punctuation in Chinese text becomes full-width (the punctuation-width rule's fixes).
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnnotatedTextEdit, ChangeAnnotation } from 'vscode-languageserver-types';
+import type { TextEdit } from 'vscode-languageserver-types';
 import type { EffectiveConfig } from '../config/schema';
 import type { DateValue, Reply } from '../model';
 import type { CleanupResult } from '../protocol';
-import { type Locale, type Localized, localize, type TextEdit } from '../rules/types';
-import { eolOf, lineIndexAt } from '../rules/util';
+import type { Locale, TextEdit as SpanEdit } from '../rules/types';
+import { deleteLine, eolOf, lineIndexAt } from '../rules/util';
 import { rangeOf } from './diagnostics';
 import { runRule } from './runRule';
 
 export type CleanupGroup = 'junk' | 'split' | 'width';
 
-export interface CleanupEdit extends TextEdit {
+export interface CleanupEdit extends SpanEdit {
   readonly group: CleanupGroup;
 }
 
@@ -31,12 +31,6 @@ export interface CleanupPlan {
   readonly punctuation: number;
 }
 
-export const CLEANUP_LABEL: Record<CleanupGroup, Localized> = {
-  junk: { zh: '删除网页残留', en: 'Remove web-page junk' },
-  split: { zh: '拆分粘连的段落', en: 'Split run-on paragraphs' },
-  width: { zh: '半角标点改为全角', en: 'Make punctuation full-width' },
-};
-
 export function planCleanup(reply: Reply, config: EffectiveConfig, today: DateValue): CleanupPlan {
   const edits: CleanupEdit[] = [];
   const eol = eolOf(reply);
@@ -47,8 +41,7 @@ export function planCleanup(reply: Reply, config: EffectiveConfig, today: DateVa
   for (const j of reply.junk) {
     if (!j.wholeLine || junkLineSet.has(j.line)) continue;
     junkLineSet.add(j.line);
-    const line = reply.lines[j.line]!;
-    edits.push({ start: line.start, end: line.next, newText: '', group: 'junk' });
+    edits.push(Object.assign(deleteLine(reply, j.line), { group: 'junk' as const }));
     junkLines++;
   }
   // blocks by line: consecutive blocks on one line are a run-on line
@@ -98,8 +91,10 @@ export function cleanupSummaryText(plan: CleanupPlan, locale: Locale): string {
 }
 
 /**
- * The cleanup as one workspace edit on the document's current version. Each group is a change
- * annotation that needs confirmation, so that VS Code shows its refactor preview before applying.
+ * The cleanup as one workspace edit on the document's current version (a client refuses it once the
+ * document has changed), with a summary by kind. Applied at once: VS Code's extension shows its own
+ * preview first (client/src/cleanupPreview.ts); another client applies it as a code action whose
+ * title says what it does.
  */
 export function cleanupEdit(doc: TextDocument, plan: CleanupPlan, locale: Locale): CleanupResult {
   const summary = {
@@ -110,14 +105,6 @@ export function cleanupEdit(doc: TextDocument, plan: CleanupPlan, locale: Locale
     text: cleanupSummaryText(plan, locale),
   };
   if (plan.edits.length === 0) return { edit: {}, summary };
-  const changeAnnotations: Record<string, ChangeAnnotation> = {};
-  for (const g of ['junk', 'split', 'width'] as const) {
-    const n = plan.edits.filter((e) => e.group === g).length;
-    if (n > 0) changeAnnotations[g] = { label: `${localize(CLEANUP_LABEL[g], locale)}（${n}）`, needsConfirmation: true };
-  }
-  const edits: AnnotatedTextEdit[] = plan.edits.map((e) => ({ range: rangeOf(doc, e), newText: e.newText, annotationId: e.group }));
-  return {
-    edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }], changeAnnotations },
-    summary,
-  };
+  const edits: TextEdit[] = plan.edits.map((e) => ({ range: rangeOf(doc, e), newText: e.newText }));
+  return { edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] }, summary };
 }

@@ -90,7 +90,8 @@ export function codeActions(reply: Reply, findings: readonly Finding[], doc: Tex
     const plan = planCleanup(reply, config, options.today);
     // offered for pasted text only: junk or run-on lines (width alone has its own action)
     if (plan.junkLines + plan.junkFragments + plan.splits > 0) {
-      out.push({ title: locale === 'en' ? 'Clean up pasted text (preview)' : '清理粘贴文本（预览）', kind: CLEANUP_KIND, edit: cleanupEdit(doc, plan, locale).edit });
+      const { edit: cleanup, summary } = cleanupEdit(doc, plan, locale);
+      out.push({ title: `${locale === 'en' ? 'Clean up pasted text: ' : '清理粘贴文本：'}${summary.text}`, kind: CLEANUP_KIND, edit: cleanup });
     }
   }
   return out;

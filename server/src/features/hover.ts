@@ -31,6 +31,11 @@ const LEVEL_NAME: Record<number, Localized> = {
   4: { zh: '第四层', en: 'level 4' },
 };
 
+/** The colon after a label: full-width in Chinese, `: ` in English. */
+function colon(locale: Locale): string {
+  return locale === 'en' ? ': ' : '：';
+}
+
 export interface HoverOptions {
   readonly locale: Locale;
   readonly ruleDocsUri?: (ruleId: string) => string | undefined;
@@ -39,7 +44,7 @@ export interface HoverOptions {
 /** Markdown lines on a rule's norm sources, with a link to its page. */
 export function ruleSourceLines(rule: Rule, options: HoverOptions): string[] {
   const { locale } = options;
-  const lines = rule.sources.map((s) => `- ${s.kind}${s.clause ? ` ${s.clause}` : ''}：${localize(s.note, locale)}`);
+  const lines = rule.sources.map((s) => `- ${s.kind}${s.clause ? ` ${s.clause}` : ''}${colon(locale)}${localize(s.note, locale)}`);
   const href = options.ruleDocsUri?.(rule.id);
   if (href) lines.push('', `[${locale === 'en' ? 'Rule documentation' : '规则说明'}](${href})`);
   return lines;
@@ -69,7 +74,8 @@ export function replyHover(reply: Reply, findings: readonly Finding[], doc: Text
   for (const f of here) {
     const rule = ruleById(f.ruleId);
     const head = `**${localize(SEVERITY_LABEL[f.severity], locale)}** \`${f.ruleId}\`${rule ? ` · ${localize(rule.title, locale)}` : ''}`;
-    parts.push([head, '', localize(f.message, locale), '', `${locale === 'en' ? 'Norm source' : '依据'}：`, ...(rule ? ruleSourceLines(rule, options) : [])].join('\n'));
+    // the editor shows the diagnostic's message above the hover: the hover adds what it lacks
+    parts.push([head, '', `${locale === 'en' ? 'Norm source' : '依据'}${colon(locale)}`, ...(rule ? ruleSourceLines(rule, options) : [])].join('\n'));
     widen(f);
   }
 
@@ -99,7 +105,7 @@ export function replyHover(reply: Reply, findings: readonly Finding[], doc: Text
       : locale === 'en'
         ? `not an allowed category; allowed: ${allowed.map((a) => a.value).join(', ')}`
         : `不在允许范围内；允许的类别：${allowed.map((a) => (a.meaning ? `${a.value}（${a.meaning}）` : a.value)).join('；')}`;
-    parts.push(`${title}：${text}`);
+    parts.push(`${title}${colon(locale)}${text}`);
     widen(c.valueSpan);
   }
 
@@ -128,9 +134,9 @@ export function projectFileHover(doc: TextDocument, offset: number, options: Hov
       '',
       localize(rule.description, locale),
       '',
-      `${locale === 'en' ? 'Default' : '默认级别'}：${localize(SEVERITY_LABEL[rule.defaultSeverity], locale)}（${rule.defaultSeverity}）`,
+      `${locale === 'en' ? 'Default' : '默认级别'}${colon(locale)}${localize(SEVERITY_LABEL[rule.defaultSeverity], locale)}${locale === 'en' ? '' : `（${rule.defaultSeverity}）`}`,
       '',
-      `${locale === 'en' ? 'Norm source' : '依据'}：`,
+      `${locale === 'en' ? 'Norm source' : '依据'}${colon(locale)}`,
       ...ruleSourceLines(rule, options),
     ].join('\n');
     return { contents: { kind: MarkupKind.Markdown, value }, range: nodeRange };
@@ -138,7 +144,7 @@ export function projectFileHover(doc: TextDocument, offset: number, options: Hov
   if (path[0] === 'kind' && path.length === 1 && !loc.isAtPropertyKey && typeof node.value === 'string') {
     const k = node.value as keyof typeof KIND_NAME;
     if (!(k in KIND_NAME)) return null;
-    return { contents: { kind: MarkupKind.Markdown, value: `**${k}**：${localize(KIND_NAME[k], locale)}` }, range: nodeRange };
+    return { contents: { kind: MarkupKind.Markdown, value: `**${k}**${colon(locale)}${localize(KIND_NAME[k], locale)}` }, range: nodeRange };
   }
   return null;
 }

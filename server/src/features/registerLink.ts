@@ -43,7 +43,7 @@ export function registerLinkHover(
     const row = report.rows.find((r) => r.entry === link.entry && r.reply);
     if (row) {
       const late = row.overdue ? (locale === 'en' ? ` · overdue${row.daysOverdue ? ` by ${row.daysOverdue} day(s)` : ''}` : ` · 逾期${row.daysOverdue ? ` ${row.daysOverdue} 天` : ''}`) : '';
-      parts.push(`**${locale === 'en' ? 'State' : '办理状态'}**：${localize(STATE_LABEL[row.state], locale)}${late}`);
+      parts.push(`**${locale === 'en' ? 'State' : '办理状态'}**${locale === 'en' ? ': ' : '：'}${localize(STATE_LABEL[row.state], locale)}${late}`);
     }
   }
   return { value: parts.join('\n\n'), span };

@@ -37,6 +37,17 @@ const PROBLEM_RULES: Record<StructureElement, readonly string[]> = {
   date: ['date-format', 'date-invalid'],
 };
 
+/** Rules whose findings are problems of the element they lie in, whichever it is. */
+const PLACED_RULES: ReadonlySet<string> = new Set(['element-order', 'placeholder-left']);
+
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+function worst(severities: readonly Severity[]): Severity | undefined {
+  let w: Severity | undefined;
+  for (const s of severities) if (!w || SEVERITY_RANK[s] < SEVERITY_RANK[w]) w = s;
+  return w;
+}
+
 /** Hints are style remarks, not structure problems. */
 const PROBLEM_SEVERITIES: ReadonlySet<Severity> = new Set(['error', 'warning', 'information']);
 
@@ -77,12 +88,13 @@ export function buildStructure(reply: Reply, findings: readonly Finding[], doc: 
     const label = localize(element === 'measure' ? BODY_LABEL : ELEMENT_LABEL[element as ElementKind], locale);
     if (span) {
       const problems: StructureProblem[] = findings
-        .filter((f) => PROBLEM_SEVERITIES.has(f.severity) && (PROBLEM_RULES[element].includes(f.ruleId) || (f.ruleId === 'element-order' && overlaps(f, span))))
+        .filter((f) => PROBLEM_SEVERITIES.has(f.severity) && (PROBLEM_RULES[element].includes(f.ruleId) || (PLACED_RULES.has(f.ruleId) && overlaps(f, span))))
         .filter((f) => element !== 'receipt' || f.ruleId !== 'proposal-number-mismatch' || overlaps(f, span))
         .map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: localize(f.message, locale), range: rangeOf(doc, f) }));
+      const severity = worst(problems.map((p) => p.severity));
       items.push({
         element: element as ElementKind, label, state: problems.length > 0 ? 'problem' : 'present', required: true,
-        range: rangeOf(doc, span), excerpt: ellipsis(reply.text.slice(span.start, span.end), 30), problems,
+        range: rangeOf(doc, span), excerpt: ellipsis(reply.text.slice(span.start, span.end), 30), problems, ...(severity ? { severity } : {}),
       });
       continue;
     }
@@ -94,9 +106,12 @@ export function buildStructure(reply: Reply, findings: readonly Finding[], doc: 
     const bodyInsert = element === 'measure' ? measureInsert(reply) : undefined;
     const insert = fix ? { title: localize(fix.title, locale), edits: toLspEdits(doc, fix.edits) }
       : bodyInsert ? { title: locale === 'en' ? 'Insert a measure heading' : '插入措施标题', edits: toLspEdits(doc, [bodyInsert]) } : undefined;
+    // the severity of the missing-element finding, if the rule reported one (not on a document with
+    // no content yet, nor with the rule off)
+    const severity = findings.find((f) => f.ruleId === ruleId)?.severity;
     items.push({
       element: element as ElementKind, label, state: 'missing', required: element === 'nextSteps' ? report !== undefined : true,
-      problems: [], ...(insert ? { insert } : {}),
+      problems: [], ...(severity ? { severity } : {}), ...(insert ? { insert } : {}),
     });
   }
   const required = items.filter((i) => i.required);

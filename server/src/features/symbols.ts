@@ -27,7 +27,7 @@ function symbolKind(n: OutlineNode): SymbolKind {
     case 'title': return SymbolKind.String;
     case 'category': return SymbolKind.EnumMember;
     case 'addressee': return SymbolKind.Interface;
-    case 'receipt': return SymbolKind.Event;
+    case 'receipt': return SymbolKind.String;
     case 'opening': return SymbolKind.Object;
     case 'measure': return n.level === 1 ? SymbolKind.Module : n.level === 2 ? SymbolKind.Class : n.level === 3 ? SymbolKind.Method : SymbolKind.Field;
     case 'nextSteps': return SymbolKind.Function;

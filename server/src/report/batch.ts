@@ -26,7 +26,7 @@ export interface ReportRow {
   /** The reply; absent when the entry has none yet. */
   readonly reply?: ReplySummary;
   readonly state: EntryState;
-  /** Past the deadline: no complete reply by today, or a reply dated after it. */
+  /** Past the deadline: a reply dated after it, or no (dated) reply by today. */
   readonly overdue: boolean;
   /** Days past the deadline, when overdue. */
   readonly daysOverdue?: number;
@@ -100,24 +100,24 @@ export function buildReport(input: BuildReportInput): BatchReport {
     }
   }
   const rows: ReportRow[] = [];
-  const overdueOf = (entry: RegisterEntry | undefined, reply: ReplySummary | undefined, state: EntryState): number | undefined => {
+  const overdueOf = (entry: RegisterEntry | undefined, reply: ReplySummary | undefined): number | undefined => {
     const deadline = entry?.deadline;
     if (!deadline) return undefined;
-    const late = (d: DateValue | undefined): number | undefined => (d && compareDates(d, deadline) > 0 ? daysBetween(deadline, d) : undefined);
-    // a finished reply is late when it is dated after the deadline; anything else when today is
-    if (state === 'complete') return late(reply?.date ?? today);
-    return late(today) ?? late(reply?.date);
+    // a dated reply is late when its date is after the deadline, whatever its findings (a draft
+    // dated in time is not overdue); no reply, or one without a date, when today is
+    const d = reply?.date ?? today;
+    return compareDates(d, deadline) > 0 ? daysBetween(deadline, d) : undefined;
   };
   for (const entry of register?.entries ?? []) {
     const replies = byEntry.get(entry.key) ?? [];
     if (replies.length === 0) {
-      const days = overdueOf(entry, undefined, 'missing');
+      const days = overdueOf(entry, undefined);
       rows.push({ entry, state: 'missing', overdue: days !== undefined, ...(days !== undefined ? { daysOverdue: days } : {}), duplicate: false, unregistered: false });
       continue;
     }
     for (const reply of replies) {
       const state = replyState(reply);
-      const days = overdueOf(entry, reply, state);
+      const days = overdueOf(entry, reply);
       rows.push({ entry, reply, state, overdue: days !== undefined, ...(days !== undefined ? { daysOverdue: days } : {}), duplicate: replies.length > 1, unregistered: false });
     }
   }

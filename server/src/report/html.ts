@@ -44,7 +44,7 @@ h1 { font-size: 22px; margin: 0 0 4px; }
 .summary .overdue { border-left-color: #bc4c00; background: var(--overdue); }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid var(--line); padding: 4px 6px; vertical-align: top; }
-thead th { background: var(--head); position: sticky; top: 0; white-space: nowrap; }
+thead th { background: var(--head); position: sticky; top: 0; }
 th button { font: inherit; font-weight: 600; border: 0; background: none; padding: 0; cursor: pointer; color: inherit; }
 th[aria-sort="ascending"] button::after { content: " ▲"; }
 th[aria-sort="descending"] button::after { content: " ▼"; }
@@ -52,7 +52,9 @@ td.el, td.num { text-align: center; white-space: nowrap; }
 td.el.absent { color: var(--errors); font-weight: 600; }
 td.el.present { color: var(--complete); }
 td.number, td.deadline { white-space: nowrap; }
-td.title { min-width: 16em; }
+td.title { min-width: 10em; }
+td.file { word-break: break-all; min-width: 8em; }
+th[data-col^="element-"] { writing-mode: vertical-rl; text-orientation: upright; padding: 4px 2px; }
 tr.overdue { background: var(--overdue); }
 .badge { display: inline-block; border-radius: 4px; padding: 0 4px; font-size: 12px; font-weight: 600; }
 .badge.overdue { color: #fff; background: #bc4c00; }
@@ -161,8 +163,8 @@ export function formatReportHtml(report: BatchReport, options: HtmlReportOptions
   }
 
   const legend = en
-    ? '✓ element present, ✗ missing, / not called for by this kind of document, — no reply yet. Overdue: no complete reply by the deadline, or a reply dated after it. Click a column header to sort.'
-    : '✓ 有该要素，✗ 缺该要素，/ 该文种不要求，— 尚无答复。逾期：办理期限已过而答复尚未完成，或答复的成文日期晚于办理期限。点击列标题可排序。';
+    ? '✓ element present, ✗ missing, / not called for by this kind of document, — no reply yet. Overdue: a reply dated after the deadline, or no dated reply by then. Click a column header to sort.'
+    : '✓ 有该要素，✗ 缺该要素，/ 该文种不要求，— 尚无答复。逾期：答复的成文日期晚于办理期限，或期限已过而尚无写明日期的答复。点击列标题可排序。';
 
   return `<!doctype html>
 <html lang="${en ? 'en' : 'zh-CN'}">

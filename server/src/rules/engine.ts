@@ -1,11 +1,14 @@
 /**
  * Runs the registry over a parsed reply. A rule that throws is contained: the other rules still
- * report, and the failure goes to `onRuleError` (the service logs it once per rule id).
+ * report, and the failure goes to `onRuleError` (the service logs it once per rule id). A document
+ * with no content yet gets no "missing element" findings (`hasNoContentYet`), and a finding that a
+ * register rule makes again is reported once (`SUPERSEDED_BY`).
  */
 import type { EffectiveConfig } from '../config/schema';
 import type { DateValue, Reply } from '../model';
 import type { RegisterContext } from '../register/types';
-import { RULES } from '.';
+import { MISSING_RULE, RULES } from '.';
+import { isBlank } from '../text';
 import type { Finding, Report, Rule, RuleContext, Severity, SeverityOrOff } from './types';
 
 export interface RunOptions {
@@ -16,6 +19,48 @@ export interface RunOptions {
   readonly rules?: readonly Rule[];
   readonly onRuleError?: (ruleId: string, error: unknown) => void;
 }
+
+/** The rules that report an element as absent: they say nothing on a document with no content yet. */
+export const ABSENCE_RULES: ReadonlySet<string> = new Set<string>([...Object.values(MISSING_RULE), 'contact-missing']);
+
+/** A document whose only paragraph has at most this many characters, blanks aside, has no content yet. */
+export const NOT_STARTED_MAX_CHARS = 30;
+
+/**
+ * Whether a document has no content yet: nothing, or one short paragraph (at most
+ * NOT_STARTED_MAX_CHARS characters, blanks aside) — an empty file, a snippet prefix being typed
+ * (the longest, `rectification-report`, has 20), the first words of a first line. Such a draft is
+ * not a reply missing its parts, so the rules in ABSENCE_RULES report nothing on it; the structure
+ * view still lists what it needs, without a severity. Two paragraphs, or one longer one (a whole
+ * page pasted as one line), is content.
+ */
+export const NOT_STARTED_NOTE = {
+  zh: `尚未动笔的文档（没有内容，或只有一段不超过 ${NOT_STARTED_MAX_CHARS} 个字的文字，如正在输入的代码片段前缀）不报告缺少的要素：新建的文件在开始起草时不会满屏报错；“答复结构”视图照常列出应有的要素（不标级别）。一旦有两段文字或一段较长的文字，缺少的要素照常报告。`,
+  en: `A document with no content yet (nothing, or one paragraph of at most ${NOT_STARTED_MAX_CHARS} characters, such as a snippet prefix being typed) gets no “missing” findings, so a new file does not turn red while the draft is begun; the Reply Structure view still lists the elements it needs (without a severity). From two paragraphs, or one longer one, missing elements are reported as usual.`,
+} as const;
+
+export function hasNoContentYet(reply: Reply): boolean {
+  const { blocks, text } = reply;
+  if (blocks.length > 1) return false;
+  const b = blocks[0];
+  if (!b) return true;
+  if (b.end - b.start <= NOT_STARTED_MAX_CHARS) return true;
+  let chars = 0;
+  for (let i = b.start; i < b.end; i++) if (!isBlank(text.charCodeAt(i)) && ++chars > NOT_STARTED_MAX_CHARS) return false;
+  return true;
+}
+
+/**
+ * A consistency rule that a register rule makes redundant: `proposal-number-mismatch` compares the
+ * reply's numbers with each other, `register-number-mismatch` each of them with the register, so
+ * when the latter reports, the former reports the same mistake again, and often at the number that
+ * is right. When the register rule reports anywhere in the reply, the other's findings go, each
+ * kept as related information of the register's first finding.
+ */
+export const SUPERSEDED_BY: Readonly<Record<string, string>> = {
+  'proposal-number-mismatch': 'register-number-mismatch',
+  'kind-mismatch': 'register-kind-mismatch',
+};
 
 /** The severity a rule runs at under a configuration, or `off`. */
 export function effectiveSeverity(rule: Rule, config: EffectiveConfig): SeverityOrOff {
@@ -58,8 +103,10 @@ export function runRules(reply: Reply, config: EffectiveConfig, options: RunOpti
   const ctx: RuleContext = options.register
     ? { reply, config, today: options.today, register: options.register, report }
     : { reply, config, today: options.today, report };
+  const empty = hasNoContentYet(reply);
   for (const { rule, severity } of rulesOn(options.rules ?? (RULES as readonly Rule[]), config)) {
     if (rule.appliesTo && !rule.appliesTo.includes(reply.kind)) continue;
+    if (empty && ABSENCE_RULES.has(rule.id)) continue;
     try {
       rule.check(ctx);
     } catch (e) {
@@ -74,7 +121,22 @@ export function runRules(reply: Reply, config: EffectiveConfig, options: RunOpti
     pending = [];
   }
   // document order; for one place, registry order (Array.prototype.sort is stable)
-  return findings.sort((a, b) => a.start - b.start);
+  return withoutSuperseded(findings).sort((a, b) => a.start - b.start);
+}
+
+/** Drops the findings of a rule whose register rule reported (SUPERSEDED_BY), as related places of the register's finding. */
+function withoutSuperseded(findings: Finding[]): Finding[] {
+  let out = findings;
+  for (const [rule, by] of Object.entries(SUPERSEDED_BY)) {
+    const k = out.findIndex((g) => g.ruleId === by);
+    if (k < 0 || !out.some((f) => f.ruleId === rule)) continue;
+    const dropped = out.filter((f) => f.ruleId === rule);
+    out = out.filter((f) => f.ruleId !== rule);
+    const kept = out.find((g) => g.ruleId === by)!;
+    const related = [...(kept.related ?? []), ...dropped.map((f) => ({ start: f.start, end: f.end, message: f.message }))];
+    out[out.indexOf(kept)] = Object.assign({}, kept, { related });
+  }
+  return out;
 }
 
 /** One step less sure: error → warning → information → hint. */

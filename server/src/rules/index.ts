@@ -22,6 +22,7 @@ import { rule as numberingLevel } from './numbering-level';
 import { rule as numberingSequence } from './numbering-sequence';
 import { rule as numberingStyle } from './numbering-style';
 import { rule as pastedJunk } from './pasted-junk';
+import { rule as placeholderLeft } from './placeholder-left';
 import { rule as proposalNumberMismatch } from './proposal-number-mismatch';
 import { rule as punctuationWidth } from './punctuation-width';
 import { rule as receiptMissing } from './receipt-missing';
@@ -51,6 +52,7 @@ export const RULES = [
   dateMissing,
   contactMissing,
   elementOrder,
+  placeholderLeft,
   // numbering
   numberingSequence,
   numberingLevel,

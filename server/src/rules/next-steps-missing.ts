@@ -1,5 +1,5 @@
 import { defineRule } from './types';
-import { bodyTail, insertLineAfter, insertLineBefore } from './util';
+import { bodyTail, insertLineAfter, insertParagraphBefore } from './util';
 
 /** A reply is long enough to owe next steps with this many top-level measures … */
 const MIN_SECTIONS = 2;
@@ -36,7 +36,7 @@ export const rule = defineRule({
       },
       fixes: [{
         title: { zh: '插入“下一步”段落', en: 'Insert a next-steps paragraph' },
-        edits: [before ? insertLineBefore(reply, before.start, '下一步，我们将……') : insertLineAfter(reply, tail.end, '下一步，我们将……')],
+        edits: [before ? insertParagraphBefore(reply, before.start, '下一步，我们将……') : insertLineAfter(reply, tail.end, '下一步，我们将……')],
       }],
     });
   },

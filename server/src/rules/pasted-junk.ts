@@ -1,5 +1,6 @@
 import { capitalize } from '../text';
 import { defineRule, type Localized } from './types';
+import { deleteLine } from './util';
 
 const REASON: Record<string, Localized> = {
   'web-metadata': { zh: '网页发布信息（发布时间、来源、浏览次数、编辑等）', en: 'web-page metadata (publication time, source, view count, editor …)' },
@@ -23,10 +24,9 @@ export const rule = defineRule({
   check(ctx) {
     const { reply } = ctx;
     for (const j of reply.junk) {
-      const line = reply.lines[j.line]!;
       const reason = REASON[j.reason] ?? { zh: '网页残留文字', en: 'web-page junk' };
       // a whole junk line goes with its line break; a fragment goes alone
-      const edit = j.wholeLine ? { start: line.start, end: line.next, newText: '' } : { start: j.start, end: j.end, newText: '' };
+      const edit = j.wholeLine ? deleteLine(reply, j.line) : { start: j.start, end: j.end, newText: '' };
       ctx.report({
         start: j.start,
         end: j.end,

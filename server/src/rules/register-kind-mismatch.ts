@@ -76,7 +76,7 @@ export const rule = defineRule({
       end: first.end,
       message: {
         zh: `${entryRef(entry).zh}是${kind === 'proposal' ? '政协委员的提案' : '人大代表的建议'}${entry.kindSource === 'inferred' ? '（由届次或表头推断）' : ''}，答复此处却称“${first.word}”；应称“${RIGHT_WORD[first.word]?.[kind] ?? name.zh}”。`,
-        en: `${entryRef(entry).en} is a ${kind === 'proposal' ? 'CPPCC member’s proposal' : 'NPC deputy’s suggestion'}${entry.kindSource === 'inferred' ? ' (inferred from its session or headers)' : ''}, yet the reply says “${first.word}” here; it should say “${RIGHT_WORD[first.word]?.[kind] ?? name.zh}”.`,
+        en: `${entryRef(entry).en} is ${kind === 'proposal' ? 'a CPPCC member’s proposal' : 'an NPC deputy’s suggestion'}${entry.kindSource === 'inferred' ? ' (inferred from its session or headers)' : ''}, yet the reply says “${first.word}” here; it should say “${RIGHT_WORD[first.word]?.[kind] ?? name.zh}”.`,
       },
       fixes: [{
         title: found.length > 1

@@ -74,6 +74,33 @@ export function insertLineAfter(reply: Reply, offset: number, content: string): 
   return { start: offset, end: e, newText: eolOf(reply) + content + eolOf(reply) };
 }
 
+/** Whether a line holds nothing but blanks. */
+function blankLine(reply: Reply, index: number): boolean {
+  const l = reply.lines[index];
+  if (!l) return false;
+  for (let i = l.start; i < l.end; i++) if (!isBlank(reply.text.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * Deletes a whole line with its line break. Between two blank lines (paragraphs separated by a
+ * blank line) one of them goes too, so that the paragraphs around stay one blank line apart.
+ */
+export function deleteLine(reply: Reply, index: number): TextEdit {
+  const line = reply.lines[index]!;
+  const end = blankLine(reply, index - 1) && blankLine(reply, index + 1) ? reply.lines[index + 1]!.next : line.next;
+  return { start: line.start, end, newText: '' };
+}
+
+/**
+ * Inserts a paragraph above the line that contains `offset`, followed by a blank line when the
+ * document separates its paragraphs by blank lines (the line above `offset` is blank).
+ */
+export function insertParagraphBefore(reply: Reply, offset: number, content: string): TextEdit {
+  const index = lineIndexAt(reply, offset);
+  return insertLineBefore(reply, offset, blankLine(reply, index - 1) && reply.lines[index]!.start === offset ? content + eolOf(reply) : content);
+}
+
 /** Appends `content` as a last line. */
 export function appendLine(reply: Reply, content: string): TextEdit {
   const n = reply.text.length;

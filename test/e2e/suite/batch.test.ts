@@ -15,6 +15,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { BatchNode } from '../../../client/src/batchView';
+import { REPORT_VIEW_TYPE } from '../../../client/src/reportView';
 import { todayOf } from '../../../server/src/parse/dates';
 import type { BatchItem, BatchView } from '../../../server/src/protocol';
 import { daysBetween } from '../../../server/src/register/match';
@@ -92,7 +93,7 @@ describe('register and batch', () => {
     const groups = batch.getChildren();
     const groupRows = groups.map((n) => batch.getTreeItem(n));
     assert.deepEqual(groupRows.map((t) => t.label), ['未答复 (2)', '有错误 (1)', '有警告 (1)', '已完成 (1)']);
-    assert.deepEqual(groupRows.map((t) => t.description), [vscode.l10n.t('{0} overdue', 1), undefined, undefined, undefined]);
+    assert.deepEqual(groupRows.map((t) => t.description), [api().l10n.t('{0} overdue', 1), undefined, undefined, undefined]);
 
     const missing = batch.getChildren(groups[0]).map((n): [BatchNode, vscode.TreeItem] => [n, batch.getTreeItem(n)]);
     const days = daysBetween({ year: 2025, month: 3, day: 31 }, todayOf(new Date()));
@@ -100,7 +101,7 @@ describe('register and batch', () => {
     assert.equal(late.overdue, true);
     assert.equal(late.daysOverdue, days);
     const [, lateRow] = missing.find(([n]) => n.kind === 'item' && n.item === late)!;
-    assert.ok(String(lateRow.description).startsWith(vscode.l10n.t('overdue {0} days', days)), String(lateRow.description));
+    assert.ok(String(lateRow.description).startsWith(api().l10n.t('overdue {0} days', days)), String(lateRow.description));
     assert.equal((lateRow.iconPath as vscode.ThemeIcon).id, 'history');
     const [, onTime] = missing.find(([n]) => n.kind === 'item' && n.item.label.startsWith('第20250404号'))!;
     assert.equal((onTime.iconPath as vscode.ThemeIcon).id, 'circle-large-outline');
@@ -199,6 +200,11 @@ describe('register and batch', () => {
     ]);
     const counts = Object.fromEntries([...html.matchAll(/data-count="(\w+)">(\d+)</g)].map((m) => [m[1], Number(m[2])]));
     assert.deepEqual(counts, { missing: 2, errors: 1, warnings: 1, complete: 1, overdue: 1, unregistered: 0, rows: 5 });
+    // and it is shown inside VS Code (a browser cannot open a file of the code-server machine)
+    const shown = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(REPORT_VIEW_TYPE));
+    assert.equal(shown.length, 1, 'the report in a webview tab');
+    assert.match(shown[0]!.label, /办理情况报告\.html/);
+    await vscode.window.tabGroups.close(shown);
     await vscode.workspace.fs.delete(target);
   });
 

@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { diagnostics, fileUri, type Seen, seen, show, waitForDiagnostics } from './helpers';
+import { diagnostics, extension, fileUri, type Seen, seen, show, waitForDiagnostics } from './helpers';
 
 /** What `proposal-reply check --format json test/e2e/fixtures/flawed.reply` reports, one per severity at least. */
 const FLAWED: readonly Seen[] = [
@@ -24,7 +24,8 @@ describe('diagnostics', () => {
     assert.deepEqual(seen(uri), FLAWED);
     for (const d of diagnostics(uri)) {
       assert.ok(typeof d.code === 'object', 'the code links to the rule page');
-      assert.match(d.code.target.path, new RegExp(`/docs/rules/${String(d.code.value)}\\.md$`));
+      // through the extension's URI handler, which opens the page as a Markdown preview (clerk.test.ts)
+      assert.equal(d.code.target.toString(), `${vscode.env.uriScheme}://${extension().id}/rule/${String(d.code.value)}`);
       assert.ok(d.message.length > 0);
     }
   });

@@ -1,0 +1,131 @@
+import type { Reply } from '../model';
+import { isBlank, type Span } from '../text';
+import { defineRule } from './types';
+
+/**
+ * What the templates leave for the clerk to fill in (the snippets, the skeleton of "new reply for a
+ * register entry", the missing-element fixes): `×××`, `第×号`, `……`, `XXX`, `某某`, and the role
+ * in brackets after a name to be written (`（主办单位）`, `（发文机关）`). Each is found where it
+ * cannot be ordinary text of a finished reply:
+ * - `×` runs, but not a dimension between numbers (`1.2米×0.8米`, `3×4`);
+ * - `……` outside quotation marks and quoted titles (an ellipsis in a quotation is text);
+ * - two or more Latin `X`/`x` standing alone (`XX局`), not inside a word or a code (`X442`, `xxgk`);
+ * - `某某` only in the document number, the title, the addressee and the signature (a body may name
+ *   `王某某`), and a bracketed role only where the templates put it, at the end of a line, before the
+ *   addressee's colon if any (a body may write `市教育局（主办单位）、市财政局（协办单位）`).
+ * The text is searched with indexOf for each mark (no regex over the whole text).
+ */
+
+/** A role in brackets at the end of a line (before a colon, if any): `×××（主办单位）：`, `×××（发文机关）`. */
+const ROLE_AT_END = /\((?:主办单位|协办单位|督办单位|发文机关|单位名称|提案人|代表姓名|委员姓名)\)\s*:?\s*$/;
+
+function isDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+}
+
+function isLatinOrDigit(c: number): boolean {
+  return isDigit(c) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/** `3×4`, `1.2米×0.8米`, `20cm×30cm`: a multiplication between measures, not a placeholder. */
+function isDimension(folded: string, start: number, end: number): boolean {
+  const before = folded.charCodeAt(start - 1);
+  const after = folded.charCodeAt(end);
+  return end - start === 1 && isDigit(after) && (isDigit(before) || before === 0x7c73 /* 米 */ || before === 0x6d /* m */ || before === 0x4d /* M */);
+}
+
+/** Whether `offset` lies inside “…”, ‘…’ or 《…》 within its paragraph. */
+function quoted(reply: Reply, offset: number): boolean {
+  const block = blockAt(reply, offset);
+  if (!block) return false;
+  let depth = 0;
+  for (let i = block.start; i < offset; i++) {
+    const c = reply.text.charCodeAt(i);
+    if (c === 0x201c || c === 0x2018 || c === 0x300a) depth++;
+    else if ((c === 0x201d || c === 0x2019 || c === 0x300b) && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
+function blockAt(reply: Reply, offset: number): Span | undefined {
+  const blocks = reply.blocks;
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const b = blocks[mid]!;
+    if (offset < b.start) hi = mid - 1;
+    else if (offset >= b.end) lo = mid + 1;
+    else return b;
+  }
+  return undefined;
+}
+
+/** Every run of `ch` in the folded text at least `minLength` long, as spans. */
+function runsOf(folded: string, ch: string, minLength: number): Span[] {
+  const out: Span[] = [];
+  for (let i = folded.indexOf(ch); i >= 0; i = folded.indexOf(ch, i)) {
+    let end = i + 1;
+    while (end < folded.length && folded[end] === ch) end++;
+    if (end - i >= minLength) out.push({ start: i, end });
+    i = end;
+  }
+  return out;
+}
+
+/** The placeholders left in a reply, in document order. */
+export function placeholders(reply: Reply): Span[] {
+  const { folded } = reply;
+  const found: Span[] = [];
+  for (const s of runsOf(folded, '×', 1)) if (!isDimension(folded, s.start, s.end)) found.push(s);
+  for (const s of runsOf(folded, '…', 1)) if (!quoted(reply, s.start)) found.push(s);
+  for (const x of ['X', 'x']) {
+    for (const s of runsOf(folded, x, 2)) {
+      if (!isLatinOrDigit(folded.charCodeAt(s.start - 1)) && !isLatinOrDigit(folded.charCodeAt(s.end))) found.push(s);
+    }
+  }
+  for (const e of [reply.docNumber, ...(reply.title?.lines ?? []), reply.addressee, reply.signature]) {
+    if (!e) continue;
+    for (let i = folded.indexOf('某某', e.start); i >= 0 && i + 2 <= e.end; i = folded.indexOf('某某', i + 2)) found.push({ start: i, end: i + 2 });
+  }
+  for (const line of reply.lines) {
+    let end = line.end;
+    while (end > line.start && isBlank(folded.charCodeAt(end - 1))) end--;
+    const last = folded.charCodeAt(end - 1);
+    if (last !== 0x29 /* ) */ && last !== 0x3a /* : */) continue;
+    const m = ROLE_AT_END.exec(folded.slice(Math.max(line.start, end - 10), end));
+    if (m) {
+      const start = Math.max(line.start, end - 10) + m.index;
+      found.push({ start, end: start + m[0].replace(/\s*:?\s*$/, '').length });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+export const rule = defineRule({
+  id: 'placeholder-left',
+  defaultSeverity: 'error',
+  title: { zh: '模板占位符未填写', en: 'Template placeholder left in' },
+  description: {
+    zh: '代码片段、“为登记条目新建答复”的骨架和插入缺少要素的快速修复都用“×××”“第×号”“……”“XXX”“某某”和“（主办单位）”之类的占位符标出要填写的地方。定稿的答复不能留有占位符：每一处（包括插入代码片段时跳过的位置）都报告为错误，答复在办理情况中也不算完成。数字之间的乘号（1.2米×0.8米）和引文中的省略号不算占位符。',
+    en: 'The snippets, the skeleton of “new reply for a register entry” and the fixes that insert a missing element mark what is to be written with placeholders such as “×××”, “第×号”, “……”, “XXX”, “某某” and a bracketed role like “（主办单位）”. A finished reply keeps none: each one left (tab stops skipped while filling a snippet included) is an error, and the reply does not count as complete in the batch. A multiplication sign between numbers (1.2米×0.8米) and an ellipsis inside a quotation are not placeholders.',
+  },
+  sources: [
+    { kind: 'practice', note: { zh: '公文定稿前须逐项填写，模板中的占位内容不得出现在发出的答复中。', en: 'Every part of a template is filled in before a document is signed off; no placeholder goes out in a reply.' } },
+  ],
+  example: { bad: '×××委员：\n您提出的《关于×××的提案》（第×号）收悉，现答复如下：', good: '林灵委员：\n您提出的《关于加强社区养老服务的提案》（第156号）收悉，现答复如下：' },
+  check(ctx) {
+    const { reply } = ctx;
+    for (const s of placeholders(reply)) {
+      const shown = reply.text.slice(s.start, s.end);
+      ctx.report({
+        start: s.start,
+        end: s.end,
+        message: {
+          zh: `模板占位符“${shown}”尚未填写：定稿前应换成实际内容。`,
+          en: `The template placeholder “${shown}” is not filled in: replace it with the actual text before the reply is final.`,
+        },
+      });
+    }
+  },
+});
