@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-protocol';
-import { EXAMPLES, readText, SEEDS } from '../support/fixtures';
+import { EXAMPLES, readText, seedFiles } from '../support/fixtures';
 import { applyLspEdits, editsOf, TestClient } from '../support/lspClient';
 
 const L = (...ls: string[]): string => ls.join('\n');
@@ -103,7 +103,7 @@ describe('protocol: code actions', function () {
   it('every quick fix on the flawed examples and the seeds resolves its finding and touches only its place', async () => {
     const files = [
       ...fs.readdirSync(path.join(EXAMPLES, 'flawed')).filter((f) => f.endsWith('.reply')).map((f) => path.join(EXAMPLES, 'flawed', f)),
-      ...fs.readdirSync(SEEDS).map((f) => path.join(SEEDS, f)),
+      ...seedFiles(),
     ];
     let fixes = 0;
     const rules = new Set<string>();

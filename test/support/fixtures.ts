@@ -13,6 +13,11 @@ export function readText(p: string): string {
   return fs.readFileSync(p, 'utf8');
 }
 
+/** The seed texts (the folder also holds their labels, in a folder of their own). */
+export function seedFiles(): string[] {
+  return fs.readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).map((f) => path.join(SEEDS, f));
+}
+
 export function seedPath(prefix: string): string {
   const name = fs.readdirSync(SEEDS).find((f) => f.startsWith(prefix));
   if (!name) throw new Error(`seed ${prefix} not found in ${SEEDS}`);

@@ -13,7 +13,7 @@ import { resolveConfig } from '../../server/src/config/resolve';
 import { KIND_SETTINGS, SEVERITY_SETTINGS } from '../../server/src/config/schema';
 import { SETTING_DEFAULTS, settingsLayer, SHARED_SETTING_KEYS } from '../../server/src/config/settings';
 import { RULES } from '../../server/src/rules';
-import { EXAMPLES, ROOT, readText, SEEDS } from '../support/fixtures';
+import { EXAMPLES, ROOT, readText, seedFiles } from '../support/fixtures';
 
 interface Manifest {
   main: string;
@@ -132,7 +132,7 @@ describe('package.json contributions agree with the code', () => {
     assert.deepEqual(lang.extensions, ['.reply', '.reply.txt']);
     const firstLine = new RegExp(lang.firstLine);
     const firsts = [
-      ...fs.readdirSync(SEEDS).map((f) => readText(path.join(SEEDS, f))),
+      ...seedFiles().map(readText),
       ...['clean', 'flawed'].flatMap((d) => fs.readdirSync(path.join(EXAMPLES, d)).filter((f) => f.endsWith('.reply')).map((f) => readText(path.join(EXAMPLES, d, f)))),
     ].map((t) => t.split(/\r?\n/)[0]!).filter((l) => !l.startsWith('发布时间')); // a flawed example opens with pasted web junk
     assert.equal(firsts.length, 12);
