@@ -295,10 +295,37 @@ function recordSpan(text: string, from: number, to: number): Span {
 /** Maximum number of restarts after an unclosed quote (each one loses one line). */
 const MAX_RESTARTS = 50;
 
+/** How many cells a line holds when read on its own (quotes within the line pair up). */
+function cellsOnLine(line: string, delimiter: string): number {
+  let cells = 1;
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charAt(i);
+    if (c === '"') quoted = !quoted;
+    else if (c === delimiter && !quoted) cells++;
+  }
+  return cells;
+}
+
+/**
+ * Whether a record that spans lines swallowed whole rows: a quote that opens a cell and never closes
+ * where it should makes csv-parse read on to the next quote anywhere below, taking the rows between
+ * into one cell. A cell that really holds line breaks (Excel writes them quoted) has continuation
+ * lines with few delimiters; a swallowed row has as many cells as the widest single-line row.
+ */
+function swallowsRows(text: string, span: Span, delimiter: string, width: number): boolean {
+  if (width < 2) return false;
+  const lines = text.slice(span.start, span.end).split(/\r\n|\n|\r/);
+  for (let i = 1; i < lines.length; i++) if (cellsOnLine(lines[i]!, delimiter) >= width) return true;
+  return false;
+}
+
 function readCsvRecords(b: Builder): CsvRecord[] {
   const text = b.text;
   const delimiter = detectDelimiter(text);
   const records: CsvRecord[] = [];
+  /** The most cells of a record on one line so far: what a whole row looks like. */
+  let width = 0;
   let base = 0;
   for (let restart = 0; restart <= MAX_RESTARTS && base < text.length; restart++) {
     const chunk = text.slice(base);
@@ -319,13 +346,19 @@ function readCsvRecords(b: Builder): CsvRecord[] {
     for (const r of out) {
       const endChar = cursor.toChar(r.info.bytes);
       const span = recordSpan(chunk, prevChar, endChar);
-      prevChar = endChar;
       const abs = { start: base + span.start, end: base + span.end };
+      const multiLine = /[\r\n]/.test(chunk.slice(span.start, span.end));
+      if (multiLine && swallowsRows(text, abs, delimiter, width)) {
+        unclosed = true;
+        break;
+      }
+      prevChar = endChar;
+      if (!multiLine) width = Math.max(width, r.record.length);
       records.push({ cells: r.record, span: abs, cellSpans: cellSpans(text, abs.start, abs.end, delimiter) });
     }
     if (!unclosed) break;
-    // an opening quote that never closes swallows the rest of the file: report the row where it
-    // opened, then read on from the next line
+    // an opening quote that never closes swallows the rest of the file, or the rows down to the
+    // next quote: report the row where it opened, then read on from the next line
     const at = recordSpan(chunk, prevChar, chunk.length).start + base;
     const lineEnd = text.slice(at).search(/\r\n|\n|\r/);
     const next = lineEnd < 0 ? text.length : at + lineEnd + (text.startsWith('\r\n', at + lineEnd) ? 2 : 1);
