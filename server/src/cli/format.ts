@@ -10,7 +10,7 @@ import type { OutlineNode } from '../features/outline';
 import { ELEMENT_LABEL, KIND_NAME } from '../labels';
 import type { DocumentKind } from '../model';
 import { RULES } from '../rules';
-import type { Finding, Locale, Rule, Severity } from '../rules/types';
+import type { Finding, Fix, Locale, Rule, Severity } from '../rules/types';
 import { localize } from '../rules/types';
 
 export interface FileResult {
@@ -117,6 +117,7 @@ export function formatSarif(results: readonly FileResult[], skipped: readonly Sk
   const rules = RULES as readonly Rule[];
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const artifacts = results.map((r) => ({ location: { uri: artifactUri(r.path), uriBaseId: 'SRCROOT' } }));
+  const written = new Set<Fix>();
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -142,7 +143,9 @@ export function formatSarif(results: readonly FileResult[], skipped: readonly Sk
       originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd.endsWith(path.sep) ? cwd : cwd + path.sep).href } },
       columnKind: 'utf16CodeUnits',
       artifacts,
+      // a fix that several findings share (one object) is written with the first of them only
       results: results.flatMap((r, fileIndex) => r.findings.map((f) => {
+        const fixes = f.fixes?.filter((fix) => !written.has(fix) && written.add(fix));
         if (!r.doc) throw new Error(`SARIF needs the document of ${r.path}`);
         const doc = r.doc;
         const artifactLocation = { uri: artifactUri(r.path), uriBaseId: 'SRCROOT', index: fileIndex };
@@ -158,8 +161,8 @@ export function formatSarif(results: readonly FileResult[], skipped: readonly Sk
               physicalLocation: { artifactLocation, region: region(doc, rel.start, rel.end) },
             })),
           } : {}),
-          ...(f.fixes && f.fixes.length > 0 ? {
-            fixes: f.fixes.map((fix) => ({
+          ...(fixes && fixes.length > 0 ? {
+            fixes: fixes.map((fix) => ({
               description: { text: localize(fix.title, locale) },
               artifactChanges: [{
                 artifactLocation,

@@ -20,8 +20,10 @@ export const rule = defineRule({
     const { reply } = ctx;
     for (const run of numberingRuns(reply)) {
       let expected = 1;
-      // built when the run has a finding (most runs have none), then shared by its findings
-      let renumberAll: Fix | undefined;
+      // the run's renumbering goes with its first finding only: carried by every finding, it made
+      // SARIF and code actions grow with the square of the run (the other findings' places offer
+      // the same through the refactoring "renumber this level", features/codeActions.ts)
+      let renumberOffered = false;
       for (let i = 0; i < run.length; i++) {
         const h = run[i]!;
         const m = h.marker;
@@ -38,8 +40,11 @@ export const rule = defineRule({
             title: { zh: `改为“${withOrdinal(got, m.level, expected)}”`, en: `Change to “${withOrdinal(got, m.level, expected)}”` },
             edits: [{ start: m.start, end: m.end, newText: withOrdinal(got, m.level, expected) }],
           }];
-          const all = (renumberAll ??= renumberRun(run));
-          if (all.edits.length > 1) fixes.push(all);
+          if (!renumberOffered) {
+            renumberOffered = true;
+            const all = renumberRun(run);
+            if (all.edits.length > 1) fixes.push(all);
+          }
           ctx.report({ start: m.start, end: m.end, message, fixes });
         }
         expected = m.ordinal + 1;

@@ -57,6 +57,11 @@ export interface Report extends Span {
 export interface Finding extends Report {
   readonly ruleId: string;
   readonly severity: Severity;
+  /**
+   * Set on the one finding that stands for a rule's findings past the engine's caps: how many it
+   * stands for (they are counted, not kept; see rules/engine.ts).
+   */
+  readonly omitted?: number;
 }
 
 export interface RuleContext {
