@@ -97,7 +97,8 @@ describe('protocol: symbols, folding, hover', function () {
 
   it('shows a marker’s path and level with the finding on it, its rule and its norm source', async () => {
     const text = value(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: SEED_URI }, position: { line: 16, character: 0 } }));
-    assert.match(text, /^\*\*信息\*\* `numbering-level` · 编号层级不规范\n\n“1\.”一级直接用在“二、”之下/);
+    // (the message quotes the reply, so its ASCII punctuation is escaped: “1\.”)
+    assert.match(text, /^\*\*信息\*\* `numbering-level` · 编号层级不规范\n\n“1\\\.”一级直接用在“二、”之下/);
     assert.match(text, /- GB\/T 9704-2012 7\.3\.3：/);
     assert.match(text, /\[规则说明\]\(file:\/\/\/.*\/docs\/rules\/numbering-level\.md\)/);
     assert.match(text, /\*\*标题\*\* 二 › 1\n\nGB\/T 9704-2012 7\.3\.3 第三层（写作“1\.”“2\.”……）：加强小区配建力度$/);
