@@ -12,6 +12,7 @@ import type { DocumentKind } from '../model';
 import { RULES } from '../rules';
 import type { Finding, Fix, Locale, Rule, Severity } from '../rules/types';
 import { localize } from '../rules/types';
+import { escapeControls, terminalPath } from './terminal';
 
 export interface FileResult {
   /** The path as shown: relative to the working folder when inside it. */
@@ -45,7 +46,8 @@ export function formatText(results: readonly FileResult[], locale: Locale): stri
     for (const d of r.diagnostics) {
       const sev = severityOf(d);
       counts[sev]++;
-      out.push(`${r.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${TEXT_WORD[sev]} ${String(d.code)}: ${d.message}`);
+      // one line per finding whatever the path and the message hold (cli/terminal.ts)
+      out.push(`${terminalPath(r.path)}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${TEXT_WORD[sev]} ${escapeControls(String(d.code))}: ${escapeControls(String(d.message))}`);
     }
   }
   const total = counts.error + counts.warning + counts.information + counts.hint;
@@ -87,11 +89,11 @@ export function formatJson(results: readonly FileResult[], skipped: readonly Ski
 }
 
 export function formatOutlineText(r: FileResult, locale: Locale): string {
-  const lines = [`${r.path} — ${localize(KIND_NAME[r.kind], locale)}`];
+  const lines = [`${terminalPath(r.path)} — ${localize(KIND_NAME[r.kind], locale)}`];
   const walk = (nodes: readonly OutlineNode[], depth: number): void => {
     for (const n of nodes) {
       const pos = `${n.range.start.line + 1}:${n.range.start.character + 1}`;
-      lines.push(`  ${pos.padEnd(8)} ${'  '.repeat(depth)}${localize(ELEMENT_LABEL[n.kind], locale)}  ${n.name}`);
+      lines.push(`  ${pos.padEnd(8)} ${'  '.repeat(depth)}${localize(ELEMENT_LABEL[n.kind], locale)}  ${escapeControls(n.name)}`);
       walk(n.children, depth + 1);
     }
   };

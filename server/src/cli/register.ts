@@ -9,7 +9,7 @@ import type { EffectiveConfig } from '../config/schema';
 import { decodeRegisterBytes, isInside, parseRegister, REGISTER_MAX_BYTES, resolveRegisterPath } from '../register';
 import type { Register } from '../register/types';
 import type { Localized } from '../rules/types';
-import { ioMessage } from './files';
+import { readFileBounded } from './files';
 
 export interface LoadedRegister {
   readonly abs: string;
@@ -56,17 +56,17 @@ export class Registers {
     let p = this.cache.get(key);
     if (!p) {
       p = (async (): Promise<LoadedRegister> => {
-        let bytes: Buffer;
-        try {
-          const st = await fs.stat(abs);
-          if (st.size > REGISTER_MAX_BYTES) {
-            return { abs, shown, problem: { zh: `登记表过大（上限 ${REGISTER_MAX_BYTES / 1024 / 1024} MB），已忽略。`, en: `the register is too large (limit ${REGISTER_MAX_BYTES / 1024 / 1024} MB); ignored.` } };
-          }
-          bytes = await fs.readFile(abs);
-        } catch (e) {
-          return { abs, shown, problem: ioMessage(e) };
+        // a reply is never a register: read as one, it would fail and drop out of the check unseen
+        if (/\.reply$/i.test(abs)) {
+          return { abs, shown, problem: { zh: '登记表不能是答复文件（.reply），已忽略；请指定 CSV 或 JSON 格式的登记表。', en: 'a reply (.reply) cannot be the register; ignored. Name a CSV or JSON register.' } };
         }
-        const decoded = decodeRegisterBytes(bytes);
+        const read = await readFileBounded(abs, REGISTER_MAX_BYTES);
+        if (!read.ok) {
+          return read.tooLarge !== undefined
+            ? { abs, shown, problem: { zh: `登记表过大（上限 ${REGISTER_MAX_BYTES / 1024 / 1024} MB），已忽略。`, en: `the register is too large (limit ${REGISTER_MAX_BYTES / 1024 / 1024} MB); ignored.` } }
+            : { abs, shown, problem: read.problem.message };
+        }
+        const decoded = decodeRegisterBytes(read.bytes);
         if (!decoded.ok) return { abs, shown, problem: decoded.message };
         const format = /\.json$/i.test(abs) ? 'json' : /\.(csv|tsv|txt)$/i.test(abs) ? 'csv' : undefined;
         const register = parseRegister(decoded.text, {
