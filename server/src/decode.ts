@@ -64,7 +64,7 @@ export function decodeReplyBytes(bytes: Uint8Array): DecodeResult {
 
 /**
  * Which UTF-16 the NUL bytes of the start suggest: text with Latin letters, digits or line breaks
- * has a NUL in the high byte of each, which falls on odd offsets (LE) or even ones (BE), never both.
+ * has a NUL in the high byte of each, which falls on odd offsets (LE) or even ones (BE), mostly.
  */
 function nulSide(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   const n = Math.min(bytes.length, SNIFF_BYTES) & ~1;
@@ -75,8 +75,9 @@ function nulSide(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
     if (bytes[i] === 0) even++;
     if (bytes[i + 1] === 0) odd++;
   }
-  if (odd > 0 && even <= odd / 20) return 'utf-16le';
-  if (even > 0 && odd <= even / 20) return 'utf-16be';
+  // (Chinese has a few on the other side too: 一 is U+4E00; the decoded text must then look like text)
+  if (odd > even) return 'utf-16le';
+  if (even > odd) return 'utf-16be';
   return undefined;
 }
 

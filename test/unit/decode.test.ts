@@ -32,7 +32,9 @@ describe('decoding files', () => {
   // read as GB18030 gibberish; one invalid UTF-8 byte made the whole file unreadable
   it('reads UTF-16 without a BOM, with or without ASCII, and says it guessed', () => {
     const han = '林灵委员您提出的关于教育的建议收悉现答复如下我局高度重视';
-    for (const sample of [text, han]) {
+    // 一 is U+4E00: Chinese has a few NULs on the other side too
+    const headings = '一、加强领导\n二、完善机制\n三、一以贯之\n';
+    for (const sample of [text, han, headings]) {
       const le = Buffer.from(sample, 'utf16le');
       assert.deepEqual(decodeReplyBytes(le), { ok: true, text: sample, encoding: 'utf-16le', guessed: true });
       const be = Buffer.from(le);

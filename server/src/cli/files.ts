@@ -85,7 +85,7 @@ export interface ReadNote {
 
 export type ReadResult =
   | { readonly ok: true; readonly text: string; readonly encoding: Encoding; readonly notes: readonly ReadNote[] }
-  | { readonly ok: false; readonly problem: Problem };
+  | { readonly ok: false; readonly problem: Problem; readonly tooLarge?: number };
 
 /** The bytes of a file, or why they were not read (`tooLarge`: the size past the limit, when that was why). */
 export type BytesResult = { readonly ok: true; readonly bytes: Buffer } | { readonly ok: false; readonly problem: Problem; readonly tooLarge?: number };
@@ -153,7 +153,7 @@ export function readFileBoundedSync(p: string, maxBytes: number): BytesResult {
 /** Reads and decodes a reply; `maxBytes` is the caller's size limit (the editor's is smaller than the CLI's). */
 export async function readReplyFile(p: string, maxBytes = MAX_FILE_BYTES): Promise<ReadResult> {
   const read = await readFileBounded(p, maxBytes);
-  return read.ok ? decodeRead(p, read.bytes) : { ok: false, problem: read.problem };
+  return read.ok ? decodeRead(p, read.bytes) : read;
 }
 
 /**
@@ -162,7 +162,7 @@ export async function readReplyFile(p: string, maxBytes = MAX_FILE_BYTES): Promi
  */
 export function readReplyFileSync(p: string, maxBytes = MAX_FILE_BYTES): ReadResult {
   const read = readFileBoundedSync(p, maxBytes);
-  return read.ok ? decodeRead(p, read.bytes) : { ok: false, problem: read.problem };
+  return read.ok ? decodeRead(p, read.bytes) : read;
 }
 
 const mb = (size: number): string => (size / 1024 / 1024).toFixed(1);
@@ -287,10 +287,15 @@ export interface LoadedProjectFile {
   readonly unreadable?: boolean;
 }
 
-/** Finds and reads project files, nearest first, each read once. */
+/**
+ * Finds and reads project files, nearest first, each read once. With `workspaceFolders` (the
+ * editor's), a project file that is a symbolic link to a place outside all of them is not read.
+ */
 export class ProjectFiles {
   private readonly byDir = new Map<string, Promise<string | undefined>>();
   private readonly loaded = new Map<string, Promise<LoadedProjectFile>>();
+
+  constructor(private readonly workspaceFolders: () => readonly string[] = () => []) {}
 
   /** The project file that applies to a file: the nearest `.proposal-reply.json` in its folder or above. */
   nearest(file: string): Promise<string | undefined> {
@@ -320,6 +325,19 @@ export class ProjectFiles {
     let p = this.loaded.get(file);
     if (!p) {
       p = (async () => {
+        const folders = this.workspaceFolders();
+        if (folders.length > 0 && (await fs.lstat(file).catch(() => undefined))?.isSymbolicLink()) {
+          const real = await fs.realpath(file).catch(() => file);
+          const realFolders = await Promise.all(folders.map((f) => fs.realpath(f).catch(() => f)));
+          if (!realFolders.some((f) => isInside(f, real))) {
+            return {
+              issues: [{
+                source: shownAs, key: '',
+                message: { zh: '项目配置文件经符号链接指向工作区之外，已忽略。', en: 'the project file is a symbolic link to a place outside the workspace; ignored.' },
+              }],
+            };
+          }
+        }
         const read = await readFileBounded(file, PROJECT_FILE_MAX_BYTES);
         if (read.ok) return parseProjectFile(shownAs, read.bytes.toString('utf8'));
         if (read.tooLarge !== undefined) return { issues: [projectFileTooLarge(shownAs)] };
