@@ -15,7 +15,7 @@ import { collectFiles, readReplyFile } from './cli/files';
 import { locateFromProjectFile, Registers } from './cli/register';
 import type { EffectiveConfig } from './config/schema';
 import { rangeOf } from './features/diagnostics';
-import { admission, CHECK_MAX_BYTES } from './features/limits';
+import { admission, EDITOR_FILE_LIMITS } from './features/limits';
 import type { DateValue } from './model';
 import type { BatchGroup, BatchItem, BatchView } from './protocol';
 import { conventionalFileName, entryDetail, entryLabel, isInside, registerIssueText, replySkeleton } from './register';
@@ -165,7 +165,7 @@ export class BatchHost {
 
   /** Reads a reply on disk into the batch, within the editor's limits (a 25 MB log is not read, a file of 10⁶ lines not analysed). */
   private async readIntoIndex(batch: Batch, uri: string, file: string, withLinks: boolean): Promise<string[]> {
-    const read = await readReplyFile(file, CHECK_MAX_BYTES);
+    const read = await readReplyFile(file, EDITOR_FILE_LIMITS);
     if (!read.ok || !batch.register || admission(read.text).mode === 'skip') return batch.index.delete(uri);
     const doc = TextDocument.create(uri, 'proposal-reply', 0, read.text);
     const analysis = this.opts.service.analyze(doc, batch.config, { register: batch.register, ...(withLinks ? { batchLinks: batch.index.links() } : {}) });

@@ -22,7 +22,7 @@ import { DEFAULT_CONFIG, type EffectiveConfig, PROJECT_FILE_NAME } from './confi
 import { clientLocaleOf, messageLocale, SETTINGS_SECTION, SETTINGS_SOURCE, settingsIssues, settingsLayer } from './config/settings';
 import { Debouncer } from './debounce';
 import { CODE_ACTION_KINDS } from './features/codeActions';
-import { admission, admissionMessage, CHECK_MAX_BYTES, DocumentLimits } from './features/limits';
+import { admission, admissionMessage, DocumentLimits, EDITOR_FILE_LIMITS } from './features/limits';
 import { projectFileDiagnostics } from './features/projectFileDiagnostics';
 import { flatSymbols } from './features/symbols';
 import {
@@ -443,7 +443,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         skipped.push({ uri, reason: locale === 'en' ? 'not a file on disk' : '不是磁盘上的文件' });
         continue;
       }
-      const read = await readReplyFile(fileURLToPath(uri), CHECK_MAX_BYTES);
+      const read = await readReplyFile(fileURLToPath(uri), EDITOR_FILE_LIMITS);
       configCache.delete(uri);
       settingsCache.delete(uri);
       if (!read.ok) {

@@ -77,7 +77,7 @@ describe('command line under hostile input', function () {
       fs.writeFileSync(path.join(dir, 'comma.txt'), '中,\n'.repeat(190_000));
       fs.writeFileSync(path.join(dir, 'paren.txt'), '（'.repeat(500_000));
       fs.writeFileSync(path.join(dir, 'ok.reply'), CLEAN);
-      // more lines than any reply has (MAX_LINES): refused with a reason, not analysed
+      // more lines than any reply has (MAX_FILE_LINES): refused with a reason, not analysed
       fs.writeFileSync(path.join(dir, 'zz-lines.txt'), '中,\n'.repeat(Math.floor(MiB / 5)));
       const inputBytes = 190_000 * 5 + 1_500_000;
       const r = await spawnCli(['check', '--format', 'json', '--fail-on', 'none', '.'], dir, { heapMb: 256 });
@@ -98,7 +98,7 @@ describe('command line under hostile input', function () {
       const jobs: CheckJob[] = [];
       for (let i = 0; i < 7; i++) {
         const file = path.join(dir, `r${i}.reply`);
-        // a file of 190 000 headings (within MAX_LINES) needs far more than the workers' 24 MB
+        // a file of 190 000 headings (within MAX_FILE_LINES) needs far more than the workers' 24 MB
         fs.writeFileSync(file, i === 3 ? '1. 加强领导\n'.repeat(190_000) : CLEAN);
         jobs.push({ file, shown: `r${i}.reply`, config: DEFAULT_CONFIG, locale: 'zh-cn' });
       }

@@ -11,7 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { EffectiveConfig } from '../config/schema';
 import { toDiagnostics } from '../features/diagnostics';
-import { buildOutline, type OutlineNode } from '../features/outline';
+import { buildOutline, type OutlineNode, outlineOmitted } from '../features/outline';
 import type { DocumentKind } from '../model';
 import type { Finding, Locale, Localized } from '../rules/types';
 import { type ReplySummary, summarizeReply } from '../report/summary';
@@ -46,8 +46,9 @@ export type FileOutcome =
     /** For SARIF only, which needs the findings' fixes and the text for positions. */
     readonly findings?: Finding[];
     readonly text?: string;
-    /** For JSON only. */
+    /** For JSON only: the outline, and how many headings it leaves out. */
     readonly outline?: OutlineNode[];
+    readonly outlineOmitted?: number;
     /** For a report only. */
     readonly summary?: ReplySummary;
     /** The register entries the reply is linked to (for the second pass over duplicates). */
@@ -91,7 +92,7 @@ export function fileChecker(options: CheckOptions, registers = new Registers()):
       diagnostics: toDiagnostics(doc, findings, { locale: job.locale }),
       entryKeys: analysis.link?.entries.map((e) => e.key) ?? [],
       ...(options.format === 'sarif' ? { findings: [...findings], text: read.text } : {}),
-      ...(options.format === 'json' ? { outline: buildOutline(analysis.reply, doc) } : {}),
+      ...(options.format === 'json' ? { outline: buildOutline(analysis.reply, doc), outlineOmitted: outlineOmitted(analysis.reply) } : {}),
       ...(options.format === 'report' ? { summary: summarizeReply(job.shown, analysis) } : {}),
       logs,
       notes: read.notes,

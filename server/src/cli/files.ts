@@ -9,7 +9,7 @@ import { PROJECT_FILE_MAX_BYTES, parseProjectFile, projectFileTooLarge } from '.
 import { type ConfigIssue, type ConfigLayer } from '../config/resolve';
 import { PROJECT_FILE_NAME } from '../config/schema';
 import { decodeReplyBytes, type DecodeResult, type Encoding } from '../decode';
-import { lineCount, MAX_LINES } from '../features/limits';
+import { type FileLimits, lineCount } from '../features/limits';
 import { isInside } from '../register/location';
 import type { Localized } from '../rules/types';
 
@@ -19,6 +19,10 @@ export const REPLY_EXTENSIONS = ['.reply', '.txt'];
 const SKIP_DIRS = new Set(['node_modules', '.git', '.svn', '.hg', 'out', 'dist']);
 /** Files larger than this are not replies; the CLI reports and skips them (the editor's limit is CHECK_MAX_BYTES). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** Files of more lines are not replies either (a real 64 MB reply has ~140 000; features/limits.ts). */
+export const MAX_FILE_LINES = 200_000;
+/** What the command line and its workers check. */
+export const CLI_FILE_LIMITS: FileLimits = { bytes: MAX_FILE_BYTES, lines: MAX_FILE_LINES };
 
 export interface Problem {
   readonly path: string;
@@ -150,19 +154,19 @@ export function readFileBoundedSync(p: string, maxBytes: number): BytesResult {
   }
 }
 
-/** Reads and decodes a reply; `maxBytes` is the caller's size limit (the editor's is smaller than the CLI's). */
-export async function readReplyFile(p: string, maxBytes = MAX_FILE_BYTES): Promise<ReadResult> {
-  const read = await readFileBounded(p, maxBytes);
-  return read.ok ? decodeRead(p, read.bytes) : read;
+/** Reads and decodes a reply within the caller's limits (the editor's are smaller than the CLI's). */
+export async function readReplyFile(p: string, limits = CLI_FILE_LIMITS): Promise<ReadResult> {
+  const read = await readFileBounded(p, limits.bytes);
+  return read.ok ? decodeRead(p, read.bytes, limits.lines) : read;
 }
 
 /**
  * The same, blocking: for the checker's loop over many files (in a worker thread or a CLI run
  * with nothing else to do), where five thread-pool round trips per file left the thread idle.
  */
-export function readReplyFileSync(p: string, maxBytes = MAX_FILE_BYTES): ReadResult {
-  const read = readFileBoundedSync(p, maxBytes);
-  return read.ok ? decodeRead(p, read.bytes) : read;
+export function readReplyFileSync(p: string, limits = CLI_FILE_LIMITS): ReadResult {
+  const read = readFileBoundedSync(p, limits.bytes);
+  return read.ok ? decodeRead(p, read.bytes, limits.lines) : read;
 }
 
 const mb = (size: number): string => (size / 1024 / 1024).toFixed(1);
@@ -181,7 +185,7 @@ function notRegular(p: string, st: fsSync.Stats): Problem {
   return { path: p, message: { zh: `这是${what.zh}，不是普通文件，未读取。`, en: `this is ${what.en}, not a regular file; not read.` } };
 }
 
-function decodeRead(p: string, bytes: Buffer): ReadResult {
+function decodeRead(p: string, bytes: Buffer, maxLines: number): ReadResult {
   const decoded: DecodeResult = decodeReplyBytes(bytes);
   if (!decoded.ok) {
     return {
@@ -195,8 +199,8 @@ function decodeRead(p: string, bytes: Buffer): ReadResult {
     };
   }
   const lines = lineCount(decoded.text);
-  if (lines > MAX_LINES) {
-    return { ok: false, problem: { path: p, message: { zh: `行数过多（${lines} 行，上限 ${MAX_LINES} 行），不是答复文稿，已跳过。`, en: `too many lines (${lines}, limit ${MAX_LINES}); not a reply, skipped.` } } };
+  if (lines > maxLines) {
+    return { ok: false, problem: { path: p, message: { zh: `行数过多（${lines} 行，上限 ${maxLines} 行），不是答复文稿，已跳过。`, en: `too many lines (${lines}, limit ${maxLines}); not a reply, skipped.` } } };
   }
   return { ok: true, text: decoded.text, encoding: decoded.encoding, notes: decodeNotes(bytes, decoded) };
 }

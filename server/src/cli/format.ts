@@ -24,6 +24,8 @@ export interface FileResult {
   readonly findings: readonly Finding[];
   readonly diagnostics: readonly Diagnostic[];
   readonly outline?: readonly OutlineNode[];
+  /** Headings the outline leaves out (features/outline.ts). */
+  readonly outlineOmitted?: number;
 }
 
 export interface Skipped {
@@ -82,6 +84,7 @@ export function formatJson(results: readonly FileResult[], skipped: readonly Ski
       kind: r.kind,
       diagnostics: r.diagnostics.map((d) => ({ code: String(d.code), severity: severityOf(d), message: d.message, range: d.range })),
       outline: outlineJson(r.outline ?? []),
+      ...(r.outlineOmitted ? { outlineOmitted: r.outlineOmitted } : {}),
     })),
     ...(skipped.length > 0 ? { skipped } : {}),
   };
@@ -98,6 +101,7 @@ export function formatOutlineText(r: FileResult, locale: Locale): string {
     }
   };
   walk(r.outline ?? [], 0);
+  if (r.outlineOmitted) lines.push(locale === 'en' ? `  … and ${r.outlineOmitted} more heading(s), not listed` : `  ……另有 ${r.outlineOmitted} 个标题未列出`);
   return `${lines.join('\n')}\n`;
 }
 

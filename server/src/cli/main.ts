@@ -21,7 +21,7 @@ import { RULES } from '../rules';
 import type { Locale, Rule, Severity } from '../rules/types';
 import { localize } from '../rules/types';
 import { createReplyService } from '../service';
-import { buildOutline } from '../features/outline';
+import { buildOutline, outlineOmitted } from '../features/outline';
 import { type CheckJob, type CheckOptions, checkAll, defaultJobs, fileChecker, type FileOutcome } from './check';
 import { collectFiles, ProjectFiles, type ReadNote, readReplyFile, writeOutputFile } from './files';
 import { type FileResult, formatJson, formatOutlineText, formatSarif, formatText, severityOf, type Skipped } from './format';
@@ -422,6 +422,7 @@ async function check(paths: readonly string[], opts: RunOptions & { failOn: Fail
     findings: outcome.findings ?? [],
     diagnostics: outcome.diagnostics,
     ...(outcome.outline ? { outline: outcome.outline } : {}),
+    ...(outcome.outlineOmitted ? { outlineOmitted: outcome.outlineOmitted } : {}),
   }));
   const outputLocale = batch.locale;
   if (opts.format === 'json') io.stdout(formatJson(results, batch.skipped));
@@ -507,7 +508,7 @@ async function outline(file: string, opts: RunOptions, io: CliIo): Promise<numbe
   const service = createReplyService({ now: opts.now, cacheSize: 1 });
   const doc = TextDocument.create(pathToFileURL(abs).href, 'proposal-reply', 1, read.text);
   const analysis = service.analyze(doc, config);
-  const result: FileResult = { path: shown, kind: analysis.reply.kind, doc, findings: [], diagnostics: [], outline: buildOutline(analysis.reply, doc) };
+  const result: FileResult = { path: shown, kind: analysis.reply.kind, doc, findings: [], diagnostics: [], outline: buildOutline(analysis.reply, doc), outlineOmitted: outlineOmitted(analysis.reply) };
   io.stdout(opts.format === 'json' ? formatJson([result], []) : formatOutlineText(result, locale));
   return configs.unreadable ? 2 : 0;
 }

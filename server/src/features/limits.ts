@@ -3,17 +3,18 @@
  * huge, binary or degenerate file never stalls the server, exhausts its memory or floods the
  * Problems panel:
  *   - up to LIVE_MAX_BYTES (4 MB of UTF-8) and LIVE_MAX_LINES: checked live, every version;
- *   - up to CHECK_MAX_BYTES (20 MB) and MAX_LINES: checked when opened and when saved (one
+ *   - up to CHECK_MAX_BYTES (20 MB) and CHECK_MAX_LINES: checked when opened and when saved (one
  *     analysis takes about 0.1–0.4 s there), with one information diagnostic saying so; between
  *     saves the last diagnostics stay and the other features answer nothing, since their positions
  *     would be stale;
  *   - larger, more lines, or binary-looking (NUL, control characters), or full of U+FFFD (a GBK
  *     file opened as UTF-8): not checked, one information diagnostic saying why.
- * The parse keeps an object per line (60–450 bytes), so the number of lines bounds the memory of a
+ * The parse keeps an object per line (60–500 bytes), so the number of lines bounds the memory of a
  * document as much as its size does: a real reply has a line per ~500 bytes (a 20 MB one ~42 000),
- * a pasted log or a file of blank lines one per byte or two. MAX_LINES holds for every path that
- * reads a file too: the server's background scan and workspace check (which also take
- * CHECK_MAX_BYTES), and the command line and its workers (MAX_FILE_BYTES, cli/files.ts).
+ * a pasted log or a file of blank lines one per byte or two. Files read from disk keep limits of
+ * the same kinds on every path (cli/files.ts, readReplyFile): the server's background scan and
+ * workspace check take the editor's (EDITOR_FILE_LIMITS), the command line and its workers, which
+ * hold one file at a time and no editor, a larger size and more lines (CLI_FILE_LIMITS).
  * VS Code itself never hands documents over 50 MB to extensions; other clients may, and get the notice.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -28,9 +29,18 @@ export const LIVE_MAX_BYTES = 4 * MiB;
 /** Documents up to this many bytes are checked when opened and saved; larger ones not at all. */
 export const CHECK_MAX_BYTES = 20 * MiB;
 /** Documents up to this many lines are checked as they are typed. */
-export const LIVE_MAX_LINES = 100_000;
-/** No text of more lines is checked, on any path (editor, background scan, command line). */
-export const MAX_LINES = 200_000;
+export const LIVE_MAX_LINES = 50_000;
+/** Documents up to this many lines are checked when opened and saved; longer ones not at all. */
+export const CHECK_MAX_LINES = 100_000;
+
+/** The size and the number of lines past which a file is not checked. */
+export interface FileLimits {
+  readonly bytes: number;
+  readonly lines: number;
+}
+
+/** What the editor checks at all: open documents, and the files its background scan and workspace check read. */
+export const EDITOR_FILE_LIMITS: FileLimits = { bytes: CHECK_MAX_BYTES, lines: CHECK_MAX_LINES };
 
 export type Admission =
   | { readonly mode: 'live' }
@@ -54,7 +64,7 @@ export function admission(text: string): Admission {
   const bytes = text.length * 3 > LIVE_MAX_BYTES ? Buffer.byteLength(text, 'utf8') : 0;
   if (bytes > CHECK_MAX_BYTES) return { mode: 'skip', reason: 'size', bytes };
   const lines = text.length >= LIVE_MAX_LINES ? lineCount(text) : 0;
-  if (lines > MAX_LINES) return { mode: 'skip', reason: 'lines', lines };
+  if (lines > CHECK_MAX_LINES) return { mode: 'skip', reason: 'lines', lines };
   const look = sniffText(text);
   if (look !== 'text') return { mode: 'skip', reason: look };
   return bytes > LIVE_MAX_BYTES || lines > LIVE_MAX_LINES ? { mode: 'onSave', bytes, lines } : { mode: 'live' };
@@ -77,8 +87,8 @@ export function admissionMessage(a: Admission, locale: Locale): string | undefin
   switch (a.reason) {
     case 'lines':
       return en
-        ? `Too many lines to check in the editor (${a.lines}, limit ${MAX_LINES}); this does not look like a reply.`
-        : `行数过多（${a.lines} 行，上限 ${MAX_LINES} 行），不像答复文稿，编辑器中不检查。`;
+        ? `Too many lines to check in the editor (${a.lines}, limit ${CHECK_MAX_LINES}); this does not look like a reply.`
+        : `行数过多（${a.lines} 行，上限 ${CHECK_MAX_LINES} 行），不像答复文稿，编辑器中不检查。`;
     case 'size':
       return en
         ? `File too large to check in the editor (${mb(a.bytes)} MB, limit ${CHECK_MAX_BYTES / MiB} MB); check it on the command line: proposal-reply check FILE.`

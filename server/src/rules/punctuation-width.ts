@@ -74,7 +74,8 @@ function halfWidthMarks(text: string, positions: Offsets, from: number, to: numb
   }
   if (!pairs && !lone && !open?.length) return out;
   lone ??= [];
-  if (open) lone.push(...open);
+  // (a loop: a pasted line may hold more brackets than a call takes arguments)
+  if (open) for (const o of open) lone.push(o);
   for (let p = 0; pairs && p < pairs.length; p += 2) {
     const o = pairs[p]!;
     const c = pairs[p + 1]!;
