@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { compactEdits } from '../features/edits';
 import type { OutlineNode } from '../features/outline';
 import { ELEMENT_LABEL, KIND_NAME } from '../labels';
 import type { DocumentKind } from '../model';
@@ -172,7 +173,7 @@ export function formatSarif(results: readonly FileResult[], skipped: readonly Sk
               description: { text: localize(fix.title, locale) },
               artifactChanges: [{
                 artifactLocation,
-                replacements: fix.edits.map((e) => ({ deletedRegion: region(doc, e.start, e.end), insertedContent: { text: e.newText } })),
+                replacements: compactEdits(doc.getText(), fix.edits).map((e) => ({ deletedRegion: region(doc, e.start, e.end), insertedContent: { text: e.newText } })),
               }],
             })),
           } : {}),
