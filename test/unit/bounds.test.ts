@@ -7,7 +7,10 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatSarif } from '../../server/src/cli/format';
 import { DEFAULT_CONFIG } from '../../server/src/config/schema';
+import { planCleanup } from '../../server/src/features/cleanup';
+import { widthEdits } from '../../server/src/features/codeActions';
 import { toDiagnostics } from '../../server/src/features/diagnostics';
+import { applyEdits, disjoint } from '../../server/src/features/edits';
 import { countFindings } from '../../server/src/report/summary';
 import { RULES } from '../../server/src/rules';
 import { FINDINGS_PER_DOCUMENT, FINDINGS_PER_RULE } from '../../server/src/rules/engine';
@@ -93,6 +96,30 @@ describe('bounded findings and fixes', () => {
     }
     // doubling the items leaves the size per input byte about the same (it doubled on main)
     assert.ok(sizes[1]! < sizes[0]! * 1.2, `SARIF per input byte ${sizes.map((s) => s.toFixed(0)).join(' → ')}`);
+  });
+
+  it('makes a paragraph of many half-width marks full-width with one edit, which the selection’s width and the cleanup take apart', () => {
+    // 4 000 marks in one paragraph: one edit the length of its span, not 4 000 edit objects
+    const para = '中,'.repeat(4000);
+    const text = `林灵委员：\n${para}\n`;
+    const { doc, findings } = analyse(text);
+    const width = findings.find((f) => f.ruleId === 'punctuation-width')!;
+    const [edit] = width.fixes![0]!.edits;
+    assert.equal(width.fixes![0]!.edits.length, 1);
+    // from the first mark to the last, each made full-width (compared as a boolean: the strings are long)
+    assert.ok(edit!.start === text.indexOf(',') && edit!.newText === `，${'中，'.repeat(3999)}`, 'the edit makes every mark of the span full-width');
+    assert.match(width.fixes![0]!.title.zh, /将本段 4000 处半角标点改为全角/);
+    const { reply } = createReplyService({ now: NOW }).analyze(doc, DEFAULT_CONFIG);
+    // the selection: the marks inside it, one by one
+    const start = text.indexOf(',', 100);
+    const selected = widthEdits(reply, DEFAULT_CONFIG, { year: 2026, month: 11, day: 23 }, { start, end: start + 10 });
+    assert.deepEqual(selected.map((e) => [e.start, e.newText]), [[start, '，'], [start + 2, '，'], [start + 4, '，'], [start + 6, '，'], [start + 8, '，']]);
+    // the cleanup: the width edit cut around a junk fragment inside the paragraph, every mark counted once
+    const withJunk = `林灵委员：\n${'中,'.repeat(2000)}分享到：${'中,'.repeat(2000)}\n`;
+    const plan = planCleanup(createReplyService({ now: NOW }).analyze(TextDocument.create('file:///j.reply', 'proposal-reply', 1, withJunk), DEFAULT_CONFIG).reply, DEFAULT_CONFIG, { year: 2026, month: 11, day: 23 });
+    assert.ok(disjoint(plan.edits), 'the cleanup’s edits do not overlap');
+    assert.equal(plan.punctuation, 4000);
+    assert.equal(applyEdits(withJunk, plan.edits).replace(/分享到：/, '').split(',').length, 1, 'no half-width comma is left');
   });
 
   it('writes a fix that several findings share once in SARIF', () => {

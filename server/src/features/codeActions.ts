@@ -152,8 +152,24 @@ export function resolveCodeAction(action: CodeAction, reply: Reply, findings: re
   return made ? { ...action, edit: made } : action;
 }
 
-/** Half-width punctuation in Chinese text made full-width, within `range` or everywhere. */
+/**
+ * Half-width punctuation in Chinese text made full-width, within `range` or everywhere. A paragraph
+ * of many marks comes as one edit of its span (punctuation-width): within a range its marks are
+ * taken one by one where it differs from the text (one character for one).
+ */
 export function widthEdits(reply: Reply, config: EffectiveConfig, today: DateValue, range?: Span): TextEdit[] {
   const edits = runRule('punctuation-width', reply, config, today).flatMap((r) => r.fixes?.[0]?.edits ?? []);
-  return range ? edits.filter((e) => e.start >= range.start && e.end <= range.end) : edits;
+  if (!range) return edits;
+  const out: TextEdit[] = [];
+  for (const e of edits) {
+    if (e.end - e.start === 1) {
+      if (e.start >= range.start && e.end <= range.end) out.push(e);
+      continue;
+    }
+    for (let i = Math.max(e.start, range.start); i < Math.min(e.end, range.end); i++) {
+      const c = e.newText.charAt(i - e.start);
+      if (c !== reply.text.charAt(i)) out.push({ start: i, end: i + 1, newText: c });
+    }
+  }
+  return out;
 }

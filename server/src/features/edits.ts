@@ -1,15 +1,12 @@
 /** Text edits: from the core's offset form to LSP ranges, and applied to text (previews, tests). */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit as LspTextEdit } from 'vscode-languageserver-types';
-import type { TextEdit } from '../rules/types';
+import { EDITS_MERGED_ABOVE, type TextEdit } from '../rules/types';
 import { rangeOf } from './diagnostics';
 
 export function toLspEdit(doc: TextDocument, e: TextEdit): LspTextEdit {
   return { range: rangeOf(doc, e), newText: e.newText };
 }
-
-/** The most edits one change is sent as; past it, as one edit of the span they cover (compactEdits). */
-export const EDITS_MERGED_ABOVE = 500;
 
 /**
  * A change as it is sent (to the editor, in SARIF): its edits, or past EDITS_MERGED_ABOVE one edit

@@ -37,6 +37,12 @@ export interface TextEdit extends Span {
   readonly newText: string;
 }
 
+/**
+ * The most edits a change is made of, as a rule makes it or as it is sent; past it, one edit of the
+ * span they cover does the same (features/edits.ts `compactEdits`; punctuation-width for a paragraph).
+ */
+export const EDITS_MERGED_ABOVE = 500;
+
 /** A quick fix a rule offers for its finding: edits that change only what the title names. */
 export interface Fix {
   readonly title: Localized;
