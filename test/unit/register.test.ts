@@ -149,6 +149,17 @@ describe('register', () => {
     assert.deepEqual(multi.issues, []);
   });
 
+  it('reads a register with an invalid UTF-8 byte, saying where the first one is', () => {
+    const bytes = Buffer.concat([Buffer.from('编号,案由,提案人\n1,关于甲的提案,张三\n2,关于乙', 'utf8'), Buffer.from([0xff]), Buffer.from('的提案,李四\n'.repeat(1) + '3,关于丙的提案,王五\n'.repeat(40), 'utf8')]);
+    const decoded = decodeRegisterBytes(bytes);
+    assert.ok(decoded.ok);
+    const register = parseRegister(decoded.text, { invalidBytes: decoded.invalidBytes ?? 0 });
+    assert.deepEqual(register.entries.slice(0, 2).map((e) => e.title), ['关于甲的提案', '关于乙\ufffd的提案']);
+    const issue = register.issues.find((i) => /无效的 UTF-8 字节/.test(i.message.zh));
+    assert.ok(issue);
+    assert.deepEqual([issue.severity, issue.line, issue.column], ['warning', 3, 6]);
+  });
+
   it('checks categories against the configured ones', () => {
     const text = '编号,案由,答复类别\n1,关于甲的建议,甲类\n2,关于乙的建议,A\n';
     const zh = parseRegister(text, { categories: ['甲', '乙', '丙'] });

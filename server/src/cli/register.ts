@@ -73,6 +73,7 @@ export class Registers {
           ...(format ? { format } : {}),
           ...(config.registerColumns ? { columns: config.registerColumns } : {}),
           categories,
+          ...(decoded.invalidBytes ? { invalidBytes: decoded.invalidBytes } : {}),
         });
         return { abs, shown, register, text: decoded.text };
       })();

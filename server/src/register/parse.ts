@@ -23,6 +23,8 @@ export interface RegisterOptions {
   readonly columns?: ColumnMapping;
   /** The reply categories the configuration allows (default A, B, C). */
   readonly categories?: readonly string[];
+  /** How many invalid UTF-8 sequences the decoding showed as U+FFFD (decodeRegisterBytes), to report at the first. */
+  readonly invalidBytes?: number;
 }
 
 /** Largest register read (a register of 10 000 rows is about 2 MB). */
@@ -32,7 +34,7 @@ export const REGISTER_MAX_BYTES = 32 * 1024 * 1024;
 const HEADER_SEARCH_ROWS = 6;
 
 export type RegisterDecodeResult =
-  | { readonly ok: true; readonly text: string; readonly encoding: string }
+  | { readonly ok: true; readonly text: string; readonly encoding: string; readonly invalidBytes?: number }
   | { readonly ok: false; readonly message: Localized };
 
 /**
@@ -42,7 +44,7 @@ export type RegisterDecodeResult =
  */
 export function decodeRegisterBytes(bytes: Uint8Array): RegisterDecodeResult {
   const r = decodeReplyBytes(bytes);
-  if (r.ok) return { ok: true, text: r.text, encoding: r.encoding };
+  if (r.ok) return { ok: true, text: r.text, encoding: r.encoding, ...(r.invalidCount ? { invalidBytes: r.invalidCount } : {}) };
   if (r.reason === 'encoding') {
     try {
       const text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
@@ -69,6 +71,13 @@ export function parseRegister(text: string, options: RegisterOptions = {}): Regi
     else readCsvRegister(b);
   } catch (e) {
     b.issue('error', 0, { start: 0, end: 0 }, { zh: `登记表读取失败：${String(e)}`, en: `cannot read the register: ${String(e)}` });
+  }
+  if (options.invalidBytes) {
+    const at = Math.max(0, t.indexOf('\ufffd'));
+    b.issue('warning', 0, { start: at, end: at + 1 }, {
+      zh: `登记表中有 ${options.invalidBytes} 处无效的 UTF-8 字节（从此处起），已显示为 �；请检查这些单元格，或另存为 UTF-8。`,
+      en: `the register holds ${options.invalidBytes} invalid UTF-8 byte sequence(s) (the first here), shown as �; check those cells or save it as UTF-8.`,
+    });
   }
   return b.result();
 }
