@@ -15,6 +15,7 @@ import { collectFiles, readReplyFile } from './cli/files';
 import { locateFromProjectFile, Registers } from './cli/register';
 import type { EffectiveConfig } from './config/schema';
 import { rangeOf } from './features/diagnostics';
+import { admission, EDITOR_FILE_LIMITS } from './features/limits';
 import type { DateValue } from './model';
 import type { BatchGroup, BatchItem, BatchView } from './protocol';
 import { conventionalFileName, entryDetail, entryLabel, isInside, registerIssueText, replySkeleton } from './register';
@@ -155,14 +156,21 @@ export class BatchHost {
     return batch;
   }
 
-  /** Reads every reply in the project folder that is not open into the index, then re-checks the duplicates. */
+  /**
+   * Reads every reply in the project folder that is not open into the index, then re-checks the
+   * duplicates. A file that fails is logged and left out; the others still count.
+   */
   private async scan(batch: Batch): Promise<void> {
     const { files } = await collectFiles([path.dirname(batch.projectFile)]);
     for (const file of files) {
       if (file === batch.registerFile) continue;
       const uri = pathToFileURL(file).href;
       if (this.openUriOf(uri)) continue;
-      await this.readIntoIndex(batch, uri, file, false);
+      try {
+        await this.readIntoIndex(batch, uri, file, false);
+      } catch (e) {
+        this.opts.log(`batch scan: ${file} failed and was left out: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      }
     }
     await this.settle(batch, true);
     this.opts.onBatchChanged('all');
@@ -173,9 +181,10 @@ export class BatchHost {
     return this.opts.isOpen(canonical) ? canonical : undefined;
   }
 
+  /** Reads a reply on disk into the batch, within the editor's limits (a 25 MB log is not read, a file of 10⁶ lines not analysed). */
   private async readIntoIndex(batch: Batch, uri: string, file: string, withLinks: boolean): Promise<string[]> {
-    const read = await readReplyFile(file);
-    if (!read.ok || !batch.register) return batch.index.delete(uri);
+    const read = await readReplyFile(file, EDITOR_FILE_LIMITS);
+    if (!read.ok || !batch.register || admission(read.text).mode === 'skip') return batch.index.delete(uri);
     const doc = TextDocument.create(uri, 'proposal-reply', 0, read.text);
     const analysis = this.opts.service.analyze(doc, batch.config, { register: batch.register, ...(withLinks ? { batchLinks: batch.index.links() } : {}) });
     this.opts.service.forget(uri);

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   type CancellationToken, type ClientCapabilities, type Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
-  type DocumentDiagnosticReport, DocumentDiagnosticReportKind, FileChangeType, type InitializeParams, type InitializeResult, LSPErrorCodes, ResponseError,
+  type DocumentDiagnosticReport, DocumentDiagnosticReportKind, ErrorCodes, FileChangeType, type InitializeParams, type InitializeResult, LSPErrorCodes, ResponseError,
   TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -22,7 +22,7 @@ import { DEFAULT_CONFIG, type EffectiveConfig, PROJECT_FILE_NAME } from './confi
 import { clientLocaleOf, messageLocale, SETTINGS_SECTION, SETTINGS_SOURCE, settingsIssues, settingsLayer } from './config/settings';
 import { Debouncer } from './debounce';
 import { CODE_ACTION_KINDS } from './features/codeActions';
-import { admission, admissionMessage, DocumentLimits } from './features/limits';
+import { admission, admissionMessage, DocumentLimits, EDITOR_FILE_LIMITS } from './features/limits';
 import { projectFileDiagnostics } from './features/projectFileDiagnostics';
 import { flatSymbols } from './features/symbols';
 import {
@@ -71,20 +71,34 @@ export function findDocsRoot(from: string): string | undefined {
   return undefined;
 }
 
+/** The answer to a request the client cancelled (LSP: RequestCancelled, not an empty result). */
+export function requestCancelled(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+}
+
+/** The answer to any request after `shutdown` (LSP: InvalidRequest). */
+export function afterShutdown(): ResponseError<void> {
+  return new ResponseError(ErrorCodes.InvalidRequest, 'the server is shutting down');
+}
+
 /**
- * Wraps a request handler: a cancelled request gets the empty result without running (or when it
- * was cancelled while running), and an internal error is logged and answered with the empty result.
+ * Wraps a request handler: after `shutdown` a request is answered InvalidRequest, a cancelled
+ * request RequestCancelled (without running, or when it was cancelled while running), and an
+ * internal error is logged and answered with the empty result.
  */
-export function guarded<P, R>(name: string, log: (m: string) => void, empty: () => R, fn: (params: P, token: CancellationToken) => Promise<R> | R) {
+export function guarded<P, R>(name: string, log: (m: string) => void, empty: () => R, fn: (params: P, token: CancellationToken) => Promise<R> | R, shutDown: () => boolean = () => false) {
   return async (params: P, token: CancellationToken): Promise<R> => {
-    if (token.isCancellationRequested) return empty();
+    if (shutDown()) throw afterShutdown();
+    if (token.isCancellationRequested) throw requestCancelled();
+    let r: R;
     try {
-      const r = await fn(params, token);
-      return token.isCancellationRequested ? empty() : r;
+      r = await fn(params, token);
     } catch (e) {
       log(`${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-      return empty();
+      r = empty();
     }
+    if (token.isCancellationRequested) throw requestCancelled();
+    return r;
   };
 }
 
@@ -94,7 +108,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const docsRoot = options.docsRoot ?? findDocsRoot(__dirname);
   let caps = {
     pull: false, snippets: false, hierarchicalSymbols: false, relatedInformation: false, codeDescription: false,
-    configuration: false, configurationDynamic: false, watchedFilesDynamic: false, refresh: false,
+    configuration: false, configurationDynamic: false, watchedFilesDynamic: false, refresh: false, codeActionResolve: false,
   };
   let clientLocale: Locale = 'zh-cn';
   let initLocale: string | undefined;
@@ -125,7 +139,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let globalSettings: unknown = {};
   const settingsCache = new Map<string, Promise<unknown>>();
   const configCache = new Map<string, Promise<DocumentConfig>>();
-  let projectFiles = new ProjectFiles();
+  let projectFiles = new ProjectFiles(() => workspaceFolders);
   const reported = new Set<string>();
 
   const settingsFor = (uri: string): Promise<unknown> => {
@@ -234,7 +248,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   };
 
-  const guard = <P, R>(name: string, empty: () => R, fn: (params: P, token: CancellationToken) => Promise<R> | R) => guarded(name, log, empty, fn);
+  let shutDown = false;
+  connection.onShutdown(() => void (shutDown = true));
+  const guard = <P, R>(name: string, empty: () => R, fn: (params: P, token: CancellationToken) => Promise<R> | R) => guarded(name, log, empty, fn, () => shutDown);
   /**
    * The open reply document and its configuration, or undefined (closed, the project file, or a
    * version the limits hold back from analysis, unless `held` asks for it anyway).
@@ -269,6 +285,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       configurationDynamic: c.workspace?.didChangeConfiguration?.dynamicRegistration === true,
       watchedFilesDynamic: c.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
       refresh: c.workspace?.diagnostics?.refreshSupport === true,
+      // code actions listed without their edits, made when one is chosen (features/codeActions.ts)
+      codeActionResolve: c.textDocument?.codeAction?.dataSupport === true && (c.textDocument.codeAction.resolveSupport?.properties.includes('edit') ?? false),
     };
     workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
       .filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
@@ -282,7 +300,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         hoverProvider: true,
         documentSymbolProvider: { label: clientLocale === 'en' ? 'Proposal reply' : '提案建议答复' },
         foldingRangeProvider: true,
-        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: caps.codeActionResolve },
         ...(caps.pull ? { diagnosticProvider: { identifier: 'proposal-reply', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'proposal-reply' },
@@ -321,7 +339,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
     }
     if (configChanged) {
-      projectFiles = new ProjectFiles();
+      projectFiles = new ProjectFiles(() => workspaceFolders);
       configCache.clear();
       batches.reset();
       // the registers of open replies are read again, and their issues shown again
@@ -355,14 +373,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
     const empty: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const cancelled = (): ResponseError<{ retriggerRequest: boolean }> => new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
-    if (token.isCancellationRequested) throw cancelled();
+    if (shutDown) throw afterShutdown();
+    if (token.isCancellationRequested) throw requestCancelled();
     try {
       const project = isProjectFile(params.textDocument.uri) ? documents.get(params.textDocument.uri) : undefined;
       if (project) return { kind: DocumentDiagnosticReportKind.Full, items: projectFileDiagnostics(project, (await configFor(project.uri)).locale) };
       const r = await replyDoc(params.textDocument.uri, true);
       if (!r) return empty;
-      if (token.isCancellationRequested) throw cancelled();
+      if (token.isCancellationRequested) throw requestCancelled();
       return limits.pullReport(r.doc, r.locale, params.previousResultId, () => service.diagnostics(r.doc, r.config, r.locale, caps.relatedInformation));
     } catch (e) {
       if (e instanceof ResponseError) throw e;
@@ -400,8 +418,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onCodeAction(guard('codeAction', () => [], async (params) => {
     const r = await replyDoc(params.textDocument.uri);
     if (!r) return [];
-    return service.codeActions(r.doc, r.config, params.range, params.context.diagnostics, { locale: r.locale, ...(params.context.only ? { only: params.context.only } : {}) });
+    return service.codeActions(r.doc, r.config, params.range, params.context.diagnostics, {
+      locale: r.locale, lazy: caps.codeActionResolve, ...(params.context.only ? { only: params.context.only } : {}),
+    });
   }));
+
+  connection.onCodeActionResolve(async (action, token) => guard('codeAction/resolve', () => action, async () => {
+    const uri = (action.data as { uri?: unknown } | undefined)?.uri;
+    const r = typeof uri === 'string' ? await replyDoc(uri) : undefined;
+    return r ? service.resolveCodeAction(r.doc, r.config, action, r.locale) : action;
+  })(action, token));
 
   connection.onRequest(STRUCTURE_REQUEST, guard<DocumentParams, StructureReport | null>('structure', () => null, async (params) => {
     const r = await replyDoc(params.textDocument.uri);
@@ -428,11 +454,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         skipped.push({ uri, reason: locale === 'en' ? 'not a file on disk' : '不是磁盘上的文件' });
         continue;
       }
-      const read = await readReplyFile(fileURLToPath(uri));
+      const read = await readReplyFile(fileURLToPath(uri), EDITOR_FILE_LIMITS);
       configCache.delete(uri);
       settingsCache.delete(uri);
       if (!read.ok) {
-        skipped.push({ uri, reason: localize(read.problem.message, locale) });
+        const reason = read.tooLarge !== undefined ? admissionMessage({ mode: 'skip', reason: 'size', bytes: read.tooLarge }, locale)! : localize(read.problem.message, locale);
+        skipped.push({ uri, reason });
         continue;
       }
       const admitted = admission(read.text);

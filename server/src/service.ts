@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageserver-types';
 import type { EffectiveConfig } from './config/schema';
 import { cleanupEdit, planCleanup } from './features/cleanup';
-import { codeActions } from './features/codeActions';
+import { codeActions, resolveCodeAction } from './features/codeActions';
 import { completions } from './features/completion';
 import { rangeOf, toDiagnostics } from './features/diagnostics';
 import { toLspEdits } from './features/edits';
@@ -87,8 +87,13 @@ export interface ReplyService {
   projectFileHover(doc: TextDocument, position: Position, locale: Locale): Hover | null;
   /** Context-aware completion; `snippets` when the client accepts snippet syntax. */
   completion(doc: TextDocument, config: EffectiveConfig, position: Position, options: { locale: Locale; snippets: boolean }): CompletionItem[];
-  /** Quick fixes for the given diagnostics, plus renumbering, width and cleanup actions. */
-  codeActions(doc: TextDocument, config: EffectiveConfig, range: Range, diagnostics: readonly Diagnostic[], options: { locale: Locale; only?: readonly string[] }): CodeAction[];
+  /**
+   * Quick fixes for the given diagnostics, plus renumbering, width and cleanup actions; with `lazy`
+   * they carry `data` instead of their edits, which `resolveCodeAction` makes.
+   */
+  codeActions(doc: TextDocument, config: EffectiveConfig, range: Range, diagnostics: readonly Diagnostic[], options: { locale: Locale; only?: readonly string[]; lazy?: boolean }): CodeAction[];
+  /** The edit of an action `codeActions` listed lazily (`codeAction/resolve`). */
+  resolveCodeAction(doc: TextDocument, config: EffectiveConfig, action: CodeAction, locale: Locale): CodeAction;
   /** The required elements of the reply with their state, for the status bar and the structure view. */
   structure(doc: TextDocument, config: EffectiveConfig, locale: Locale): StructureReport;
   /** Renumbers the whole document, or only the level of the heading at `position`. */
@@ -227,10 +232,14 @@ export function createReplyService(options: ReplyServiceOptions = {}): ReplyServ
       const linked = link && register ? { register: { register, link, ...(config.organization ? { organization: config.organization } : {}) } } : {};
       return completions(reply, doc, doc.offsetAt(position), config, { locale, snippets, today: todayOf(now()), ...linked });
     },
-    codeActions(doc, config, range, diagnostics, { locale, only }) {
+    codeActions(doc, config, range, diagnostics, { locale, only, lazy }) {
       const { reply, findings } = analyze(doc, config);
       const span = { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) };
-      return codeActions(reply, findings, doc, span, diagnostics, config, { locale, today: todayOf(now()), ...(only ? { only } : {}) });
+      return codeActions(reply, findings, doc, span, diagnostics, config, { locale, today: todayOf(now()), ...(only ? { only } : {}), ...(lazy ? { lazy } : {}) });
+    },
+    resolveCodeAction(doc, config, action, locale) {
+      const { reply, findings } = analyze(doc, config);
+      return resolveCodeAction(action, reply, findings, doc, config, { locale, today: todayOf(now()) });
     },
     structure(doc, config, locale) {
       const { reply, findings } = analyze(doc, config);

@@ -6,7 +6,6 @@
  * (preloaded with test/support/gcProbe.js) collects garbage; the figures are printed.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import type { Diagnostic, DocumentDiagnosticReport, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
@@ -15,12 +14,12 @@ import { sizedReply } from '../../bench/inputs';
 import { DEFAULT_CONFIG } from '../../server/src/config/schema';
 import { createReplyService } from '../../server/src/service';
 import { EXAMPLES, readText } from '../support/fixtures';
-import { TestClient, withTimeout } from '../support/lspClient';
+import { TestClient } from '../support/lspClient';
+import { PROBE, rssOf, settledRss } from '../support/memory';
 
 const MiB = 1024 * 1024;
 const EDITS = 1000;
 const DOCUMENTS = 20;
-const PROBE = path.join(__dirname, '..', 'support', 'gcProbe.js');
 
 function fresh(uri: string, text: string): string[] {
   return brief(createReplyService().diagnostics(TextDocument.create(uri, 'proposal-reply', 1, text), DEFAULT_CONFIG, 'zh-cn'));
@@ -54,30 +53,6 @@ function edit(doc: TextDocument, next: () => number): TextDocumentContentChangeE
   return { range: { start: doc.positionAt(start), end: doc.positionAt(end) }, text: kind < 0.85 ? TYPED[Math.floor(next() * TYPED.length)]! : '' };
 }
 
-function rssOf(pid: number): number {
-  const m = /^VmRSS:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-  assert.ok(m, 'VmRSS in /proc/<pid>/status');
-  return Number(m[1]) * 1024;
-}
-
-/** Asks the server to collect garbage and waits for its answer; then its resident size. */
-async function settledRss(client: TestClient): Promise<{ rss: number; heapUsed: number }> {
-  const answer = withTimeout(new Promise<{ heapUsed: number; collected: boolean }>((resolve) => {
-    let buffered = '';
-    const onData = (d: Buffer): void => {
-      buffered += d.toString();
-      const m = /gc-probe (\{.*\})\n/.exec(buffered);
-      if (!m) return;
-      client.process.stderr!.off('data', onData);
-      resolve(JSON.parse(m[1]!) as { heapUsed: number; collected: boolean });
-    };
-    client.process.stderr!.on('data', onData);
-  }), 15_000, () => 'no answer from the gc probe');
-  client.process.kill('SIGUSR2');
-  const { heapUsed, collected } = await answer;
-  assert.ok(collected, 'the server runs with --expose-gc');
-  return { rss: rssOf(client.process.pid!), heapUsed };
-}
 
 const mb = (bytes: number): string => (bytes / MiB).toFixed(1);
 

@@ -2,7 +2,7 @@
  * Settings and the project file over the protocol: `workspace/configuration` per resource, settings
  * at their default defer to `.proposal-reply.json`, changes refresh diagnostics (pull: refresh
  * request, push: new diagnostics), bad values are shown once naming the file, key and allowed values,
- * and internal errors and cancellation give empty results.
+ * internal errors give empty results, cancellation RequestCancelled.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -187,7 +187,7 @@ describe('protocol: settings and the project file', function () {
   });
 
   describe('handler wrapping', () => {
-    it('answers the empty result for a cancelled request without running it, and for an internal error, logging it', async () => {
+    it('answers RequestCancelled for a cancelled request without running it, InvalidRequest after shutdown, and the empty result for an internal error, logging it', async () => {
       const logs: string[] = [];
       let ran = 0;
       const ok = guarded('test', (m) => logs.push(m), () => [] as number[], () => {
@@ -196,8 +196,10 @@ describe('protocol: settings and the project file', function () {
       });
       const cancelled = new CancellationTokenSource();
       cancelled.cancel();
-      assert.deepEqual(await ok({}, cancelled.token), []);
+      await assert.rejects(ok({}, cancelled.token), (e: { code?: number }) => e.code === -32800);
       assert.equal(ran, 0);
+      const late = guarded('test', () => undefined, () => [] as number[], () => [1], () => true);
+      await assert.rejects(late({}, new CancellationTokenSource().token), (e: { code?: number }) => e.code === -32600);
       assert.deepEqual(await ok({}, new CancellationTokenSource().token), [1]);
       const failing = guarded('hover', (m) => logs.push(m), () => null, () => {
         throw new TypeError('boom');
@@ -210,7 +212,7 @@ describe('protocol: settings and the project file', function () {
         source.cancel();
         return [2];
       });
-      assert.deepEqual(await slow({}, source.token), []);
+      await assert.rejects(slow({}, source.token), (e: { code?: number }) => e.code === -32800);
     });
 
     it('answers requests on unknown documents with empty results over the protocol', async () => {

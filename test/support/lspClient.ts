@@ -30,6 +30,8 @@ export interface TestClientOptions {
   readonly serverModule?: string;
   /** Node options for the server process, e.g. `--expose-gc` with a `--require` of a test probe. */
   readonly execArgv?: readonly string[];
+  /** Advertise `codeAction/resolve` of the edit (as VS Code does): actions come without edits until resolved. */
+  readonly codeActionResolve?: boolean;
 }
 
 interface Waiter<T> {
@@ -98,7 +100,10 @@ export class TestClient {
         completion: { completionItem: { snippetSupport: options.snippets ?? true } },
         documentSymbol: { hierarchicalDocumentSymbolSupport: options.hierarchicalSymbols ?? true },
         hover: { contentFormat: ['markdown', 'plaintext'] },
-        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } } },
+        codeAction: {
+          codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } },
+          ...(options.codeActionResolve ? { dataSupport: true, resolveSupport: { properties: ['edit'] } } : {}),
+        },
         foldingRange: {},
       },
       workspace: {

@@ -104,7 +104,7 @@ describe('command line: register and report', () => {
     assert.ok(fs.readFileSync(path.join(dir, 'reports', 'r.html'), 'utf8').includes('<a href="../replies/D022-%E6%9E%97%E7%81%B5.reply">'));
     const unwritable = await cli(['report', '--output', 'no/such/dir/r.html', 'replies'], dir);
     assert.equal(unwritable.code, 2);
-    assert.match(unwritable.stderr, /no\/such\/dir\/r\.html: 文件或文件夹不存在/);
+    assert.match(unwritable.stderr, /no\/such\/dir\/r\.html: 所在文件夹不存在/);
   });
 
   it('uses --register instead of the project file, JSON or GBK alike', async () => {

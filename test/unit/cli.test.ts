@@ -233,7 +233,10 @@ describe('command-line checker', () => {
       const p = path.join(dir, name);
       assert.deepEqual(readReplyFileSync(p), await readReplyFile(p), name);
     }
-    assert.deepEqual(readReplyFileSync(path.join(dir, 'gbk.reply')), { ok: true, text: '林灵委员：\n', encoding: 'gb18030' });
+    const gbk = readReplyFileSync(path.join(dir, 'gbk.reply'));
+    assert.ok(gbk.ok);
+    assert.deepEqual([gbk.text, gbk.encoding], ['林灵委员：\n', 'gb18030']);
+    assert.deepEqual(gbk.notes.map((n) => n.message.zh), ['文件没有标明编码，按 GB18030 读取（推测）；如有乱码，请另存为 UTF-8。']);
   });
 
   it('lists the rules', async () => {

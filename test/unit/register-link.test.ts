@@ -135,7 +135,8 @@ describe('completions from the register', () => {
     const hover = registerHover({ entry: E('20250136'), entries: [E('20250136'), E('215')], via: 'receipt', cited: [] });
     assert.match(hover.zh, /^\*\*登记表第 2 行（第20250136号）\*\* · 提案\n\n《关于加强中小学课后服务质量的建议》\n\n- 提案人：陈明远\n- 附议人：李娜\n/);
     assert.match(hover.zh, /- 办理期限：2025年6月30日\n- 答复类别：A\n\n_按收文说明中的编号对应；合并答复，另含第0215号_$/);
-    assert.match(hover.en, /^\*\*register row 2 \(No\. 20250136\)\*\* · proposal/);
+    // (register cells are escaped, and so is the reference made from them)
+    assert.match(hover.en, /^\*\*register row 2 \\\(No\\\. 20250136\\\)\*\* · proposal/);
     assert.match(registerHover({ entries: [], cited: [] }).zh, /未找到对应条目/);
   });
 });

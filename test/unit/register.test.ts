@@ -130,6 +130,36 @@ describe('register', () => {
     assert.match(formatRegisterIssue(register.issues[4]!, 'bad-rows.csv', 'en'), /^bad-rows\.csv:6:28: warning register: row 6, column “办理期限”: the deadline “2025-02-30” is not a valid date/);
   });
 
+  // issue 23, item 9: a quote that opened a cell and closed at the next quote further down took the
+  // rows between into one title, silently
+  it('reports an unclosed quote that would swallow the rows below it, and keeps those rows', () => {
+    const text = '编号,案由,提案人\n1,关于甲的提案,张三\n2,"关于乙的提案,李四\n3,关于丙的提案,王五\n4,关于丁的"提案",赵六\n5,关于戊的提案,钱七\n';
+    const register = parseRegister(text);
+    assert.deepEqual(register.entries.map((e) => [e.row, e.number, e.title, e.proposers.join()]), [
+      [2, '1', '关于甲的提案', '张三'],
+      [4, '3', '关于丙的提案', '王五'],
+      [5, '4', '关于丁的"提案', '赵六'],
+      [6, '5', '关于戊的提案', '钱七'],
+    ]);
+    assert.deepEqual(issues(text, register), [`error 3 3:1 - ${JSON.stringify(text.split('\n')[2])}`]);
+    assert.match(register.issues[0]!.message.zh, /未闭合的英文双引号/);
+    // a cell that really holds a line break (Excel quotes it) is one cell
+    const multi = parseRegister('编号,案由,提案人\n1,"关于甲\n的提案",张三\n2,关于乙的提案,李四\n');
+    assert.deepEqual(multi.entries.map((e) => [e.row, e.number, e.proposers.join()]), [[2, '1', '张三'], [3, '2', '李四']]);
+    assert.deepEqual(multi.issues, []);
+  });
+
+  it('reads a register with an invalid UTF-8 byte, saying where the first one is', () => {
+    const bytes = Buffer.concat([Buffer.from('编号,案由,提案人\n1,关于甲的提案,张三\n2,关于乙', 'utf8'), Buffer.from([0xff]), Buffer.from('的提案,李四\n'.repeat(1) + '3,关于丙的提案,王五\n'.repeat(40), 'utf8')]);
+    const decoded = decodeRegisterBytes(bytes);
+    assert.ok(decoded.ok);
+    const register = parseRegister(decoded.text, { invalidBytes: decoded.invalidBytes ?? 0 });
+    assert.deepEqual(register.entries.slice(0, 2).map((e) => e.title), ['关于甲的提案', '关于乙\ufffd的提案']);
+    const issue = register.issues.find((i) => /无效的 UTF-8 字节/.test(i.message.zh));
+    assert.ok(issue);
+    assert.deepEqual([issue.severity, issue.line, issue.column], ['warning', 3, 6]);
+  });
+
   it('checks categories against the configured ones', () => {
     const text = '编号,案由,答复类别\n1,关于甲的建议,甲类\n2,关于乙的建议,A\n';
     const zh = parseRegister(text, { categories: ['甲', '乙', '丙'] });

@@ -80,13 +80,16 @@ describe('untrusted workspaces', () => {
     // the CLI writes the report and the exported Word document only where --output names them;
     // the editor's exported Word document goes where the save dialog says; the editor's other two writes follow a command the user ran: the new reply (never over an existing
     // file, client/src/batchView.ts checks first) and the report at the path picked in a save dialog
-    // (or, for a program such as the end-to-end suite, the path passed to the command)
+    // (or, for a program such as the end-to-end suite, the path passed to the command); the CLI's
+    // report goes through writeOutputFile: a new temporary file beside the target, renamed over it
+    // (or removed when the write fails)
     assert.deepEqual(writes.sort(), [
       'client/src/batchView.ts: await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(r.text));',
       'client/src/batchView.ts: await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(r.text));',
       "client/src/word.ts: await vscode.workspace.fs.writeFile(out, Buffer.from(r.base64, 'base64'));",
-      'server/src/cli/export.ts: await fs.writeFile(target, bytes);',
-      'server/src/cli/main.ts: await fs.writeFile(target, text);',
+      'server/src/cli/files.ts: await fs.rename(temp, target);',
+      'server/src/cli/files.ts: await fs.unlink(temp).catch(() => undefined);',
+      "server/src/cli/files.ts: await fs.writeFile(temp, text, { flag: 'wx', mode: existing ? existing.mode & 0o777 : 0o666 });",
     ]);
   });
 

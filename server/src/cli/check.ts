@@ -6,17 +6,17 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { EffectiveConfig } from '../config/schema';
 import { toDiagnostics } from '../features/diagnostics';
-import { buildOutline, type OutlineNode } from '../features/outline';
+import { buildOutline, type OutlineNode, outlineOmitted } from '../features/outline';
 import type { DocumentKind } from '../model';
 import type { Finding, Locale, Localized } from '../rules/types';
 import { type ReplySummary, summarizeReply } from '../report/summary';
 import { createReplyService, type AnalyzeExtras, type ReplyService } from '../service';
-import { isWordFile, readReplyFileSync, readWordFile } from './files';
+import { isWordFile, type ReadNote, readReplyFileSync, readWordFile } from './files';
 import { Registers } from './register';
 
 /** One file to check, with the configuration and the register that apply to it. */
@@ -48,14 +48,17 @@ export type FileOutcome =
     readonly text?: string;
     /** Set when the text was extracted from a Word document. */
     readonly extractedFrom?: 'docx';
-    /** For JSON only. */
+    /** For JSON only: the outline, and how many headings it leaves out. */
     readonly outline?: OutlineNode[];
+    readonly outlineOmitted?: number;
     /** For a report only. */
     readonly summary?: ReplySummary;
     /** The register entries the reply is linked to (for the second pass over duplicates). */
     readonly entryKeys: readonly string[];
     /** What the analysis logged (a failing rule, a parser failure), in order. */
     readonly logs: string[];
+    /** What reading the file has to say: a guessed encoding, invalid bytes. */
+    readonly notes: readonly ReadNote[];
   }
   | { readonly ok: false; readonly message: Localized; readonly logs: string[] };
 
@@ -92,9 +95,10 @@ export function fileChecker(options: CheckOptions, registers = new Registers()):
       entryKeys: analysis.link?.entries.map((e) => e.key) ?? [],
       ...(read.extractedFrom ? { extractedFrom: read.extractedFrom } : {}),
       ...(options.format === 'sarif' ? { findings: [...findings], text: read.text } : {}),
-      ...(options.format === 'json' ? { outline: buildOutline(analysis.reply, doc) } : {}),
+      ...(options.format === 'json' ? { outline: buildOutline(analysis.reply, doc), outlineOmitted: outlineOmitted(analysis.reply) } : {}),
       ...(options.format === 'report' ? { summary: summarizeReply(job.shown, analysis) } : {}),
       logs,
+      notes: read.notes,
     };
   };
 }
@@ -102,8 +106,9 @@ export function fileChecker(options: CheckOptions, registers = new Registers()):
 /**
  * Checks the jobs and returns their outcomes in input order. `jobs` is the number of threads to
  * use: 1 checks in this thread; more start that many workers (never more than there are chunks).
+ * `workerLimits` bounds each worker's heap (tests use it to make a worker run out of memory).
  */
-export async function checkAll(list: readonly CheckJob[], options: CheckOptions, jobs: number, registers?: Registers): Promise<FileOutcome[]> {
+export async function checkAll(list: readonly CheckJob[], options: CheckOptions, jobs: number, registers?: Registers, workerLimits?: ResourceLimits): Promise<FileOutcome[]> {
   // about four chunks per worker at least, so that a slow chunk does not keep the others waiting
   const size = Math.max(1, Math.min(CHUNK_FILES, Math.ceil(list.length / (jobs * 4))));
   const workers = Math.min(jobs, Math.ceil(list.length / size));
@@ -113,7 +118,7 @@ export async function checkAll(list: readonly CheckJob[], options: CheckOptions,
     for (const job of list) out.push(await check(job));
     return out;
   }
-  return checkInWorkers(list, options, workers, size);
+  return checkInWorkers(list, options, workers, size, workerLimits);
 }
 
 /** How many threads `check` uses by default: every core, but one thread for a small run. */
@@ -135,7 +140,24 @@ export interface ChunkReply {
   readonly error?: string;
 }
 
-function checkInWorkers(list: readonly CheckJob[], options: CheckOptions, count: number, size: number): Promise<FileOutcome[]> {
+/** The outcome of a file whose worker died while checking it alone (out of memory, a crash). */
+function workerDied(error: string): FileOutcome {
+  return {
+    ok: false,
+    logs: [],
+    message: {
+      zh: `检查此文件时工作线程异常退出（${error}），已跳过；其余文件照常检查。`,
+      en: `the worker thread checking this file ended abnormally (${error}); skipped. The other files are checked as usual.`,
+    },
+  };
+}
+
+/**
+ * Spreads the chunks over `count` workers. A worker that dies (out of memory on one file, a crash)
+ * takes no other file's outcome with it: its chunk is split into chunks of one file, which fresh
+ * workers check again, and a file that kills a worker on its own gets an outcome saying so.
+ */
+function checkInWorkers(list: readonly CheckJob[], options: CheckOptions, count: number, size: number, resourceLimits?: ResourceLimits): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = new Array<FileOutcome>(list.length);
   // configurations are shared by many files: each is sent to a worker once, then named by id
   const configIds = new Map<EffectiveConfig, number>();
@@ -144,53 +166,75 @@ function checkInWorkers(list: readonly CheckJob[], options: CheckOptions, count:
     if (id === undefined) configIds.set(c, (id = configIds.size));
     return id;
   };
-  const chunks = Math.ceil(list.length / size);
-  let next = 0;
-  let done = 0;
+  /** Chunks to check, as lists of indices into `list`; a chunk's id is its index here. */
+  const chunks: number[][] = [];
+  for (let i = 0; i < list.length; i += size) chunks.push(Array.from({ length: Math.min(size, list.length - i) }, (_, k) => i + k));
+  const queue = chunks.map((_, id) => id);
+  let left = list.length;
   return new Promise<FileOutcome[]>((resolve, reject) => {
-    const pool: Worker[] = [];
-    let failed = false;
+    const pool = new Set<Worker>();
+    let settled = false;
     const finish = (error?: Error): void => {
-      if (failed) return;
-      if (error) failed = true;
+      if (settled) return;
+      settled = true;
       for (const w of pool) void w.terminate();
       if (error) reject(error);
       else resolve(outcomes);
     };
-    const send = (w: Worker, known: Set<number>): void => {
-      if (next >= chunks) return;
-      const chunk = next++;
-      const slice = list.slice(chunk * size, (chunk + 1) * size);
-      const configs: Array<readonly [number, EffectiveConfig]> = [];
-      const jobs = slice.map((j) => {
-        const id = idOf(j.config);
-        if (!known.has(id)) {
-          known.add(id);
-          configs.push([id, j.config]);
-        }
-        return { ...j, config: id };
-      });
-      const request: ChunkRequest = { chunk, configs, jobs };
-      w.postMessage(request);
+    const record = (chunk: number, results: readonly FileOutcome[]): void => {
+      chunks[chunk]!.forEach((index, k) => (outcomes[index] = results[k]!));
+      left -= chunks[chunk]!.length;
+      if (left === 0) finish();
     };
-    for (let i = 0; i < count; i++) {
-      const w = new Worker(path.join(__dirname, 'worker.js'), { workerData: options });
+    const start = (): void => {
+      const w = new Worker(path.join(__dirname, 'worker.js'), { workerData: options, ...(resourceLimits ? { resourceLimits } : {}) });
       const known = new Set<number>();
-      pool.push(w);
+      let current: number | undefined;
+      let failure = 'exit';
+      pool.add(w);
+      const send = (): void => {
+        current = queue.shift();
+        if (current === undefined) {
+          pool.delete(w);
+          void w.terminate();
+          return;
+        }
+        const configs: Array<readonly [number, EffectiveConfig]> = [];
+        const jobs = chunks[current]!.map((index) => {
+          const j = list[index]!;
+          const id = idOf(j.config);
+          if (!known.has(id)) {
+            known.add(id);
+            configs.push([id, j.config]);
+          }
+          return { ...j, config: id };
+        });
+        const request: ChunkRequest = { chunk: current, configs, jobs };
+        w.postMessage(request);
+      };
       w.on('message', (reply: ChunkReply) => {
         if (reply.error !== undefined || !reply.outcomes) {
           finish(new Error(`worker failed: ${reply.error ?? 'no outcomes'}`));
           return;
         }
-        reply.outcomes.forEach((o, k) => (outcomes[reply.chunk * size + k] = o));
-        if (++done === chunks) finish();
-        else send(w, known);
+        current = undefined;
+        record(reply.chunk, reply.outcomes);
+        if (!settled) send();
       });
-      w.on('error', (e) => finish(e));
-      w.on('exit', (code) => {
-        if (done < chunks) finish(new Error(`worker exited with code ${code} before the run was done`));
+      w.on('error', (e: NodeJS.ErrnoException) => void (failure = e.code ?? e.message));
+      w.on('exit', () => {
+        pool.delete(w);
+        if (settled || current === undefined) return;
+        const lost = chunks[current]!;
+        if (lost.length === 1) record(current, [workerDied(failure)]);
+        else {
+          // check the files of the lost chunk one by one, first
+          for (const index of lost.reverse()) queue.unshift(chunks.push([index]) - 1);
+        }
+        if (!settled && queue.length > 0) start();
       });
-      send(w, known);
-    }
+      send();
+    };
+    for (let i = 0; i < count; i++) start();
   });
 }

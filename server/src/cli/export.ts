@@ -4,14 +4,14 @@
  * to standard output when that is a pipe or a file, never to a terminal. The `docx` package is
  * loaded only here (office/exportDocx.ts requires it when called).
  */
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { EffectiveConfig } from '../config/schema';
 import type { Reply } from '../model';
 import { exportDocx, exportOptionsFor, exportSummary } from '../office/exportDocx';
 import type { Locale } from '../rules/types';
 import { localize } from '../rules/types';
-import { ioMessage, readAnyReplyFile } from './files';
+import { readAnyReplyFile, writeOutputFile } from './files';
+import { terminalPath } from './terminal';
 
 export interface ExportIo {
   readonly cwd: string;
@@ -33,10 +33,6 @@ export async function exportReply(
     say({ zh: '请用 -o 指定要写入的 Word 文件，例如 -o 答复.docx（不会写到终端）。', en: 'name the Word file to write with -o, e.g. -o reply.docx (it is not written to a terminal).' });
     return 2;
   }
-  if (target !== undefined && target === abs) {
-    say({ zh: '输出文件与输入文件相同，已停止，以免覆盖答复原文。', en: 'the output is the input file; stopped, so as not to overwrite the reply.' });
-    return 2;
-  }
   const read = await readAnyReplyFile(abs);
   if (!read.ok) {
     io.stderr(`proposal-reply: ${shown}: ${localize(read.problem.message, opts.locale)}\n`);
@@ -49,10 +45,10 @@ export async function exportReply(
     io.stdoutBytes!(bytes);
     return 0;
   }
-  try {
-    await fs.writeFile(target, bytes);
-  } catch (e) {
-    io.stderr(`proposal-reply: ${path.relative(io.cwd, target) || target}: ${localize(ioMessage(e), opts.locale)}\n`);
+  // written as report --output writes: never through a link, never over the input (cli/files.ts)
+  const written = await writeOutputFile(target, bytes, [abs]);
+  if (!written.ok) {
+    io.stderr(`proposal-reply: ${terminalPath(path.relative(io.cwd, target) || target)}: ${localize(written.message, opts.locale)}\n`);
     return 2;
   }
   say(exportSummary(reply, options, path.relative(io.cwd, target) || target));

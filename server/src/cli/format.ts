@@ -6,12 +6,14 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { compactEdits } from '../features/edits';
 import type { OutlineNode } from '../features/outline';
 import { ELEMENT_LABEL, KIND_NAME } from '../labels';
 import type { DocumentKind } from '../model';
 import { RULES } from '../rules';
-import type { Finding, Locale, Rule, Severity } from '../rules/types';
+import type { Finding, Fix, Locale, Rule, Severity } from '../rules/types';
 import { localize } from '../rules/types';
+import { escapeControls, terminalPath } from './terminal';
 
 export interface FileResult {
   /** The path as shown: relative to the working folder when inside it. */
@@ -28,6 +30,8 @@ export interface FileResult {
    * extracted text (one per paragraph, table-cell paragraph or soft line break), not of the file.
    */
   readonly extractedFrom?: 'docx';
+  /** Headings the outline leaves out (features/outline.ts). */
+  readonly outlineOmitted?: number;
 }
 
 /** What the JSON and SARIF outputs say about the positions in a Word document. */
@@ -56,7 +60,8 @@ export function formatText(results: readonly FileResult[], locale: Locale): stri
     for (const d of r.diagnostics) {
       const sev = severityOf(d);
       counts[sev]++;
-      out.push(`${r.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${TEXT_WORD[sev]} ${String(d.code)}: ${d.message}`);
+      // one line per finding whatever the path and the message hold (cli/terminal.ts)
+      out.push(`${terminalPath(r.path)}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${TEXT_WORD[sev]} ${escapeControls(String(d.code))}: ${escapeControls(String(d.message))}`);
     }
   }
   const total = counts.error + counts.warning + counts.information + counts.hint;
@@ -92,6 +97,7 @@ export function formatJson(results: readonly FileResult[], skipped: readonly Ski
       ...(r.extractedFrom ? { extractedFrom: r.extractedFrom, positions: 'paragraphs' } : {}),
       diagnostics: r.diagnostics.map((d) => ({ code: String(d.code), severity: severityOf(d), message: d.message, range: d.range })),
       outline: outlineJson(r.outline ?? []),
+      ...(r.outlineOmitted ? { outlineOmitted: r.outlineOmitted } : {}),
     })),
     ...(skipped.length > 0 ? { skipped } : {}),
   };
@@ -99,15 +105,16 @@ export function formatJson(results: readonly FileResult[], skipped: readonly Ski
 }
 
 export function formatOutlineText(r: FileResult, locale: Locale): string {
-  const lines = [`${r.path} — ${localize(KIND_NAME[r.kind], locale)}`];
+  const lines = [`${terminalPath(r.path)} — ${localize(KIND_NAME[r.kind], locale)}`];
   const walk = (nodes: readonly OutlineNode[], depth: number): void => {
     for (const n of nodes) {
       const pos = `${n.range.start.line + 1}:${n.range.start.character + 1}`;
-      lines.push(`  ${pos.padEnd(8)} ${'  '.repeat(depth)}${localize(ELEMENT_LABEL[n.kind], locale)}  ${n.name}`);
+      lines.push(`  ${pos.padEnd(8)} ${'  '.repeat(depth)}${localize(ELEMENT_LABEL[n.kind], locale)}  ${escapeControls(n.name)}`);
       walk(n.children, depth + 1);
     }
   };
   walk(r.outline ?? [], 0);
+  if (r.outlineOmitted) lines.push(locale === 'en' ? `  … and ${r.outlineOmitted} more heading(s), not listed` : `  ……另有 ${r.outlineOmitted} 个标题未列出`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -136,6 +143,7 @@ export function formatSarif(results: readonly FileResult[], skipped: readonly Sk
       properties: { extractedFrom: r.extractedFrom, positions: 'paragraphs' },
     } : {}),
   }));
+  const written = new Set<Fix>();
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -161,7 +169,9 @@ export function formatSarif(results: readonly FileResult[], skipped: readonly Sk
       originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd.endsWith(path.sep) ? cwd : cwd + path.sep).href } },
       columnKind: 'utf16CodeUnits',
       artifacts,
+      // a fix that several findings share (one object) is written with the first of them only
       results: results.flatMap((r, fileIndex) => r.findings.map((f) => {
+        const fixes = f.fixes?.filter((fix) => !written.has(fix) && written.add(fix));
         if (!r.doc) throw new Error(`SARIF needs the document of ${r.path}`);
         const doc = r.doc;
         const artifactLocation = { uri: artifactUri(r.path), uriBaseId: 'SRCROOT', index: fileIndex };
@@ -178,12 +188,12 @@ export function formatSarif(results: readonly FileResult[], skipped: readonly Sk
             })),
           } : {}),
           // a fix edits text; the extracted text of a Word document is not the file, so it gets none
-          ...(f.fixes && f.fixes.length > 0 && !r.extractedFrom ? {
-            fixes: f.fixes.map((fix) => ({
+          ...(fixes && fixes.length > 0 && !r.extractedFrom ? {
+            fixes: fixes.map((fix) => ({
               description: { text: localize(fix.title, locale) },
               artifactChanges: [{
                 artifactLocation,
-                replacements: fix.edits.map((e) => ({ deletedRegion: region(doc, e.start, e.end), insertedContent: { text: e.newText } })),
+                replacements: compactEdits(doc.getText(), fix.edits).map((e) => ({ deletedRegion: region(doc, e.start, e.end), insertedContent: { text: e.newText } })),
               }],
             })),
           } : {}),

@@ -21,12 +21,13 @@ import { RULES } from '../rules';
 import type { Locale, Rule, Severity } from '../rules/types';
 import { localize } from '../rules/types';
 import { createReplyService } from '../service';
-import { buildOutline } from '../features/outline';
+import { buildOutline, outlineOmitted } from '../features/outline';
 import { type CheckJob, type CheckOptions, checkAll, defaultJobs, fileChecker, type FileOutcome } from './check';
-import { collectFiles, ioMessage, ProjectFiles, readAnyReplyFile } from './files';
+import { collectFiles, ProjectFiles, readAnyReplyFile, type ReadNote, writeOutputFile } from './files';
 import { type FileResult, formatJson, formatOutlineText, formatSarif, formatText, severityOf, type Skipped } from './format';
 import { parseReply } from '../parse';
 import { type LoadedRegister, locateFromProjectFile, Registers } from './register';
+import { escapeControls, terminalLine, terminalPath } from './terminal';
 
 export interface CliIo {
   readonly stdout: (s: string) => void;
@@ -107,7 +108,10 @@ function envLocale(env: CliIo['env']): Locale | undefined {
   return /^en/i.test(lang) ? 'en' : /^zh/i.test(lang) ? 'zh-cn' : undefined;
 }
 
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  // every line on stderr has its control and bidi characters escaped (cli/terminal.ts); only the
+  // usage text, which is ours, goes out through rawIo
+  const io: CliIo = { ...rawIo, stderr: (s) => rawIo.stderr(terminalLine(s)) };
   const fallbackLocale: Locale = envLocale(io.env) ?? 'zh-cn';
   let parsed;
   try {
@@ -132,12 +136,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       },
     });
   } catch (e) {
-    io.stderr(`proposal-reply: ${(e as Error).message}\n\n${usage(fallbackLocale)}`);
+    rawIo.stderr(`proposal-reply: ${escapeControls((e as Error).message)}\n\n${usage(fallbackLocale)}`);
     return 2;
   }
   const { values, positionals } = parsed;
   const cliLocale = values.locale;
-  if (cliLocale !== undefined && cliLocale !== 'zh-cn' && cliLocale !== 'en') return usageError(io, fallbackLocale, `--locale: ${cliLocale}`);
+  if (cliLocale !== undefined && cliLocale !== 'zh-cn' && cliLocale !== 'en') return usageError(rawIo, fallbackLocale, `--locale: ${cliLocale}`);
   const locale: Locale | undefined = cliLocale as Locale | undefined;
   const shownLocale = locale ?? fallbackLocale;
   if (values.version) {
@@ -151,39 +155,39 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const format = values.format ?? (command === 'report' ? 'html' : 'text');
   const failOn = (values['fail-on'] ?? (command === 'report' ? 'none' : 'error')) as FailOn;
-  if (!FAIL_ON.includes(failOn)) return usageError(io, shownLocale, `--fail-on: ${failOn}`);
+  if (!FAIL_ON.includes(failOn)) return usageError(rawIo, shownLocale, `--fail-on: ${failOn}`);
   if (values.kind !== undefined && values.kind !== 'auto' && !(DOCUMENT_KINDS as readonly string[]).includes(values.kind)) {
-    return usageError(io, shownLocale, `--kind: ${values.kind}`);
+    return usageError(rawIo, shownLocale, `--kind: ${values.kind}`);
   }
   let now: () => Date = () => new Date();
   let today: number | undefined;
   if (values.today !== undefined) {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(values.today);
-    if (!m) return usageError(io, shownLocale, `--today: ${values.today}`);
+    if (!m) return usageError(rawIo, shownLocale, `--today: ${values.today}`);
     const fixed = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12);
     now = () => fixed;
     today = fixed.getTime();
   }
   let jobs: number | undefined;
   if (values.jobs !== undefined) {
-    if (!/^[1-9]\d{0,3}$/.test(values.jobs)) return usageError(io, shownLocale, `--jobs: ${values.jobs}`);
+    if (!/^[1-9]\d{0,3}$/.test(values.jobs)) return usageError(rawIo, shownLocale, `--jobs: ${values.jobs}`);
     jobs = Number(values.jobs);
   }
 
-  if (values.output !== undefined && command !== 'report' && command !== 'export') return usageError(io, shownLocale, shownLocale === 'en' ? '--output is for report and export only' : '--output 只用于 report 和 export');
+  if (values.output !== undefined && command !== 'report' && command !== 'export') return usageError(rawIo, shownLocale, shownLocale === 'en' ? '--output is for report and export only' : '--output 只用于 report 和 export');
   const common = { locale, fallbackLocale, now, today, jobs, config: values.config, kind: values.kind, register: values.register };
   switch (command) {
     case 'check':
-      if (!['text', 'json', 'sarif'].includes(format)) return usageError(io, shownLocale, `--format: ${format}`);
-      if (rest.length === 0) return usageError(io, shownLocale, shownLocale === 'en' ? 'check needs at least one PATH' : 'check 需要至少一个路径');
+      if (!['text', 'json', 'sarif'].includes(format)) return usageError(rawIo, shownLocale, `--format: ${format}`);
+      if (rest.length === 0) return usageError(rawIo, shownLocale, shownLocale === 'en' ? 'check needs at least one PATH' : 'check 需要至少一个路径');
       return check(rest, { ...common, format, failOn, quiet: values.quiet === true }, io);
     case 'report':
-      if (!(REPORT_FORMATS as readonly string[]).includes(format)) return usageError(io, shownLocale, `--format: ${format}`);
-      if (rest.length === 0) return usageError(io, shownLocale, shownLocale === 'en' ? 'report needs at least one PATH' : 'report 需要至少一个路径');
+      if (!(REPORT_FORMATS as readonly string[]).includes(format)) return usageError(rawIo, shownLocale, `--format: ${format}`);
+      if (rest.length === 0) return usageError(rawIo, shownLocale, shownLocale === 'en' ? 'report needs at least one PATH' : 'report 需要至少一个路径');
       return report(rest, { ...common, format, failOn, output: values.output }, io);
     case 'outline':
-      if (!['text', 'json'].includes(format)) return usageError(io, shownLocale, `--format: ${format}`);
-      if (rest.length !== 1) return usageError(io, shownLocale, shownLocale === 'en' ? 'outline takes exactly one FILE' : 'outline 需要且只需要一个文件');
+      if (!['text', 'json'].includes(format)) return usageError(rawIo, shownLocale, `--format: ${format}`);
+      if (rest.length !== 1) return usageError(rawIo, shownLocale, shownLocale === 'en' ? 'outline takes exactly one FILE' : 'outline 需要且只需要一个文件');
       return outline(rest[0]!, { ...common, format }, io);
     case 'export': {
       if (values.format !== undefined && values.format !== 'docx') return usageError(io, shownLocale, `--format: ${values.format}`);
@@ -201,14 +205,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }, { cwd: io.cwd, stderr: io.stderr, ...(io.stdoutBytes ? { stdoutBytes: io.stdoutBytes } : {}) });
     }
     case 'rules':
-      return listRules(format, shownLocale, io);
+      return listRules(format, shownLocale, rawIo);
     default:
-      return usageError(io, shownLocale, shownLocale === 'en' ? `unknown command "${command}"` : `未知命令“${command}”`);
+      return usageError(rawIo, shownLocale, shownLocale === 'en' ? `unknown command "${command}"` : `未知命令“${command}”`);
   }
 }
 
 function usageError(io: CliIo, locale: Locale, what: string): number {
-  io.stderr(`proposal-reply: ${locale === 'en' ? 'invalid usage' : '用法错误'}: ${what}\n\n${usage(locale)}`);
+  io.stderr(`proposal-reply: ${locale === 'en' ? 'invalid usage' : '用法错误'}: ${escapeControls(what)}\n\n${usage(locale)}`);
   return 2;
 }
 
@@ -246,8 +250,7 @@ class Configs {
       const layers: ConfigLayer[] = [];
       let issues: ReturnType<typeof resolveConfig>['issues'] = [];
       if (projectFile) {
-        const shown = displayPath(this.io.cwd, projectFile);
-        const loaded = await this.projectFiles.load(projectFile, shown);
+        const loaded = await this.projectFiles.load(projectFile, terminalPath(displayPath(this.io.cwd, projectFile)));
         if (loaded.unreadable) this.unreadable = true;
         issues = [...loaded.issues];
         if (loaded.layer) layers.push(loaded.layer);
@@ -277,6 +280,12 @@ class Configs {
   }
 }
 
+/** `proposal-reply: path[:line:col]: message`, what reading a file has to say. */
+function noteLine(shown: string, note: ReadNote, locale: Locale): string {
+  const at = note.line !== undefined ? `:${note.line}:${note.column ?? 1}` : '';
+  return `proposal-reply: ${terminalPath(shown)}${at}: ${localize(note.message, locale)}\n`;
+}
+
 /** Paths are shown relative to the working folder, as a user would type them. */
 function displayPath(cwd: string, p: string): string {
   return path.relative(cwd, path.resolve(cwd, p)) || '.';
@@ -293,6 +302,8 @@ interface Batch {
   readonly skipped: Skipped[];
   readonly ioProblem: boolean;
   readonly locale: Locale;
+  /** Every file the run reads: the replies, their project files and registers (an output may be none of them). */
+  readonly inputs: readonly string[];
 }
 
 /**
@@ -313,7 +324,7 @@ class RegisterSource {
       const where = await locateFromProjectFile(projectFile, config.register);
       if ('problem' in where) {
         this.problem = true;
-        this.configs.once(`proposal-reply: ${displayPath(this.io.cwd, where.source)}: register: ${localize(where.problem, locale)}\n`);
+        this.configs.once(`proposal-reply: ${terminalPath(displayPath(this.io.cwd, where.source))}: register: ${localize(where.problem, locale)}\n`);
         return undefined;
       }
       abs = where.abs;
@@ -322,10 +333,10 @@ class RegisterSource {
     const loaded = await this.registers.load(abs, shown, config);
     if (loaded.problem) {
       this.problem = true;
-      this.configs.once(`proposal-reply: ${shown}: ${localize(loaded.problem, locale)}\n`);
+      this.configs.once(`proposal-reply: ${terminalPath(shown)}: ${localize(loaded.problem, locale)}\n`);
       return undefined;
     }
-    for (const issue of loaded.register!.issues) this.configs.once(`proposal-reply: ${formatRegisterIssue(issue, shown, locale, loaded.register!.format)}\n`);
+    for (const issue of loaded.register!.issues) this.configs.once(`proposal-reply: ${formatRegisterIssue(issue, terminalPath(shown), locale, loaded.register!.format)}\n`);
     return loaded;
   }
 }
@@ -351,17 +362,20 @@ async function checkBatch(
   let locale: Locale = opts.locale ?? opts.fallbackLocale;
   for (const p of problems) {
     const shown = displayPath(io.cwd, p.path);
-    io.stderr(`proposal-reply: ${shown}: ${localize(p.message, locale)}\n`);
+    io.stderr(`proposal-reply: ${terminalPath(shown)}: ${localize(p.message, locale)}\n`);
     skipped.push({ path: shown, reason: localize(p.message, locale) });
   }
   const jobs: CheckJob[] = [];
   const configMessages: string[][] = [];
   const registerFiles = new Set<string>();
+  const inputs = new Set<string>(files);
   for (const file of files) {
     const resolved = await configs.for(file);
     locale = resolved.locale;
     const loaded = want.registerFor ? await want.registerFor(file) : await registers.for(resolved.projectFile, resolved.config, locale);
     if (loaded?.register) registerFiles.add(loaded.abs);
+    if (loaded) inputs.add(loaded.abs);
+    if (resolved.projectFile) inputs.add(resolved.projectFile);
     jobs.push({ file, shown: displayPath(io.cwd, file), config: resolved.config, locale: resolved.locale, ...(loaded?.register ? { register: loaded.abs } : {}) });
     configMessages.push(resolved.messages);
   }
@@ -378,10 +392,11 @@ async function checkBatch(
     const outcome = outcomes[k++]!;
     if (!outcome.ok) {
       ioProblem = true;
-      io.stderr(`proposal-reply: ${job.shown}: ${localize(outcome.message, job.locale)}\n`);
+      io.stderr(`proposal-reply: ${terminalPath(job.shown)}: ${localize(outcome.message, job.locale)}\n`);
       skipped.push({ path: job.shown, reason: localize(outcome.message, job.locale) });
       return;
     }
+    for (const note of outcome.notes) io.stderr(noteLine(job.shown, note, job.locale));
     for (const line of outcome.logs) {
       // a failing rule is logged once per run, as one service would, though each worker has its own
       const rule = /^rule (\S+) failed/.exec(line)?.[1];
@@ -395,7 +410,7 @@ async function checkBatch(
   });
   if (configs.unreadable) ioProblem = true;
   await reanalyzeDuplicates(checked, options, registers.registers);
-  return { checked, skipped, ioProblem, locale, registers };
+  return { checked, skipped, ioProblem, locale, registers, inputs: [...inputs] };
 }
 
 /** Second pass: the replies that share a register entry, analysed with the batch's links. */
@@ -431,6 +446,7 @@ async function check(paths: readonly string[], opts: RunOptions & { failOn: Fail
     findings: outcome.findings ?? [],
     diagnostics: outcome.diagnostics,
     ...(outcome.outline ? { outline: outcome.outline } : {}),
+    ...(outcome.outlineOmitted ? { outlineOmitted: outcome.outlineOmitted } : {}),
   }));
   const outputLocale = batch.locale;
   if (opts.format === 'json') io.stdout(formatJson(results, batch.skipped));
@@ -488,16 +504,16 @@ async function report(paths: readonly string[], opts: RunOptions & { failOn: Fai
   const ioProblem = batch.ioProblem || registers.problem;
   if (opts.output !== undefined) {
     const target = path.resolve(io.cwd, opts.output);
-    try {
-      await fs.writeFile(target, text);
-    } catch (e) {
-      io.stderr(`proposal-reply: ${displayPath(io.cwd, target)}: ${localize(ioMessage(e), locale)}\n`);
+    const inputs = [...batch.inputs, ...(loaded ? [loaded.abs] : []), ...(resolved.projectFile ? [resolved.projectFile] : [])];
+    const written = await writeOutputFile(target, text, inputs);
+    if (!written.ok) {
+      io.stderr(`proposal-reply: ${terminalPath(displayPath(io.cwd, target))}: ${localize(written.message, locale)}\n`);
       return 2;
     }
     const t = built.totals;
     io.stderr(locale === 'en'
-      ? `proposal-reply: wrote ${displayPath(io.cwd, target)}: ${t.rows} row(s), ${t.missing} without reply, ${t.errorFindings} error(s), ${t.warningFindings} warning(s), ${t.overdue} overdue.\n`
-      : `proposal-reply: 已写入 ${displayPath(io.cwd, target)}：共 ${t.rows} 行，未答复 ${t.missing}，错误 ${t.errorFindings} 个，警告 ${t.warningFindings} 个，逾期 ${t.overdue}。\n`);
+      ? `proposal-reply: wrote ${terminalPath(displayPath(io.cwd, target))}: ${t.rows} row(s), ${t.missing} without reply, ${t.errorFindings} error(s), ${t.warningFindings} warning(s), ${t.overdue} overdue.\n`
+      : `proposal-reply: 已写入 ${terminalPath(displayPath(io.cwd, target))}：共 ${t.rows} 行，未答复 ${t.missing}，错误 ${t.errorFindings} 个，警告 ${t.warningFindings} 个，逾期 ${t.overdue}。\n`);
   } else if (typeof text === 'string') {
     io.stdout(text);
   } else {
@@ -517,14 +533,16 @@ async function outline(file: string, opts: RunOptions, io: CliIo): Promise<numbe
   for (const m of messages) io.stderr(m);
   const read = await readAnyReplyFile(abs);
   if (!read.ok) {
-    io.stderr(`proposal-reply: ${shown}: ${localize(read.problem.message, locale)}\n`);
+    io.stderr(`proposal-reply: ${terminalPath(shown)}: ${localize(read.problem.message, locale)}\n`);
     return 2;
   }
+  for (const note of read.notes) io.stderr(noteLine(shown, note, locale));
   const service = createReplyService({ now: opts.now, cacheSize: 1 });
   const doc = TextDocument.create(pathToFileURL(abs).href, 'proposal-reply', 1, read.text);
   const analysis = service.analyze(doc, config);
   const result: FileResult = {
-    path: shown, kind: analysis.reply.kind, doc, findings: [], diagnostics: [], outline: buildOutline(analysis.reply, doc), ...(read.extractedFrom ? { extractedFrom: read.extractedFrom } : {}),
+    path: shown, kind: analysis.reply.kind, doc, findings: [], diagnostics: [], outline: buildOutline(analysis.reply, doc), outlineOmitted: outlineOmitted(analysis.reply),
+    ...(read.extractedFrom ? { extractedFrom: read.extractedFrom } : {}),
   };
   io.stdout(opts.format === 'json' ? formatJson([result], []) : formatOutlineText(result, locale));
   return configs.unreadable ? 2 : 0;

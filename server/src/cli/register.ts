@@ -9,7 +9,7 @@ import type { EffectiveConfig } from '../config/schema';
 import { decodeRegisterBytes, isInside, parseRegister, REGISTER_MAX_BYTES, resolveRegisterPath } from '../register';
 import type { Register } from '../register/types';
 import type { Localized } from '../rules/types';
-import { ioMessage } from './files';
+import { readFileBounded } from './files';
 
 export interface LoadedRegister {
   readonly abs: string;
@@ -56,25 +56,26 @@ export class Registers {
     let p = this.cache.get(key);
     if (!p) {
       p = (async (): Promise<LoadedRegister> => {
-        let bytes: Buffer;
-        try {
-          const st = await fs.stat(abs);
-          if (st.size > REGISTER_MAX_BYTES) {
-            return { abs, shown, problem: { zh: `登记表过大（上限 ${REGISTER_MAX_BYTES / 1024 / 1024} MB），已忽略。`, en: `the register is too large (limit ${REGISTER_MAX_BYTES / 1024 / 1024} MB); ignored.` } };
-          }
-          bytes = await fs.readFile(abs);
-        } catch (e) {
-          return { abs, shown, problem: ioMessage(e) };
+        // a reply is never a register: read as one, it would fail and drop out of the check unseen
+        if (/\.reply$/i.test(abs)) {
+          return { abs, shown, problem: { zh: '登记表不能是答复文件（.reply），已忽略；请指定 CSV 或 JSON 格式的登记表。', en: 'a reply (.reply) cannot be the register; ignored. Name a CSV or JSON register.' } };
         }
+        const read = await readFileBounded(abs, REGISTER_MAX_BYTES);
+        if (!read.ok) {
+          return read.tooLarge !== undefined
+            ? { abs, shown, problem: { zh: `登记表过大（上限 ${REGISTER_MAX_BYTES / 1024 / 1024} MB），已忽略。`, en: `the register is too large (limit ${REGISTER_MAX_BYTES / 1024 / 1024} MB); ignored.` } }
+            : { abs, shown, problem: read.problem.message };
+        }
+        const bytes = read.bytes;
         if (/\.(xlsx|xlsm|xls|et)$/i.test(abs)) {
           // a workbook: office/xlsxRegister.ts, loaded only when a register is one
           const { readWorkbookRegister } = require('../office/xlsxRegister') as typeof import('../office/xlsxRegister');
-          const read = await readWorkbookRegister(bytes, path.basename(abs), {
+          const wb = await readWorkbookRegister(bytes, path.basename(abs), {
             ...(config.registerColumns ? { columns: config.registerColumns } : {}),
             categories,
             ...(config.registerSheet ? { sheet: config.registerSheet } : {}),
           });
-          return read.ok ? { abs, shown, register: read.register } : { abs, shown, problem: read.problem };
+          return wb.ok ? { abs, shown, register: wb.register } : { abs, shown, problem: wb.problem };
         }
         const decoded = decodeRegisterBytes(bytes);
         if (!decoded.ok) return { abs, shown, problem: decoded.message };
@@ -83,6 +84,7 @@ export class Registers {
           ...(format ? { format } : {}),
           ...(config.registerColumns ? { columns: config.registerColumns } : {}),
           categories,
+          ...(decoded.invalidBytes ? { invalidBytes: decoded.invalidBytes } : {}),
         });
         return { abs, shown, register, text: decoded.text };
       })();

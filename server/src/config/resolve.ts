@@ -52,7 +52,8 @@ export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
       continue;
     }
     for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
-      if (!(key in KEY_SCHEMAS)) {
+      // own keys only: `constructor` or `toString` are not configuration keys
+      if (!Object.hasOwn(KEY_SCHEMAS, key)) {
         const known = Object.keys(KEY_SCHEMAS).filter((k) => k !== '$schema');
         const near = closest(key, known);
         issues.push({

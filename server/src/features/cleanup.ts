@@ -72,14 +72,40 @@ export function planCleanup(reply: Reply, config: EffectiveConfig, today: DateVa
     junkFragments++;
   }
   let punctuation = 0;
+  const others = edits.slice().sort((a, b) => a.start - b.start);
   for (const r of runRule('punctuation-width', reply, config, today)) {
     for (const e of r.fixes?.[0]?.edits ?? []) {
-      edits.push({ ...e, group: 'width' });
-      punctuation++;
+      if (e.end - e.start === 1) {
+        edits.push({ ...e, group: 'width' });
+        punctuation++;
+        continue;
+      }
+      // a paragraph of many marks comes as one edit of its span, one character for one: cut it
+      // around the junk and split edits inside it, keeping the pieces that change something
+      for (const piece of around(e, others)) {
+        let changed = 0;
+        for (let i = piece.start; i < piece.end; i++) if (piece.newText.charAt(i - piece.start) !== reply.text.charAt(i)) changed++;
+        if (changed === 0) continue;
+        edits.push({ ...piece, group: 'width' });
+        punctuation += changed;
+      }
     }
   }
   edits.sort((a, b) => a.start - b.start || a.end - b.end);
   return { edits, junkLines, junkFragments, splits, punctuation };
+}
+
+/** The parts of a same-length edit that lie outside the (sorted, disjoint) other edits. */
+function around(e: SpanEdit, others: readonly SpanEdit[]): SpanEdit[] {
+  const pieces: SpanEdit[] = [];
+  let from = e.start;
+  for (const o of others) {
+    if (o.end <= from || o.start >= e.end) continue;
+    if (o.start > from) pieces.push({ start: from, end: o.start, newText: e.newText.slice(from - e.start, o.start - e.start) });
+    from = Math.max(from, o.end);
+  }
+  if (from < e.end) pieces.push({ start: from, end: e.end, newText: e.newText.slice(from - e.start) });
+  return pieces;
 }
 
 export function cleanupSummaryText(plan: CleanupPlan, locale: Locale): string {

@@ -1,16 +1,21 @@
 /**
  * Folding ranges: every measure section (a heading with the paragraphs and sub-items under it)
- * that spans more than one line, the header and the foot.
+ * that spans more than one line, the header and the foot; at most FOLDING_MAX_RANGES, the limit
+ * VS Code applies itself (editor.foldingMaximumRegions), so a pasted list of 100 000 items does not
+ * send 100 000 ranges.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
 import type { MeasureHeading, Reply } from '../model';
 import type { Span } from '../text';
 
+export const FOLDING_MAX_RANGES = 5000;
+
 export function foldingRanges(reply: Reply, doc: TextDocument): FoldingRange[] {
   const out: FoldingRange[] = [];
   const add = (span: Span | undefined, kind?: FoldingRangeKind): void => {
-    if (!span) return;
+    // (the header and the foot, two ranges, are added whatever the sections took)
+    if (!span || (out.length >= FOLDING_MAX_RANGES && !kind)) return;
     const startLine = doc.positionAt(span.start).line;
     const endLine = doc.positionAt(span.end).line;
     if (endLine > startLine) out.push({ startLine, endLine, ...(kind ? { kind } : {}) });

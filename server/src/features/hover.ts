@@ -15,6 +15,7 @@ import { ruleById } from '../rules';
 import { type Finding, type Locale, type Localized, localize, type Rule, type Severity } from '../rules/types';
 import type { Span } from '../text';
 import { rangeOf } from './diagnostics';
+import { escapeMarkdown } from './markdown';
 
 const SEVERITY_LABEL: Record<Severity | 'off', Localized> = {
   error: { zh: '错误', en: 'error' },
@@ -87,8 +88,8 @@ export function replyHover(reply: Reply, findings: readonly Finding[], doc: Text
       `**${locale === 'en' ? 'Heading' : '标题'}** ${path}`,
       '',
       locale === 'en'
-        ? `${localize(LEVEL_NAME[level]!, locale)} of GB/T 9704-2012 7.3.3 (written “${canonicalMarker(level, 1)}” “${canonicalMarker(level, 2)}” …): ${h.titleText}`
-        : `GB/T 9704-2012 7.3.3 ${localize(LEVEL_NAME[level]!, locale)}（写作“${canonicalMarker(level, 1)}”“${canonicalMarker(level, 2)}”……）：${h.titleText}`,
+        ? `${localize(LEVEL_NAME[level]!, locale)} of GB/T 9704-2012 7.3.3 (written “${canonicalMarker(level, 1)}” “${canonicalMarker(level, 2)}” …): ${escapeMarkdown(h.titleText)}`
+        : `GB/T 9704-2012 7.3.3 ${localize(LEVEL_NAME[level]!, locale)}（写作“${canonicalMarker(level, 1)}”“${canonicalMarker(level, 2)}”……）：${escapeMarkdown(h.titleText)}`,
     ].join('\n'));
     widen(h.marker);
   }
@@ -99,12 +100,13 @@ export function replyHover(reply: Reply, findings: readonly Finding[], doc: Text
     const entry = allowed.find((a) => a.value === c.value);
     // categories configured as bare values keep the common meaning of A, B and C
     const meaning = entry ? entry.meaning ?? DEFAULT_CATEGORIES.find((d) => d.value === c.value)?.meaning : undefined;
-    const title = `**${locale === 'en' ? 'Reply category' : '答复类别'} ${c.value}**`;
+    // the value comes from the reply, the meanings from the project file: both shown as text
+    const title = `**${locale === 'en' ? 'Reply category' : '答复类别'} ${escapeMarkdown(c.value)}**`;
     const text = entry
-      ? meaning ?? (locale === 'en' ? '(no meaning configured)' : '（未配置含义）')
-      : locale === 'en'
+      ? meaning !== undefined ? escapeMarkdown(meaning) : (locale === 'en' ? '(no meaning configured)' : '（未配置含义）')
+      : escapeMarkdown(locale === 'en'
         ? `not an allowed category; allowed: ${allowed.map((a) => a.value).join(', ')}`
-        : `不在允许范围内；允许的类别：${allowed.map((a) => (a.meaning ? `${a.value}（${a.meaning}）` : a.value)).join('；')}`;
+        : `不在允许范围内；允许的类别：${allowed.map((a) => (a.meaning ? `${a.value}（${a.meaning}）` : a.value)).join('；')}`);
     parts.push(`${title}${colon(locale)}${text}`);
     widen(c.valueSpan);
   }
@@ -143,7 +145,7 @@ export function projectFileHover(doc: TextDocument, offset: number, options: Hov
   }
   if (path[0] === 'kind' && path.length === 1 && !loc.isAtPropertyKey && typeof node.value === 'string') {
     const k = node.value as keyof typeof KIND_NAME;
-    if (!(k in KIND_NAME)) return null;
+    if (!Object.hasOwn(KIND_NAME, k)) return null;
     return { contents: { kind: MarkupKind.Markdown, value: `**${k}**${colon(locale)}${localize(KIND_NAME[k], locale)}` }, range: nodeRange };
   }
   return null;

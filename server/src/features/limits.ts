@@ -1,14 +1,21 @@
 /**
- * What the editor checks, by the size and the look of a document, so that a huge or binary file
- * never stalls the server or floods the Problems panel:
- *   - up to LIVE_MAX_BYTES (4 MB of UTF-8): checked live, every version;
- *   - up to CHECK_MAX_BYTES (20 MB): checked when opened and when saved (one analysis takes
- *     about 0.1–0.4 s there), with one information diagnostic saying so; between saves the last
- *     diagnostics stay and the other features answer nothing, since their positions would be stale;
- *   - larger, or binary-looking (NUL, control characters), or full of U+FFFD (a GBK file opened as
- *     UTF-8): not checked, one information diagnostic saying why.
+ * What the editor checks, by the size, the number of lines and the look of a document, so that a
+ * huge, binary or degenerate file never stalls the server, exhausts its memory or floods the
+ * Problems panel:
+ *   - up to LIVE_MAX_BYTES (4 MB of UTF-8) and LIVE_MAX_LINES: checked live, every version;
+ *   - up to CHECK_MAX_BYTES (20 MB) and CHECK_MAX_LINES: checked when opened and when saved (one
+ *     analysis takes about 0.1–0.4 s there), with one information diagnostic saying so; between
+ *     saves the last diagnostics stay and the other features answer nothing, since their positions
+ *     would be stale;
+ *   - larger, more lines, or binary-looking (NUL, control characters), or full of U+FFFD (a GBK
+ *     file opened as UTF-8): not checked, one information diagnostic saying why.
+ * The parse keeps an object per line (60–500 bytes), so the number of lines bounds the memory of a
+ * document as much as its size does: a real reply has a line per ~500 bytes (a 20 MB one ~42 000),
+ * a pasted log or a file of blank lines one per byte or two. Files read from disk keep limits of
+ * the same kinds on every path (cli/files.ts, readReplyFile): the server's background scan and
+ * workspace check take the editor's (EDITOR_FILE_LIMITS), the command line and its workers, which
+ * hold one file at a time and no editor, a larger size and more lines (CLI_FILE_LIMITS).
  * VS Code itself never hands documents over 50 MB to extensions; other clients may, and get the notice.
- * The command line has its own cap (cli/files.ts) and checks files of any kind it can decode.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentDiagnosticReport } from 'vscode-languageserver';
@@ -21,21 +28,46 @@ const MiB = 1024 * 1024;
 export const LIVE_MAX_BYTES = 4 * MiB;
 /** Documents up to this many bytes are checked when opened and saved; larger ones not at all. */
 export const CHECK_MAX_BYTES = 20 * MiB;
+/** Documents up to this many lines are checked as they are typed. */
+export const LIVE_MAX_LINES = 50_000;
+/** Documents up to this many lines are checked when opened and saved; longer ones not at all. */
+export const CHECK_MAX_LINES = 100_000;
+
+/** The size and the number of lines past which a file is not checked. */
+export interface FileLimits {
+  readonly bytes: number;
+  readonly lines: number;
+}
+
+/** What the editor checks at all: open documents, and the files its background scan and workspace check read. */
+export const EDITOR_FILE_LIMITS: FileLimits = { bytes: CHECK_MAX_BYTES, lines: CHECK_MAX_LINES };
 
 export type Admission =
   | { readonly mode: 'live' }
-  | { readonly mode: 'onSave'; readonly bytes: number }
+  | { readonly mode: 'onSave'; readonly bytes: number; readonly lines: number }
   | { readonly mode: 'skip'; readonly reason: 'size'; readonly bytes: number }
+  | { readonly mode: 'skip'; readonly reason: 'lines'; readonly lines: number }
   | { readonly mode: 'skip'; readonly reason: 'binary' | 'encoding' };
+
+/** Lines of a text: LF, CRLF and a lone CR each end one. */
+export function lineCount(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) n++;
+  return n;
+}
 
 /** How a text is checked in the editor; linear only in its first 8 K units unless it may be large. */
 export function admission(text: string): Admission {
-  // UTF-8 takes at most three bytes per UTF-16 unit, so short texts need no count
+  // UTF-8 takes at most three bytes per UTF-16 unit, and a text has at most one line per unit
+  // (plus one), so short texts need no count
   const bytes = text.length * 3 > LIVE_MAX_BYTES ? Buffer.byteLength(text, 'utf8') : 0;
   if (bytes > CHECK_MAX_BYTES) return { mode: 'skip', reason: 'size', bytes };
+  const lines = text.length >= LIVE_MAX_LINES ? lineCount(text) : 0;
+  if (lines > CHECK_MAX_LINES) return { mode: 'skip', reason: 'lines', lines };
   const look = sniffText(text);
   if (look !== 'text') return { mode: 'skip', reason: look };
-  return bytes > LIVE_MAX_BYTES ? { mode: 'onSave', bytes } : { mode: 'live' };
+  return bytes > LIVE_MAX_BYTES || lines > LIVE_MAX_LINES ? { mode: 'onSave', bytes, lines } : { mode: 'live' };
 }
 
 const mb = (bytes: number): string => (bytes / MiB).toFixed(1);
@@ -45,11 +77,18 @@ export function admissionMessage(a: Admission, locale: Locale): string | undefin
   const en = locale === 'en';
   if (a.mode === 'live') return undefined;
   if (a.mode === 'onSave') {
+    const why = a.bytes > LIVE_MAX_BYTES
+      ? en ? `Large file (${mb(a.bytes)} MB, over ${LIVE_MAX_BYTES / MiB} MB)` : `文件较大（${mb(a.bytes)} MB，超过 ${LIVE_MAX_BYTES / MiB} MB）`
+      : en ? `Many lines (${a.lines}, over ${LIVE_MAX_LINES})` : `行数较多（${a.lines} 行，超过 ${LIVE_MAX_LINES} 行）`;
     return en
-      ? `Large file (${mb(a.bytes)} MB, over ${LIVE_MAX_BYTES / MiB} MB): checked when opened and saved, not while typing; outline and quick fixes return after saving.`
-      : `文件较大（${mb(a.bytes)} MB，超过 ${LIVE_MAX_BYTES / MiB} MB），只在打开和保存时检查，输入时不实时检查；大纲、快速修复等在保存后恢复。`;
+      ? `${why}: checked when opened and saved, not while typing; outline and quick fixes return after saving.`
+      : `${why}，只在打开和保存时检查，输入时不实时检查；大纲、快速修复等在保存后恢复。`;
   }
   switch (a.reason) {
+    case 'lines':
+      return en
+        ? `Too many lines to check in the editor (${a.lines}, limit ${CHECK_MAX_LINES}); this does not look like a reply.`
+        : `行数过多（${a.lines} 行，上限 ${CHECK_MAX_LINES} 行），不像答复文稿，编辑器中不检查。`;
     case 'size':
       return en
         ? `File too large to check in the editor (${mb(a.bytes)} MB, limit ${CHECK_MAX_BYTES / MiB} MB); check it on the command line: proposal-reply check FILE.`

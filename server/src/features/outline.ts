@@ -1,12 +1,22 @@
 /**
  * The outline of a reply: its elements in document order, measures nested by level. It serves the
- * editor's document symbols and the CLI's `outline` command.
+ * editor's document symbols and the CLI's `outline` command. It lists at most OUTLINE_MAX_HEADINGS
+ * headings (the first, in document order): a real reply has dozens, and a pasted list of 200 000
+ * lines `1.x` would make an outline 50 times the size of its text (`outlineOmitted` counts the rest).
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import type { ElementKind, MeasureHeading, NextSteps, Reply } from '../model';
 import { ellipsis, type Span, squash } from '../text';
 import { rangeOf } from './diagnostics';
+
+/** The most headings an outline lists. */
+export const OUTLINE_MAX_HEADINGS = 1000;
+
+/** How many headings the outline of a reply leaves out. */
+export function outlineOmitted(reply: Reply): number {
+  return Math.max(0, reply.headings.length - OUTLINE_MAX_HEADINGS);
+}
 
 export interface OutlineNode {
   readonly kind: ElementKind;
@@ -51,14 +61,18 @@ export function buildOutline(reply: Reply, doc: TextDocument): OutlineNode[] {
   // finds its paragraphs and the child around one by binary search, not by testing them all.
   const paragraphs = reply.nextSteps.filter((n) => n.form === 'paragraph');
   const placed = new Set<NextSteps>();
+  let headings = 0;
   const heading = (h: MeasureHeading): Draft => {
+    headings++;
+    const children: Draft[] = [];
+    for (const c of h.children) if (headings < OUTLINE_MAX_HEADINGS) children.push(heading(c));
     const d: Draft = {
       kind: 'measure',
       name: squash(`${h.marker.text}${h.titleText}`),
       span: h,
       selection: { start: h.marker.start, end: h.title.end },
       level: h.marker.level,
-      children: h.children.map(heading),
+      children,
     };
     // a numbered next-steps heading is a measure that holds the next steps: both show
     const cue = h.isNextSteps ? reply.nextSteps.find((n) => n.form === 'heading' && n.start === h.start) : undefined;
@@ -72,7 +86,8 @@ export function buildOutline(reply: Reply, doc: TextDocument): OutlineNode[] {
     d.children.sort((a, b) => a.span.start - b.span.start);
     return d;
   };
-  top.push(...reply.measures.map(heading));
+  // a loop, not push(...spread): a huge document has more headings than a call takes arguments
+  for (const h of reply.measures) if (headings < OUTLINE_MAX_HEADINGS) top.push(heading(h));
   for (const p of paragraphs) if (!placed.has(p)) top.push(nextStepsDraft(t, p));
 
   leaf('closing', reply.closing, reply.closing ? ellipsis(t.slice(reply.closing.start, reply.closing.end), 24) : '');

@@ -69,9 +69,10 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
   const chosen = decodeRoles(scores, GRAMMAR).map((r) => ROLES[r]!.role);
   const titleRun = chooseTitle(chosen, facts);
 
-  const roles: RoleSpan[] = all.map((b, i) => ({ ...b, role: chosen[i]! }));
+  // the blocks with their roles: the model's lists below share these objects
+  const roles: RoleSpan[] = all.map((b, i) => ({ start: b.start, end: b.end, line: b.line, role: chosen[i]! }));
   const firstOf = (...wanted: BlockRole[]): number => chosen.findIndex((r) => wanted.includes(r));
-  const allOf = (...wanted: BlockRole[]): Block[] => all.filter((_, i) => wanted.includes(chosen[i]!));
+  const allOf = (...wanted: BlockRole[]): Block[] => roles.filter((b) => wanted.includes(b.role));
 
   // ---- head
   let docNumber: DocNumber | undefined;
@@ -184,7 +185,7 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
 
   const reply: Reply = {
     text, folded, lines,
-    blocks: all.filter((_, i) => chosen[i] !== 'junk'),
+    blocks: roles.filter((b) => b.role !== 'junk'),
     junk, roles,
     unplaced: allOf('other'),
     candidates: {},

@@ -4,6 +4,7 @@
  * conventional file name, and the hover text of a reply's link. Pure functions over the register
  * model; the language server only maps them to LSP completion items, hovers and commands.
  */
+import { escapeMarkdown } from '../features/markdown';
 import type { DateValue, DocumentKind } from '../model';
 import { ORG_SUFFIX } from '../parse/header';
 import type { Localized } from '../rules/types';
@@ -190,10 +191,6 @@ const VIA_TEXT: Record<LinkSource, Localized> = {
   'file-name': { zh: '按文件名中的编号对应', en: 'linked by the number in the file name' },
 };
 
-function md(s: string): string {
-  return s.replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`);
-}
-
 /** The hover of a reply's register link (Markdown), or a note that it is not in the register. */
 export function registerHover(link: RegisterLink): Localized {
   const entry = link.entry;
@@ -218,20 +215,20 @@ export function registerHover(link: RegisterLink): Localized {
   const joint = link.entries.length > 1 ? link.entries.slice(1).map((e) => `第${e.number}号`).join('、') : '';
   return {
     zh: [
-      `**${md(ref.zh)}**${kind ? ` · ${kind.zh}` : ''}`,
+      `**${escapeMarkdown(ref.zh)}**${kind ? ` · ${kind.zh}` : ''}`,
       '',
-      `《${md(entry.title)}》`,
+      `《${escapeMarkdown(entry.title)}》`,
       '',
-      ...present.map(([zh, , v]) => `- ${zh}：${md(v!)}`),
+      ...present.map(([zh, , v]) => `- ${zh}：${escapeMarkdown(v!)}`),
       '',
       `_${link.via ? VIA_TEXT[link.via].zh : ''}${joint ? `；合并答复，另含${joint}` : ''}_`,
     ].join('\n'),
     en: [
-      `**${md(ref.en)}**${kind ? ` · ${kind.en}` : ''}`,
+      `**${escapeMarkdown(ref.en)}**${kind ? ` · ${kind.en}` : ''}`,
       '',
-      `《${md(entry.title)}》`,
+      `《${escapeMarkdown(entry.title)}》`,
       '',
-      ...present.map(([, en, v]) => `- ${en}: ${md(v!)}`),
+      ...present.map(([, en, v]) => `- ${en}: ${escapeMarkdown(v!)}`),
       '',
       `_${link.via ? VIA_TEXT[link.via].en : ''}${joint ? `; joint reply, also ${joint}` : ''}_`,
     ].join('\n'),

@@ -23,6 +23,8 @@ export interface RegisterOptions {
   readonly columns?: ColumnMapping;
   /** The reply categories the configuration allows (default A, B, C). */
   readonly categories?: readonly string[];
+  /** How many invalid UTF-8 sequences the decoding showed as U+FFFD (decodeRegisterBytes), to report at the first. */
+  readonly invalidBytes?: number;
 }
 
 /** Largest register read (a register of 10 000 rows is about 2 MB). */
@@ -32,7 +34,7 @@ export const REGISTER_MAX_BYTES = 32 * 1024 * 1024;
 const HEADER_SEARCH_ROWS = 6;
 
 export type RegisterDecodeResult =
-  | { readonly ok: true; readonly text: string; readonly encoding: string }
+  | { readonly ok: true; readonly text: string; readonly encoding: string; readonly invalidBytes?: number }
   | { readonly ok: false; readonly message: Localized };
 
 /**
@@ -42,7 +44,7 @@ export type RegisterDecodeResult =
  */
 export function decodeRegisterBytes(bytes: Uint8Array): RegisterDecodeResult {
   const r = decodeReplyBytes(bytes);
-  if (r.ok) return { ok: true, text: r.text, encoding: r.encoding };
+  if (r.ok) return { ok: true, text: r.text, encoding: r.encoding, ...(r.invalidCount ? { invalidBytes: r.invalidCount } : {}) };
   if (r.reason === 'encoding') {
     try {
       const text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
@@ -69,6 +71,13 @@ export function parseRegister(text: string, options: RegisterOptions = {}): Regi
     else readCsvRegister(b);
   } catch (e) {
     b.issue('error', 0, { start: 0, end: 0 }, { zh: `登记表读取失败：${String(e)}`, en: `cannot read the register: ${String(e)}` });
+  }
+  if (options.invalidBytes) {
+    const at = Math.max(0, t.indexOf('\ufffd'));
+    b.issue('warning', 0, { start: at, end: at + 1 }, {
+      zh: `登记表中有 ${options.invalidBytes} 处无效的 UTF-8 字节（从此处起），已显示为 �；请检查这些单元格，或另存为 UTF-8。`,
+      en: `the register holds ${options.invalidBytes} invalid UTF-8 byte sequence(s) (the first here), shown as �; check those cells or save it as UTF-8.`,
+    });
   }
   return b.result();
 }
@@ -299,10 +308,37 @@ function recordSpan(text: string, from: number, to: number): Span {
 /** Maximum number of restarts after an unclosed quote (each one loses one line). */
 const MAX_RESTARTS = 50;
 
+/** How many cells a line holds when read on its own (quotes within the line pair up). */
+function cellsOnLine(line: string, delimiter: string): number {
+  let cells = 1;
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charAt(i);
+    if (c === '"') quoted = !quoted;
+    else if (c === delimiter && !quoted) cells++;
+  }
+  return cells;
+}
+
+/**
+ * Whether a record that spans lines swallowed whole rows: a quote that opens a cell and never closes
+ * where it should makes csv-parse read on to the next quote anywhere below, taking the rows between
+ * into one cell. A cell that really holds line breaks (Excel writes them quoted) has continuation
+ * lines with few delimiters; a swallowed row has as many cells as the widest single-line row.
+ */
+function swallowsRows(text: string, span: Span, delimiter: string, width: number): boolean {
+  if (width < 2) return false;
+  const lines = text.slice(span.start, span.end).split(/\r\n|\n|\r/);
+  for (let i = 1; i < lines.length; i++) if (cellsOnLine(lines[i]!, delimiter) >= width) return true;
+  return false;
+}
+
 function readCsvRecords(b: Builder): CsvRecord[] {
   const text = b.text;
   const delimiter = detectDelimiter(text);
   const records: CsvRecord[] = [];
+  /** The most cells of a record on one line so far: what a whole row looks like. */
+  let width = 0;
   let base = 0;
   for (let restart = 0; restart <= MAX_RESTARTS && base < text.length; restart++) {
     const chunk = text.slice(base);
@@ -323,13 +359,19 @@ function readCsvRecords(b: Builder): CsvRecord[] {
     for (const r of out) {
       const endChar = cursor.toChar(r.info.bytes);
       const span = recordSpan(chunk, prevChar, endChar);
-      prevChar = endChar;
       const abs = { start: base + span.start, end: base + span.end };
+      const multiLine = /[\r\n]/.test(chunk.slice(span.start, span.end));
+      if (multiLine && swallowsRows(text, abs, delimiter, width)) {
+        unclosed = true;
+        break;
+      }
+      prevChar = endChar;
+      if (!multiLine) width = Math.max(width, r.record.length);
       records.push({ cells: r.record, span: abs, cellSpans: cellSpans(text, abs.start, abs.end, delimiter) });
     }
     if (!unclosed) break;
-    // an opening quote that never closes swallows the rest of the file: report the row where it
-    // opened, then read on from the next line
+    // an opening quote that never closes swallows the rest of the file, or the rows down to the
+    // next quote: report the row where it opened, then read on from the next line
     const at = recordSpan(chunk, prevChar, chunk.length).start + base;
     const lineEnd = text.slice(at).search(/\r\n|\n|\r/);
     const next = lineEnd < 0 ? text.length : at + lineEnd + (text.startsWith('\r\n', at + lineEnd) ? 2 : 1);

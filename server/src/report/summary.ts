@@ -53,9 +53,10 @@ export function elementsOf(reply: Reply): Record<ReportElement, boolean> {
   };
 }
 
+/** Findings per severity; the finding that stands for those past the engine's caps counts as all of them. */
 export function countFindings(findings: readonly Finding[]): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const f of findings) counts[f.severity]++;
+  for (const f of findings) counts[f.severity] += f.omitted ?? 1;
   return counts;
 }
 

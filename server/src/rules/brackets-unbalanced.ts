@@ -37,7 +37,7 @@ export const rule = defineRule({
     if (!titlePlaced) units.push(title!);
     if (!inOrder(units)) units.sort((x, y) => x.start - y.start);
     const marks = marksOf(reply).brackets;
-    const stack: Stack = { pos: [], pair: [], open: [0, 0, 0, 0] };
+    const stack: Stack = { pos: new Int32Array(64), pair: new Uint8Array(64), open: [0, 0, 0, 0] };
     let k = 0;
     for (const u of units) {
       while (k < marks.length && marks[k]! < u.start) k++;
@@ -61,10 +61,14 @@ function closes(c: number): number {
   return c === 0x300b ? 0 : c === 0x201d ? 1 : c === 0x29 ? 2 : c === 0x3015 ? 3 : -1;
 }
 
-/** The openers not yet closed, shared by the units of one check (each unit leaves it empty). */
+/**
+ * The openers not yet closed, shared by the units of one check (each unit leaves it empty). Typed
+ * arrays, grown by doubling: a pasted line of 10 million `（` keeps 10 million openers, 5 bytes each
+ * here and 16 in plain arrays (which took a 256 MB heap over the edge at 32 MB of them).
+ */
 interface Stack {
-  readonly pos: number[];
-  readonly pair: number[];
+  pos: Int32Array;
+  pair: Uint8Array;
   /** Open marks per pair. */
   readonly open: number[];
 }
@@ -76,13 +80,22 @@ interface Stack {
  */
 function checkUnit(ctx: Parameters<typeof rule.check>[0], unit: Span, marks: readonly number[], k: number, stack: Stack): number {
   const { folded, text } = ctx.reply;
-  const { pos, pair, open } = stack;
+  const { open } = stack;
+  let { pos, pair } = stack;
   let top = 0;
   for (; k < marks.length && marks[k]! < unit.end; k++) {
     const i = marks[k]!;
     const c = folded.charCodeAt(i);
     const o = opens(c);
     if (o >= 0) {
+      if (top === pos.length) {
+        const grownPos = new Int32Array(pos.length * 2);
+        grownPos.set(pos);
+        const grownPair = new Uint8Array(pair.length * 2);
+        grownPair.set(pair);
+        stack.pos = pos = grownPos;
+        stack.pair = pair = grownPair;
+      }
       pos[top] = i;
       pair[top] = o;
       top++;

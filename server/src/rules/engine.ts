@@ -2,7 +2,10 @@
  * Runs the registry over a parsed reply. A rule that throws is contained: the other rules still
  * report, and the failure goes to `onRuleError` (the service logs it once per rule id). A document
  * with no content yet gets no "missing element" findings (`hasNoContentYet`), and a finding that a
- * register rule makes again is reported once (`SUPERSEDED_BY`).
+ * register rule makes again is reported once (`SUPERSEDED_BY`). What the rules report is capped per
+ * rule and per document (FINDINGS_PER_RULE, FINDINGS_PER_DOCUMENT): the rest of a rule's findings
+ * are counted, not kept, and summarised in one finding of that rule, so that a few MB of the wrong
+ * text cost a bounded amount of memory and output.
  */
 import type { EffectiveConfig } from '../config/schema';
 import type { DateValue, Reply } from '../model';
@@ -10,6 +13,11 @@ import type { RegisterContext } from '../register/types';
 import { MISSING_RULE, RULES } from '.';
 import { isBlank } from '../text';
 import type { Finding, Report, Rule, RuleContext, Severity, SeverityOrOff } from './types';
+
+/** At most this many findings of one rule are kept per document. */
+export const FINDINGS_PER_RULE = 200;
+/** At most this many findings are kept per document, over all rules (rules run in registry order). */
+export const FINDINGS_PER_DOCUMENT = 1000;
 
 export interface RunOptions {
   readonly today: DateValue;
@@ -97,9 +105,16 @@ function rulesOn(rules: readonly Rule[], config: EffectiveConfig): readonly Acti
 export function runRules(reply: Reply, config: EffectiveConfig, options: RunOptions): Finding[] {
   const findings: Finding[] = [];
   // one context for every rule; what a rule reports waits in `pending` until its check returns,
-  // so that a rule that throws reports nothing
+  // so that a rule that throws reports nothing. Past a cap a report is only counted: `firstLeftOut`
+  // is where the first one was, `leftOut` how many there were
   let pending: Report[] = [];
-  const report = (r: Report): void => void pending.push(r);
+  let room = 0;
+  let leftOut = 0;
+  let firstLeftOut: Report | undefined;
+  const report = (r: Report): void => {
+    if (pending.length < room) pending.push(r);
+    else if (leftOut++ === 0) firstLeftOut = r;
+  };
   const ctx: RuleContext = options.register
     ? { reply, config, today: options.today, register: options.register, report }
     : { reply, config, today: options.today, report };
@@ -107,6 +122,9 @@ export function runRules(reply: Reply, config: EffectiveConfig, options: RunOpti
   for (const { rule, severity } of rulesOn(options.rules ?? (RULES as readonly Rule[]), config)) {
     if (rule.appliesTo && !rule.appliesTo.includes(reply.kind)) continue;
     if (empty && ABSENCE_RULES.has(rule.id)) continue;
+    room = Math.min(FINDINGS_PER_RULE, FINDINGS_PER_DOCUMENT - findings.length);
+    leftOut = 0;
+    firstLeftOut = undefined;
     try {
       rule.check(ctx);
     } catch (e) {
@@ -114,12 +132,13 @@ export function runRules(reply: Reply, config: EffectiveConfig, options: RunOpti
       options.onRuleError?.(rule.id, e);
       continue;
     }
-    if (pending.length === 0) continue;
     // Object.assign rather than `{ ...r, ruleId, severity }`: in Node 20's V8 a literal that
     // spreads an object and then names properties takes a slow path, some 20× dearer per finding
     for (const r of pending) findings.push(clamp(Object.assign({}, r, { ruleId: rule.id, severity: r.doubtful ? lower(severity) : severity }), reply.text));
+    if (firstLeftOut) findings.push(clamp(leftOutFinding(rule.id, severity, firstLeftOut, leftOut, room === FINDINGS_PER_RULE), reply.text));
     pending = [];
   }
+  firstLeftOut = undefined;
   // document order; for one place, registry order (Array.prototype.sort is stable)
   return withoutSuperseded(findings).sort((a, b) => a.start - b.start);
 }
@@ -142,6 +161,23 @@ function withoutSuperseded(findings: Finding[]): Finding[] {
 /** One step less sure: error → warning → information → hint. */
 function lower(severity: Severity): Severity {
   return severity === 'error' ? 'warning' : severity === 'warning' ? 'information' : 'hint';
+}
+
+/**
+ * The one finding that stands for a rule's findings past a cap, where the first of them was; it
+ * says how many were left out (`omitted`, which counts add up) and why, and offers no fix.
+ */
+function leftOutFinding(ruleId: string, severity: Severity, first: Report, count: number, byRuleCap: boolean): Finding {
+  const message = byRuleCap
+    ? {
+      zh: `从此处起还有 ${count} 处同类问题未逐一列出（每份文档每条规则最多列出 ${FINDINGS_PER_RULE} 处）；改正前面的问题后会继续列出。`,
+      en: `${count} more finding(s) of this rule from here on are not listed (at most ${FINDINGS_PER_RULE} per rule per document); they are listed as the ones before are fixed.`,
+    }
+    : {
+      zh: `从此处起还有 ${count} 处同类问题未逐一列出（每份文档最多列出 ${FINDINGS_PER_DOCUMENT} 处问题）；改正前面的问题后会继续列出。`,
+      en: `${count} more finding(s) of this rule from here on are not listed (at most ${FINDINGS_PER_DOCUMENT} findings per document); they are listed as the ones before are fixed.`,
+    };
+  return { start: first.start, end: first.end, message, ruleId, severity, omitted: count };
 }
 
 /**

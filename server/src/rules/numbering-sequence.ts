@@ -3,6 +3,9 @@ import { canonicalMarker, toCjkNumeral, withOrdinal } from '../parse/numbering';
 import { defineRule, type Fix } from './types';
 import { numberingRuns } from './util';
 
+/** The most markers the quick fix "renumber this level" changes; a longer run is renumbered by the refactoring. */
+const LEVEL_FIX_MAX_EDITS = 200;
+
 export const rule = defineRule({
   id: 'numbering-sequence',
   defaultSeverity: 'warning',
@@ -20,8 +23,11 @@ export const rule = defineRule({
     const { reply } = ctx;
     for (const run of numberingRuns(reply)) {
       let expected = 1;
-      // built when the run has a finding (most runs have none), then shared by its findings
-      let renumberAll: Fix | undefined;
+      // the run's renumbering goes with its first finding only: carried by every finding, it made
+      // SARIF and code actions grow with the square of the run. The other findings' places offer
+      // the same through the refactoring "renumber this level" (features/codeActions.ts), made when
+      // chosen, and so does a run with more than LEVEL_FIX_MAX_EDITS markers to change
+      let renumberOffered = false;
       for (let i = 0; i < run.length; i++) {
         const h = run[i]!;
         const m = h.marker;
@@ -50,8 +56,11 @@ export const rule = defineRule({
             title: { zh: `改为“${withOrdinal(got, m.level, expected)}”`, en: `Change to “${withOrdinal(got, m.level, expected)}”` },
             edits: [{ start: m.start, end: m.end, newText: withOrdinal(got, m.level, expected) }],
           }];
-          const all = (renumberAll ??= renumberRun(run));
-          if (all.edits.length > 1) fixes.push(all);
+          if (!renumberOffered) {
+            renumberOffered = true;
+            const all = renumberRun(run);
+            if (all.edits.length > 1 && all.edits.length <= LEVEL_FIX_MAX_EDITS) fixes.push(all);
+          }
           ctx.report({ start: m.start, end: m.end, message, fixes });
         }
         expected = m.ordinal + 1;

@@ -1,6 +1,6 @@
 import { marksOf } from '../parse/marks';
 import { isCjkPunct, isDigitCode, isHan } from '../text';
-import { defineRule, type TextEdit } from './types';
+import { defineRule, EDITS_MERGED_ABOVE, type TextEdit } from './types';
 
 const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）', '.': '。' };
 
@@ -30,21 +30,42 @@ export const rule = defineRule({
       const flagged = halfWidthMarks(text, marks, mi, mj, b.end);
       mi = mj;
       if (flagged.length === 0) continue;
-      const edits: TextEdit[] = flagged.map((i) => ({ start: i, end: i + 1, newText: FULL[text.charAt(i)]! }));
-      const first = edits[0]!;
-      const sample = text.charAt(first.start);
+      const first = flagged[0]!;
+      const sample = text.charAt(first);
+      const n = flagged.length;
       ctx.report({
-        start: first.start,
-        end: first.end,
+        start: first,
+        end: first + 1,
         message: {
-          zh: `本段有 ${edits.length} 处半角标点（如“${sample}”），中文文本应使用全角标点“${FULL[sample]}”。`,
-          en: `This paragraph has ${edits.length} half-width punctuation mark(s) (e.g. “${sample}”); Chinese text takes full-width “${FULL[sample]}”.`,
+          zh: `本段有 ${n} 处半角标点（如“${sample}”），中文文本应使用全角标点“${FULL[sample]}”。`,
+          en: `This paragraph has ${n} half-width punctuation mark(s) (e.g. “${sample}”); Chinese text takes full-width “${FULL[sample]}”.`,
         },
-        fixes: [{ title: { zh: `将本段 ${edits.length} 处半角标点改为全角`, en: `Make the paragraph's ${edits.length} mark(s) full-width` }, edits }],
+        fixes: [{ title: { zh: `将本段 ${n} 处半角标点改为全角`, en: `Make the paragraph's ${n} mark(s) full-width` }, edits: widthFix(text, flagged) }],
       });
     }
   },
 });
+
+/**
+ * The edits that make the marks at `flagged` (in order) full-width: one per mark, or past
+ * EDITS_MERGED_ABOVE one edit of the span from the first to the last, the same length as the span
+ * (each mark is one character either way): a paragraph of 5 million half-width commas pasted as one
+ * line costs one string, not 5 million edit objects (some 250 MB). Features that take the marks one
+ * by one (the selection's width, the cleanup) split it where they need (features/codeActions.ts,
+ * features/cleanup.ts).
+ */
+function widthFix(text: string, flagged: readonly number[]): TextEdit[] {
+  if (flagged.length <= EDITS_MERGED_ABOVE) return flagged.map((i) => ({ start: i, end: i + 1, newText: FULL[text.charAt(i)]! }));
+  const start = flagged[0]!;
+  const end = flagged[flagged.length - 1]! + 1;
+  const codes = new Uint16Array(end - start);
+  for (let k = 0; k < codes.length; k++) codes[k] = text.charCodeAt(start + k);
+  for (const i of flagged) codes[i - start] = FULL[text.charAt(i)]!.charCodeAt(0);
+  // (fromCharCode keeps lone surrogates as they are; in chunks, since a call takes limited arguments)
+  const chunks: string[] = [];
+  for (let k = 0; k < codes.length; k += 8192) chunks.push(String.fromCharCode(...codes.subarray(k, k + 8192)));
+  return [{ start, end, newText: chunks.join('') }];
+}
 
 /** How far into a bracket pair Chinese text is looked for, from each end (no rescans of a long line). */
 const PAIR_LOOK = 40;
@@ -74,7 +95,8 @@ function halfWidthMarks(text: string, positions: readonly number[], from: number
   }
   if (!pairs && !lone && !open?.length) return out;
   lone ??= [];
-  if (open) lone.push(...open);
+  // (a loop: a pasted line may hold more brackets than a call takes arguments)
+  if (open) for (const o of open) lone.push(o);
   for (let p = 0; pairs && p < pairs.length; p += 2) {
     const o = pairs[p]!;
     const c = pairs[p + 1]!;

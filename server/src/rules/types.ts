@@ -37,6 +37,12 @@ export interface TextEdit extends Span {
   readonly newText: string;
 }
 
+/**
+ * The most edits a change is made of, as a rule makes it or as it is sent; past it, one edit of the
+ * span they cover does the same (features/edits.ts `compactEdits`; punctuation-width for a paragraph).
+ */
+export const EDITS_MERGED_ABOVE = 500;
+
 /** A quick fix a rule offers for its finding: edits that change only what the title names. */
 export interface Fix {
   readonly title: Localized;
@@ -62,6 +68,11 @@ export interface Report extends Span {
 export interface Finding extends Report {
   readonly ruleId: string;
   readonly severity: Severity;
+  /**
+   * Set on the one finding that stands for a rule's findings past the engine's caps: how many it
+   * stands for (they are counted, not kept; see rules/engine.ts).
+   */
+  readonly omitted?: number;
 }
 
 export interface RuleContext {

@@ -58,7 +58,9 @@ describe('language features', () => {
     const editor = await show('fix.reply');
     const original = editor.document.getText();
     const [d] = await waitForDiagnostics(uri, 'date-format', (codes) => codes.join() === 'date-format');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d!.range, vscode.CodeActionKind.QuickFix.value);
+    // the server lists actions without their edits and makes an edit when the action is chosen
+    // (codeAction/resolve); the last argument asks VS Code to resolve them as choosing one would
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d!.range, vscode.CodeActionKind.QuickFix.value, 10);
     // (the command returns the actions without their diagnostics; the date is the only quick fix here)
     const fixes = actions.filter((a) => a.kind?.value === vscode.CodeActionKind.QuickFix.value);
     assert.deepEqual(fixes.map((a) => a.title), ['改为“2025年6月12日”']);
