@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { z } from 'zod';
 import { KEY_SCHEMAS, KIND_SETTINGS, PROJECT_FILE_NAME, SEVERITY_SETTINGS } from '../server/src/config/schema';
 import { EDITOR_LOCALES, SETTING_DEFAULTS, SETTING_TEXT, SETTINGS_SECTION, TRACE_LEVELS } from '../server/src/config/settings';
-import { KIND_NAME } from '../server/src/labels';
+import { KIND_NAME } from '../server/src/core/labels';
 import { RULES } from '../server/src/rules';
 import { ABSENCE_RULES, NOT_STARTED_NOTE } from '../server/src/rules/engine';
 import type { Rule } from '../server/src/rules/types';

@@ -9,7 +9,7 @@
  */
 import * as fs from 'node:fs';
 import { messageLocale } from '../../server/src/config/settings';
-import type { Locale } from '../../server/src/rules/types';
+import type { Locale } from '../../server/src/core/vocabulary';
 
 export class Texts {
   private bundle: Readonly<Record<string, string>> = {};

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { STRUCTURE_REQUEST, type StructureItem, type StructureProblem, type StructureReport } from '../../server/src/protocol';
-import type { Severity } from '../../server/src/rules/types';
+import type { Severity } from '../../server/src/core/vocabulary';
 import { l10n } from './l10n';
 
 export const LANGUAGE_ID = 'proposal-reply';

@@ -4,19 +4,19 @@
  * folder, real paths compared), its text read once until it changes, its issues as diagnostics on
  * the register file, and the batch index of the replies in the project folder — open documents as
  * edited, the others as on disk — which feeds `register-duplicate-reply`, the batch view and the
- * report. File access goes through the CLI's readers (`cli/files.ts`, `cli/register.ts`).
+ * report. File access goes through the readers the CLI uses too (`io/files.ts`, `io/registers.ts`).
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { collectFiles, readReplyFile } from './cli/files';
-import { locateFromProjectFile, Registers } from './cli/register';
+import { collectFiles, readReplyFile } from './io/files';
+import { locateFromProjectFile, Registers } from './io/registers';
 import type { EffectiveConfig } from './config/schema';
 import { rangeOf } from './features/diagnostics';
 import { admission, EDITOR_FILE_LIMITS } from './features/limits';
-import type { DateValue } from './model';
+import type { DateValue } from './core/model';
 import type { BatchGroup, BatchItem, BatchView } from './protocol';
 import { conventionalFileName, entryDetail, entryLabel, isInside, registerIssueText, replySkeleton } from './register';
 import { baseName } from './register/link';
@@ -24,7 +24,7 @@ import type { Register, RegisterIssueSeverity } from './register/types';
 import { type BatchReport, BatchIndex, groupByState, summarizeReply } from './report';
 import { formatReportCsv, formatReportJson, formatReportMarkdown, type ReportFormat, summaryLine } from './report/formats';
 import { formatReportHtml, relativeHref } from './report/html';
-import { type Locale, type Localized, localize } from './rules/types';
+import { type Locale, type Localized, localize } from './core/vocabulary';
 import type { AnalyzeExtras, ReplyService } from './service';
 
 /** The batch of one project file. */

@@ -16,7 +16,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Batch, BatchHost } from './batchHost';
-import { ProjectFiles, readReplyFile, readWordFile, REPLY_EXTENSIONS } from './cli/files';
+import { ProjectFiles, readReplyFile, readWordFile, REPLY_EXTENSIONS } from './io/files';
 import { type ConfigIssue, type ConfigLayer, formatConfigIssue, resolveConfig } from './config/resolve';
 import { DEFAULT_CONFIG, type EffectiveConfig, PROJECT_FILE_NAME } from './config/schema';
 import { clientLocaleOf, messageLocale, SETTINGS_SECTION, SETTINGS_SOURCE, settingsIssues, settingsLayer } from './config/settings';
@@ -33,7 +33,7 @@ import {
 } from './protocol';
 import { exportDocx, exportOptionsFor, exportSummary } from './office/exportDocx';
 import { todayOf } from './parse/dates';
-import { localize, type Locale } from './rules/types';
+import { localize, type Locale } from './core/vocabulary';
 import { createReplyService } from './service';
 
 export interface ServerOptions {

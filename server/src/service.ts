@@ -23,13 +23,14 @@ import { renumberDocument, renumberLevelAt } from './features/renumber';
 import { buildStructure } from './features/structure';
 import { documentSymbols } from './features/symbols';
 import type { CleanupResult, RenumberResult, StructureReport } from './protocol';
-import type { Reply } from './model';
+import type { Reply } from './core/model';
 import { todayOf } from './parse/dates';
 import { parseReply } from './parse';
 import { baseName, linkReply } from './register/link';
 import type { Register, RegisterContext, RegisterLink } from './register/types';
 import { runRules } from './rules/engine';
-import type { Finding, Locale, Rule } from './rules/types';
+import type { Locale } from './core/vocabulary';
+import type { Finding, Rule } from './rules/types';
 
 export interface ReplyServiceOptions {
   /** The clock, for `date-invalid` (future dates) and date completions. */

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import type { CheckFilesResult, CleanupResult, RenumberResult, StructureReport } from '../../server/src/protocol';
-import { foldWidth } from '../../server/src/text';
+import { foldWidth } from '../../server/src/core/text';
 import { EXAMPLES, readText, seedPath } from '../support/fixtures';
 import { applyLspEdits, editsOf, TestClient } from '../support/lspClient';
 

@@ -4,7 +4,7 @@
  * `$1` `${1}`, placeholders `${1:text}` (nested), mirrors, choices `${1|a,b|}` (the first is
  * taken), variables `$NAME` `${NAME}` `${NAME:default}` and transforms `${NAME/regex/format/flags}`.
  */
-import type { Span } from '../../server/src/text';
+import type { Span } from '../../server/src/core/text';
 
 export const SNIPPET_VARIABLES: Readonly<Record<string, string>> = {
   CURRENT_YEAR: '2025',

@@ -17,7 +17,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CLI_FILE_LIMITS, readReplyFile } from '../../server/src/cli/files';
+import { CLI_FILE_LIMITS, readReplyFile } from '../../server/src/io/files';
 import { formatJson, formatSarif, formatText } from '../../server/src/cli/format';
 import { DEFAULT_CONFIG } from '../../server/src/config/schema';
 import { toDiagnostics } from '../../server/src/features/diagnostics';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { findDateIn, formatDate, isRealDate, matchDateAt } from '../../server/src/parse/dates';
 import { canonicalMarker, parseCjkNumeral, toCjkNumeral, withOrdinal } from '../../server/src/parse/numbering';
-import { foldWidth } from '../../server/src/text';
+import { foldWidth } from '../../server/src/core/text';
 
 function date(s: string): unknown {
   const m = matchDateAt(s, foldWidth(s), 0);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { decodeReplyBytes } from '../../server/src/decode';
+import { decodeReplyBytes } from '../../server/src/core/decode';
 
 describe('decoding files', () => {
   const text = '林灵委员：\n您提出的《关于教育的建议》收悉，现答复如下：\n';

@@ -16,7 +16,7 @@ import { renumberDocument } from '../../server/src/features/renumber';
 import { flatSymbols } from '../../server/src/features/symbols';
 import { parseReply } from '../../server/src/parse';
 import { createReplyService } from '../../server/src/service';
-import { foldWidth } from '../../server/src/text';
+import { foldWidth } from '../../server/src/core/text';
 import { anyText, count, mutatedReply, RUNS } from '../support/mutations';
 
 const NOW = (): Date => new Date(2026, 10, 23, 12);

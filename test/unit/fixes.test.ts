@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { resolveConfig } from '../../server/src/config/resolve';
-import type { TextEdit } from '../../server/src/rules/types';
+import type { TextEdit } from '../../server/src/core/vocabulary';
 import { createReplyService } from '../../server/src/service';
 
 function fix(text: string, ruleId: string, which = 0, configData: unknown = {}): string {

@@ -8,7 +8,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_CONFIG, type EffectiveConfig } from '../../server/src/config/schema';
 import { parseReply } from '../../server/src/parse';
 import { RULES } from '../../server/src/rules';
-import type { Finding, TextEdit } from '../../server/src/rules/types';
+import type { TextEdit } from '../../server/src/core/vocabulary';
+import type { Finding } from '../../server/src/rules/types';
 import { createReplyService } from '../../server/src/service';
 import { anyText, count, mutatedReply, RUNS } from '../support/mutations';
 

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Reply } from '../../server/src/model';
+import type { Reply } from '../../server/src/core/model';
 import { parseReply } from '../../server/src/parse';
 import { ROOT } from '../support/fixtures';
 

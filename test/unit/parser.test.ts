@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import type { MeasureHeading, Reply } from '../../server/src/model';
+import type { MeasureHeading, Reply } from '../../server/src/core/model';
 import { parseReply } from '../../server/src/parse';
 import { matchMarker } from '../../server/src/parse/numbering';
-import type { Span } from '../../server/src/text';
+import type { Span } from '../../server/src/core/text';
 
 /** 1-based line of an offset. */
 function lineOf(r: Reply, offset: number): number {

@@ -6,9 +6,9 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_CONFIG } from '../../server/src/config/schema';
-import type { MeasureHeading, Reply } from '../../server/src/model';
+import type { MeasureHeading, Reply } from '../../server/src/core/model';
 import { createReplyService } from '../../server/src/service';
-import type { Span } from '../../server/src/text';
+import type { Span } from '../../server/src/core/text';
 import { readText, seedPath } from '../support/fixtures';
 
 const service = createReplyService({ now: () => new Date(2026, 10, 23, 12) });

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_CONFIG } from '../../server/src/config/schema';
 import { createReplyService } from '../../server/src/service';
-import type { Span } from '../../server/src/text';
+import type { Span } from '../../server/src/core/text';
 import { parseSnippets, type Template } from '../../client/src/templates';
 import { EXAMPLES, ROOT, readText } from '../support/fixtures';
 import { expandSnippet, SNIPPET_TODAY } from '../support/snippets';

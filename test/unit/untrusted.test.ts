@@ -87,9 +87,9 @@ describe('untrusted workspaces', () => {
       'client/src/batchView.ts: await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(r.text));',
       'client/src/batchView.ts: await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(r.text));',
       "client/src/word.ts: await vscode.workspace.fs.writeFile(out, Buffer.from(r.base64, 'base64'));",
-      'server/src/cli/files.ts: await fs.rename(temp, target);',
-      'server/src/cli/files.ts: await fs.unlink(temp).catch(() => undefined);',
-      "server/src/cli/files.ts: await fs.writeFile(temp, text, { flag: 'wx', mode: existing ? existing.mode & 0o777 : 0o666 });",
+      'server/src/io/files.ts: await fs.rename(temp, target);',
+      'server/src/io/files.ts: await fs.unlink(temp).catch(() => undefined);',
+      "server/src/io/files.ts: await fs.writeFile(temp, text, { flag: 'wx', mode: existing ? existing.mode & 0o777 : 0o666 });",
     ]);
   });
 

@@ -12,12 +12,13 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { EffectiveConfig } from '../config/schema';
 import { toDiagnostics } from '../features/diagnostics';
 import { buildOutline, type OutlineNode, outlineOmitted } from '../features/outline';
-import type { DocumentKind } from '../model';
-import type { Finding, Locale, Localized } from '../rules/types';
+import type { DocumentKind } from '../core/model';
+import type { Locale, Localized } from '../core/vocabulary';
+import type { Finding } from '../rules/types';
 import { type ReplySummary, summarizeReply } from '../report/summary';
 import { createReplyService, type AnalyzeExtras, type ReplyService } from '../service';
-import { isWordFile, type ReadNote, readReplyFileSync, readWordFile } from './files';
-import { Registers } from './register';
+import { isWordFile, type ReadNote, readReplyFileSync, readWordFile } from '../io/files';
+import { Registers } from '../io/registers';
 
 /** One file to check, with the configuration and the register that apply to it. */
 export interface CheckJob {

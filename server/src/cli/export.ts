@@ -6,11 +6,11 @@
  */
 import * as path from 'node:path';
 import type { EffectiveConfig } from '../config/schema';
-import type { Reply } from '../model';
+import type { Reply } from '../core/model';
 import { exportDocx, exportOptionsFor, exportSummary } from '../office/exportDocx';
-import type { Locale } from '../rules/types';
-import { localize } from '../rules/types';
-import { readAnyReplyFile, writeOutputFile } from './files';
+import type { Locale } from '../core/vocabulary';
+import { localize } from '../core/vocabulary';
+import { readAnyReplyFile, writeOutputFile } from '../io/files';
 import { terminalPath } from './terminal';
 
 export interface ExportIo {
@@ -45,7 +45,7 @@ export async function exportReply(
     io.stdoutBytes!(bytes);
     return 0;
   }
-  // written as report --output writes: never through a link, never over the input (cli/files.ts)
+  // written as report --output writes: never through a link, never over the input (io/files.ts)
   const written = await writeOutputFile(target, bytes, [abs]);
   if (!written.ok) {
     io.stderr(`proposal-reply: ${terminalPath(path.relative(io.cwd, target) || target)}: ${localize(written.message, opts.locale)}\n`);

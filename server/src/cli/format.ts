@@ -8,11 +8,12 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { compactEdits } from '../features/edits';
 import type { OutlineNode } from '../features/outline';
-import { ELEMENT_LABEL, KIND_NAME } from '../labels';
-import type { DocumentKind } from '../model';
+import { ELEMENT_LABEL, KIND_NAME } from '../core/labels';
+import type { DocumentKind } from '../core/model';
 import { RULES } from '../rules';
-import type { Finding, Fix, Locale, Rule, Severity } from '../rules/types';
-import { localize } from '../rules/types';
+import type { Locale, Severity } from '../core/vocabulary';
+import type { Finding, Fix, Rule } from '../rules/types';
+import { localize } from '../core/vocabulary';
 import { escapeControls, terminalPath } from './terminal';
 
 export interface FileResult {

@@ -11,22 +11,23 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type ConfigLayer, formatConfigIssue, resolveConfig } from '../config/resolve';
 import type { EffectiveConfig } from '../config/schema';
 import { PROJECT_FILE_NAME } from '../config/schema';
-import { DOCUMENT_KINDS } from '../model';
+import { DOCUMENT_KINDS } from '../core/model';
 import { todayOf } from '../parse/dates';
 import { formatRegisterIssue } from '../register';
 import { batchLinks, buildReport } from '../report/batch';
 import { formatReportCsv, formatReportJson, formatReportMarkdown, REPORT_FORMATS } from '../report/formats';
 import { formatReportHtml, relativeHref } from '../report/html';
 import { RULES } from '../rules';
-import type { Locale, Rule, Severity } from '../rules/types';
-import { localize } from '../rules/types';
+import type { Locale, Severity } from '../core/vocabulary';
+import type { Rule } from '../rules/types';
+import { localize } from '../core/vocabulary';
 import { createReplyService } from '../service';
 import { buildOutline, outlineOmitted } from '../features/outline';
 import { type CheckJob, type CheckOptions, checkAll, defaultJobs, fileChecker, type FileOutcome } from './check';
-import { collectFiles, ProjectFiles, readAnyReplyFile, type ReadNote, writeOutputFile } from './files';
+import { collectFiles, ProjectFiles, readAnyReplyFile, type ReadNote, writeOutputFile } from '../io/files';
 import { type FileResult, formatJson, formatOutlineText, formatSarif, formatText, severityOf, type Skipped } from './format';
 import { parseReply } from '../parse';
-import { type LoadedRegister, locateFromProjectFile, Registers } from './register';
+import { type LoadedRegister, locateFromProjectFile, Registers } from '../io/registers';
 import { escapeControls, terminalLine, terminalPath } from './terminal';
 
 export interface CliIo {

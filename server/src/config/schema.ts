@@ -4,9 +4,9 @@
  * bad value falls back to its default and the rest still applies.
  */
 import { z } from 'zod';
-import { DOCUMENT_KINDS, type DocumentKind } from '../model';
+import { DOCUMENT_KINDS, type DocumentKind } from '../core/model';
 import { REGISTER_FIELDS, type RegisterField } from '../register/types';
-import type { Localized, SeverityOrOff } from '../rules/types';
+import type { Localized, SeverityOrOff } from '../core/vocabulary';
 
 export const PROJECT_FILE_NAME = '.proposal-reply.json';
 

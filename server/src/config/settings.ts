@@ -4,7 +4,7 @@
  * project file, so that a workspace's `.proposal-reply.json` is not overridden by untouched settings.
  * The generator writes package.json's configuration contributions from these definitions.
  */
-import type { Locale } from '../rules/types';
+import type { Locale } from '../core/vocabulary';
 import { closest, type ConfigIssue, type ConfigLayer } from './resolve';
 
 /** The settings section: `proposalReply.kind`, `proposalReply.rules` … */

@@ -10,9 +10,9 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { EffectiveConfig } from '../config/schema';
-import type { DateValue, Reply } from '../model';
+import type { DateValue, Reply } from '../core/model';
 import type { CleanupResult } from '../protocol';
-import type { Locale, TextEdit as SpanEdit } from '../rules/types';
+import type { Locale, TextEdit as SpanEdit } from '../core/vocabulary';
 import { deleteLine, eolOf, lineIndexAt } from '../rules/util';
 import { rangeOf } from './diagnostics';
 import { runRule } from './runRule';

@@ -14,9 +14,10 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type CodeAction, CodeActionKind, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { EffectiveConfig } from '../config/schema';
-import type { DateValue, Reply } from '../model';
-import { type Finding, type Fix, type Locale, localize, type TextEdit } from '../rules/types';
-import type { Span } from '../text';
+import type { DateValue, Reply } from '../core/model';
+import { type Locale, localize, type TextEdit } from '../core/vocabulary';
+import { type Finding, type Fix } from '../rules/types';
+import type { Span } from '../core/text';
 import { cleanupEdit, cleanupSummaryText, planCleanup } from './cleanup';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { toLspEdits } from './edits';

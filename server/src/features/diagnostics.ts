@@ -3,9 +3,10 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
-import type { Finding, Locale, Severity } from '../rules/types';
-import { localize } from '../rules/types';
-import type { Span } from '../text';
+import type { Locale, Severity } from '../core/vocabulary';
+import type { Finding } from '../rules/types';
+import { localize } from '../core/vocabulary';
+import type { Span } from '../core/text';
 
 export const DIAGNOSTIC_SOURCE = 'proposal-reply';
 

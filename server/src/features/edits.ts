@@ -1,7 +1,8 @@
 /** Text edits: from the core's offset form to LSP ranges, and applied to text (previews, tests). */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit as LspTextEdit } from 'vscode-languageserver-types';
-import { EDITS_MERGED_ABOVE, type TextEdit } from '../rules/types';
+import { type TextEdit } from '../core/vocabulary';
+import { EDITS_MERGED_ABOVE } from '../rules/types';
 import { rangeOf } from './diagnostics';
 
 export function toLspEdit(doc: TextDocument, e: TextEdit): LspTextEdit {

@@ -6,8 +6,8 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
-import type { MeasureHeading, Reply } from '../model';
-import type { Span } from '../text';
+import type { MeasureHeading, Reply } from '../core/model';
+import type { Span } from '../core/text';
 
 export const FOLDING_MAX_RANGES = 5000;
 

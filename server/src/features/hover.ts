@@ -8,14 +8,15 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Hover, MarkupKind } from 'vscode-languageserver-types';
 import type { EffectiveConfig } from '../config/schema';
 import { DEFAULT_CATEGORIES } from '../config/schema';
-import { KIND_NAME } from '../labels';
-import type { MeasureHeading, Reply } from '../model';
+import { KIND_NAME } from '../core/labels';
+import type { MeasureHeading, Reply } from '../core/model';
 import { canonicalMarker, markerLabel } from '../parse/numbering';
 import { ruleById } from '../rules';
-import { type Finding, type Locale, type Localized, localize, type Rule, type Severity } from '../rules/types';
-import type { Span } from '../text';
+import { type Locale, type Localized, localize, type Severity } from '../core/vocabulary';
+import { type Finding, type Rule } from '../rules/types';
+import type { Span } from '../core/text';
 import { rangeOf } from './diagnostics';
-import { escapeMarkdown } from './markdown';
+import { escapeMarkdown } from '../core/markdown';
 
 const SEVERITY_LABEL: Record<Severity | 'off', Localized> = {
   error: { zh: '错误', en: 'error' },

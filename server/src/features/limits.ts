@@ -12,7 +12,7 @@
  * The parse keeps an object per line (60–500 bytes), so the number of lines bounds the memory of a
  * document as much as its size does: a real reply has a line per ~500 bytes (a 20 MB one ~42 000),
  * a pasted log or a file of blank lines one per byte or two. Files read from disk keep limits of
- * the same kinds on every path (cli/files.ts, readReplyFile): the server's background scan and
+ * the same kinds on every path (io/files.ts, readReplyFile): the server's background scan and
  * workspace check take the editor's (EDITOR_FILE_LIMITS), the command line and its workers, which
  * hold one file at a time and no editor, a larger size and more lines (CLI_FILE_LIMITS).
  * VS Code itself never hands documents over 50 MB to extensions; other clients may, and get the notice.
@@ -20,8 +20,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentDiagnosticReport } from 'vscode-languageserver';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { sniffText } from '../decode';
-import type { Locale } from '../rules/types';
+import { sniffText } from '../core/decode';
+import type { Locale } from '../core/vocabulary';
 
 const MiB = 1024 * 1024;
 /** Documents up to this many UTF-8 bytes are checked as they are typed. */

@@ -6,8 +6,8 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
-import type { ElementKind, MeasureHeading, NextSteps, Reply } from '../model';
-import { ellipsis, type Span, squash } from '../text';
+import type { ElementKind, MeasureHeading, NextSteps, Reply } from '../core/model';
+import { ellipsis, type Span, squash } from '../core/text';
 import { rangeOf } from './diagnostics';
 
 /** The most headings an outline lists. */

@@ -11,8 +11,8 @@ import { PARSE_OPTIONS, parseProjectFile } from '../config/projectFile';
 import { type ConfigIssue, resolveConfig } from '../config/resolve';
 import { KEY_SCHEMAS } from '../config/schema';
 import { ruleById } from '../rules';
-import { type Locale, localize } from '../rules/types';
-import type { Span } from '../text';
+import { type Locale, localize } from '../core/vocabulary';
+import type { Span } from '../core/text';
 import { rangeOf } from './diagnostics';
 
 export function projectFileDiagnostics(doc: TextDocument, locale: Locale): Diagnostic[] {

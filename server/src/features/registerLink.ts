@@ -4,13 +4,14 @@
  * offers — the addressee from the proposers and the receipt line with the exact quoted title and
  * number. The texts come from `register/complete.ts`; this file only decides where they apply.
  */
-import type { DateValue, DocumentKind, Reply } from '../model';
+import type { DateValue, DocumentKind, Reply } from '../core/model';
 import { addresseeCompletions, defaultReplyKind, entryLabel, receiptLineFor, registerHover } from '../register/complete';
 import type { Register, RegisterEntry, RegisterLink } from '../register/types';
 import { buildReport, STATE_LABEL } from '../report/batch';
 import { summarizeReply } from '../report/summary';
-import { type Finding, type Locale, localize } from '../rules/types';
-import type { Span } from '../text';
+import { type Locale, localize } from '../core/vocabulary';
+import { type Finding } from '../rules/types';
+import type { Span } from '../core/text';
 
 /** How many entries an unlinked reply is offered at most (a register of hundreds would flood the list). */
 export const REGISTER_COMPLETION_MAX = 200;

@@ -3,9 +3,9 @@
  * again, and so does every inline enumeration `一是…二是…`. Only the numerals in the markers change;
  * how each marker is written (brackets, separator, width) stays. Renumbering twice is renumbering once.
  */
-import type { MeasureHeading, Reply } from '../model';
+import type { MeasureHeading, Reply } from '../core/model';
 import { toCjkNumeral, withOrdinal } from '../parse/numbering';
-import type { TextEdit } from '../rules/types';
+import type { TextEdit } from '../core/vocabulary';
 import { numberingRuns } from '../rules/util';
 
 function runEdits(run: readonly MeasureHeading[]): TextEdit[] {

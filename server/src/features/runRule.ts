@@ -4,7 +4,7 @@
  * A throwing rule yields nothing, as in the engine.
  */
 import type { EffectiveConfig } from '../config/schema';
-import type { DateValue, Reply } from '../model';
+import type { DateValue, Reply } from '../core/model';
 import { ruleById } from '../rules';
 import type { Report } from '../rules/types';
 

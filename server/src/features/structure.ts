@@ -5,13 +5,14 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { EffectiveConfig } from '../config/schema';
-import { ELEMENT_LABEL, KIND_NAME } from '../labels';
-import type { DateValue, DocumentKind, ElementKind, Reply } from '../model';
+import { ELEMENT_LABEL, KIND_NAME } from '../core/labels';
+import type { DateValue, DocumentKind, ElementKind, Reply } from '../core/model';
 import type { StructureItem, StructureProblem, StructureReport } from '../protocol';
 import { MISSING_RULE } from '../rules';
-import { type Finding, type Locale, localize, type Severity, type TextEdit } from '../rules/types';
+import { type Locale, localize, type Severity, type TextEdit } from '../core/vocabulary';
+import { type Finding } from '../rules/types';
 import { insertLineAfter, insertLineBefore } from '../rules/util';
-import { ellipsis, type Span } from '../text';
+import { ellipsis, type Span } from '../core/text';
 import { rangeOf } from './diagnostics';
 import { toLspEdits } from './edits';
 import { runRule } from './runRule';

@@ -5,9 +5,9 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type DocumentSymbol, type SymbolInformation, SymbolKind } from 'vscode-languageserver-types';
-import { ELEMENT_LABEL } from '../labels';
-import type { ElementKind, Reply } from '../model';
-import { type Locale, type Localized, localize } from '../rules/types';
+import { ELEMENT_LABEL } from '../core/labels';
+import type { ElementKind, Reply } from '../core/model';
+import { type Locale, type Localized, localize } from '../core/vocabulary';
 import { buildOutline, type OutlineNode } from './outline';
 
 export const HEADER_LABEL: Localized = { zh: '文头', en: 'header' };

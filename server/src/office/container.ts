@@ -7,7 +7,7 @@
  */
 import type { Readable } from 'node:stream';
 import * as yauzl from 'yauzl';
-import type { Localized } from '../rules/types';
+import type { Localized } from '../core/vocabulary';
 
 /** Largest part read from a package, inflated (a 300-page reply's document.xml is about 5 MB). */
 export const PART_MAX_BYTES = 32 * 1024 * 1024;

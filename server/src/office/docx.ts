@@ -11,7 +11,7 @@
  * Only the document, its numbering and its styles are read; nothing a relationship points to
  * (linked images, templates, external data) is fetched, and macros are never opened.
  */
-import type { Localized } from '../rules/types';
+import type { Localized } from '../core/vocabulary';
 import { containerOf, describeBytes, OfficeFileError, partOf, readZipParts, type ZipPackage } from './container';
 import { ListCounter, readNumbering, readStyleNumbering } from './listLabels';
 import { is, NS, walkXml, type XmlElement } from './xml';

@@ -6,8 +6,8 @@
  */
 import type * as Docx from 'docx';
 import type { EffectiveConfig } from '../config/schema';
-import type { Reply } from '../model';
-import type { Localized } from '../rules/types';
+import type { Reply } from '../core/model';
+import type { Localized } from '../core/vocabulary';
 import {
   chars, type LaidParagraph, layoutReply, LETTER_SPACING_TWENTIETHS, LINE_PITCH_TWIPS, MARGIN_MM, mmToTwips, PAGE_MM, PAGE_NUMBER_GAP_MM,
   signaturePlacement, SIZE_PT,

@@ -3,7 +3,7 @@
  * Pure data and arithmetic: the Word writer (exportDocx.ts) reads these numbers, and the tests
  * measure the PDF that LibreOffice prints against the same numbers.
  */
-import type { Reply } from '../model';
+import type { Reply } from '../core/model';
 
 /** 5.2.1 A4: 210 mm × 297 mm. */
 export const PAGE_MM = { width: 210, height: 297 } as const;

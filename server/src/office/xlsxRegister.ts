@@ -12,7 +12,7 @@ import type * as ExcelJS from 'exceljs';
 import { matchHeaders } from '../register/columns';
 import { parseRegisterRows, type RegisterOptions, type SheetRow } from '../register/parse';
 import type { Register } from '../register/types';
-import type { Localized } from '../rules/types';
+import type { Localized } from '../core/vocabulary';
 import { containerOf, describeBytes, OfficeFileError, readZipParts } from './container';
 
 export type WorkbookResult = { readonly ok: true; readonly register: Register; readonly sheet: string } | { readonly ok: false; readonly problem: Localized };

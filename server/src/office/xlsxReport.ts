@@ -7,8 +7,8 @@
 import type * as ExcelJS from 'exceljs';
 import type { BatchReport } from '../report/batch';
 import { REPORT_TITLE, reportTable } from '../report/formats';
-import type { Locale } from '../rules/types';
-import { localize } from '../rules/types';
+import type { Locale } from '../core/vocabulary';
+import { localize } from '../core/vocabulary';
 import { widthInChars } from './layout';
 
 /** Fills: Excel's own "bad" red for rows with errors, orange for overdue rows (which wins). */

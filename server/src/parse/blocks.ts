@@ -5,8 +5,8 @@
  * furniture rows stay whole, so that a metadata row never yields a title. Table bars around a row
  * are junk of their own.
  */
-import type { Block, JunkSpan } from '../model';
-import { isBlank, type LineInfo, trimSpan } from '../text';
+import type { Block, JunkSpan } from '../core/model';
+import { isBlank, type LineInfo, trimSpan } from '../core/text';
 import { matchDateAt } from './dates';
 import { analyseNames, matchCategory, matchDocNumber, matchMark, organName } from './header';
 import { JUNK_MAX_LINE, junkReason } from './junk';

@@ -2,8 +2,8 @@
  * The body of a reply: numbered measures as a tree, inline enumerations `一是…二是…`, next steps
  * (as a heading or a paragraph that turns to what comes next) and the opening.
  */
-import type { Block, EnumerationItem, InlineEnumeration, MeasureHeading, NextSteps, NumberingMarker } from '../model';
-import { type Span, trimSpan } from '../text';
+import type { Block, EnumerationItem, InlineEnumeration, MeasureHeading, NextSteps, NumberingMarker } from '../core/model';
+import { type Span, trimSpan } from '../core/text';
 import { ENUMERATION_CUE, isCueBoundary, matchMarker, parseCjkNumeral } from './numbering';
 
 /** A heading that introduces next steps: 下一步工作打算, 存在的问题及今后推动计划 … */

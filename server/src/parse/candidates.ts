@@ -4,7 +4,7 @@
  * and its fix completes the block instead of inserting a second one (rules/*-missing.ts; the
  * policy is in docs/rules/addressee-missing.md and its siblings).
  */
-import type { BlockRole, Candidate, Reply, RoleSpan } from '../model';
+import type { BlockRole, Candidate, Reply, RoleSpan } from '../core/model';
 
 /** Roles that may hold an element the parser could not be sure of. */
 const UNSURE: ReadonlySet<BlockRole> = new Set(['other', 'body', 'issuer', 'titleMore']);

@@ -4,7 +4,7 @@
  * what web pages leave of a date: digits that lost 年月日 (`20211022`, `2023831`), a year and month,
  * or a bare year.
  */
-import type { DateStyle, DateValue } from '../model';
+import type { DateStyle, DateValue } from '../core/model';
 import { parseCjkNumeral } from './numbering';
 
 export interface DateMatch {

@@ -3,8 +3,8 @@
  * contact lines, the annotation (附注), the attachment note, copy-to (抄送) and the print line (印发).
  * Like the head's, each says what one block is; the order is decided for the whole document.
  */
-import type { DateElement } from '../model';
-import type { Span } from '../text';
+import type { DateElement } from '../core/model';
+import type { Span } from '../core/text';
 import { findDateIn, matchDateAt } from './dates';
 import { organName } from './header';
 

@@ -4,8 +4,8 @@
  * half-width, so `（：` read as `(:`) and says what it finds there; which block plays which role is
  * decided later, for the whole document at once (roles.ts, decode.ts).
  */
-import type { Addressee, AddresseeForm, Category, DocNumber, ProposalNumberRef } from '../model';
-import type { Span } from '../text';
+import type { Addressee, AddresseeForm, Category, DocNumber, ProposalNumberRef } from '../core/model';
+import type { Span } from '../core/text';
 
 // ---------------------------------------------------------------- document number
 

@@ -7,8 +7,8 @@
  * 4. this file builds the model from the roles; body.ts builds the measures from the body.
  * What no role claims stays in the model as `unplaced`.
  */
-import type { Addressee, Block, BlockRole, Category, DateElement, DocNumber, DocumentKind, JunkSpan, ReceiptLine, Reply, RoleSpan, Signatory, Signature, Title } from '../model';
-import { foldWidth, type Span, splitLines, trimSpan } from '../text';
+import type { Addressee, Block, BlockRole, Category, DateElement, DocNumber, DocumentKind, JunkSpan, ReceiptLine, Reply, RoleSpan, Signatory, Signature, Title } from '../core/model';
+import { foldWidth, type Span, splitLines, trimSpan } from '../core/text';
 import { splitBlocks } from './blocks';
 import { nextStepsCue, parseBody } from './body';
 import { decodeRoles } from './decode';

@@ -3,7 +3,7 @@
  * co-handling opinion to the lead unit (协办意见), or a rectification report (整改情况报告) — read
  * from the title, the addressee, the receipt line and the document number together.
  */
-import type { Addressee, DocumentKind } from '../model';
+import type { Addressee, DocumentKind } from '../core/model';
 
 export interface KindEvidence {
   readonly title: string;

@@ -3,8 +3,8 @@
  * once per reply and kept with it (three rules read them), so that those rules read offsets instead
  * of every character.
  */
-import type { Reply } from '../model';
-import { offsetsOf } from '../text';
+import type { Reply } from '../core/model';
+import { offsetsOf } from '../core/text';
 
 export interface Marks {
   /** Offsets of 《》“”()〔〕 in the folded text (so （） are here too), ascending. */

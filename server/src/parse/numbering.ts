@@ -2,7 +2,7 @@
  * Numbering markers of GB/T 9704-2012 7.3.3 (`一、` `（一）` `1.` `（1）`) in their real-world
  * variants: half-width brackets, `1、`, `（一）、`, full-width digits, stray spaces.
  */
-import type { NumberingLevel } from '../model';
+import type { NumberingLevel } from '../core/model';
 
 const CJK_DIGITS = new Map<number, number>([...'〇零一二两三四五六七八九'].map((ch, i) => [ch.charCodeAt(0), [0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9][i]!]));
 const TEN = 0x5341; // 十

@@ -3,7 +3,7 @@
  * line each. The golden parser fixtures (test/fixtures/parse/*.roles) are this text, so that a
  * change to the parser is reviewed as a diff of readings; `proposal-reply outline --roles` prints it.
  */
-import type { Reply } from '../model';
+import type { Reply } from '../core/model';
 
 export function readingOf(reply: Reply): string {
   const lineOf = (offset: number): number => {

@@ -3,8 +3,8 @@
  * (`交我们办理`, `由我局协办`), usually naming it in 《》 or “” and ending with a transition
  * `…如下：` — or, in a report or an opinion, the lead-in sentence that ends with such a transition.
  */
-import type { QuotedTitle, ReceiptLine } from '../model';
-import type { Span } from '../text';
+import type { QuotedTitle, ReceiptLine } from '../core/model';
+import type { Span } from '../core/text';
 import { findProposalNumbers } from './header';
 
 const ACKNOWLEDGED = /收悉|已收到|收到(您|你|贵)(?![^,。]{0,12}后)|悉。/;

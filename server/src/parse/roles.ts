@@ -8,8 +8,8 @@
  * body paragraph scores about 1, a clear element 3–6, and -Infinity means the block cannot play the
  * role. docs/design.md ("How the parser decides") says why the weights are set by hand.
  */
-import type { BlockRole, Category, DateElement } from '../model';
-import type { Span } from '../text';
+import type { BlockRole, Category, DateElement } from '../core/model';
+import type { Span } from '../core/text';
 import { closingCueAt, dateElement, type FootMark, isAttachmentItem, matchFootMark, signatureAndDate, signatureNames } from './footer';
 import { type AddresseeMatch, type DocNumberMatch, type MarkKind, matchAddressee, matchCategory, matchDocNumberBlock, matchMark, matchTitleLine, organName, type TitleLine } from './header';
 import { isBareMetadataLabel, JUNK_MAX_LINE, junkReason, type JunkReason } from './junk';

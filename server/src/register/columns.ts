@@ -4,7 +4,7 @@
  * letters, notes in brackets (办理期限（截止）) or a `*` for required. Headers are normalised, then
  * matched against the configured names first, the known aliases next, and key words last.
  */
-import { foldWidth } from '../text';
+import { foldWidth } from '../core/text';
 import { REGISTER_FIELDS, type RegisterField } from './types';
 
 /** Configured header names per field (`registerColumns` in the project file). */

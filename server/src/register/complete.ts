@@ -4,10 +4,10 @@
  * conventional file name, and the hover text of a reply's link. Pure functions over the register
  * model; the language server only maps them to LSP completion items, hovers and commands.
  */
-import { escapeMarkdown } from '../features/markdown';
-import type { DateValue, DocumentKind } from '../model';
+import { escapeMarkdown } from '../core/markdown';
+import type { DateValue, DocumentKind } from '../core/model';
 import { ORG_SUFFIX } from '../parse/header';
-import type { Localized } from '../rules/types';
+import type { Localized } from '../core/vocabulary';
 import { bodyAbbreviation } from '../rules/util';
 import { chineseQuotes, entryRef, formatDate, ITEM_KIND_NAME } from './match';
 import type { LinkSource, RegisterEntry, RegisterLink } from './types';

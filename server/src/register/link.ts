@@ -3,9 +3,9 @@
  * line, then one in the file name (`20250136-陈明远.reply`, `第0087号答复.reply`). Numbers compare
  * by `proposalKey`, so `第0087号`, `87` and `0087` are one number.
  */
-import type { ProposalNumberRef, Reply } from '../model';
+import type { ProposalNumberRef, Reply } from '../core/model';
 import { proposalKey } from '../parse/header';
-import { foldWidth } from '../text';
+import { foldWidth } from '../core/text';
 import type { Register, RegisterEntry, RegisterLink } from './types';
 
 /** Numbers a file name may carry, in order: `第…号` first, then free-standing number tokens. */

@@ -5,7 +5,7 @@
  * (symbolic links) with `isInside` before reading.
  */
 import * as path from 'node:path';
-import type { Localized } from '../rules/types';
+import type { Localized } from '../core/vocabulary';
 import type { RegisterFormat, RegisterIssue } from './types';
 
 export type RegisterPathResult = { readonly ok: true; readonly path: string } | { readonly ok: false; readonly message: Localized };

@@ -3,8 +3,8 @@
  * width, blanks and the style of quote marks; people by name without role words; units by name, allowing the
  * place prefix one side leaves out (市教育局 and 泉州市教育局 are one unit).
  */
-import type { DateValue } from '../model';
-import { foldWidth } from '../text';
+import type { DateValue } from '../core/model';
+import { foldWidth } from '../core/text';
 import { personName, splitNames } from './values';
 import type { ItemKind, RegisterEntry } from './types';
 

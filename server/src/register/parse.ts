@@ -6,9 +6,9 @@
  */
 import { parse as parseCsv } from 'csv-parse/sync';
 import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
-import { decodeReplyBytes } from '../decode';
-import type { Localized } from '../rules/types';
-import { type LineInfo, type Span, splitLines } from '../text';
+import { decodeReplyBytes } from '../core/decode';
+import type { Localized } from '../core/vocabulary';
+import { type LineInfo, type Span, splitLines } from '../core/text';
 import { type ColumnMapping, FIELD_LABEL, matchHeaders, normalizeHeader } from './columns';
 import { cellMessage, fieldSchemas, kindOfSession, REQUIRED_FIELDS } from './values';
 import {

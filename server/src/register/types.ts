@@ -3,9 +3,9 @@
  * answer, as kept in a spreadsheet. Plain data; the parser in `parse.ts` builds it from CSV or JSON
  * text and never touches the file system.
  */
-import type { DateValue } from '../model';
-import type { Localized } from '../rules/types';
-import type { Span } from '../text';
+import type { DateValue } from '../core/model';
+import type { Localized } from '../core/vocabulary';
+import type { Span } from '../core/text';
 
 /** The register's fields, in the order the report shows them. */
 export const REGISTER_FIELDS = [

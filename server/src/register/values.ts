@@ -5,10 +5,10 @@
  * issue messages are keys into `CELL_MESSAGES`, which says in Chinese and English what is wrong.
  */
 import { z } from 'zod';
-import type { DateValue } from '../model';
+import type { DateValue } from '../core/model';
 import { proposalKey } from '../parse/header';
-import type { Localized } from '../rules/types';
-import { foldWidth } from '../text';
+import type { Localized } from '../core/vocabulary';
+import { foldWidth } from '../core/text';
 import type { ItemKind, RegisterField } from './types';
 
 /** Blanks as they come out of spreadsheets: spaces, U+3000, NBSP, zero-width space, BOM. */

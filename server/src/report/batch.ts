@@ -4,10 +4,10 @@
  * complete — with overdue entries marked. One pass over the replies and one over the register.
  * The report formats, the CLI and the editor's batch view all read this model.
  */
-import type { DateValue } from '../model';
+import type { DateValue } from '../core/model';
 import { compareDates, daysBetween } from '../register/match';
 import type { Register, RegisterEntry } from '../register/types';
-import type { Localized } from '../rules/types';
+import type { Localized } from '../core/vocabulary';
 import type { ReplySummary } from './summary';
 
 export const ENTRY_STATES = ['missing', 'errors', 'warnings', 'complete'] as const;

@@ -2,9 +2,9 @@
  * The report's columns, shared by the HTML, Markdown and CSV formats: what each shows for a row
  * and how it sorts. One row per register entry and reply.
  */
-import { KIND_NAME } from '../labels';
+import { KIND_NAME } from '../core/labels';
 import { isoDate, ITEM_KIND_NAME } from '../register/match';
-import type { Locale, Localized } from '../rules/types';
+import type { Locale, Localized } from '../core/vocabulary';
 import { ENTRY_STATES, type ReportRow, STATE_LABEL } from './batch';
 import { elementExpected, REPORT_ELEMENTS, type ReportElement } from './summary';
 

@@ -4,8 +4,8 @@
  * render the same `BatchReport`.
  */
 import { isoDate } from '../register/match';
-import type { Locale } from '../rules/types';
-import { localize } from '../rules/types';
+import type { Locale } from '../core/vocabulary';
+import { localize } from '../core/vocabulary';
 import { type BatchReport, ENTRY_STATES, type ReportRow, STATE_LABEL } from './batch';
 import { COLUMNS, overdueText, rowDeadline, rowNumber, rowTitle } from './columns';
 import { REPORT_ELEMENTS } from './summary';

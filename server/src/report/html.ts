@@ -5,8 +5,8 @@
  * sheet (A4 landscape, header row repeated on each page). Every text is escaped.
  */
 import { formatDate, isoDate } from '../register/match';
-import type { Locale } from '../rules/types';
-import { localize } from '../rules/types';
+import type { Locale } from '../core/vocabulary';
+import { localize } from '../core/vocabulary';
 import { type BatchReport, ENTRY_STATES, STATE_LABEL } from './batch';
 import { COLUMNS, overdueText } from './columns';
 import { REPORT_TITLE } from './formats';

@@ -4,7 +4,7 @@
  * that feeds the batch view. Pure and incremental: setting one reply costs work in proportion to
  * the entries it touches, not to the batch.
  */
-import type { DateValue } from '../model';
+import type { DateValue } from '../core/model';
 import type { Register } from '../register/types';
 import { type BatchReport, buildReport } from './batch';
 import type { ReplySummary } from './summary';

@@ -3,10 +3,11 @@
  * to the register, its date and category, and how many findings of each severity. Small enough to
  * hold for ten thousand replies, where the full reply models would not be.
  */
-import type { DateValue, DocumentKind, Reply } from '../model';
+import type { DateValue, DocumentKind, Reply } from '../core/model';
 import { MISSING_RULE, ruleById } from '../rules';
 import type { LinkSource, RegisterLink } from '../register/types';
-import type { Finding, Severity } from '../rules/types';
+import type { Severity } from '../core/vocabulary';
+import type { Finding } from '../rules/types';
 
 /** The structural elements the report shows as present or missing, in document order. */
 export const REPORT_ELEMENTS = ['title', 'addressee', 'receipt', 'measure', 'nextSteps', 'closing', 'signature', 'date'] as const;

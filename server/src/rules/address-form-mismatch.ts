@@ -1,6 +1,7 @@
-import type { AddresseeForm } from '../model';
+import type { AddresseeForm } from '../core/model';
 import { marksOf } from '../parse/marks';
-import { defineRule, type Localized } from './types';
+import { type Localized } from '../core/vocabulary';
+import { defineRule } from './types';
 import { youForm } from './util';
 
 /** The forms of address in the order they are reported. */

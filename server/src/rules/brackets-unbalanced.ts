@@ -1,5 +1,5 @@
 import { marksOf } from '../parse/marks';
-import type { Span } from '../text';
+import type { Span } from '../core/text';
 import { defineRule } from './types';
 
 /** Opening → closing, on width-folded text (（） became ()). */

@@ -1,6 +1,7 @@
-import type { DateStyle } from '../model';
+import type { DateStyle } from '../core/model';
 import { formatDate } from '../parse/dates';
-import { defineRule, type Localized } from './types';
+import { type Localized } from '../core/vocabulary';
+import { defineRule } from './types';
 
 const STYLE_PROBLEM: Record<DateStyle, Localized> = {
   standard: { zh: '', en: '' },

@@ -1,4 +1,5 @@
-import { defineRule, type Localized } from './types';
+import { type Localized } from '../core/vocabulary';
+import { defineRule } from './types';
 
 export const rule = defineRule({
   id: 'doc-number-format',

@@ -1,6 +1,7 @@
-import type { MeasureHeading } from '../model';
-import { capitalize, type Span } from '../text';
-import { defineRule, type Localized } from './types';
+import type { MeasureHeading } from '../core/model';
+import { capitalize, type Span } from '../core/text';
+import { type Localized } from '../core/vocabulary';
+import { defineRule } from './types';
 
 interface Placed extends Span {
   readonly rank: number;

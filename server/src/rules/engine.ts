@@ -8,11 +8,12 @@
  * text cost a bounded amount of memory and output.
  */
 import type { EffectiveConfig } from '../config/schema';
-import type { DateValue, Reply } from '../model';
+import type { DateValue, Reply } from '../core/model';
 import type { RegisterContext } from '../register/types';
-import { MISSING_RULE, RULES } from '.';
-import { isBlank } from '../text';
-import type { Finding, Report, Rule, RuleContext, Severity, SeverityOrOff } from './types';
+import { MISSING_RULE, RULES } from '../rules';
+import { isBlank } from '../core/text';
+import type { Severity, SeverityOrOff } from '../core/vocabulary';
+import type { Finding, Report, Rule, RuleContext } from './types';
 
 /** At most this many findings of one rule are kept per document. */
 export const FINDINGS_PER_RULE = 200;

@@ -1,5 +1,5 @@
 import { canonicalMarker } from '../parse/numbering';
-import type { MeasureHeading, NumberingLevel } from '../model';
+import type { MeasureHeading, NumberingLevel } from '../core/model';
 import { defineRule } from './types';
 
 const LEVEL_NAME: Record<NumberingLevel, string> = { 1: '“一、”', 2: '“（一）”', 3: '“1.”', 4: '“（1）”' };

@@ -1,4 +1,4 @@
-import type { MeasureHeading } from '../model';
+import type { MeasureHeading } from '../core/model';
 import { canonicalMarker, toCjkNumeral, withOrdinal } from '../parse/numbering';
 import { defineRule, type Fix } from './types';
 import { numberingRuns } from './util';

@@ -1,6 +1,7 @@
-import type { MeasureHeading } from '../model';
+import type { MeasureHeading } from '../core/model';
 import { canonicalMarker } from '../parse/numbering';
-import { defineRule, type Localized } from './types';
+import { type Localized } from '../core/vocabulary';
+import { defineRule } from './types';
 
 export const rule = defineRule({
   id: 'numbering-style',

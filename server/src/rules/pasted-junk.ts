@@ -1,5 +1,6 @@
-import { capitalize } from '../text';
-import { defineRule, type Localized } from './types';
+import { capitalize } from '../core/text';
+import { type Localized } from '../core/vocabulary';
+import { defineRule } from './types';
 import { deleteLine } from './util';
 
 const REASON: Record<string, Localized> = {

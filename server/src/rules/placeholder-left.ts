@@ -1,5 +1,5 @@
-import type { Reply } from '../model';
-import { isBlank, type Span } from '../text';
+import type { Reply } from '../core/model';
+import { isBlank, type Span } from '../core/text';
 import { defineRule } from './types';
 
 /**

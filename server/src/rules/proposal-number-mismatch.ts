@@ -1,6 +1,7 @@
-import type { ProposalNumberRef } from '../model';
+import type { ProposalNumberRef } from '../core/model';
 import { proposalKeys } from '../parse/header';
-import { defineRule, type Localized } from './types';
+import { type Localized } from '../core/vocabulary';
+import { defineRule } from './types';
 import { bodyCitations } from './util';
 
 export const rule = defineRule({

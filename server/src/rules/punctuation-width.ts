@@ -1,6 +1,7 @@
 import { marksOf } from '../parse/marks';
-import { isCjkPunct, isDigitCode, isHan } from '../text';
-import { defineRule, EDITS_MERGED_ABOVE, type TextEdit } from './types';
+import { isCjkPunct, isDigitCode, isHan } from '../core/text';
+import { type TextEdit } from '../core/vocabulary';
+import { defineRule, EDITS_MERGED_ABOVE } from './types';
 
 const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）', '.': '。' };
 

@@ -1,8 +1,9 @@
-import type { Reply } from '../model';
+import type { Reply } from '../core/model';
 import { entryRef, ITEM_KIND_NAME } from '../register/match';
 import type { ItemKind } from '../register/types';
-import type { Span } from '../text';
-import { defineRule, type TextEdit } from './types';
+import type { Span } from '../core/text';
+import { type TextEdit } from '../core/vocabulary';
+import { defineRule } from './types';
 
 interface Evidence extends Span {
   /** The word to replace and what names the other kind. */

@@ -1,7 +1,8 @@
-import type { ProposalNumberRef } from '../model';
+import type { ProposalNumberRef } from '../core/model';
 import { entryRef } from '../register/match';
 import type { LinkSource } from '../register/types';
-import { defineRule, type Localized } from './types';
+import { type Localized } from '../core/vocabulary';
+import { defineRule } from './types';
 import { bodyCitations } from './util';
 
 const WHERE: Record<'title' | 'receipt' | 'body', Localized> = {

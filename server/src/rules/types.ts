@@ -2,27 +2,12 @@
  * The rule interface: the public contract between the rule set and everything that reports
  * findings (language server, CLI, reports). Rule ids are stable kebab-case strings.
  */
-import type { DateValue } from '../model';
-import type { DocumentKind, Reply } from '../model';
+import type { DateValue } from '../core/model';
+import type { DocumentKind, Reply } from '../core/model';
 import type { EffectiveConfig } from '../config/schema';
 import type { RegisterContext } from '../register/types';
-import type { Span } from '../text';
-
-export const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-export type SeverityOrOff = Severity | 'off';
-
-/** Text the user sees, Chinese first. */
-export interface Localized {
-  readonly zh: string;
-  readonly en: string;
-}
-
-export type Locale = 'zh-cn' | 'en';
-
-export function localize(text: Localized, locale: Locale): string {
-  return locale === 'en' ? text.en : text.zh;
-}
+import type { Span } from '../core/text';
+import type { Localized, Severity, SeverityOrOff, TextEdit } from '../core/vocabulary';
 
 /** Where a rule's norm comes from, shown in hover and in the rule's documentation. */
 export interface NormSource {
@@ -30,11 +15,6 @@ export interface NormSource {
   /** The clause, e.g. `7.3.5.4`. */
   readonly clause?: string;
   readonly note: Localized;
-}
-
-/** One replacement of `[start, end)` by `newText`. */
-export interface TextEdit extends Span {
-  readonly newText: string;
 }
 
 /**

@@ -2,10 +2,10 @@
  * Helpers the rules share: where a missing element goes, the document's line break, how the reply
  * should address its reader, and the kind-specific wording of templates.
  */
-import type { DocumentKind, MeasureHeading, ProposalNumberRef, Reply } from '../model';
+import type { DocumentKind, MeasureHeading, ProposalNumberRef, Reply } from '../core/model';
 import { findProposalNumbers } from '../parse/header';
-import { isBlank, type Span } from '../text';
-import type { Localized, TextEdit } from './types';
+import { isBlank, type Span } from '../core/text';
+import type { Localized, TextEdit } from '../core/vocabulary';
 
 /**
  * How sure a "missing" finding is (addressee-missing, signature-missing, date-missing): an error

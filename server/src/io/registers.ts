@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { EffectiveConfig } from '../config/schema';
 import { decodeRegisterBytes, isInside, parseRegister, REGISTER_MAX_BYTES, resolveRegisterPath } from '../register';
 import type { Register } from '../register/types';
-import type { Localized } from '../rules/types';
+import type { Localized } from '../core/vocabulary';
 import { readFileBounded } from './files';
 
 export interface LoadedRegister {

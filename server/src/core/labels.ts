@@ -1,6 +1,6 @@
 /** Display names of the element kinds and document kinds, Chinese first. */
 import type { DocumentKind, ElementKind } from './model';
-import type { Localized } from './rules/types';
+import type { Localized } from './vocabulary';
 
 export const ELEMENT_LABEL: Record<ElementKind, Localized> = {
   docNumber: { zh: '发文字号', en: 'document number' },

@@ -8,10 +8,10 @@ import * as path from 'node:path';
 import { PROJECT_FILE_MAX_BYTES, parseProjectFile, projectFileTooLarge } from '../config/projectFile';
 import { type ConfigIssue, type ConfigLayer } from '../config/resolve';
 import { PROJECT_FILE_NAME } from '../config/schema';
-import { decodeReplyBytes, type DecodeResult, type Encoding } from '../decode';
+import { decodeReplyBytes, type DecodeResult, type Encoding } from '../core/decode';
 import { type FileLimits, lineCount } from '../features/limits';
 import { isInside } from '../register/location';
-import type { Localized } from '../rules/types';
+import type { Localized } from '../core/vocabulary';
 
 /** File endings checked when a folder is given. */
 export const REPLY_EXTENSIONS = ['.reply', '.txt'];
