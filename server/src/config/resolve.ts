@@ -4,9 +4,10 @@
  * what is allowed, and falls back alone; the rest of the layer still applies.
  */
 import { ruleById, RULES } from '../rules';
+import type { CategoryValue } from '../rules/types';
 import type { Localized, SeverityOrOff } from '../core/vocabulary';
 import {
-  ALLOWED, type CategoryValue, type ConfigKey, DEFAULT_CONFIG, type EffectiveConfig, KEY_SCHEMAS, normalizeCategories, SEVERITY_SETTINGS,
+  ALLOWED, type ConfigKey, DEFAULT_CONFIG, type EffectiveConfig, KEY_SCHEMAS, normalizeCategories, SEVERITY_SETTINGS,
 } from './schema';
 
 export interface ConfigLayer {

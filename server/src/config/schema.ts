@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { DOCUMENT_KINDS, type DocumentKind } from '../core/model';
 import { REGISTER_FIELDS, type RegisterField } from '../register/types';
-import type { Localized, SeverityOrOff } from '../core/vocabulary';
+import type { Localized } from '../core/vocabulary';
+import type { CategoryValue, RuleSettings } from '../rules/types';
 
 export const PROJECT_FILE_NAME = '.proposal-reply.json';
 
@@ -14,18 +15,9 @@ export const SEVERITY_SETTINGS = ['error', 'warning', 'information', 'hint', 'of
 export const KIND_SETTINGS = ['auto', ...DOCUMENT_KINDS] as const;
 export const LOCALE_SETTINGS = ['zh-cn', 'en'] as const;
 
-export interface CategoryValue {
-  readonly value: string;
-  readonly meaning?: string;
-}
-
-export interface EffectiveConfig {
+/** The whole configuration: what the rules read (RuleSettings) and the rest. */
+export interface EffectiveConfig extends RuleSettings {
   readonly kind: 'auto' | DocumentKind;
-  /** The expected signing organisation, when configured. */
-  readonly organization?: string;
-  readonly categories: readonly CategoryValue[];
-  /** Severity overrides by rule id; rules not named keep their default. */
-  readonly rules: Readonly<Record<string, SeverityOrOff>>;
   readonly locale?: (typeof LOCALE_SETTINGS)[number];
   /** Path of the proposal register (CSV or JSON), relative to the project file and inside its folder. */
   readonly register?: string;

@@ -1,21 +1,21 @@
 /**
  * Runs one rule directly, whatever its configured severity, for features that reuse a rule's
  * fixes: the pasted-text cleanup (punctuation width), width conversion, inserting a missing element.
- * A throwing rule yields nothing, as in the engine.
+ * As in the engine, a throwing rule yields nothing and every span lies inside the text.
  */
-import type { EffectiveConfig } from '../config/schema';
 import type { DateValue, Reply } from '../core/model';
 import { ruleById } from '../rules';
-import type { Report } from '../rules/types';
+import { withinText } from '../rules/engine';
+import type { Report, RuleSettings } from '../rules/types';
 
-export function runRule(ruleId: string, reply: Reply, config: EffectiveConfig, today: DateValue): Report[] {
+export function runRule(ruleId: string, reply: Reply, settings: RuleSettings, today: DateValue): Report[] {
   const rule = ruleById(ruleId);
   if (!rule) return [];
   const reports: Report[] = [];
   try {
-    rule.check({ reply, config, today, report: (r) => reports.push(r) });
+    rule.check({ reply, settings, today, report: (r) => reports.push(r) });
   } catch {
     return [];
   }
-  return reports;
+  return reports.map((r) => withinText(r, reply.text));
 }

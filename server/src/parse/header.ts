@@ -166,6 +166,20 @@ export function organName(folded: string, span: Span): string | undefined {
   return ORG_SUFFIX.test(s) ? s : undefined;
 }
 
+/** The one-character organ word used in 贵委, 贵局, 贵办 … */
+export function bodyAbbreviation(name: string): string {
+  const m = /(委员会|委|局|厅|办公室|办|院|部|处|室|会|中心|政府|社|盟|党|联)$/.exec(name);
+  if (!m) return '单位';
+  switch (m[1]) {
+    case '委员会': case '委': return '委';
+    case '办公室': case '办': return '办';
+    case '政府': return '政府';
+    case '中心': return '中心';
+    case '社': case '盟': case '党': case '联': return '党派';
+    default: return m[1]!;
+  }
+}
+
 // ---------------------------------------------------------------- proposal numbers
 
 const PROPOSAL_NUMBER = /第[ \t]*([A-Za-z]{0,3}[ \t]*\d{1,10}[A-Za-z]?)[ \t]*号/g;

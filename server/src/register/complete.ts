@@ -6,9 +6,8 @@
  */
 import { escapeMarkdown } from '../core/markdown';
 import type { DateValue, DocumentKind } from '../core/model';
-import { ORG_SUFFIX } from '../parse/header';
+import { bodyAbbreviation, ORG_SUFFIX } from '../parse/header';
 import type { Localized } from '../core/vocabulary';
-import { bodyAbbreviation } from '../rules/util';
 import { chineseQuotes, entryRef, formatDate, ITEM_KIND_NAME } from './match';
 import type { LinkSource, RegisterEntry, RegisterLink } from './types';
 

@@ -16,7 +16,7 @@ export const rule = defineRule({
   check(ctx) {
     const c = ctx.reply.category;
     if (!c) return;
-    const allowed = ctx.config.categories;
+    const allowed = ctx.settings.categories;
     if (allowed.some((a) => a.value === c.value)) return;
     const list = allowed.map((a) => (a.meaning ? `${a.value}（${a.meaning}）` : a.value));
     ctx.report({

@@ -7,13 +7,12 @@
  * are counted, not kept, and summarised in one finding of that rule, so that a few MB of the wrong
  * text cost a bounded amount of memory and output.
  */
-import type { EffectiveConfig } from '../config/schema';
 import type { DateValue, Reply } from '../core/model';
 import type { RegisterContext } from '../register/types';
 import { MISSING_RULE, RULES } from '../rules';
 import { isBlank } from '../core/text';
 import type { Severity, SeverityOrOff } from '../core/vocabulary';
-import type { Finding, Report, Rule, RuleContext } from './types';
+import type { Finding, Report, Rule, RuleContext, RuleSettings } from './types';
 
 /** At most this many findings of one rule are kept per document. */
 export const FINDINGS_PER_RULE = 200;
@@ -72,7 +71,7 @@ export const SUPERSEDED_BY: Readonly<Record<string, string>> = {
 };
 
 /** The severity a rule runs at under a configuration, or `off`. */
-export function effectiveSeverity(rule: Rule, config: EffectiveConfig): SeverityOrOff {
+export function effectiveSeverity(rule: Rule, config: RuleSettings): SeverityOrOff {
   return config.rules[rule.id] ?? rule.defaultSeverity;
 }
 
@@ -86,9 +85,9 @@ interface ActiveRule {
  * The rules that are on, per rule list and configuration (both immutable once built): resolving
  * severities for every rule on every run cost more than many a rule's check on a short reply.
  */
-const activeRules = new WeakMap<readonly Rule[], WeakMap<EffectiveConfig, readonly ActiveRule[]>>();
+const activeRules = new WeakMap<readonly Rule[], WeakMap<RuleSettings, readonly ActiveRule[]>>();
 
-function rulesOn(rules: readonly Rule[], config: EffectiveConfig): readonly ActiveRule[] {
+function rulesOn(rules: readonly Rule[], config: RuleSettings): readonly ActiveRule[] {
   let perConfig = activeRules.get(rules);
   if (!perConfig) activeRules.set(rules, (perConfig = new WeakMap()));
   let on = perConfig.get(config);
@@ -103,7 +102,7 @@ function rulesOn(rules: readonly Rule[], config: EffectiveConfig): readonly Acti
   return on;
 }
 
-export function runRules(reply: Reply, config: EffectiveConfig, options: RunOptions): Finding[] {
+export function runRules(reply: Reply, config: RuleSettings, options: RunOptions): Finding[] {
   const findings: Finding[] = [];
   // one context for every rule; what a rule reports waits in `pending` until its check returns,
   // so that a rule that throws reports nothing. Past a cap a report is only counted: `firstLeftOut`
@@ -117,8 +116,8 @@ export function runRules(reply: Reply, config: EffectiveConfig, options: RunOpti
     else if (leftOut++ === 0) firstLeftOut = r;
   };
   const ctx: RuleContext = options.register
-    ? { reply, config, today: options.today, register: options.register, report }
-    : { reply, config, today: options.today, report };
+    ? { reply, settings: config, today: options.today, register: options.register, report }
+    : { reply, settings: config, today: options.today, report };
   const empty = hasNoContentYet(reply);
   for (const { rule, severity } of rulesOn(options.rules ?? (RULES as readonly Rule[]), config)) {
     if (rule.appliesTo && !rule.appliesTo.includes(reply.kind)) continue;
@@ -135,8 +134,8 @@ export function runRules(reply: Reply, config: EffectiveConfig, options: RunOpti
     }
     // Object.assign rather than `{ ...r, ruleId, severity }`: in Node 20's V8 a literal that
     // spreads an object and then names properties takes a slow path, some 20× dearer per finding
-    for (const r of pending) findings.push(clamp(Object.assign({}, r, { ruleId: rule.id, severity: r.doubtful ? lower(severity) : severity }), reply.text));
-    if (firstLeftOut) findings.push(clamp(leftOutFinding(rule.id, severity, firstLeftOut, leftOut, room === FINDINGS_PER_RULE), reply.text));
+    for (const r of pending) findings.push(withinText(Object.assign({}, r, { ruleId: rule.id, severity: r.doubtful ? lower(severity) : severity }), reply.text));
+    if (firstLeftOut) findings.push(withinText(leftOutFinding(rule.id, severity, firstLeftOut, leftOut, room === FINDINGS_PER_RULE), reply.text));
     pending = [];
   }
   firstLeftOut = undefined;
@@ -185,13 +184,13 @@ function leftOutFinding(ruleId: string, severity: Severity, first: Report, count
  * A finding's span inside the text and on whole characters: rules that cut a span at a fixed
  * length (`start + 12`) may land between the halves of a surrogate pair; the span then widens.
  */
-function clamp<T extends { readonly start: number; readonly end: number; readonly related?: ReadonlyArray<{ readonly start: number; readonly end: number }> }>(f: T, text: string): T {
+export function withinText<T extends { readonly start: number; readonly end: number; readonly related?: ReadonlyArray<{ readonly start: number; readonly end: number }> }>(f: T, text: string): T {
   const n = text.length;
   let start = Math.max(0, Math.min(f.start, n));
   let end = Math.max(start, Math.min(f.end, n));
   if (splitsPair(text, start)) start--;
   if (splitsPair(text, end)) end++;
-  const related = f.related?.map((r) => clamp(r, text));
+  const related = f.related?.map((r) => withinText(r, text));
   const same = start === f.start && end === f.end && (related ?? []).every((r, i) => r === f.related![i]);
   return same ? f : Object.assign({}, f, { start, end }, related ? { related } : {});
 }

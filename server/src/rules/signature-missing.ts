@@ -16,12 +16,12 @@ export const rule = defineRule({
   check(ctx) {
     const { reply } = ctx;
     if (reply.signature) return;
-    const name = ctx.config.organization ?? reply.title?.organ ?? '×××（发文机关）';
+    const name = ctx.settings.organization ?? reply.title?.organ ?? '×××（发文机关）';
     const c = reply.candidates.signature;
     if (c) {
       // a name that lacks its organ word (教育 for 教育局): complete it with the organ's name, when known
       const line = lineLabel(reply, c);
-      const known = ctx.config.organization ?? reply.title?.organ;
+      const known = ctx.settings.organization ?? reply.title?.organ;
       ctx.report({
         start: c.start,
         end: c.end,

@@ -19,7 +19,7 @@ export const rule = defineRule({
   ],
   example: { bad: '市教育局关于……的答复\n……\n市财政局', good: '市教育局关于……的答复\n……\n贵阳市教育局' },
   check(ctx) {
-    const { reply, config } = ctx;
+    const { reply, settings: config } = ctx;
     const sig = reply.signature;
     if (!sig) return;
     const names = sig.names;

@@ -4,7 +4,6 @@
  */
 import type { DateValue } from '../core/model';
 import type { DocumentKind, Reply } from '../core/model';
-import type { EffectiveConfig } from '../config/schema';
 import type { RegisterContext } from '../register/types';
 import type { Span } from '../core/text';
 import type { Localized, Severity, SeverityOrOff, TextEdit } from '../core/vocabulary';
@@ -55,9 +54,24 @@ export interface Finding extends Report {
   readonly omitted?: number;
 }
 
+/** An allowed reply category: its value and what it means (A = solved or mostly solved …). */
+export interface CategoryValue {
+  readonly value: string;
+  readonly meaning?: string;
+}
+
+/** The settings the rules read (config/schema.ts resolves them with the rest of the configuration). */
+export interface RuleSettings {
+  /** The expected signing organisation, when configured. */
+  readonly organization?: string;
+  readonly categories: readonly CategoryValue[];
+  /** Severity overrides by rule id; rules not named keep their default. */
+  readonly rules: Readonly<Record<string, SeverityOrOff>>;
+}
+
 export interface RuleContext {
   readonly reply: Reply;
-  readonly config: EffectiveConfig;
+  readonly settings: RuleSettings;
   readonly today: DateValue;
   /**
    * The proposal register and the reply's link to it, when a register is configured. The

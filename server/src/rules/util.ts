@@ -3,7 +3,7 @@
  * should address its reader, and the kind-specific wording of templates.
  */
 import type { DocumentKind, MeasureHeading, ProposalNumberRef, Reply } from '../core/model';
-import { findProposalNumbers } from '../parse/header';
+import { bodyAbbreviation, findProposalNumbers } from '../parse/header';
 import { isBlank, type Span } from '../core/text';
 import type { Localized, TextEdit } from '../core/vocabulary';
 
@@ -135,19 +135,6 @@ export function youForm(reply: Reply): string {
   return `贵${bodyAbbreviation(a.names.at(-1) ?? '')}`;
 }
 
-/** The one-character organ word used in 贵委, 贵局, 贵办 … */
-export function bodyAbbreviation(name: string): string {
-  const m = /(委员会|委|局|厅|办公室|办|院|部|处|室|会|中心|政府|社|盟|党|联)$/.exec(name);
-  if (!m) return '单位';
-  switch (m[1]) {
-    case '委员会': case '委': return '委';
-    case '办公室': case '办': return '办';
-    case '政府': return '政府';
-    case '中心': return '中心';
-    case '社': case '盟': case '党': case '联': return '党派';
-    default: return m[1]!;
-  }
-}
 
 /** The receipt line a draft of this kind would start with. */
 export function receiptTemplate(reply: Reply): string {

@@ -3,10 +3,10 @@
  * data crosses: the client renders what the server computes and never analyses text itself.
  */
 import type { Diagnostic, Position, Range, TextDocumentIdentifier, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import type { DocumentKind, ElementKind } from './core/model';
-import type { EntryState } from './report/batch';
-import type { ReportFormat } from './report/formats';
-import type { Severity } from './core/vocabulary';
+import type { DocumentKind, ElementKind } from '../core/model';
+import type { EntryState } from '../report/batch';
+import type { ReportFormat } from '../report/formats';
+import type { Severity } from '../core/vocabulary';
 
 /** `proposalReply/structure`: the required elements of one reply and their state. */
 export const STRUCTURE_REQUEST = 'proposalReply/structure';
