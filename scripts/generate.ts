@@ -14,7 +14,8 @@ import { KEY_SCHEMAS, KIND_SETTINGS, PROJECT_FILE_NAME, SEVERITY_SETTINGS } from
 import { EDITOR_LOCALES, SETTING_DEFAULTS, SETTING_TEXT, SETTINGS_SECTION, TRACE_LEVELS } from '../server/src/config/settings';
 import { KIND_NAME } from '../server/src/core/labels';
 import { RULES } from '../server/src/rules';
-import { ABSENCE_RULES, NOT_STARTED_NOTE } from '../server/src/rules/engine';
+import { MISSING_RULES } from '../server/src/core/elements';
+import { NOT_STARTED_NOTE } from '../server/src/rules/engine';
 import type { Rule } from '../server/src/rules/types';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -49,7 +50,7 @@ export function rulePage(r: Rule): string {
     ...r.sources.map(sourceLine),
     '',
   ];
-  if (ABSENCE_RULES.has(r.id)) {
+  if (MISSING_RULES.has(r.id)) {
     lines.push('## 尚未动笔的文档 A document not started', '', NOT_STARTED_NOTE.zh, '', NOT_STARTED_NOTE.en, '');
   }
   if (r.example) {

@@ -6,6 +6,7 @@
  */
 import Ajv from 'ajv';
 import * as assert from 'node:assert/strict';
+import { ELEMENTS, MISSING_RULES } from '../../server/src/core/elements';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { packageJson, projectFileSchema, settingsNls } from '../../scripts/generate';
@@ -155,5 +156,13 @@ describe('package.json contributions agree with the code', () => {
     assert.equal(PKG.main, './dist/extension.js');
     assert.equal(PKG.capabilities.untrustedWorkspaces.supported, true);
     assert.equal(PKG.capabilities.virtualWorkspaces.supported, 'limited');
+  });
+});
+
+describe('the element table', () => {
+  it('names only rules of the registry, and every missing-element rule of the registry', () => {
+    const ids = new Set<string>(RULES.map((r) => r.id));
+    for (const e of ELEMENTS) for (const id of [...(e.missingRule ? [e.missingRule] : []), ...e.problemRules]) assert.ok(ids.has(id), `${e.kind}: ${id} is no rule`);
+    assert.deepEqual([...MISSING_RULES].sort(), RULES.map((r) => r.id).filter((id) => id.endsWith('-missing')).sort());
   });
 });

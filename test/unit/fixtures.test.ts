@@ -43,8 +43,8 @@ describe('rule messages', () => {
       .filter((f) => f.ruleId === 'element-order')
       .map((f) => [f.message.zh, f.message.en, f.related?.[0]?.message.zh]);
     assert.deepEqual(messages, [
-      ['措施“二、”应位于下一步工作之前。', 'Measure “二、” should come before the next steps.', '下一步工作'],
-      ['署名应位于成文日期之前。', 'The signature should come before the date.', '成文日期'],
+      ['措施“二、”应位于下一步之前。', 'Measure “二、” should come before the next steps.', '下一步'],
+      ['署名应位于成文日期之前。', 'Signature should come before the date.', '成文日期'],
     ]);
   });
 });

@@ -5,10 +5,10 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { EffectiveConfig } from '../config/schema';
-import { ELEMENT_LABEL, KIND_NAME } from '../core/labels';
-import type { DateValue, DocumentKind, ElementKind, Reply } from '../core/model';
+import { ELEMENT, type ElementSpec, requiredElements } from '../core/elements';
+import { KIND_NAME } from '../core/labels';
+import type { DateValue, Reply } from '../core/model';
 import type { StructureItem, StructureProblem, StructureReport } from '../protocol';
-import { MISSING_RULE } from '../rules';
 import { type Locale, localize, type Severity, type TextEdit } from '../core/vocabulary';
 import { type Finding } from '../rules/types';
 import { insertLineAfter, insertLineBefore } from '../rules/util';
@@ -17,26 +17,8 @@ import { rangeOf } from './diagnostics';
 import { toLspEdits } from './edits';
 import { runRule } from './runRule';
 
+/** The elements the view lists: those some kind of document must have (core/elements.ts). */
 type StructureElement = 'addressee' | 'receipt' | 'measure' | 'nextSteps' | 'closing' | 'signature' | 'date';
-
-/** The elements each kind must have, in document order. A co-handling opinion owes no next steps. */
-export const REQUIRED_ELEMENTS: Record<DocumentKind, readonly StructureElement[]> = {
-  'proposal-reply': ['addressee', 'receipt', 'measure', 'nextSteps', 'closing', 'signature', 'date'],
-  'suggestion-reply': ['addressee', 'receipt', 'measure', 'nextSteps', 'closing', 'signature', 'date'],
-  'co-handling-opinion': ['addressee', 'receipt', 'measure', 'closing', 'signature', 'date'],
-  'rectification-report': ['addressee', 'receipt', 'measure', 'nextSteps', 'closing', 'signature', 'date'],
-};
-
-/** The rules whose findings are problems of a present element. */
-const PROBLEM_RULES: Record<StructureElement, readonly string[]> = {
-  addressee: ['addressee-colon', 'address-form-mismatch'],
-  receipt: ['receipt-transition', 'proposal-number-mismatch', 'kind-mismatch'],
-  measure: ['numbering-sequence', 'numbering-level', 'numbering-style'],
-  nextSteps: [],
-  closing: [],
-  signature: ['signature-organ'],
-  date: ['date-format', 'date-invalid'],
-};
 
 /** Rules whose findings are problems of the element they lie in, whichever it is. */
 const PLACED_RULES: ReadonlySet<string> = new Set(['element-order', 'placeholder-left']);
@@ -84,24 +66,23 @@ export interface StructureOptions {
 export function buildStructure(reply: Reply, findings: readonly Finding[], doc: TextDocument, config: EffectiveConfig, options: StructureOptions): StructureReport {
   const { locale } = options;
   const items: StructureItem[] = [];
-  for (const element of REQUIRED_ELEMENTS[reply.kind]) {
+  for (const { kind: element, missingRule: ruleId, problemRules } of requiredElements(reply.kind) as Array<ElementSpec & { kind: StructureElement }>) {
     const span = elementSpan(reply, element);
-    const label = localize(element === 'measure' ? BODY_LABEL : ELEMENT_LABEL[element as ElementKind], locale);
+    const label = localize(element === 'measure' ? BODY_LABEL : ELEMENT[element].label, locale);
     if (span) {
       const problems: StructureProblem[] = findings
-        .filter((f) => PROBLEM_SEVERITIES.has(f.severity) && (PROBLEM_RULES[element].includes(f.ruleId) || (PLACED_RULES.has(f.ruleId) && overlaps(f, span))))
+        .filter((f) => PROBLEM_SEVERITIES.has(f.severity) && (problemRules.includes(f.ruleId) || (PLACED_RULES.has(f.ruleId) && overlaps(f, span))))
         .filter((f) => element !== 'receipt' || f.ruleId !== 'proposal-number-mismatch' || overlaps(f, span))
         .map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: localize(f.message, locale), range: rangeOf(doc, f) }));
       const severity = worst(problems.map((p) => p.severity));
       items.push({
-        element: element as ElementKind, label, state: problems.length > 0 ? 'problem' : 'present', required: true,
+        element, label, state: problems.length > 0 ? 'problem' : 'present', required: true,
         range: rangeOf(doc, span), excerpt: ellipsis(reply.text.slice(span.start, span.end), 30), problems, ...(severity ? { severity } : {}),
       });
       continue;
     }
     // missing: the rule's own report gives the insertion; a rule that stays silent (next steps in
     // a short reply) means the element is optional here
-    const ruleId = (MISSING_RULE as Partial<Record<StructureElement, string>>)[element];
     const report = ruleId ? runRule(ruleId, reply, config, options.today)[0] : undefined;
     const fix = report?.fixes?.[0];
     const bodyInsert = element === 'measure' ? measureInsert(reply) : undefined;
@@ -111,7 +92,7 @@ export function buildStructure(reply: Reply, findings: readonly Finding[], doc: 
     // no content yet, nor with the rule off)
     const severity = findings.find((f) => f.ruleId === ruleId)?.severity;
     items.push({
-      element: element as ElementKind, label, state: 'missing', required: element === 'nextSteps' ? report !== undefined : true,
+      element, label, state: 'missing', required: element === 'nextSteps' ? report !== undefined : true,
       problems: [], ...(severity ? { severity } : {}), ...(insert ? { insert } : {}),
     });
   }

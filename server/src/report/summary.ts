@@ -4,7 +4,7 @@
  * hold for ten thousand replies, where the full reply models would not be.
  */
 import type { DateValue, DocumentKind, Reply } from '../core/model';
-import { MISSING_RULE, ruleById } from '../rules';
+import { ELEMENT } from '../core/elements';
 import type { LinkSource, RegisterLink } from '../register/types';
 import type { Severity } from '../core/vocabulary';
 import type { Finding } from '../rules/types';
@@ -31,11 +31,13 @@ export interface ReplySummary {
   readonly counts: Readonly<Record<Severity, number>>;
 }
 
-/** Whether a document of this kind is expected to have the element (a co-handling opinion has no next steps). */
+/**
+ * Whether a document of this kind is expected to have the element: unless the element is required
+ * of other kinds only (a co-handling opinion owes no next steps; core/elements.ts).
+ */
 export function elementExpected(element: ReportElement, kind: DocumentKind): boolean {
-  const id = (MISSING_RULE as Partial<Record<ReportElement, string>>)[element];
-  const applies = id ? ruleById(id)?.appliesTo : undefined;
-  return !applies || applies.includes(kind);
+  const { requiredFor } = ELEMENT[element];
+  return requiredFor.length === 0 || requiredFor.includes(kind);
 }
 
 export function elementsOf(reply: Reply): Record<ReportElement, boolean> {

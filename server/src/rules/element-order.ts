@@ -1,29 +1,18 @@
-import type { MeasureHeading } from '../core/model';
+import { ELEMENT } from '../core/elements';
+import type { ElementKind, MeasureHeading } from '../core/model';
 import { capitalize, type Span } from '../core/text';
 import { type Localized } from '../core/vocabulary';
 import { defineRule } from './types';
 
 interface Placed extends Span {
-  readonly rank: number;
-  /** The measure, for the measures (ranks 5 and 6): its name is made only when reported. */
+  readonly kind: ElementKind;
+  /** The measure, for a measure or a numbered next-steps heading: it is named by its marker. */
   readonly measure?: MeasureHeading;
 }
 
-/** The elements by rank (a measure, rank 5, is named by its marker). */
-const NAMES: Readonly<Record<number, Localized>> = {
-  0: { zh: '发文字号', en: 'the document number' },
-  1: { zh: '标题', en: 'the title' },
-  2: { zh: '主送', en: 'the addressee' },
-  3: { zh: '收文说明', en: 'the receipt line' },
-  6: { zh: '下一步工作', en: 'the next steps' },
-  7: { zh: '结束语', en: 'the closing' },
-  8: { zh: '署名', en: 'the signature' },
-  9: { zh: '成文日期', en: 'the date' },
-};
-
 function nameOf(p: Placed): Localized {
   if (p.measure && !p.measure.isNextSteps) return { zh: `措施“${p.measure.marker.text}”`, en: `measure “${p.measure.marker.text}”` };
-  return NAMES[p.rank]!;
+  return ELEMENT[p.kind].label;
 }
 
 export const rule = defineRule({
@@ -41,48 +30,34 @@ export const rule = defineRule({
   example: { bad: '2024年4月15日\n厦门市教育局', good: '厦门市教育局\n2024年4月15日' },
   check(ctx) {
     const { reply } = ctx;
-    // each element read at its own site (one shape per site), names made only for a finding
     const placed: Placed[] = [];
-    if (reply.docNumber) placed.push({ start: reply.docNumber.start, end: reply.docNumber.end, rank: 0 });
-    if (reply.title) placed.push({ start: reply.title.start, end: reply.title.end, rank: 1 });
-    if (reply.addressee) placed.push({ start: reply.addressee.start, end: reply.addressee.end, rank: 2 });
-    if (reply.receipt) placed.push({ start: reply.receipt.start, end: reply.receipt.end, rank: 3 });
-    for (const m of reply.measures) placed.push({ start: m.marker.start, end: m.title.end, rank: m.isNextSteps ? 6 : 5, measure: m });
-    if (reply.closing) placed.push({ start: reply.closing.start, end: reply.closing.end, rank: 7 });
-    if (reply.signature) placed.push({ start: reply.signature.start, end: reply.signature.end, rank: 8 });
-    if (reply.date) placed.push({ start: reply.date.start, end: reply.date.end, rank: 9 });
-    sortByStart(placed);
+    const put = (kind: ElementKind, span: Span | undefined): void => {
+      if (span) placed.push({ start: span.start, end: span.end, kind });
+    };
+    put('docNumber', reply.docNumber);
+    put('title', reply.title);
+    put('addressee', reply.addressee);
+    put('receipt', reply.receipt);
+    for (const m of reply.measures) placed.push({ start: m.marker.start, end: m.title.end, kind: m.isNextSteps ? 'nextSteps' : 'measure', measure: m });
+    put('closing', reply.closing);
+    put('signature', reply.signature);
+    put('date', reply.date);
+    placed.sort((a, b) => a.start - b.start);
+    const rank = (p: Placed): number => ELEMENT[p.kind].rank!;
     let max: Placed | undefined;
     for (const p of placed) {
-      if (max && p.rank < max.rank) {
+      if (max && rank(p) < rank(max)) {
         const name = nameOf(p);
         const before = nameOf(max);
         ctx.report({
           start: p.start,
           end: Math.min(p.end, p.start + 40),
-          message: { zh: `${name.zh}应位于${before.zh}之前。`, en: `${capitalize(name.en)} should come before ${before.en}.` },
+          message: { zh: `${name.zh}应位于${before.zh}之前。`, en: `${capitalize(name.en)} should come before the ${before.en}.` },
           related: [{ start: max.start, end: Math.min(max.end, max.start + 40), message: before }],
         });
         continue;
       }
-      if (!max || p.rank > max.rank) max = p;
+      if (!max || rank(p) > rank(max)) max = p;
     }
   },
 });
-
-/**
- * Sorts the elements by where they start, stably, by insertion: they come nearly in order (the
- * parser finds them in order, and a finding here is the exception), where Array.prototype.sort
- * with a comparator costs a call per comparison.
- */
-function sortByStart(placed: Placed[]): void {
-  for (let i = 1; i < placed.length; i++) {
-    const p = placed[i]!;
-    let j = i - 1;
-    while (j >= 0 && placed[j]!.start > p.start) {
-      placed[j + 1] = placed[j]!;
-      j--;
-    }
-    placed[j + 1] = p;
-  }
-}

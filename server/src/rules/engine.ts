@@ -9,7 +9,8 @@
  */
 import type { DateValue, Reply } from '../core/model';
 import type { RegisterContext } from '../register/types';
-import { MISSING_RULE, RULES } from '../rules';
+import { MISSING_RULES } from '../core/elements';
+import { RULES } from '../rules';
 import { isBlank } from '../core/text';
 import type { Severity, SeverityOrOff } from '../core/vocabulary';
 import type { Finding, Report, Rule, RuleContext, RuleSettings } from './types';
@@ -28,9 +29,6 @@ export interface RunOptions {
   readonly onRuleError?: (ruleId: string, error: unknown) => void;
 }
 
-/** The rules that report an element as absent: they say nothing on a document with no content yet. */
-export const ABSENCE_RULES: ReadonlySet<string> = new Set<string>([...Object.values(MISSING_RULE), 'contact-missing']);
-
 /** A document whose only paragraph has at most this many characters, blanks aside, has no content yet. */
 export const NOT_STARTED_MAX_CHARS = 30;
 
@@ -38,7 +36,7 @@ export const NOT_STARTED_MAX_CHARS = 30;
  * Whether a document has no content yet: nothing, or one short paragraph (at most
  * NOT_STARTED_MAX_CHARS characters, blanks aside) — an empty file, a snippet prefix being typed
  * (the longest, `rectification-report`, has 20), the first words of a first line. Such a draft is
- * not a reply missing its parts, so the rules in ABSENCE_RULES report nothing on it; the structure
+ * not a reply missing its parts, so the missing-element rules (MISSING_RULES) report nothing on it; the structure
  * view still lists what it needs, without a severity. Two paragraphs, or one longer one (a whole
  * page pasted as one line), is content.
  */
@@ -121,7 +119,7 @@ export function runRules(reply: Reply, config: RuleSettings, options: RunOptions
   const empty = hasNoContentYet(reply);
   for (const { rule, severity } of rulesOn(options.rules ?? (RULES as readonly Rule[]), config)) {
     if (rule.appliesTo && !rule.appliesTo.includes(reply.kind)) continue;
-    if (empty && ABSENCE_RULES.has(rule.id)) continue;
+    if (empty && MISSING_RULES.has(rule.id)) continue;
     room = Math.min(FINDINGS_PER_RULE, FINDINGS_PER_DOCUMENT - findings.length);
     leftOut = 0;
     firstLeftOut = undefined;

@@ -89,12 +89,3 @@ export function ruleById(id: string): Rule | undefined {
   return BY_ID.get(id);
 }
 
-/** The rule that reports each required element missing (and whose fix inserts it). */
-export const MISSING_RULE = {
-  addressee: 'addressee-missing',
-  receipt: 'receipt-missing',
-  nextSteps: 'next-steps-missing',
-  closing: 'closing-missing',
-  signature: 'signature-missing',
-  date: 'date-missing',
-} as const satisfies Record<string, RuleId>;

@@ -1,3 +1,4 @@
+import { ELEMENT } from '../core/elements';
 import { defineRule } from './types';
 import { bodyTail, insertLineAfter, insertParagraphBefore } from './util';
 
@@ -18,7 +19,7 @@ export const rule = defineRule({
     { kind: 'practice', note: { zh: '办理答复要求说明已采取的措施和下一步打算。', en: 'Handling rules ask replies to state measures taken and next steps.' } },
     { kind: 'corpus', note: { zh: '多数较长的样本答复有“下一步”段落或小节。', en: 'Most long sample replies have a next-steps paragraph or section.' } },
   ],
-  appliesTo: ['proposal-reply', 'suggestion-reply', 'rectification-report'],
+  appliesTo: ELEMENT.nextSteps.requiredFor,
   example: { bad: '一、……\n二、……\n此复。', good: '一、……\n二、……\n下一步，我们将……\n此复。' },
   check(ctx) {
     const { reply } = ctx;
