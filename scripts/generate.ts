@@ -10,8 +10,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
-import { KEY_SCHEMAS, KIND_SETTINGS, PROJECT_FILE_NAME, SEVERITY_SETTINGS } from '../server/src/config/schema';
-import { EDITOR_LOCALES, SETTING_DEFAULTS, SETTING_TEXT, SETTINGS_SECTION, TRACE_LEVELS } from '../server/src/config/settings';
+import { CONFIG_KEYS, PROJECT_FILE_NAME, projectSetting, SEVERITY_SETTINGS } from '../server/src/config/schema';
+import { EDITOR_SETTINGS, SETTINGS_SECTION } from '../server/src/config/settings';
 import { KIND_NAME } from '../server/src/core/labels';
 import { RULES } from '../server/src/rules';
 import { MISSING_RULES } from '../server/src/core/elements';
@@ -86,45 +86,37 @@ export function rulesIndex(): string {
   ].join('\n');
 }
 
+/** A zod schema as JSON schema (draft-07), without its `$schema`. */
+function json(s: z.ZodType): Record<string, unknown> {
+  const j = z.toJSONSchema(s, { target: 'draft-07' }) as Record<string, unknown>;
+  delete j.$schema;
+  return j;
+}
+
+/** The severity of each rule, as the project file's `rules` and the `proposalReply.rules` setting take it. */
+function ruleProperties(describe: (r: Rule) => Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries((RULES as readonly Rule[]).map((r) => [r.id, { enum: [...SEVERITY_SETTINGS], ...describe(r) }]));
+}
+
 export function projectFileSchema(): string {
-  const ruleProps: Record<string, unknown> = {};
-  for (const r of RULES as readonly Rule[]) {
-    ruleProps[r.id] = { enum: [...SEVERITY_SETTINGS], description: `${r.title.zh} · ${r.title.en}（默认 default: ${r.defaultSeverity}）`, markdownDescription: `${r.title.zh} · ${r.title.en}\n\n默认 default: \`${r.defaultSeverity}\`` };
+  const properties: Record<string, unknown> = {};
+  for (const key of CONFIG_KEYS) {
+    const { schema, about } = projectSetting(key)!;
+    const description = `${about.zh}${about.en}`;
+    properties[key] = key === '$schema' ? { type: 'string' }
+      : key === 'rules' ? {
+        type: 'object', description, additionalProperties: false,
+        properties: ruleProperties((r) => ({ description: `${r.title.zh} · ${r.title.en}（默认 default: ${r.defaultSeverity}）`, markdownDescription: `${r.title.zh} · ${r.title.en}\n\n默认 default: \`${r.defaultSeverity}\`` })),
+      }
+      : { ...json(schema), description };
   }
-  const json = (s: z.ZodType): Record<string, unknown> => {
-    const j = z.toJSONSchema(s, { target: 'draft-07' }) as Record<string, unknown>;
-    delete j.$schema;
-    return j;
-  };
   const schema = {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: '提案建议答复检查项目配置 · proposal-reply project configuration',
     description: `${PROJECT_FILE_NAME}: 命令行与编辑器共用的项目配置。Shared by the CLI and the editor.`,
     type: 'object',
     additionalProperties: false,
-    properties: {
-      $schema: { type: 'string' },
-      kind: { ...json(KEY_SCHEMAS.kind), description: '文种；auto 为自动识别。Document kind; auto detects it.' },
-      organization: { ...json(KEY_SCHEMAS.organization), description: '应署的发文机关全称。The expected signing organisation.' },
-      categories: { ...json(KEY_SCHEMAS.categories), description: '允许的答复类别（默认 A、B、C）。Allowed reply categories (default A, B, C).' },
-      rules: {
-        type: 'object',
-        description: '各规则的级别或 off。Severity or off per rule.',
-        properties: ruleProps,
-        additionalProperties: false,
-      },
-      locale: { ...json(KEY_SCHEMAS.locale), description: '命令行提示语言。Message language of the CLI.' },
-      register: { ...json(KEY_SCHEMAS.register), description: '提案（建议）登记表文件（CSV、JSON 或 .xlsx），相对本文件，须在本文件所在文件夹之内。The proposal register (CSV, JSON or .xlsx), relative to this file and inside its folder.' },
-      registerColumns: {
-        ...json(KEY_SCHEMAS.registerColumns),
-        description: '登记表各字段对应的表头列名（表头无法自动识别时使用）。Header names per register field, when the headers are not recognised.',
-      },
-      registerSheet: { ...json(KEY_SCHEMAS.registerSheet), description: '.xlsx 登记表的工作表名称（默认第一个工作表）。The worksheet of an .xlsx register (default: the first).' },
-      export: {
-        ...json(KEY_SCHEMAS.export),
-        description: '导出 Word（公文格式）：sealed 加盖印章（默认 true），boldTitle 标题加粗，fonts 写入文件的字体名。Word export: sealed document, bold title, font names written.',
-      },
-    },
+    properties,
   };
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
@@ -133,20 +125,11 @@ type Nls = Record<string, { zh: string; en: string }>;
 
 /** The `%key%` texts of the generated settings; every generated key starts with `config.`. */
 export function settingsNls(): Nls {
-  const nls: Nls = {
-    'config.title': SETTING_TEXT.title,
-    'config.kind': SETTING_TEXT.kind,
-    'config.kind.auto': SETTING_TEXT.kindAuto,
-    'config.organization': SETTING_TEXT.organization,
-    'config.categories': SETTING_TEXT.categories,
-    'config.rules': SETTING_TEXT.rules,
-    'config.locale': SETTING_TEXT.locale,
-    'config.locale.auto': SETTING_TEXT.localeAuto,
-    'config.locale.zh-cn': SETTING_TEXT.localeZh,
-    'config.locale.en': SETTING_TEXT.localeEn,
-    'config.trace.server': SETTING_TEXT.trace,
-  };
-  for (const k of KIND_SETTINGS) if (k !== 'auto') nls[`config.kind.${k}`] = KIND_NAME[k];
+  const nls: Nls = { 'config.title': { zh: '提案建议答复检查', en: 'Proposal Reply' } };
+  for (const { key, editor } of EDITOR_SETTINGS) {
+    nls[`config.${key}`] = editor.text;
+    for (const [value, text] of Object.entries(editor.valueText ?? {})) nls[`config.${key}.${value}`] = text;
+  }
   for (const r of RULES as readonly Rule[]) {
     nls[`config.rule.${r.id}`] = {
       zh: `${r.title.zh}（默认：${SEVERITY_ZH[r.defaultSeverity]} ${r.defaultSeverity}）`,
@@ -158,33 +141,27 @@ export function settingsNls(): Nls {
 
 /** The `contributes.configuration` of package.json: the settings, validated like the project file. */
 export function settingsContribution(): Record<string, unknown> {
-  const json = (s: z.ZodType): Record<string, unknown> => {
-    const j = z.toJSONSchema(s, { target: 'draft-07' }) as Record<string, unknown>;
-    delete j.$schema;
-    return j;
-  };
-  const ruleProps: Record<string, unknown> = {};
-  for (const r of RULES as readonly Rule[]) ruleProps[r.id] = { type: 'string', enum: [...SEVERITY_SETTINGS], description: `%config.rule.${r.id}%` };
-  // an empty list means "not set here" (the project file decides), so the setting allows it
-  const { minItems: _minItems, ...categories } = json(KEY_SCHEMAS.categories);
-  const p = `${SETTINGS_SECTION}.`;
-  return {
-    title: '%config.title%',
-    properties: {
-      [`${p}kind`]: {
-        type: 'string', enum: [...KIND_SETTINGS], enumDescriptions: KIND_SETTINGS.map((k) => `%config.kind.${k}%`),
-        default: SETTING_DEFAULTS.kind, scope: 'resource', description: '%config.kind%', order: 0,
-      },
-      [`${p}organization`]: { ...json(KEY_SCHEMAS.organization), default: SETTING_DEFAULTS.organization, scope: 'resource', description: '%config.organization%', order: 1 },
-      [`${p}categories`]: { ...categories, default: SETTING_DEFAULTS.categories, scope: 'resource', markdownDescription: '%config.categories%', order: 2 },
-      [`${p}rules`]: { type: 'object', default: SETTING_DEFAULTS.rules, properties: ruleProps, additionalProperties: false, scope: 'resource', markdownDescription: '%config.rules%', order: 3 },
-      [`${p}locale`]: {
-        type: 'string', enum: [...EDITOR_LOCALES], enumDescriptions: EDITOR_LOCALES.map((l) => `%config.locale.${l}%`),
-        default: SETTING_DEFAULTS.locale, scope: 'window', description: '%config.locale%', order: 4,
-      },
-      [`${p}trace.server`]: { type: 'string', enum: [...TRACE_LEVELS], default: SETTING_DEFAULTS['trace.server'], scope: 'window', description: '%config.trace.server%', order: 5 },
-    },
-  };
+  const properties: Record<string, unknown> = {};
+  EDITOR_SETTINGS.forEach(({ key, editor }, order) => {
+    const project = projectSetting(key);
+    const { values, valueText } = editor;
+    // the type: the editor's own values, the registry's rules, or what the project file accepts
+    // (an empty list means "not set here", so the setting allows it)
+    const type = values ? { type: 'string', enum: [...values] }
+      : key === 'rules' ? { type: 'object', properties: ruleProperties((r) => ({ type: 'string', description: `%config.rule.${r.id}%` })), additionalProperties: false }
+      : (({ minItems: _minItems, ...rest }) => rest)(json(project!.schema));
+    const enumValues = (type as { enum?: string[] }).enum;
+    const markdown = key === 'categories' || key === 'rules';
+    properties[`${SETTINGS_SECTION}.${key}`] = {
+      ...type,
+      ...(valueText && enumValues ? { enumDescriptions: enumValues.map((v) => `%config.${key}.${v}%`) } : {}),
+      default: editor.default,
+      scope: editor.scope,
+      [markdown ? 'markdownDescription' : 'description']: `%config.${key}%`,
+      order,
+    };
+  });
+  return { title: '%config.title%', properties };
 }
 
 /** package.json with its generated settings; every other field as it stands. */

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseProjectFile } from '../../server/src/config/projectFile';
 import { formatConfigIssue, resolveConfig } from '../../server/src/config/resolve';
-import { ALLOWED, type ConfigKey, DEFAULT_CATEGORIES, DEFAULT_CONFIG } from '../../server/src/config/schema';
+import { type ConfigKey, DEFAULT_CATEGORIES, DEFAULT_CONFIG, projectSetting } from '../../server/src/config/schema';
 import { settingsIssues } from '../../server/src/config/settings';
 import { projectFileDiagnostics } from '../../server/src/features/projectFileDiagnostics';
 
@@ -76,7 +76,7 @@ describe('configuration', () => {
       assert.deepEqual(issues.map((i) => i.key), [key], key);
       const line = formatConfigIssue(issues[0]!, 'zh-cn');
       assert.ok(line.startsWith(`/w/.proposal-reply.json: ${key}: `), line);
-      assert.ok(line.includes(ALLOWED[key as ConfigKey].zh), `${key}: names the allowed values: ${line}`);
+      assert.ok(line.includes(projectSetting(key)!.allowed.zh), `${key}: names the allowed values: ${line}`);
       if (key !== 'organization') assert.equal(config.organization, '厦门市教育局', `${key}: the rest applies`);
       if (key !== 'rules') assert.deepEqual(config.rules, { 'date-format': 'off' }, `${key}: the rest applies`);
       if (key === 'kind') assert.equal(config.kind, DEFAULT_CONFIG.kind);

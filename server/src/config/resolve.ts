@@ -7,7 +7,7 @@ import { ruleById, RULES } from '../rules';
 import type { CategoryValue } from '../rules/types';
 import type { Localized, SeverityOrOff } from '../core/vocabulary';
 import {
-  ALLOWED, type ConfigKey, DEFAULT_CONFIG, type EffectiveConfig, KEY_SCHEMAS, normalizeCategories, SEVERITY_SETTINGS,
+  CONFIG_KEYS, type ConfigKey, DEFAULT_CONFIG, type EffectiveConfig, normalizeCategories, projectSetting, SETTINGS, SEVERITY_SETTINGS,
 } from './schema';
 
 export interface ConfigLayer {
@@ -54,8 +54,9 @@ export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
     }
     for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
       // own keys only: `constructor` or `toString` are not configuration keys
-      if (!Object.hasOwn(KEY_SCHEMAS, key)) {
-        const known = Object.keys(KEY_SCHEMAS).filter((k) => k !== '$schema');
+      const setting = projectSetting(key);
+      if (!setting) {
+        const known = CONFIG_KEYS.filter((k) => k !== '$schema');
         const near = closest(key, known);
         issues.push({
           source, key,
@@ -70,13 +71,13 @@ export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
         resolveRules(source, value, rules, issues);
         continue;
       }
-      const parsed = KEY_SCHEMAS[key as ConfigKey].safeParse(value);
+      const parsed = setting.schema.safeParse(value);
       if (!parsed.success) {
         issues.push({
           source, key,
           message: {
-            zh: `值 ${show(value)} 不合法，已忽略，沿用${fallbackZh(key)}。允许的值：${ALLOWED[key as ConfigKey].zh}。`,
-            en: `value ${show(value)} is not allowed and was ignored; ${fallbackEn(key)} applies. Allowed: ${ALLOWED[key as ConfigKey].en}.`,
+            zh: `值 ${show(value)} 不合法，已忽略，沿用${fallbackZh(key)}。允许的值：${setting.allowed.zh}。`,
+            en: `value ${show(value)} is not allowed and was ignored; ${fallbackEn(key)} applies. Allowed: ${setting.allowed.en}.`,
           },
         });
         continue;
@@ -113,7 +114,7 @@ function resolveRules(source: string, value: unknown, rules: Record<string, Seve
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push({
       source, key: 'rules',
-      message: { zh: `应为对象，已忽略。允许的值：${ALLOWED.rules.zh}。`, en: `must be an object; ignored. Allowed: ${ALLOWED.rules.en}.` },
+      message: { zh: `应为对象，已忽略。允许的值：${SETTINGS.rules.project.allowed.zh}。`, en: `must be an object; ignored. Allowed: ${SETTINGS.rules.project.allowed.en}.` },
     });
     return;
   }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { DOCUMENT_KINDS, type DocumentKind } from '../core/model';
 import { REGISTER_FIELDS, type RegisterField } from '../register/types';
+import { KIND_NAME } from '../core/labels';
 import type { Localized } from '../core/vocabulary';
 import type { CategoryValue, RuleSettings } from '../rules/types';
 
@@ -55,62 +56,128 @@ const fontName = z.string().trim().min(1).max(60);
 
 const columnNames = z.union([z.string().trim().min(1).max(60), z.array(z.string().trim().min(1).max(60)).min(1).max(10)]);
 
-/** The schema of each top-level key. `rules` entries are checked one by one against the registry. */
-export const KEY_SCHEMAS = {
-  $schema: z.string(),
-  kind: z.enum(KIND_SETTINGS),
-  organization: z.string().trim().max(100),
-  categories: z.array(categoryEntry).min(1).max(26),
-  rules: z.record(z.string(), z.enum(SEVERITY_SETTINGS)),
-  locale: z.enum(LOCALE_SETTINGS),
-  register: z.string().trim().min(1).max(400),
-  registerColumns: z.strictObject(Object.fromEntries(REGISTER_FIELDS.map((f) => [f, columnNames.optional()])) as Record<RegisterField, z.ZodOptional<typeof columnNames>>),
-  registerSheet: z.string().trim().min(1).max(31),
-  export: z.strictObject({
-    sealed: z.boolean().optional(),
-    boldTitle: z.boolean().optional(),
-    fonts: z.strictObject(Object.fromEntries(EXPORT_FONT_KEYS.map((k) => [k, fontName.optional()])) as Record<(typeof EXPORT_FONT_KEYS)[number], z.ZodOptional<typeof fontName>>).optional(),
-  }),
-} as const;
+/** A setting in the project file (and the CLI): its schema, and what it accepts in words for messages. */
+export interface ProjectSetting {
+  readonly schema: z.ZodType;
+  /** What the key means (the project file's JSON schema shows it). */
+  readonly about: Localized;
+  readonly allowed: Localized;
+}
 
-export type ConfigKey = keyof typeof KEY_SCHEMAS;
+/** A setting VS Code shows as `proposalReply.<key>`: what its contributed default, scope and text are. */
+export interface EditorSetting {
+  /**
+   * The contributed default. For a key the project file has too, it means "not set here": a setting
+   * at its default defers to the project file (config/settings.ts).
+   */
+  readonly default: unknown;
+  readonly scope: 'resource' | 'window';
+  readonly text: Localized;
+  /** Values of its own, when they differ from the project file's (`locale` has `auto`). */
+  readonly values?: readonly string[];
+  /** Text for each value, where the editor's list shows one. */
+  readonly valueText?: Readonly<Record<string, Localized>>;
+}
 
-/** What a key accepts, in words, for messages. */
-export const ALLOWED: Record<ConfigKey, Localized> = {
-  $schema: { zh: '字符串（JSON 架构地址）', en: 'a string (the JSON schema URI)' },
-  kind: { zh: KIND_SETTINGS.join('、'), en: KIND_SETTINGS.join(', ') },
-  organization: { zh: '不超过 100 字的字符串（发文机关全称）', en: 'a string of at most 100 characters (the signing organisation)' },
+export interface SettingSpec {
+  readonly project?: ProjectSetting;
+  readonly editor?: EditorSetting;
+}
+
+export const EDITOR_LOCALES = ['auto', ...LOCALE_SETTINGS] as const;
+
+/**
+ * Every setting, one table: how the project file (`.proposal-reply.json`) and the CLI take it, and
+ * how VS Code's settings show it. The resolver's checks and messages, the project file's JSON
+ * schema and package.json's settings (scripts/generate.ts) derive from it. `rules` entries are
+ * checked one by one against the registry (config/resolve.ts).
+ */
+export const SETTINGS = {
+  $schema: { project: { schema: z.string(), about: { zh: 'JSON 架构地址。', en: 'The JSON schema URI.' }, allowed: { zh: '字符串（JSON 架构地址）', en: 'a string (the JSON schema URI)' } } },
+  kind: {
+    project: { schema: z.enum(KIND_SETTINGS), about: { zh: '文种；auto 为自动识别。', en: 'Document kind; auto detects it.' }, allowed: { zh: KIND_SETTINGS.join('、'), en: KIND_SETTINGS.join(', ') } },
+    editor: {
+      default: 'auto', scope: 'resource',
+      text: { zh: '文种。auto 为自动识别；保持 auto 时使用项目配置文件（.proposal-reply.json）中的设置。', en: 'Document kind. auto detects it; left at auto, the project file (.proposal-reply.json) decides.' },
+      valueText: { auto: { zh: '自动识别文种', en: 'Detect the kind from the text' }, ...KIND_NAME },
+    },
+  },
+  organization: {
+    project: { schema: z.string().trim().max(100), about: { zh: '应署的发文机关全称。', en: 'The expected signing organisation.' }, allowed: { zh: '不超过 100 字的字符串（发文机关全称）', en: 'a string of at most 100 characters (the signing organisation)' } },
+    editor: {
+      default: '', scope: 'resource',
+      text: { zh: '应署的发文机关全称（signature-organ 规则据此检查署名，补全署名时也使用它）。留空时使用项目配置文件中的设置。', en: 'The signing organisation (checked by signature-organ, offered when completing the signature). Empty: the project file decides.' },
+    },
+  },
   categories: {
-    zh: '1 至 26 项的数组，每项为类别值字符串（如 "A"）或 {"value": "A", "meaning": "…"}',
-    en: 'an array of 1 to 26 entries, each a category value string (e.g. "A") or {"value": "A", "meaning": "…"}',
+    project: {
+      schema: z.array(categoryEntry).min(1).max(26),
+      about: { zh: '允许的答复类别（默认 A、B、C）。', en: 'Allowed reply categories (default A, B, C).' },
+      allowed: { zh: '1 至 26 项的数组，每项为类别值字符串（如 "A"）或 {"value": "A", "meaning": "…"}', en: 'an array of 1 to 26 entries, each a category value string (e.g. "A") or {"value": "A", "meaning": "…"}' },
+    },
+    editor: {
+      default: [], scope: 'resource',
+      text: { zh: '允许的答复类别，每项为类别值（如 "A"）或 `{"value": "A", "meaning": "…"}`。留空时使用项目配置文件中的设置，再缺省为 A、B、C。', en: 'Allowed reply categories, each a value (e.g. "A") or `{"value": "A", "meaning": "…"}`. Empty: the project file decides, then A, B, C.' },
+    },
   },
-  rules: { zh: `以规则 id 为键、${SEVERITY_SETTINGS.join('/')} 为值的对象`, en: `an object mapping rule ids to ${SEVERITY_SETTINGS.join('/')}` },
-  locale: { zh: LOCALE_SETTINGS.join('、'), en: LOCALE_SETTINGS.join(', ') },
-  register: { zh: '登记表文件（CSV 或 JSON）的相对路径，须在项目文件所在文件夹之内', en: 'a relative path to the register file (CSV or JSON), inside the project file’s folder' },
+  rules: {
+    project: { schema: z.record(z.string(), z.enum(SEVERITY_SETTINGS)), about: { zh: '各规则的级别或 off。', en: 'Severity or off per rule.' }, allowed: { zh: `以规则 id 为键、${SEVERITY_SETTINGS.join('/')} 为值的对象`, en: `an object mapping rule ids to ${SEVERITY_SETTINGS.join('/')}` } },
+    editor: {
+      default: {}, scope: 'resource',
+      text: { zh: '各规则的级别（error、warning、information、hint 或 off），按规则 id 逐条覆盖项目配置文件中的设置。', en: 'Severity per rule (error, warning, information, hint or off), overriding the project file rule by rule.' },
+    },
+  },
+  locale: {
+    project: { schema: z.enum(LOCALE_SETTINGS), about: { zh: '命令行提示语言。', en: 'Message language of the CLI.' }, allowed: { zh: LOCALE_SETTINGS.join('、'), en: LOCALE_SETTINGS.join(', ') } },
+    editor: {
+      default: 'auto', scope: 'window', values: EDITOR_LOCALES,
+      text: { zh: '编辑器中扩展显示的一切文字（诊断、视图、状态栏、通知、选择列表、办理情况报告）所用的语言，每个窗口一种。auto 跟随 VS Code 的显示语言（中文以外的语言显示英文）。', en: 'The language of everything the extension shows in the editor (diagnostics, views, status bar, notifications, pickers, the report), one per window. auto follows VS Code’s display language (English for languages other than Chinese).' },
+      valueText: { auto: { zh: '跟随 VS Code 显示语言', en: 'Follow VS Code’s display language' }, 'zh-cn': { zh: '中文', en: 'Chinese' }, en: { zh: '英文', en: 'English' } },
+    },
+  },
+  register: { project: { schema: z.string().trim().min(1).max(400), about: { zh: '提案（建议）登记表文件（CSV、JSON 或 .xlsx），相对本文件，须在本文件所在文件夹之内。', en: 'The proposal register (CSV, JSON or .xlsx), relative to this file and inside its folder.' }, allowed: { zh: '登记表文件（CSV、JSON 或 .xlsx）的相对路径，须在项目文件所在文件夹之内', en: 'a relative path to the register file (CSV, JSON or .xlsx), inside the project file’s folder' } } },
   registerColumns: {
-    zh: `以字段名（${REGISTER_FIELDS.join('、')}）为键、表头列名（或列名数组）为值的对象`,
-    en: `an object mapping fields (${REGISTER_FIELDS.join(', ')}) to a header name or an array of header names`,
+    project: {
+      schema: z.strictObject(Object.fromEntries(REGISTER_FIELDS.map((f) => [f, columnNames.optional()])) as Record<RegisterField, z.ZodOptional<typeof columnNames>>),
+      about: { zh: '登记表各字段对应的表头列名（表头无法自动识别时使用）。', en: 'Header names per register field, when the headers are not recognised.' },
+      allowed: { zh: `以字段名（${REGISTER_FIELDS.join('、')}）为键、表头列名（或列名数组）为值的对象`, en: `an object mapping fields (${REGISTER_FIELDS.join(', ')}) to a header name or an array of header names` },
+    },
   },
-  registerSheet: { zh: '.xlsx 登记表中工作表的名称（默认第一个工作表）', en: 'the worksheet name of an .xlsx register (default: the first sheet)' },
+  registerSheet: { project: { schema: z.string().trim().min(1).max(31), about: { zh: '.xlsx 登记表的工作表名称（默认第一个工作表）。', en: 'The worksheet of an .xlsx register (default: the first).' }, allowed: { zh: '.xlsx 登记表中工作表的名称（默认第一个工作表）', en: 'the worksheet name of an .xlsx register (default: the first sheet)' } } },
   export: {
-    zh: `{"sealed": 布尔值（加盖印章，默认 true）, "boldTitle": 布尔值, "fonts": {${EXPORT_FONT_KEYS.join('、')} 的字体名}}`,
-    en: `{"sealed": boolean (sealed document, default true), "boldTitle": boolean, "fonts": {font names for ${EXPORT_FONT_KEYS.join(', ')}}}`,
+    project: {
+      schema: z.strictObject({
+        sealed: z.boolean().optional(),
+        boldTitle: z.boolean().optional(),
+        fonts: z.strictObject(Object.fromEntries(EXPORT_FONT_KEYS.map((k) => [k, fontName.optional()])) as Record<(typeof EXPORT_FONT_KEYS)[number], z.ZodOptional<typeof fontName>>).optional(),
+      }),
+      about: { zh: '导出 Word（公文格式）：sealed 加盖印章（默认 true），boldTitle 标题加粗，fonts 写入文件的字体名。', en: 'Word export: sealed document, bold title, font names written.' },
+      allowed: {
+        zh: `{"sealed": 布尔值（加盖印章，默认 true）, "boldTitle": 布尔值, "fonts": {${EXPORT_FONT_KEYS.join('、')} 的字体名}}`,
+        en: `{"sealed": boolean (sealed document, default true), "boldTitle": boolean, "fonts": {font names for ${EXPORT_FONT_KEYS.join(', ')}}}`,
+      },
+    },
   },
-};
+  'trace.server': {
+    editor: {
+      default: 'off', scope: 'window', values: ['off', 'messages', 'verbose'],
+      text: { zh: '记录编辑器与语言服务器之间的通信（排查问题时使用）。', en: 'Trace the communication between VS Code and the language server (for troubleshooting).' },
+    },
+  },
+} as const satisfies Record<string, SettingSpec>;
+
+/** The keys of the project file. */
+export type ConfigKey = { [K in keyof typeof SETTINGS]: (typeof SETTINGS)[K] extends { project: ProjectSetting } ? K : never }[keyof typeof SETTINGS];
+
+export const CONFIG_KEYS = (Object.keys(SETTINGS) as Array<keyof typeof SETTINGS>).filter((k): k is ConfigKey => 'project' in SETTINGS[k]);
+
+/** The project file's setting of a key (own keys only: `constructor` is no key). */
+export function projectSetting(key: string): ProjectSetting | undefined {
+  return Object.hasOwn(SETTINGS, key) ? (SETTINGS[key as keyof typeof SETTINGS] as SettingSpec).project : undefined;
+}
 
 /** The project file's whole schema, for the generated JSON schema. */
-export const PROJECT_FILE_SCHEMA = z.strictObject({
-  $schema: KEY_SCHEMAS.$schema.optional(),
-  kind: KEY_SCHEMAS.kind.optional(),
-  organization: KEY_SCHEMAS.organization.optional(),
-  categories: KEY_SCHEMAS.categories.optional(),
-  rules: KEY_SCHEMAS.rules.optional(),
-  locale: KEY_SCHEMAS.locale.optional(),
-  register: KEY_SCHEMAS.register.optional(),
-  registerColumns: KEY_SCHEMAS.registerColumns.optional(),
-  registerSheet: KEY_SCHEMAS.registerSheet.optional(),
-  export: KEY_SCHEMAS.export.optional(),
-});
+export const PROJECT_FILE_SCHEMA = z.strictObject(Object.fromEntries(CONFIG_KEYS.map((k) => [k, projectSetting(k)!.schema.optional()])));
 
 export function normalizeCategories(entries: ReadonlyArray<z.infer<typeof categoryEntry>>): CategoryValue[] {
   return entries.map((e) => (typeof e === 'string' ? { value: e.toUpperCase() } : { value: e.value.toUpperCase(), ...(e.meaning ? { meaning: e.meaning } : {}) }));

@@ -9,7 +9,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { PARSE_OPTIONS, parseProjectFile } from '../config/projectFile';
 import { type ConfigIssue, resolveConfig } from '../config/resolve';
-import { KEY_SCHEMAS } from '../config/schema';
+import { projectSetting } from '../config/schema';
 import { ruleById } from '../rules';
 import { type Locale, localize } from '../core/vocabulary';
 import type { Span } from '../core/text';
@@ -28,7 +28,7 @@ export function projectFileDiagnostics(doc: TextDocument, locale: Locale): Diagn
     const value = tree && (path.length > 0 ? findNodeAtLocation(tree, path) : tree);
     if (!value) return { start: 0, end: 0 };
     // a name nobody knows is marked on the name, a bad value on the value
-    const known = path.length === 0 || (path.length === 1 ? Object.hasOwn(KEY_SCHEMAS, path[0]!) : ruleById(path[1]!) !== undefined);
+    const known = path.length === 0 || (path.length === 1 ? projectSetting(path[0]!) !== undefined : ruleById(path[1]!) !== undefined);
     const node = known ? value : (value.parent?.children?.[0] ?? value);
     return { start: node.offset + bom, end: node.offset + node.length + bom };
   };
