@@ -345,7 +345,7 @@ export function batchGroups(report: BatchReport, locale: Locale): BatchGroup[] {
         label: r.entry ? entryLabel(r.entry) : baseName(r.reply!.path),
         description: r.entry
           ? localize(entryDetail(r.entry), locale)
-          : locale === 'en' ? 'not in the register' : '登记表中没有',
+          : localize({ zh: '登记表中没有', en: 'not in the register' }, locale),
         state: r.state,
         overdue: r.overdue,
         ...(r.daysOverdue !== undefined ? { daysOverdue: r.daysOverdue } : {}),

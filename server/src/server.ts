@@ -162,9 +162,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       reported.add(`${i.source}\u0000${i.key}\u0000${i.message.en}`);
       log(`configuration: ${formatConfigIssue(i, locale)}`);
     }
-    const head = locale === 'en' ? 'Proposal reply configuration' : '提案建议答复检查配置问题';
-    const more = fresh.length > 1 ? (locale === 'en' ? ` (and ${fresh.length - 1} more; see the output channel)` : `（另有 ${fresh.length - 1} 条，见“输出”面板）`) : '';
-    void connection.window.showWarningMessage(`${head}${locale === 'en' ? ': ' : '：'}${formatConfigIssue(fresh[0]!, locale)}${more}`);
+    const head = localize({ zh: '提案建议答复检查配置问题', en: 'Proposal reply configuration' }, locale);
+    const more = fresh.length > 1 ? (localize({ zh: `（另有 ${fresh.length - 1} 条，见“输出”面板）`, en: ` (and ${fresh.length - 1} more; see the output channel)` }, locale)) : '';
+    void connection.window.showWarningMessage(`${head}${localize({ zh: '：', en: ': ' }, locale)}${formatConfigIssue(fresh[0]!, locale)}${more}`);
   };
 
   const configFor = (uri: string): Promise<DocumentConfig> => {
@@ -451,7 +451,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (token.isCancellationRequested) break;
       const { config, locale, batch } = await configFor(uri);
       if (!uri.startsWith('file:')) {
-        skipped.push({ uri, reason: locale === 'en' ? 'not a file on disk' : '不是磁盘上的文件' });
+        skipped.push({ uri, reason: localize({ zh: '不是磁盘上的文件', en: 'not a file on disk' }, locale) });
         continue;
       }
       const read = await readReplyFile(fileURLToPath(uri), EDITOR_FILE_LIMITS);
@@ -508,7 +508,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onRequest(EXTRACT_WORD_REQUEST, guard<ExtractWordParams, ExtractWordResult>('extractWord', () => ({ problem: 'internal error' }), async (params) => {
     const { locale } = await configFor(params.uri);
-    if (!params.uri.startsWith('file:')) return { problem: locale === 'en' ? 'not a file on disk' : '不是磁盘上的文件' };
+    if (!params.uri.startsWith('file:')) return { problem: localize({ zh: '不是磁盘上的文件', en: 'not a file on disk' }, locale) };
     const read = await readWordFile(fileURLToPath(params.uri));
     return read.ok ? { text: read.text } : { problem: localize(read.problem.message, locale) };
   }));

@@ -5,7 +5,7 @@
  */
 import { ruleById, RULES } from '../rules';
 import type { CategoryValue } from '../rules/types';
-import type { Localized, SeverityOrOff } from '../core/vocabulary';
+import { type Localized, localize, type SeverityOrOff } from '../core/vocabulary';
 import {
   CONFIG_KEYS, type ConfigKey, DEFAULT_CONFIG, type EffectiveConfig, normalizeCategories, projectSetting, SETTINGS, SEVERITY_SETTINGS,
 } from './schema';
@@ -187,6 +187,6 @@ function editDistance(a: string, b: string): number {
 
 /** `file: key: message`, the one-line form used on stderr and in the editor's output channel. */
 export function formatConfigIssue(issue: ConfigIssue, locale: 'zh-cn' | 'en'): string {
-  const msg = locale === 'en' ? issue.message.en : issue.message.zh;
+  const msg = localize(issue.message, locale);
   return issue.key ? `${issue.source}: ${issue.key}: ${msg}` : `${issue.source}: ${msg}`;
 }

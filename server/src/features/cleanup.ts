@@ -12,7 +12,7 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import type { EffectiveConfig } from '../config/schema';
 import type { DateValue, Reply } from '../core/model';
 import type { CleanupResult } from '../protocol';
-import type { Locale, TextEdit as SpanEdit } from '../core/vocabulary';
+import { type Locale, type TextEdit as SpanEdit, localize } from '../core/vocabulary';
 import { deleteLine, eolOf, lineIndexAt } from '../rules/util';
 import { rangeOf } from './diagnostics';
 import { runRule } from './runRule';
@@ -109,11 +109,9 @@ function around(e: SpanEdit, others: readonly SpanEdit[]): SpanEdit[] {
 }
 
 export function cleanupSummaryText(plan: CleanupPlan, locale: Locale): string {
-  if (plan.edits.length === 0) return locale === 'en' ? 'Nothing to clean up.' : '没有需要清理的内容。';
+  if (plan.edits.length === 0) return localize({ zh: '没有需要清理的内容。', en: 'Nothing to clean up.' }, locale);
   const junk = plan.junkLines + plan.junkFragments;
-  return locale === 'en'
-    ? `Remove ${plan.junkLines} junk line(s) and ${plan.junkFragments} junk fragment(s), split ${plan.splits} run-on paragraph(s), make ${plan.punctuation} punctuation mark(s) full-width.`
-    : `删除网页残留 ${junk} 处（整行 ${plan.junkLines} 行），拆分粘连段落 ${plan.splits} 处，半角标点改为全角 ${plan.punctuation} 处。`;
+  return localize({ zh: `删除网页残留 ${junk} 处（整行 ${plan.junkLines} 行），拆分粘连段落 ${plan.splits} 处，半角标点改为全角 ${plan.punctuation} 处。`, en: `Remove ${plan.junkLines} junk line(s) and ${plan.junkFragments} junk fragment(s), split ${plan.splits} run-on paragraph(s), make ${plan.punctuation} punctuation mark(s) full-width.` }, locale);
 }
 
 /**

@@ -98,28 +98,30 @@ export function codeActions(reply: Reply, findings: readonly Finding[], doc: Tex
   if (wanted(RENUMBER_LEVEL_KIND, only)) {
     const edits = renumberLevelAt(reply, range.start);
     if (edits.length > 0) {
-      const title = locale === 'en' ? `Renumber this level (${edits.length} marker(s) change)` : `重新编号本级（改动 ${edits.length} 处编号）`;
+      const title = localize({ zh: `重新编号本级（改动 ${edits.length} 处编号）`, en: `Renumber this level (${edits.length} marker(s) change)` }, locale);
       out.push(action({ title, kind: RENUMBER_LEVEL_KIND }, { renumberLevel: range.start }, () => edit(doc, edits)));
     }
   }
-  if (range.end > range.start && wanted(FULL_WIDTH_SELECTION_KIND, only)) {
+  // a selection of the whole document offers the document's action only (the same edits, once)
+  const wholeDocument = range.start === 0 && range.end >= reply.text.length;
+  if (range.end > range.start && !wholeDocument && wanted(FULL_WIDTH_SELECTION_KIND, only)) {
     const edits = widthEdits(reply, config, options.today, range);
     if (edits.length > 0) {
-      const title = locale === 'en' ? `Make ${edits.length} punctuation mark(s) in the selection full-width` : `将选中文字的 ${edits.length} 处半角标点改为全角`;
+      const title = localize({ zh: `将选中文字的 ${edits.length} 处半角标点改为全角`, en: `Make ${edits.length} punctuation mark(s) in the selection full-width` }, locale);
       out.push(action({ title, kind: FULL_WIDTH_SELECTION_KIND }, { fullWidth: { start: range.start, end: range.end } }, () => edit(doc, edits)));
     }
   }
   if (wanted(RENUMBER_DOCUMENT_KIND, only)) {
     const edits = renumberDocument(reply);
     if (edits.length > 0) {
-      const title = locale === 'en' ? `Renumber all headings (${edits.length} marker(s) change)` : `重新编号全文标题（改动 ${edits.length} 处编号）`;
+      const title = localize({ zh: `重新编号全文标题（改动 ${edits.length} 处编号）`, en: `Renumber all headings (${edits.length} marker(s) change)` }, locale);
       out.push(action({ title, kind: RENUMBER_DOCUMENT_KIND }, { renumberDocument: true }, () => edit(doc, edits)));
     }
   }
   if (wanted(FULL_WIDTH_DOCUMENT_KIND, only)) {
     const edits = widthEdits(reply, config, options.today);
     if (edits.length > 0) {
-      const title = locale === 'en' ? `Make all ${edits.length} half-width punctuation mark(s) full-width` : `将全文 ${edits.length} 处半角标点改为全角`;
+      const title = localize({ zh: `将全文 ${edits.length} 处半角标点改为全角`, en: `Make all ${edits.length} half-width punctuation mark(s) full-width` }, locale);
       out.push(action({ title, kind: FULL_WIDTH_DOCUMENT_KIND }, { fullWidth: null }, () => edit(doc, edits)));
     }
   }
@@ -127,7 +129,7 @@ export function codeActions(reply: Reply, findings: readonly Finding[], doc: Tex
     const plan = planCleanup(reply, config, options.today);
     // offered for pasted text only: junk or run-on lines (width alone has its own action)
     if (plan.junkLines + plan.junkFragments + plan.splits > 0) {
-      const title = `${locale === 'en' ? 'Clean up pasted text: ' : '清理粘贴文本：'}${cleanupSummaryText(plan, locale)}`;
+      const title = `${localize({ zh: '清理粘贴文本：', en: 'Clean up pasted text: ' }, locale)}${cleanupSummaryText(plan, locale)}`;
       out.push(action({ title, kind: CLEANUP_KIND }, { cleanup: true }, () => cleanupEdit(doc, plan, locale).edit));
     }
   }

@@ -141,8 +141,8 @@ function categoryItems(ctx: Context, partial: number): CompletionItem[] {
     return {
       label: c.value,
       kind: CompletionItemKind.EnumMember,
-      detail: meaning ?? (locale === 'en' ? 'reply category' : '答复类别'),
-      ...(meaning ? { documentation: `**${locale === 'en' ? 'Category' : '类别'} ${c.value}**：${meaning}` } : {}),
+      detail: meaning ?? (localize({ zh: '答复类别', en: 'reply category' }, locale)),
+      ...(meaning ? { documentation: `**${localize({ zh: '类别', en: 'Category' }, locale)} ${c.value}**：${meaning}` } : {}),
       plain: withSuffix ? `${c.value}类` : c.value,
     };
   });
@@ -156,7 +156,7 @@ function transitionItems(ctx: Context): CompletionItem[] {
   const specs = list.map((t): ItemSpec => ({
     label: t,
     kind: CompletionItemKind.Text,
-    detail: ctx.options.locale === 'en' ? 'transition into the body' : '过渡语',
+    detail: localize({ zh: '过渡语', en: 'transition into the body' }, ctx.options.locale),
     plain: `${sep}${t}`,
   }));
   return toItems(ctx, specs, rangeOf(ctx.doc, { start: ctx.offset, end: ctx.offset }));
@@ -186,7 +186,7 @@ function structuralItems(ctx: Context): CompletionItem[] {
     specs.push({
       label: addresseeTemplate(reply.kind),
       kind: CompletionItemKind.Snippet,
-      detail: locale === 'en' ? 'addressee' : '主送',
+      detail: localize({ zh: '主送', en: 'addressee' }, locale),
       snippet: templateSnippet(addresseeTemplate(reply.kind)),
     });
   }
@@ -199,8 +199,8 @@ function structuralItems(ctx: Context): CompletionItem[] {
     specs.push({
       label: tpl,
       kind: CompletionItemKind.Snippet,
-      detail: locale === 'en' ? 'receipt line' : '收文说明',
-      documentation: locale === 'en' ? 'Acknowledges the item by its title and number and leads into the body.' : '写明收悉的提案（建议）标题和编号，并以过渡语引出正文。',
+      detail: localize({ zh: '收文说明', en: 'receipt line' }, locale),
+      documentation: localize({ zh: '写明收悉的提案（建议）标题和编号，并以过渡语引出正文。', en: 'Acknowledges the item by its title and number and leads into the body.' }, locale),
       snippet: templateSnippet(tpl),
     });
   }
@@ -212,13 +212,13 @@ function structuralItems(ctx: Context): CompletionItem[] {
       specs.push({
         label: '下一步，我们将……',
         kind: CompletionItemKind.Snippet,
-        detail: locale === 'en' ? 'next steps' : '下一步工作',
+        detail: localize({ zh: '下一步工作', en: 'next steps' }, locale),
         snippet: '下一步，${1:我们将……}',
       });
       const top = reply.measures[reply.measures.length - 1];
       if (top && top.marker.start < lineStart) {
         const heading = `${withOrdinal(top.marker.text, top.marker.level, top.marker.ordinal + 1)}下一步工作打算`;
-        specs.push({ label: heading, kind: CompletionItemKind.Snippet, detail: locale === 'en' ? 'next-steps heading' : '下一步工作（标题）', snippet: escapeSnippet(heading) });
+        specs.push({ label: heading, kind: CompletionItemKind.Snippet, detail: localize({ zh: '下一步工作（标题）', en: 'next-steps heading' }, locale), snippet: escapeSnippet(heading) });
       }
     }
   }
@@ -228,7 +228,7 @@ function structuralItems(ctx: Context): CompletionItem[] {
   const before = (s: Span | undefined): boolean => !s || s.start >= lineEnd;
   if (bodyEnded && !reply.closing && before(reply.signature) && before(reply.date)) {
     const list = [...new Set([closingTemplate(reply), ...CLOSINGS[reply.kind]])];
-    for (const c of list) specs.push({ label: c, kind: CompletionItemKind.Text, detail: locale === 'en' ? 'closing' : '结束语' });
+    for (const c of list) specs.push({ label: c, kind: CompletionItemKind.Text, detail: localize({ zh: '结束语', en: 'closing' }, locale) });
   }
   if (bodyEnded && !reply.signature && before(reply.date)) {
     const name = ctx.config.organization ?? reply.title?.organ;
@@ -236,7 +236,7 @@ function structuralItems(ctx: Context): CompletionItem[] {
       specs.push({
         label: name,
         kind: CompletionItemKind.Value,
-        detail: locale === 'en' ? (ctx.config.organization ? 'signature (configured organisation)' : 'signature (organ in the title)') : ctx.config.organization ? '署名（配置的发文机关）' : '署名（标题中的发文机关）',
+        detail: localize(ctx.config.organization ? { zh: '署名（配置的发文机关）', en: 'signature (configured organisation)' } : { zh: '署名（标题中的发文机关）', en: 'signature (organ in the title)' }, locale),
       });
     }
   }
@@ -245,7 +245,7 @@ function structuralItems(ctx: Context): CompletionItem[] {
   const datePosition = afterSignature || (bodyEnded && !reply.signature) || (dateTyped && lineStart >= foot);
   if (datePosition && (!reply.date || dateTyped)) {
     const today = formatDate(options.today);
-    specs.push({ label: today, kind: CompletionItemKind.Value, detail: locale === 'en' ? 'today’s date (GB/T 9704-2012 7.3.5.4)' : '今天的日期（成文日期，GB/T 9704-2012 7.3.5.4）' });
+    specs.push({ label: today, kind: CompletionItemKind.Value, detail: localize({ zh: '今天的日期（成文日期，GB/T 9704-2012 7.3.5.4）', en: 'today’s date (GB/T 9704-2012 7.3.5.4)' }, locale) });
   }
   // what the user has typed on the line narrows the offer to what it begins
   const offered = ctx.typed.length === 0 ? specs : specs.filter((x) => foldWidth(x.label).startsWith(ctx.typed));
@@ -280,7 +280,7 @@ function markerSpecs(ctx: Context, prev: Block | undefined): ItemSpec[] {
     label: text,
     kind: CompletionItemKind.Keyword,
     detail: `${localize(LEVEL_NAME[level], locale)} · ${localize(why, locale)}`,
-    documentation: `${locale === 'en' ? 'Heading path' : '标题路径'}：${path}`,
+    documentation: `${localize({ zh: '标题路径', en: 'Heading path' }, locale)}：${path}`,
     snippet: `${escapeSnippet(text)}\${1:×××}`,
   });
   if (!last) {

@@ -35,7 +35,7 @@ const LEVEL_NAME: Record<number, Localized> = {
 
 /** The colon after a label: full-width in Chinese, `: ` in English. */
 function colon(locale: Locale): string {
-  return locale === 'en' ? ': ' : '：';
+  return localize({ zh: '：', en: ': ' }, locale);
 }
 
 export interface HoverOptions {
@@ -48,7 +48,7 @@ export function ruleSourceLines(rule: Rule, options: HoverOptions): string[] {
   const { locale } = options;
   const lines = rule.sources.map((s) => `- ${s.kind}${s.clause ? ` ${s.clause}` : ''}${colon(locale)}${localize(s.note, locale)}`);
   const href = options.ruleDocsUri?.(rule.id);
-  if (href) lines.push('', `[${locale === 'en' ? 'Rule documentation' : '规则说明'}](${href})`);
+  if (href) lines.push('', `[${localize({ zh: '规则说明', en: 'Rule documentation' }, locale)}](${href})`);
   return lines;
 }
 
@@ -77,7 +77,7 @@ export function replyHover(reply: Reply, findings: readonly Finding[], doc: Text
     const rule = ruleById(f.ruleId);
     const head = `**${localize(SEVERITY_LABEL[f.severity], locale)}** \`${f.ruleId}\`${rule ? ` · ${localize(rule.title, locale)}` : ''}`;
     // the editor shows the diagnostic's message above the hover: the hover adds what it lacks
-    parts.push([head, '', `${locale === 'en' ? 'Norm source' : '依据'}${colon(locale)}`, ...(rule ? ruleSourceLines(rule, options) : [])].join('\n'));
+    parts.push([head, '', `${localize({ zh: '依据', en: 'Norm source' }, locale)}${colon(locale)}`, ...(rule ? ruleSourceLines(rule, options) : [])].join('\n'));
     widen(f);
   }
 
@@ -86,11 +86,9 @@ export function replyHover(reply: Reply, findings: readonly Finding[], doc: Text
     const path = headingPath(reply, h);
     const level = h.marker.level;
     parts.push([
-      `**${locale === 'en' ? 'Heading' : '标题'}** ${path}`,
+      `**${localize({ zh: '标题', en: 'Heading' }, locale)}** ${path}`,
       '',
-      locale === 'en'
-        ? `${localize(LEVEL_NAME[level]!, locale)} of GB/T 9704-2012 7.3.3 (written “${canonicalMarker(level, 1)}” “${canonicalMarker(level, 2)}” …): ${escapeMarkdown(h.titleText)}`
-        : `GB/T 9704-2012 7.3.3 ${localize(LEVEL_NAME[level]!, locale)}（写作“${canonicalMarker(level, 1)}”“${canonicalMarker(level, 2)}”……）：${escapeMarkdown(h.titleText)}`,
+      localize({ zh: `GB/T 9704-2012 7.3.3 ${localize(LEVEL_NAME[level]!, locale)}（写作“${canonicalMarker(level, 1)}”“${canonicalMarker(level, 2)}”……）：${escapeMarkdown(h.titleText)}`, en: `${localize(LEVEL_NAME[level]!, locale)} of GB/T 9704-2012 7.3.3 (written “${canonicalMarker(level, 1)}” “${canonicalMarker(level, 2)}” …): ${escapeMarkdown(h.titleText)}` }, locale),
     ].join('\n'));
     widen(h.marker);
   }
@@ -102,9 +100,9 @@ export function replyHover(reply: Reply, findings: readonly Finding[], doc: Text
     // categories configured as bare values keep the common meaning of A, B and C
     const meaning = entry ? entry.meaning ?? DEFAULT_CATEGORIES.find((d) => d.value === c.value)?.meaning : undefined;
     // the value comes from the reply, the meanings from the project file: both shown as text
-    const title = `**${locale === 'en' ? 'Reply category' : '答复类别'} ${escapeMarkdown(c.value)}**`;
+    const title = `**${localize({ zh: '答复类别', en: 'Reply category' }, locale)} ${escapeMarkdown(c.value)}**`;
     const text = entry
-      ? meaning !== undefined ? escapeMarkdown(meaning) : (locale === 'en' ? '(no meaning configured)' : '（未配置含义）')
+      ? meaning !== undefined ? escapeMarkdown(meaning) : (localize({ zh: '（未配置含义）', en: '(no meaning configured)' }, locale))
       : escapeMarkdown(locale === 'en'
         ? `not an allowed category; allowed: ${allowed.map((a) => a.value).join(', ')}`
         : `不在允许范围内；允许的类别：${allowed.map((a) => (a.meaning ? `${a.value}（${a.meaning}）` : a.value)).join('；')}`);
@@ -137,9 +135,9 @@ export function projectFileHover(doc: TextDocument, offset: number, options: Hov
       '',
       localize(rule.description, locale),
       '',
-      `${locale === 'en' ? 'Default' : '默认级别'}${colon(locale)}${localize(SEVERITY_LABEL[rule.defaultSeverity], locale)}${locale === 'en' ? '' : `（${rule.defaultSeverity}）`}`,
+      `${localize({ zh: '默认级别', en: 'Default' }, locale)}${colon(locale)}${localize(SEVERITY_LABEL[rule.defaultSeverity], locale)}${localize({ zh: `（${rule.defaultSeverity}）`, en: '' }, locale)}`,
       '',
-      `${locale === 'en' ? 'Norm source' : '依据'}${colon(locale)}`,
+      `${localize({ zh: '依据', en: 'Norm source' }, locale)}${colon(locale)}`,
       ...ruleSourceLines(rule, options),
     ].join('\n');
     return { contents: { kind: MarkupKind.Markdown, value }, range: nodeRange };

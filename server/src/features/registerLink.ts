@@ -43,8 +43,8 @@ export function registerLinkHover(
     const report = buildReport({ register, replies: [summarizeReply(path, analysis)], today });
     const row = report.rows.find((r) => r.entry === link.entry && r.reply);
     if (row) {
-      const late = row.overdue ? (locale === 'en' ? ` · overdue${row.daysOverdue ? ` by ${row.daysOverdue} day(s)` : ''}` : ` · 逾期${row.daysOverdue ? ` ${row.daysOverdue} 天` : ''}`) : '';
-      parts.push(`**${locale === 'en' ? 'State' : '办理状态'}**${locale === 'en' ? ': ' : '：'}${localize(STATE_LABEL[row.state], locale)}${late}`);
+      const late = row.overdue ? localize({ zh: ` · 逾期${row.daysOverdue ? ` ${row.daysOverdue} 天` : ''}`, en: ` · overdue${row.daysOverdue ? ` by ${row.daysOverdue} day(s)` : ''}` }, locale) : '';
+      parts.push(`**${localize({ zh: '办理状态', en: 'State' }, locale)}**${localize({ zh: '：', en: ': ' }, locale)}${localize(STATE_LABEL[row.state], locale)}${late}`);
     }
   }
   return { value: parts.join('\n\n'), span };
@@ -62,7 +62,7 @@ export interface RegisterItem {
 
 /** Addressee lines from the register: the linked entry's proposers, or the first addressee of each entry. */
 export function registerAddressees(reply: Reply, r: RegisterInReply, locale: Locale): RegisterItem[] {
-  const head = locale === 'en' ? 'Register' : '登记表';
+  const head = localize({ zh: '登记表', en: 'Register' }, locale);
   if (r.link.entry) {
     const e = r.link.entry;
     return addresseeCompletions(e, kindFor(reply, e)).map((label) => ({ label, detail: `${head} ${entryLabel(e)}` }));
@@ -83,7 +83,7 @@ export function registerAddressees(reply: Reply, r: RegisterInReply, locale: Loc
  * the addressee names, else every entry's (the label is the whole line, so typing narrows it).
  */
 export function registerReceipts(reply: Reply, r: RegisterInReply, locale: Locale): RegisterItem[] {
-  const head = locale === 'en' ? 'Register' : '登记表';
+  const head = localize({ zh: '登记表', en: 'Register' }, locale);
   let entries: readonly RegisterEntry[];
   if (r.link.entry) entries = [r.link.entry];
   else {

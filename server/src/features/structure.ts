@@ -87,7 +87,7 @@ export function buildStructure(reply: Reply, findings: readonly Finding[], doc: 
     const fix = report?.fixes?.[0];
     const bodyInsert = element === 'measure' ? measureInsert(reply) : undefined;
     const insert = fix ? { title: localize(fix.title, locale), edits: toLspEdits(doc, fix.edits) }
-      : bodyInsert ? { title: locale === 'en' ? 'Insert a measure heading' : '插入措施标题', edits: toLspEdits(doc, [bodyInsert]) } : undefined;
+      : bodyInsert ? { title: localize({ zh: '插入措施标题', en: 'Insert a measure heading' }, locale), edits: toLspEdits(doc, [bodyInsert]) } : undefined;
     // the severity of the missing-element finding, if the rule reported one (not on a document with
     // no content yet, nor with the rule off)
     const severity = findings.find((f) => f.ruleId === ruleId)?.severity;

@@ -45,7 +45,7 @@ function toSymbol(n: OutlineNode, locale: Locale): DocumentSymbol {
   const isHeading = n.level !== undefined && (n.kind === 'measure' || n.kind === 'nextSteps');
   // text that opens with its own label (下一步，… 答复类别：A 抄送：… （联系人：…）) names itself too
   const namesItself = isHeading || n.name.replace(/^[（(【[]/, '').startsWith(ELEMENT_LABEL[n.kind].zh);
-  const sep = locale === 'en' ? ': ' : '：';
+  const sep = localize({ zh: '：', en: ': ' }, locale);
   return {
     // a heading names itself (一、…); other elements say what they are first, then what they say
     name: namesItself ? n.name : `${label}${sep}${n.name}`,

@@ -18,7 +18,7 @@ export async function formatReportXlsx(report: BatchReport, locale: Locale): Pro
   const Excel = require('exceljs') as typeof ExcelJS;
   const wb = new Excel.Workbook();
   wb.creator = 'proposal-reply';
-  const ws = wb.addWorksheet(locale === 'en' ? 'Report' : '办理情况', { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+  const ws = wb.addWorksheet(localize({ zh: '办理情况', en: 'Report' }, locale), { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
   const { header, rows } = reportTable(report, locale);
   const widths = header.map((h) => widthInChars(h) * 2);
   const headerRow = ws.addRow(header);

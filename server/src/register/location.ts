@@ -5,7 +5,7 @@
  * (symbolic links) with `isInside` before reading.
  */
 import * as path from 'node:path';
-import type { Localized } from '../core/vocabulary';
+import { type Localized, localize } from '../core/vocabulary';
 import type { RegisterFormat, RegisterIssue } from './types';
 
 export type RegisterPathResult = { readonly ok: true; readonly path: string } | { readonly ok: false; readonly message: Localized };
@@ -47,5 +47,5 @@ export function registerIssueText(issue: RegisterIssue, locale: 'zh-cn' | 'en', 
   const where = locale === 'en'
     ? `${issue.row > 0 ? `${json ? 'entry' : 'row'} ${issue.row}` : 'file'}${issue.header ? `, ${json ? 'key' : 'column'} “${issue.header}”` : ''}: `
     : `${issue.row > 0 ? `第 ${issue.row} ${json ? '条' : '行'}` : '文件'}${issue.header ? `，“${issue.header}”${json ? '键' : '列'}` : ''}：`;
-  return `${where}${locale === 'en' ? issue.message.en : issue.message.zh}`;
+  return `${where}${localize(issue.message, locale)}`;
 }

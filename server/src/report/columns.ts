@@ -4,7 +4,7 @@
  */
 import { KIND_NAME } from '../core/labels';
 import { isoDate, ITEM_KIND_NAME } from '../register/match';
-import type { Locale, Localized } from '../core/vocabulary';
+import { type Locale, type Localized, localize } from '../core/vocabulary';
 import { ENTRY_STATES, type ReportRow, STATE_LABEL } from './batch';
 import { elementExpected, REPORT_ELEMENTS, type ReportElement } from './summary';
 
@@ -57,8 +57,8 @@ export function rowKind(row: ReportRow, locale: Locale): string {
     : reply?.kind === 'proposal-reply' ? ITEM_KIND_NAME.proposal
       : reply?.kind === 'suggestion-reply' ? ITEM_KIND_NAME.suggestion
         : reply ? KIND_NAME[reply.kind] : undefined;
-  const text = base ? (locale === 'en' ? base.en : base.zh) : '';
-  if (kind && reply?.kind === 'co-handling-opinion') return locale === 'en' ? `${text} (co-handling)` : `${text}（协办）`;
+  const text = base ? localize(base, locale) : '';
+  if (kind && reply?.kind === 'co-handling-opinion') return localize({ zh: `${text}（协办）`, en: `${text} (co-handling)` }, locale);
   return text;
 }
 
@@ -66,7 +66,7 @@ export function rowKind(row: ReportRow, locale: Locale): string {
 export function rowCategory(row: ReportRow, locale: Locale = 'zh-cn'): string {
   const marked = row.reply?.category;
   const registered = row.entry?.category;
-  if (marked && registered && marked !== registered) return locale === 'en' ? `${marked} (register: ${registered})` : `${marked}（登记表 ${registered}）`;
+  if (marked && registered && marked !== registered) return localize({ zh: `${marked}（登记表 ${registered}）`, en: `${marked} (register: ${registered})` }, locale);
   return marked ?? registered ?? '';
 }
 
@@ -75,16 +75,16 @@ export function rowDeadline(row: ReportRow): string {
 }
 
 export function rowState(row: ReportRow, locale: Locale): string {
-  const label = locale === 'en' ? STATE_LABEL[row.state].en : STATE_LABEL[row.state].zh;
+  const label = localize(STATE_LABEL[row.state], locale);
   const notes: string[] = [];
-  if (row.unregistered) notes.push(locale === 'en' ? 'not in register' : '未登记');
-  if (row.duplicate) notes.push(locale === 'en' ? 'duplicate' : '重复答复');
-  return notes.length === 0 ? label : locale === 'en' ? `${label} (${notes.join(', ')})` : `${label}（${notes.join('，')}）`;
+  if (row.unregistered) notes.push(localize({ zh: '未登记', en: 'not in register' }, locale));
+  if (row.duplicate) notes.push(localize({ zh: '重复答复', en: 'duplicate' }, locale));
+  return notes.length === 0 ? label : localize({ zh: `${label}（${notes.join('，')}）`, en: `${label} (${notes.join(', ')})` }, locale);
 }
 
 export function overdueText(row: ReportRow, locale: Locale): string {
   if (!row.overdue) return '';
-  return locale === 'en' ? `overdue ${row.daysOverdue} d` : `逾期${row.daysOverdue}天`;
+  return localize({ zh: `逾期${row.daysOverdue}天`, en: `overdue ${row.daysOverdue} d` }, locale);
 }
 
 export const COLUMNS: readonly Column[] = [

@@ -61,10 +61,10 @@ export function reportTable(report: BatchReport, locale: Locale): { header: stri
   const header: string[] = [];
   for (const c of COLUMNS) {
     header.push(localize(c.header, locale));
-    if (c.id === 'deadline') header.push(locale === 'en' ? 'Overdue' : '逾期');
+    if (c.id === 'deadline') header.push(localize({ zh: '逾期', en: 'Overdue' }, locale));
   }
-  const present = locale === 'en' ? 'yes' : '有';
-  const absent = locale === 'en' ? 'no' : '缺';
+  const present = localize({ zh: '有', en: 'yes' }, locale);
+  const absent = localize({ zh: '缺', en: 'no' }, locale);
   const rows = report.rows.map((row) => {
     const cells: Array<string | number> = [];
     for (const c of COLUMNS) {
@@ -122,8 +122,6 @@ export function formatReportMarkdown(report: BatchReport, locale: Locale): strin
       : mdCell(c.cell(r, locale).text)));
     out.push(`| ${cells.join(' | ')} |`);
   }
-  out.push('', locale === 'en'
-    ? `✓ element present, ✗ missing, / not called for by this kind of document, — no reply. Elements: ${REPORT_ELEMENTS.join(', ')}.`
-    : '✓ 有该要素，✗ 缺该要素，/ 该文种不要求，— 尚无答复。', '');
+  out.push('', localize({ zh: '✓ 有该要素，✗ 缺该要素，/ 该文种不要求，— 尚无答复。', en: `✓ element present, ✗ missing, / not called for by this kind of document, — no reply. Elements: ${REPORT_ELEMENTS.join(', ')}.` }, locale), '');
   return out.join('\n');
 }
