@@ -8,46 +8,20 @@ import { youForm } from './util';
 const FORMS: readonly AddresseeForm[] = ['persons', 'person', 'body'];
 
 /**
- * What the uses of the forms look like: `你们|您们` (persons), `您(?!们)` (person),
- * `(你|贵)(委|会|单位|…)` (body). A use starts with 你, 您 or 贵, and no use can overlap another.
+ * A use of a form of address: `你们|您们` (persons), `您` (person), `你委`, `贵局` … (body). A use
+ * starts with 你, 您 or 贵, and no use can overlap another.
  */
-export const FORM_USE = /(你们|您们)|(您(?!们))|((?:你|贵)(?:委|会|单位|部|办|局|院|处|厅|室|司|校|中心|党派|组织|党|盟|社))/g;
-const BODY_WORDS = ['委', '会', '单位', '部', '办', '局', '院', '处', '厅', '室', '司', '校', '中心', '党派', '组织', '党', '盟', '社'];
+const FORM_USE = /(你们|您们)|(您)(?!们)|((?:你|贵)(?:委|会|单位|部|办|局|院|处|厅|室|司|校|中心|党派|组织|党|盟|社))/g;
 
-export interface FormUse {
+interface FormUse {
   readonly index: number;
   readonly length: number;
   /** Index into FORMS. */
   readonly form: number;
 }
 
-/**
- * Every match of FORM_USE in `s`, in order. The three characters a use can start with are rare,
- * so they are found with indexOf (a native scan) and only then is the rest checked; the regex
- * engine would have to try the alternation at every character.
- */
-export function formUses(s: string): FormUse[] {
-  const out: FormUse[] = [];
-  const next = [s.indexOf('你'), s.indexOf('您'), s.indexOf('贵')];
-  const chars = ['你', '您', '贵'];
-  for (;;) {
-    let k = -1;
-    for (let j = 0; j < 3; j++) if (next[j]! >= 0 && (k < 0 || next[j]! < next[k]!)) k = j;
-    if (k < 0) return out;
-    const p = next[k]!;
-    next[k] = s.indexOf(chars[k]!, p + 1);
-    const second = s.charAt(p + 1);
-    if (k !== 2 && second === '们') {
-      out.push({ index: p, length: 2, form: 0 });
-      continue;
-    }
-    if (k === 1) {
-      out.push({ index: p, length: 1, form: 1 });
-      continue;
-    }
-    const word = BODY_WORDS.find((w) => s.startsWith(w, p + 1));
-    if (word) out.push({ index: p, length: 1 + word.length, form: 2 });
-  }
+function formUses(s: string): FormUse[] {
+  return [...s.matchAll(FORM_USE)].map((m) => ({ index: m.index!, length: m[0].length, form: m[1] ? 0 : m[2] ? 1 : 2 }));
 }
 
 const FORM_NAME: Record<AddresseeForm, Localized> = {
@@ -76,9 +50,7 @@ export const rule = defineRule({
     const end = reply.signature?.start ?? reply.date?.start ?? reply.text.length;
     const scope = reply.folded.slice(from, end);
     const uses = formUses(scope);
-    const { brackets } = marksOf(reply);
-    // the quoted spans are needed only when some use may lie in one
-    const quoted = mayBeQuoted(reply.folded, brackets, from, uses) ? quotedRanges(reply.folded, brackets, from, end) : [];
+    const quoted = quotedRanges(reply.folded, marksOf(reply).brackets, from, end);
     const expected = youForm(reply);
     // per form: the first use outside 《》 and “”, and how many there are (a use never straddles a quote mark)
     const first: Array<FormUse | undefined> = [undefined, undefined, undefined];
@@ -109,33 +81,6 @@ export const rule = defineRule({
     });
   },
 });
-
-/**
- * False when no use (offsets relative to `from`) can lie inside 《》 or “”: a quoted span runs from
- * an opener to the first closer of its kind after it, so a use is outside all of them when, of each
- * kind, no opener comes before it or a closer comes after the last such opener. One walk over the
- * brackets up to the last use, without a search per opener as quotedRanges needs.
- */
-export function mayBeQuoted(folded: string, brackets: readonly number[], from: number, uses: readonly FormUse[]): boolean {
-  let k = 0;
-  let openTitle = -1;
-  let closeTitle = -1;
-  let openQuote = -1;
-  let closeQuote = -1;
-  for (const u of uses) {
-    const x = from + u.index;
-    for (; k < brackets.length && brackets[k]! < x; k++) {
-      const p = brackets[k]!;
-      const c = folded.charCodeAt(p);
-      if (c === 0x300a) openTitle = p; // 《
-      else if (c === 0x300b) closeTitle = p; // 》
-      else if (c === 0x201c) openQuote = p; // “
-      else if (c === 0x201d) closeQuote = p; // ”
-    }
-    if (openTitle > closeTitle || openQuote > closeQuote) return true;
-  }
-  return false;
-}
 
 /**
  * The spans inside 《》 and “” (marks included) within `[from, end)`, relative to `from`, which do
