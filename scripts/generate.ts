@@ -178,6 +178,22 @@ export function nlsFile(current: string, locale: 'zh' | 'en'): string {
   return `${JSON.stringify(Object.fromEntries([...kept, ...generated]), null, 2)}\n`;
 }
 
+/**
+ * README.md with its rule table (rules by default severity) and its count of rules, between their
+ * markers, generated like the rule pages; the rest as it stands.
+ */
+export function readme(current: string): string {
+  const rules = RULES as readonly Rule[];
+  const row = (level: string, note = ''): string => {
+    const ids = rules.filter((r) => r.defaultSeverity === level).map((r) => `\`${r.id}\``);
+    return ids.length > 0 ? `| ${level} | ${ids.join(' ')}${note} |\n` : '';
+  };
+  const table = `| 级别 | 规则 |\n|---|---|\n${['error', 'warning', 'information', 'hint'].map((l) => row(l)).join('')}${row('off', '（地方要求时打开）')}`;
+  return current
+    .replace(/(<!-- rules:start -->\n)[\s\S]*?(<!-- rules:end -->)/, `$1${table}$2`)
+    .replace(/(<!-- rules-count -->)\d+(<!-- \/rules-count -->)/, `$1${rules.length}$2`);
+}
+
 function readOr(rel: string, fallback: string): string {
   const p = path.join(ROOT, rel);
   return fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : fallback;
@@ -192,6 +208,7 @@ export function generatedFiles(): Map<string, string> {
   files.set('package.json', packageJson(readOr('package.json', '{}')));
   files.set('package.nls.json', nlsFile(readOr('package.nls.json', '{}'), 'en'));
   files.set('package.nls.zh-cn.json', nlsFile(readOr('package.nls.zh-cn.json', '{}'), 'zh'));
+  files.set('README.md', readme(readOr('README.md', '')));
   return files;
 }
 
