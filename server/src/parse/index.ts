@@ -49,6 +49,8 @@ const GRAMMAR = {
   allowed: (prev: number, next: number) => mayFollow(prev < 0 ? undefined : ROLES[prev], ROLES[next]!),
 };
 
+/** The phases whose roles a block may play anywhere, also between the head and foot windows. */
+const ANYWHERE: ReadonlySet<string> = new Set(['neutral', 'body']);
 /** Roles that make up a title: the organ above it, its lines. */
 const TITLE_ROLES: ReadonlySet<BlockRole> = new Set(['issuer', 'title', 'titleMore']);
 /** Roles of the closing and the foot: the body ends where the first of them starts. */
@@ -60,10 +62,14 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
   const lines = splitLines(text);
   const folded = foldWidth(text);
   const { blocks: all, borders } = splitBlocks(text, folded, lines);
-  const facts = all.map((b, i) => factsOf(text, folded, b, all[i - 1], i < HEAD_WINDOW || i >= all.length - FOOT_WINDOW));
-  const scores = facts.map((f) => {
+  const inWindow = (i: number): boolean => i < HEAD_WINDOW || i >= all.length - FOOT_WINDOW;
+  const facts = all.map((b, i) => factsOf(text, folded, b, all[i - 1], inWindow(i)));
+  // between the head and foot windows a block is body text, a heading, furniture or unplaced: only
+  // those roles are scored there (the others cannot be, and scoring them cost as much as the rest of
+  // the parse of a long reply)
+  const scores = facts.map((f, i) => {
     const row = new Float64Array(ROLES.length);
-    for (let r = 0; r < ROLES.length; r++) row[r] = ROLES[r]!.score(f);
+    for (let r = 0; r < ROLES.length; r++) row[r] = inWindow(i) || ANYWHERE.has(ROLES[r]!.phase) ? ROLES[r]!.score(f) : -Infinity;
     return row;
   });
   const chosen = decodeRoles(scores, GRAMMAR).map((r) => ROLES[r]!.role);
