@@ -59,8 +59,8 @@ function cells(folded: string, start: number, end: number): Array<{ start: numbe
   return out.filter((c) => c.end > c.start);
 }
 
-/** What segment needs to break a line at all: a blank, a colon, a bracket (a bracketed number), a marker after a sentence end. */
-const MAY_SPLIT = /[ \t\u00a0\u200b\u2002\u2003\u2009\ufeff\v\f:(]|[。!?](?=[一二三四五六七八九十百(\d、])/;
+/** What segment needs to break a line at all: a blank, a colon, a document number in brackets, a marker after a sentence end. */
+const MAY_SPLIT = /[ \t\u00a0\u200b\u2002\u2003\u2009\ufeff\v\f:]|号\)|[。!?](?=[一二三四五六七八九十百(\d、])/;
 
 /** Brackets and quotes (no break inside them), sentence ends, colons and runs of blanks. */
 const SEGMENT_MARKS = /[《“(]|[》”)]|[。!?]|:|[ \t\u00a0\u200b\u2002\u2003\u2009\ufeff\v\f]+/g;
