@@ -52,13 +52,15 @@ td.el, td.num { text-align: center; white-space: nowrap; }
 td.el.absent { color: var(--errors); font-weight: 600; }
 td.el.present { color: var(--complete); }
 td.number, td.deadline { white-space: nowrap; }
-td.title { min-width: 10em; }
-td.file { word-break: break-all; min-width: 8em; }
-th[data-col^="element-"] { writing-mode: vertical-rl; text-orientation: upright; padding: 4px 2px; }
+td.title { min-width: 8em; }
+td.kind { word-break: keep-all; }
+td.file { word-break: break-all; min-width: 7em; }
+th[data-col^="element-"], th[data-type="number"] { writing-mode: vertical-rl; padding: 4px 2px; }
 tr.overdue { background: var(--overdue); }
 .badge { display: inline-block; border-radius: 4px; padding: 0 4px; font-size: 12px; font-weight: 600; }
+td.deadline .badge { display: block; width: max-content; margin-top: 2px; }
 .badge.overdue { color: #fff; background: #bc4c00; }
-td.state { white-space: nowrap; font-weight: 600; }
+td.state { font-weight: 600; word-break: keep-all; }
 tr[data-state="missing"] td.state { color: var(--missing); }
 tr[data-state="errors"] td.state { color: var(--errors); }
 tr[data-state="warnings"] td.state { color: var(--warnings); }
