@@ -4,7 +4,7 @@
  * workspace, generate the report; then the pasted-text clean-up accepted in its preview, the command
  * palette found by Chinese and English words, and a rule's page from the Problems panel. Each
  * step asserts what the user must see and takes a screenshot into .artifacts/e2e/walkthrough/<lang>/
- * (the README's pictures are those files, copied into docs/walkthrough/ by
+ * (the README's pictures are the first six, written into docs/walkthrough/ by
  * `npm run test:e2e -- --update-walkthrough`; a normal run never writes into the repository).
  */
 import * as fs from 'node:fs';
