@@ -31,6 +31,8 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const SUITE_TIMEOUT_MS = 180_000;
 /** The longest one step of the UI check may take. */
 const UI_TIMEOUT_MS = 60_000;
+/** The walkthrough's window, a laptop's: the README's pictures stay legible at the README's width. */
+const WALKTHROUGH_VIEWPORT = { width: 1280, height: 800 };
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /** User settings of the test profile: nothing but the workbench and the extension under test. */
 const USER_SETTINGS = {
@@ -42,6 +44,7 @@ const USER_SETTINGS = {
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
   'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 function log(message: string): void {
@@ -190,8 +193,8 @@ function workbenchUrl(base: string, folder: string, payload: [string, string][])
   return `${base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
-async function openPage(session: Session, name: string): Promise<Page> {
-  const page = await session.browser!.newPage({ viewport: { width: 1600, height: 1000 } });
+async function openPage(session: Session, name: string, viewport = { width: 1600, height: 1000 }): Promise<Page> {
+  const page = await session.browser!.newPage({ viewport });
   page.on('console', (m) => session.console.push(`[${name}] [${m.type()}] ${m.text()}`));
   page.on('pageerror', (e) => session.console.push(`[${name}] [pageerror] ${String(e)}`));
   session.pages.push(page);
@@ -360,19 +363,29 @@ async function walkthrough(session: Session, base: string, port: number, lang: D
   fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), '{}\n');
   fs.writeFileSync(path.join(workspace, 'batch', '.proposal-reply.json'), `${JSON.stringify({ organization: '榕城市住房和城乡建设局', register: 'register.csv' })}\n`);
   fs.writeFileSync(path.join(workspace, '新答复.reply'), '');
-  const page = await openPage(session, `walkthrough-${lang}`);
+  const page = await openPage(session, `walkthrough-${lang}`, WALKTHROUGH_VIEWPORT);
   page.setDefaultTimeout(UI_TIMEOUT_MS);
-  await page.goto(workbenchUrl(base, workspace, [['extensionDevelopmentPath', remote(port, ROOT)], ['skipWelcome', 'true']]));
-  const out = path.join(ARTIFACTS, 'walkthrough', lang);
-  const result = await runWalkthrough(page, lang, out);
-  for (const n of result.notes) log(`walkthrough (${lang}): ${n}`);
-  if (process.argv.includes('--update-walkthrough')) {
-    const docs = path.join(ROOT, 'docs', 'walkthrough', lang);
-    fs.mkdirSync(docs, { recursive: true });
-    for (const step of WALKTHROUGH_STEPS) fs.copyFileSync(path.join(out, `${step}.png`), path.join(docs, `${step}.png`));
-    log(`walkthrough (${lang}): ${WALKTHROUGH_STEPS.length} screenshots copied to docs/walkthrough/${lang}/`);
+  try {
+    await page.goto(workbenchUrl(base, workspace, [['extensionDevelopmentPath', remote(port, ROOT)], ['skipWelcome', 'true']]));
+    const out = path.join(ARTIFACTS, 'walkthrough', lang);
+    const result = await runWalkthrough(page, lang, out);
+    for (const n of result.notes) log(`walkthrough (${lang}): ${n}`);
+    if (process.argv.includes('--update-walkthrough')) {
+      // as palette PNGs (libimagequant, through sharp): the same to the eye, about a third of the bytes
+      const { default: sharp } = await import('sharp');
+      const docs = path.join(ROOT, 'docs', 'walkthrough', lang);
+      fs.mkdirSync(docs, { recursive: true });
+      for (const step of WALKTHROUGH_STEPS) await sharp(path.join(out, `${step}.png`)).png({ palette: true, effort: 10 }).toFile(path.join(docs, `${step}.png`));
+      log(`walkthrough (${lang}): ${WALKTHROUGH_STEPS.length} screenshots written to docs/walkthrough/${lang}/`);
+    }
+  } catch (e) {
+    // the page as it failed, before its server is stopped for the next display language
+    await page.screenshot({ path: path.join(ARTIFACTS, `failure-walkthrough-${lang}.png`) }).catch(() => undefined);
+    throw e;
+  } finally {
+    await page.close();
+    session.pages.splice(session.pages.indexOf(page), 1);
   }
-  await page.close();
 }
 
 /** After a failure: what the pages show, the browser console, and code-server's logs. */

@@ -115,6 +115,22 @@ describe('HTML report in headless Chromium', function () {
     assert.deepEqual(states, ['missing', 'missing', 'errors', 'warnings', 'warnings', 'warnings', 'complete', 'complete']);
   });
 
+  it('fits an editor of a 1280-px window (VS Code shows it in a webview) in either language, without a horizontal scroll bar', async () => {
+    for (const locale of ['zh-cn', 'en']) {
+      const html = path.join(home, `report-${locale}.html`);
+      const r = await cli(['report', '--format', 'html', '--locale', locale, '--output', html, 'examples/register']);
+      assert.equal(r.code, 0, r.stderr);
+      const narrow = await browser.newPage({ viewport: { width: 960, height: 900 } });
+      try {
+        await narrow.goto(pathToFileURL(html).href);
+        const [scroll, client] = await narrow.locator('body').evaluate((b) => [b.scrollWidth, b.clientWidth]);
+        assert.ok(scroll! <= client!, `${locale}: the report is ${scroll} px wide in a ${client} px body`);
+      } finally {
+        await narrow.close();
+      }
+    }
+  });
+
   it('prints readably: A4 landscape, header row repeated, and saves screenshots as artifacts', async () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await page.reload();

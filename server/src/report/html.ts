@@ -52,13 +52,16 @@ td.el, td.num { text-align: center; white-space: nowrap; }
 td.el.absent { color: var(--errors); font-weight: 600; }
 td.el.present { color: var(--complete); }
 td.number, td.deadline { white-space: nowrap; }
-td.title { min-width: 10em; }
-td.file { word-break: break-all; min-width: 8em; }
-th[data-col^="element-"] { writing-mode: vertical-rl; text-orientation: upright; padding: 4px 2px; }
+td.title { min-width: 7em; }
+td.kind { word-break: keep-all; }
+td.file { word-break: break-all; min-width: 6em; }
+th.vertical { padding: 4px 2px; }
+th.vertical button { writing-mode: vertical-rl; }
 tr.overdue { background: var(--overdue); }
 .badge { display: inline-block; border-radius: 4px; padding: 0 4px; font-size: 12px; font-weight: 600; }
+td.deadline .badge { display: block; width: fit-content; margin-top: 2px; white-space: normal; word-break: keep-all; }
 .badge.overdue { color: #fff; background: #bc4c00; }
-td.state { white-space: nowrap; font-weight: 600; }
+td.state { font-weight: 600; word-break: keep-all; }
 tr[data-state="missing"] td.state { color: var(--missing); }
 tr[data-state="errors"] td.state { color: var(--errors); }
 tr[data-state="warnings"] td.state { color: var(--warnings); }
@@ -134,7 +137,9 @@ export function formatReportHtml(report: BatchReport, options: HtmlReportOptions
 
   const head = COLUMNS.map((c) => {
     const other = en ? c.header.zh : c.header.en;
-    return `<th scope="col" aria-sort="none" data-col="${c.id}"${c.numeric ? ' data-type="number"' : ''} title="${e(other)}"><button type="button">${e(localize(c.header, locale))}</button></th>`;
+    // narrow columns (marks, counts, a category letter): the header runs vertically, centred
+    const vertical = c.numeric || c.id === 'category' || c.id.startsWith('element-') ? ' class="vertical"' : '';
+    return `<th scope="col" aria-sort="none" data-col="${c.id}"${c.numeric ? ' data-type="number"' : ''}${vertical} title="${e(other)}"><button type="button">${e(localize(c.header, locale))}</button></th>`;
   }).join('');
 
   const present = en ? 'present' : '有';

@@ -42,9 +42,9 @@ describe('the clerk’s editor', () => {
     assert.ok(pending, 'the command opens a preview');
     // the preview: the reply beside the cleaned text, and what changes by kind with counts
     assert.ok(tabs().some((t) => t.input instanceof vscode.TabInputTextDiff && t.input.original.toString() === uri.toString() && t.input.modified.toString() === pending.preview.toString()), 'a diff of the reply and the cleaned text');
-    assert.equal(pending.summary, '删除网页残留 2 处（整行 2 行），拆分粘连段落 6 处，半角标点改为全角 9 处。');
+    assert.equal(pending.summary, '删除网页残留 2 处（整行 2 行），拆分粘连段落 7 处，半角标点改为全角 9 处。');
     const cleaned = (await vscode.workspace.openTextDocument(pending.preview)).getText();
-    assert.equal(cleaned.split('\n').filter((l) => l.trim() !== '').length, 8, 'the two junk lines gone, the run-on line split into its paragraphs');
+    assert.equal(cleaned.split('\n').filter((l) => l.trim() !== '').length, 9, 'the two junk lines gone, the run-on line split into its paragraphs, the signature apart from the date');
     assert.ok(!cleaned.includes('浏览次数') && !cleaned.includes('分享到') && !/[\u4e00-\u9fff][,:(]/.test(cleaned), cleaned);
     assert.equal(editor.document.getText(), original, 'nothing changes before the user accepts');
 

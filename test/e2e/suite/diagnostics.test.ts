@@ -8,8 +8,8 @@ import { diagnostics, extension, fileUri, type Seen, seen, show, waitForDiagnost
 
 /** What `proposal-reply check --format json test/e2e/fixtures/flawed.reply` reports, one per severity at least. */
 const FLAWED: readonly Seen[] = [
-  { code: 'proposal-number-mismatch', severity: 'error', range: [3, 0, 3, 10] },
   { code: 'addressee-colon', severity: 'warning', range: [7, 0, 7, 5] },
+  { code: 'proposal-number-mismatch', severity: 'error', range: [9, 20, 9, 30] },
   { code: 'punctuation-width', severity: 'hint', range: [11, 34, 11, 35] },
   { code: 'numbering-sequence', severity: 'warning', range: [19, 0, 19, 2] },
   { code: 'next-steps-missing', severity: 'information', range: [23, 0, 23, 20] },
