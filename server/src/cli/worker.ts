@@ -4,7 +4,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { EffectiveConfig } from '../config/schema';
-import { type CheckOptions, type ChunkReply, type ChunkRequest, fileChecker, type FileOutcome } from './check';
+import { type CheckOptions, fileChecker, type FileOutcome } from './check';
+import type { ChunkReply, ChunkRequest } from './pool';
 
 const port = parentPort;
 if (!port) throw new Error('cli/worker.js runs as a worker thread of the CLI');
