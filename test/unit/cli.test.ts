@@ -305,6 +305,17 @@ describe('the installed command (bin/proposal-reply.js)', function () {
     assert.ok(packages.has('exceljs') && packages.has('csv-parse'), [...packages].join(' '));
   });
 
+  it('fails at once, not file by file, when its worker threads cannot start', () => {
+    // a bundle without its worker.js beside it
+    const dir = tempDir();
+    const main = path.join(dir, 'main.js');
+    fs.copyFileSync(path.join(ROOT, 'dist', 'cli', 'main.js'), main);
+    const script = `require(${JSON.stringify(main)}).main(process.argv.slice(1)).then((c) => (process.exitCode = c), (e) => { console.error(String(e)); process.exitCode = 2; })`;
+    const r = spawnSync(process.execPath, ['-e', script, 'check', '--jobs', '2', 'examples/flawed'], { cwd: ROOT, env: ENV, encoding: 'utf8', timeout: 30_000 });
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /worker failed: .*worker\.js/);
+  });
+
   it('stops quietly when the reader closes the pipe early', async () => {
     // about 1.3 MB of SARIF, far more than a pipe holds, so the command is still writing when it closes
     const dir = tempDir();

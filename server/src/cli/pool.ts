@@ -35,9 +35,10 @@ function workerDied(error: string): FileOutcome {
 }
 
 /**
- * Spreads the chunks over `count` workers. A worker that dies (out of memory on one file, a crash)
- * takes no other file's outcome with it: its chunk is split into chunks of one file, which fresh
- * workers check again, and a file that kills a worker on its own gets an outcome saying so.
+ * Spreads the chunks over `count` workers. A worker that dies (out of memory on one file) takes no
+ * other file's outcome with it: its chunk is split into chunks of one file, which fresh workers
+ * check again, and a file that kills a worker on its own gets an outcome saying so. Any other
+ * failure of a worker fails the run.
  */
 export function checkInWorkers(list: readonly CheckJob[], options: CheckOptions, count: number, size: number, resourceLimits?: ResourceLimits): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = new Array<FileOutcome>(list.length);
@@ -103,7 +104,12 @@ export function checkInWorkers(list: readonly CheckJob[], options: CheckOptions,
         record(reply.chunk, reply.outcomes);
         if (!settled) send();
       });
-      w.on('error', (e: NodeJS.ErrnoException) => void (failure = e.code ?? e.message));
+      w.on('error', (e: NodeJS.ErrnoException) => {
+        failure = e.code ?? e.message;
+        // only running out of memory is a file's doing; anything else (a worker that cannot load,
+        // a bug) would fail the same way for every file, and retrying them one by one never ends
+        if (e.code !== 'ERR_WORKER_OUT_OF_MEMORY') finish(new Error(`worker failed: ${e.stack ?? e.message}`));
+      });
       w.on('exit', () => {
         pool.delete(w);
         if (settled || current === undefined) return;
