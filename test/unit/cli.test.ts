@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { readReplyFile, readReplyFileSync } from '../../server/src/io/files';
+import { defaultJobs } from '../../server/src/cli/check';
 import { runCli } from '../../server/src/cli/main';
 import { ELEMENT_KINDS } from '../../server/src/core/model';
 import { RULES } from '../../server/src/rules';
@@ -224,6 +225,10 @@ describe('command-line checker', () => {
     assert.match(text.stdout, /已检查 76 个文件/); // 60 generated, 15 examples (register/ with its register), odd/a.reply
     assert.match(text.stderr, /odd\/b\.reply: 二进制文件/);
     assert.equal((await cli(['check', '--jobs', '0', '.'], dir)).code, 2);
+  });
+
+  it('uses worker threads by default only for a large run on 3 cores or more, one core left to the main thread', () => {
+    assert.deepEqual([[10_000, 1], [10_000, 2], [499, 8], [500, 3], [10_000, 8]].map(([files, cores]) => defaultJobs(files!, cores)), [1, 1, 1, 2, 7]);
   });
 
   it('reads files the same way blocking and not', async () => {

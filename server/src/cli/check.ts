@@ -65,6 +65,16 @@ export type FileOutcome =
 
 /** Below this many files one thread is faster than starting workers (about 0.1 s each). */
 export const PARALLEL_MIN_FILES = 500;
+/**
+ * Cores needed before worker threads pay. Each worker loads the code and warms up the JIT on its own,
+ * and the main thread still collects the files, resolves their configurations, copies the outcomes
+ * back and prints them: over the 10 000-file bench folder on this project's 2-core machine (load
+ * average 2.4–3.5, 8 interleaved runs each) one thread took 5.50 s median wall time and 7.0 s of
+ * CPU, two workers 5.38 s and 9.95 s of CPU: no gain for 42 % more CPU (and at issue 6's lighter
+ * load one thread was faster: 3.0 s against 3.4 s). So workers start from 3 cores, one fewer than
+ * the cores, to leave the main thread a core of its own. Machines with more cores were not measured.
+ */
+export const PARALLEL_MIN_CORES = 3;
 /** Files per message to a worker at most: enough to keep messages few, few enough to balance. */
 export const CHUNK_FILES = 32;
 
@@ -128,7 +138,7 @@ export async function checkAll(list: readonly CheckJob[], options: CheckOptions,
   return (require('./pool') as typeof import('./pool')).checkInWorkers(list, options, workers, size, workerLimits);
 }
 
-/** How many threads `check` uses by default: every core, but one thread for a small run. */
-export function defaultJobs(files: number): number {
-  return files < PARALLEL_MIN_FILES ? 1 : os.availableParallelism();
+/** How many threads `check` uses by default: one, or a worker per core but one for a large run on 3 cores or more. */
+export function defaultJobs(files: number, cores = os.availableParallelism()): number {
+  return files < PARALLEL_MIN_FILES || cores < PARALLEL_MIN_CORES ? 1 : cores - 1;
 }

@@ -78,7 +78,7 @@ Options:
   --quiet                    report errors only
   --fail-on LEVEL            exit 1 at this severity or worse: ${FAIL_ON.join(', ')} (default error; report: none)
   --today YYYY-MM-DD         the date to check against (default: today), for reproducible runs
-  --jobs N                   threads for check and report (default: all cores for 500 files or more, else 1)
+  --jobs N                   threads for check and report (default: one per core but one, for 500 files or more on 3 cores or more; else 1)
   -h, --help                 this help
   -v, --version              the version
 
@@ -101,7 +101,7 @@ Exit status: 0 no finding at the --fail-on level, 1 some finding at it, 2 usage 
   --quiet                    只报告错误
   --fail-on 级别             出现该级别及以上问题时退出码为 1：${FAIL_ON.join('、')}（默认 error；report 默认 none）
   --today YYYY-MM-DD         以该日期为“今天”检查日期，便于复现
-  --jobs N                   check 和 report 使用的线程数（默认：500 个文件及以上用全部核心，否则 1）
+  --jobs N                   check 和 report 使用的线程数（默认：3 核及以上且 500 个文件及以上时为核数减 1，否则 1）
   -h, --help                 显示帮助
   -v, --version              显示版本
 
