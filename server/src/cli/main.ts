@@ -187,10 +187,12 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
       if (!['text', 'json', 'sarif'].includes(format)) return usageError(rawIo, shownLocale, `--format: ${format}`);
       if (rest.length === 0) return usageError(rawIo, shownLocale, shownLocale === 'en' ? 'check needs at least one PATH' : 'check 需要至少一个路径');
       return check(rest, { ...common, format, failOn, quiet: values.quiet === true }, io);
-    case 'report':
-      if (!((require('../report/formats') as typeof import('../report/formats')).REPORT_FORMATS as readonly string[]).includes(format)) return usageError(rawIo, shownLocale, `--format: ${format}`);
+    case 'report': {
+      const { REPORT_FORMATS } = require('../report/formats') as typeof import('../report/formats');
+      if (!(REPORT_FORMATS as readonly string[]).includes(format)) return usageError(rawIo, shownLocale, `--format: ${format}`);
       if (rest.length === 0) return usageError(rawIo, shownLocale, shownLocale === 'en' ? 'report needs at least one PATH' : 'report 需要至少一个路径');
       return report(rest, { ...common, format, failOn, output: values.output }, io);
+    }
     case 'outline':
       if (!['text', 'json'].includes(format)) return usageError(rawIo, shownLocale, `--format: ${format}`);
       if (rest.length !== 1) return usageError(rawIo, shownLocale, shownLocale === 'en' ? 'outline takes exactly one FILE' : 'outline 需要且只需要一个文件');
@@ -323,12 +325,15 @@ class RegisterSource {
   constructor(private readonly io: CliIo, private readonly opts: RunOptions, private readonly configs: Configs) {}
 
   async for(projectFile: string | undefined, config: EffectiveConfig, locale: Locale): Promise<LoadedRegister | undefined> {
+    if (this.opts.register === undefined && (!projectFile || !config.register)) return undefined;
+    // registers are read by modules (and the CSV parser) that a run without one does not load
+    const { locateFromProjectFile, Registers } = require('../io/registers') as typeof import('../io/registers');
+    const { formatRegisterIssue } = require('../register/location') as typeof import('../register/location');
     let abs: string;
     if (this.opts.register !== undefined) {
       abs = path.resolve(this.io.cwd, this.opts.register);
     } else {
-      if (!projectFile || !config.register) return undefined;
-      const where = await (require('../io/registers') as typeof import('../io/registers')).locateFromProjectFile(projectFile, config.register);
+      const where = await locateFromProjectFile(projectFile!, config.register!);
       if ('problem' in where) {
         this.problem = true;
         this.configs.once(`proposal-reply: ${terminalPath(displayPath(this.io.cwd, where.source))}: register: ${localize(where.problem, locale)}\n`);
@@ -337,7 +342,6 @@ class RegisterSource {
       abs = where.abs;
     }
     const shown = displayPath(this.io.cwd, abs);
-    const { Registers } = require('../io/registers') as typeof import('../io/registers');
     this.registers ??= new Registers();
     const loaded = await this.registers.load(abs, shown, config);
     if (loaded.problem) {
@@ -345,7 +349,6 @@ class RegisterSource {
       this.configs.once(`proposal-reply: ${terminalPath(shown)}: ${localize(loaded.problem, locale)}\n`);
       return undefined;
     }
-    const { formatRegisterIssue } = require('../register/location') as typeof import('../register/location');
     for (const issue of loaded.register!.issues) this.configs.once(`proposal-reply: ${formatRegisterIssue(issue, terminalPath(shown), locale, loaded.register!.format)}\n`);
     return loaded;
   }
@@ -461,7 +464,10 @@ async function check(paths: readonly string[], opts: RunOptions & { failOn: Fail
   }));
   const outputLocale = batch.locale;
   if (opts.format === 'json') io.stdout(formatJson(results, batch.skipped));
-  else if (opts.format === 'sarif') io.stdout((require('./sarif') as typeof import('./sarif')).formatSarif(results, batch.skipped, outputLocale, packageVersion(), io.cwd));
+  else if (opts.format === 'sarif') {
+    const { formatSarif } = require('./sarif') as typeof import('./sarif');
+    io.stdout(formatSarif(results, batch.skipped, outputLocale, packageVersion(), io.cwd));
+  }
   else io.stdout(formatText(results, outputLocale));
   if (batch.ioProblem || batch.registers.problem) return 2;
   if (opts.failOn === 'none') return 0;

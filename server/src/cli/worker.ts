@@ -1,6 +1,6 @@
 /**
  * A worker thread of `proposal-reply check`: checks the chunks of files it is sent, one at a time,
- * and sends back their outcomes in the order it was given them (see check.ts).
+ * and sends back their outcomes in the order it was given them (see pool.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { EffectiveConfig } from '../config/schema';
