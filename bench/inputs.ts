@@ -29,11 +29,18 @@ export interface FolderInput {
 
 export interface Inputs {
   readonly sizes: readonly SizedInput[];
+  /** One reply of about 5 KB: what a pre-commit hook or an editor's linter integration checks. */
+  readonly small: SizedInput;
+  /** One large reply for the whole CLI process against markdownlint-cli2 (4 MB; quick mode 100 KB). */
+  readonly large: SizedInput;
   folder(): FolderInput;
 }
 
 export const FULL_SIZES = [10 * 1024, 100 * 1024, MiB, 10 * MiB];
 export const QUICK_SIZES = [10 * 1024, 100 * 1024];
+export const SMALL_SIZE = 5 * 1024;
+export const LARGE_SIZE = 4 * MiB;
+export const QUICK_LARGE_SIZE = 100 * 1024;
 export const FULL_FOLDER = 10_000;
 export const QUICK_FOLDER = 200;
 
@@ -54,18 +61,34 @@ export function sizedReply(target: number): string {
   });
 }
 
+/**
+ * A reply of about `target` bytes (±10 %) from the first seed that gives one: at a few KB the
+ * generator's sections are too coarse to meet a size from any one seed.
+ */
+export function smallReply(target: number): string {
+  for (let seed = SEED; ; seed++) {
+    const text = generateReply(seed, { bytes: target, kind: 'proposal-reply', halfWidth: 0.03 });
+    if (Math.abs(Buffer.byteLength(text) - target) <= target * 0.1) return text;
+  }
+}
+
 export function prepareInputs(work: string, quick: boolean, log: (m: string) => void): Inputs {
   const dir = ensureDir(path.join(work, 'inputs'));
-  const sizes = (quick ? QUICK_SIZES : FULL_SIZES).map((target): SizedInput => {
-    const text = sizedReply(target);
+  const write = (target: number, text: string): SizedInput => {
     const p = path.join(dir, `reply-${label(target).replace(' ', '')}.reply`);
     fs.writeFileSync(p, text);
     return { target, label: label(target), path: p, text, bytes: Buffer.byteLength(text) };
-  });
-  log(`inputs: ${sizes.map((s) => `${s.label} (${s.bytes} bytes)`).join(', ')}`);
+  };
+  const sizes = (quick ? QUICK_SIZES : FULL_SIZES).map((target) => write(target, sizedReply(target)));
+  const small = write(SMALL_SIZE, smallReply(SMALL_SIZE));
+  const largeSize = quick ? QUICK_LARGE_SIZE : LARGE_SIZE;
+  const large = sizes.find((s) => s.target === largeSize) ?? write(largeSize, sizedReply(largeSize));
+  log(`inputs: ${[small, ...sizes, ...(sizes.includes(large) ? [] : [large])].map((s) => `${s.label} (${s.bytes} bytes)`).join(', ')}`);
   let folder: FolderInput | undefined;
   return {
     sizes,
+    small,
+    large,
     folder: () => (folder ??= prepareFolder(work, quick ? QUICK_FOLDER : FULL_FOLDER, log)),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the performance benchmark of issue 6. Generates reply-shaped inputs into
+ * `npm run bench`: the performance benchmark (issues 6 and 20). Generates reply-shaped inputs into
  * `.bench/`, runs every measurement section, and prints Markdown tables with the budgets (or, with
  * `--json`, one JSON document). It exits non-zero only when the script itself breaks, never because
  * a budget is missed: timings on shared CI machines are not a test.
@@ -8,7 +8,8 @@
  *   npm run bench -- --quick           small sizes, 1–3 repetitions, a 200-file folder (CI)
  *   npm run bench -- --json            machine-readable results
  *   npm run bench -- --only analysis,floor
- *   npm run bench -- --write-readme    also put the tables into README.md between the bench markers
+ *   npm run bench -- --write-readme    also write the budgets into README.md and every table into
+ *                                      docs/performance.md, each between its bench markers
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -30,15 +31,14 @@ function gitCommit(): string | undefined {
 const README_START = '<!-- bench:start -->';
 const README_END = '<!-- bench:end -->';
 
-/** Puts the printed tables into README.md between the bench markers, headings shifted under the README's own. */
-function writeReadme(out: readonly string[]): void {
-  const file = path.join(ROOT, 'README.md');
-  const readme = fs.readFileSync(file, 'utf8');
-  const start = readme.indexOf(README_START);
-  const end = readme.indexOf(README_END);
-  if (start < 0 || end < start) throw new Error(`README.md has no ${README_START} … ${README_END} section`);
+/** Puts printed lines into `file` between the bench markers, headings shifted under the file's own. */
+function writeBetweenMarkers(file: string, out: readonly string[]): void {
+  const text = fs.readFileSync(file, 'utf8');
+  const start = text.indexOf(README_START);
+  const end = text.indexOf(README_END);
+  if (start < 0 || end < start) throw new Error(`${path.relative(ROOT, file)} has no ${README_START} … ${README_END} section`);
   const body = out.map((l) => (l.startsWith('# ') ? `**${l.slice(2)}**` : l.startsWith('## ') ? `#### ${l.slice(3)}` : l)).join('\n');
-  fs.writeFileSync(file, `${readme.slice(0, start + README_START.length)}\n${body}\n${readme.slice(end)}`);
+  fs.writeFileSync(file, `${text.slice(0, start + README_START.length)}\n${body}\n${text.slice(end)}`);
 }
 
 async function main(): Promise<number> {
@@ -93,20 +93,25 @@ async function main(): Promise<number> {
       budgets,
     }, null, 2)}\n`);
   } else {
-    const out: string[] = [];
     const load = (l: number[]): string => l.map((x) => x.toFixed(2)).join(' ');
-    out.push(`# proposal-reply bench (${quick ? 'quick' : 'full'}) — ${machine.cores} cores, ${machine.cpu}, Node ${machine.node}${gitCommit() ? `, ${gitCommit()}` : ''}`);
-    out.push('', `Load average (1/5/15 min): ${load(machine.load.start)} at the start, ${load(machine.load.end)} at the end.`);
+    const head = [
+      `# proposal-reply bench (${quick ? 'quick' : 'full'}) — ${machine.cores} cores, ${machine.cpu}, Node ${machine.node}${gitCommit() ? `, ${gitCommit()}` : ''}`,
+      '', `Load average (1/5/15 min): ${load(machine.load.start)} at the start, ${load(machine.load.end)} at the end.`,
+    ];
+    const tables: string[] = [];
     for (const section of SECTIONS) {
       const r = results.get(section.id);
       if (!r) continue;
-      out.push('', `## ${section.title}`, '', markdownTable(r.columns, r.rows));
-      if (r.note) out.push('', r.note);
+      tables.push('', `## ${section.title}`, '', markdownTable(r.columns, r.rows));
+      if (r.note) tables.push('', r.note);
     }
-    if (budgets.length > 0) out.push('', '## 预算 Budgets', '', budgetTable(budgets));
-    out.push('', `(${((Date.now() - started) / 1000).toFixed(0)} s${quick ? '; quick mode: timings are not meaningful, only that the script works' : ''})`);
-    process.stdout.write(`${out.join('\n')}\n`);
-    if (values['write-readme']) writeReadme(out);
+    const budgetLines = budgets.length > 0 ? ['', '## 预算 Budgets', '', budgetTable(budgets)] : [];
+    const tail = ['', `(${((Date.now() - started) / 1000).toFixed(0)} s${quick ? '; quick mode: timings are not meaningful, only that the script works' : ''})`];
+    process.stdout.write(`${[...head, ...tables, ...budgetLines, ...tail].join('\n')}\n`);
+    if (values['write-readme']) {
+      writeBetweenMarkers(path.join(ROOT, 'README.md'), [...head, ...budgetLines, ...tail]);
+      writeBetweenMarkers(path.join(ROOT, 'docs', 'performance.md'), [...head, ...tables, ...budgetLines, ...tail]);
+    }
   }
   return 0;
 }

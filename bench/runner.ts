@@ -4,19 +4,21 @@
  * measures one thing, returns a table, its budgets and machine-readable data, and may read the
  * results of the sections that ran before it (the floor section reads the analysis figures).
  */
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Inputs } from './inputs';
 
-/** A budget from issue 6, evaluated on this run's figures. */
+/** A budget (issues 6 and 20), evaluated on this run's figures. */
 export interface Budget {
   /** What is promised, e.g. `analysis ≤ 5× bare line scan (1 MB)`. */
   readonly name: string;
   /** The figure measured, as printed, e.g. `3.1×`. */
   readonly figure: string;
-  /** The limit, as printed, e.g. `≤ 5×`. */
+  /** The limit, as printed, e.g. `≤ 5×`; `—` for a figure that has no limit yet. */
   readonly limit: string;
-  readonly pass: boolean;
+  /** Undefined for a figure that has no limit yet. */
+  readonly pass: boolean | undefined;
 }
 
 export type Cell = string | number;
@@ -107,6 +109,64 @@ export async function repeat(fn: () => unknown, options: RepeatOptions): Promise
   return stats(samples);
 }
 
+// ---------------------------------------------------------------- processes
+
+export interface ProcessRun {
+  /** Wall time from spawn to exit, milliseconds. */
+  readonly ms: number;
+  readonly code: number | null;
+  /** The last 400 characters of standard output. */
+  readonly tail: string;
+}
+
+/**
+ * Runs `node ARGS` in a new process and times it from spawn to exit, as a user waits for it.
+ * Standard output is read and dropped (its tail kept); an exit code outside `okCodes` throws.
+ */
+export function timeNode(args: readonly string[], options: { cwd: string; okCodes?: readonly number[]; onStdout?: (chunk: Buffer) => void }): Promise<ProcessRun> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, args, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let tail = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => {
+      options.onStdout?.(b);
+      tail = (tail + b.toString('utf8')).slice(-400);
+    });
+    child.stderr.on('data', (b: Buffer) => (stderr = (stderr + b.toString('utf8')).slice(-2000)));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - t0;
+      if (!(options.okCodes ?? [0]).includes(code ?? -1)) reject(new Error(`node ${args.join(' ')} exited with ${code}: ${stderr}`));
+      else resolve({ ms, code, tail });
+    });
+  });
+}
+
+/**
+ * Times two commands in interleaved pairs, `a` first in even pairs and `b` first in odd ones, so
+ * that both meet the same moments of a shared machine; returns both lists of times and the ratio
+ * b ÷ a of each pair.
+ */
+export async function timePairs(pairs: number, a: () => Promise<number>, b: () => Promise<number>): Promise<{ a: number[]; b: number[]; ratios: number[] }> {
+  const out = { a: [] as number[], b: [] as number[], ratios: [] as number[] };
+  for (let i = 0; i < pairs; i++) {
+    let ta: number;
+    let tb: number;
+    if (i % 2 === 0) {
+      ta = await a();
+      tb = await b();
+    } else {
+      tb = await b();
+      ta = await a();
+    }
+    out.a.push(ta);
+    out.b.push(tb);
+    out.ratios.push(tb / ta);
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------- formatting
 
 export const MiB = 1024 * 1024;
@@ -140,7 +200,8 @@ export function markdownTable(columns: readonly string[], rows: ReadonlyArray<re
 }
 
 export function budgetTable(budgets: readonly Budget[]): string {
-  return markdownTable(['预算 budget', '实测 measured', '要求 limit', '结果 result'], budgets.map((b) => [b.name, b.figure, b.limit, b.pass ? '✔ pass' : '✖ FAIL']));
+  const result = (b: Budget): string => (b.pass === undefined ? '—' : b.pass ? '✔ pass' : '✖ FAIL');
+  return markdownTable(['预算 budget', '实测 measured', '要求 limit', '结果 result'], budgets.map((b) => [b.name, b.figure, b.limit, result(b)]));
 }
 
 /** The repository root from `out/bench/*.js`. */

@@ -7,12 +7,17 @@
 import type { Section } from '../runner';
 import { analysisSection } from './analysis';
 import { cliSection } from './cli';
-
+import { cliLargeSection } from './cliLarge';
 import { floorSection } from './floor';
 import { lspMemorySection, lspSection } from './lsp';
+import { lspStartupSection } from './lspStartup';
 import { othersSection } from './others';
+import { startupSection } from './startup';
 
 export const SECTIONS: readonly Section[] = [
+  startupSection,
+  cliLargeSection,
+  lspStartupSection,
   analysisSection,
   floorSection,
   othersSection,

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { folderReply, generateReply } from '../../bench/generate';
 import { lineScan } from '../../bench/sections/floor';
-import { stats } from '../../bench/runner';
+import { smallReply } from '../../bench/inputs';
+import { stats, timePairs } from '../../bench/runner';
 import { DEFAULT_CONFIG } from '../../server/src/config/schema';
 import { parseReply } from '../../server/src/parse';
 import { runRules } from '../../server/src/rules/engine';
@@ -45,6 +46,23 @@ describe('benchmark inputs', () => {
     }
     assert.deepEqual([...kinds].sort(), ['co-handling-opinion', 'proposal-reply', 'rectification-report', 'suggestion-reply']);
     assert.deepEqual([...fired].filter((id) => id !== 'punctuation-width' && id !== 'pasted-junk'), []);
+  });
+
+  it('the start-up reply is about 5 KB, the same on every run', () => {
+    const text = smallReply(5 * 1024);
+    assert.equal(smallReply(5 * 1024), text);
+    assert.ok(Math.abs(Buffer.byteLength(text) - 5 * 1024) <= 512, `${Buffer.byteLength(text)} bytes`);
+    assert.equal(parseReply(text).kind, 'proposal-reply');
+  });
+
+  it('interleaved pairs alternate which command runs first, and each ratio is of its own pair', async () => {
+    const order: string[] = [];
+    let clock = 0;
+    const t = await timePairs(4, async () => (order.push('a'), ++clock), async () => (order.push('b'), 10 * ++clock));
+    assert.deepEqual(order, ['a', 'b', 'b', 'a', 'a', 'b', 'b', 'a']);
+    assert.deepEqual(t.a, [1, 4, 5, 8]);
+    assert.deepEqual(t.b, [20, 30, 60, 70]);
+    assert.deepEqual(t.ratios, [20, 7.5, 12, 8.75]);
   });
 
   it('the floor counts every match of every line, and the statistics are nearest-rank', () => {

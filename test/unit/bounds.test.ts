@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatSarif } from '../../server/src/cli/format';
+import { formatSarif } from '../../server/src/cli/sarif';
 import { DEFAULT_CONFIG } from '../../server/src/config/schema';
 import { planCleanup } from '../../server/src/features/cleanup';
 import { widthEdits } from '../../server/src/features/codeActions';

@@ -1,14 +1,16 @@
 import * as assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { readReplyFile, readReplyFileSync } from '../../server/src/io/files';
+import { defaultJobs } from '../../server/src/cli/check';
 import { runCli } from '../../server/src/cli/main';
 import { ELEMENT_KINDS } from '../../server/src/core/model';
 import { RULES } from '../../server/src/rules';
-import { folderReply } from '../../bench/generate';
+import { folderReply, generateReply } from '../../bench/generate';
 import { ROOT } from '../support/fixtures';
 
 interface Run {
@@ -26,6 +28,23 @@ async function cli(args: string[], cwd = ROOT, env: Record<string, string> = {})
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'proposal-reply-cli-'));
+}
+
+/**
+ * A folder of generated replies of every kind (some pasted from the web, some CRLF), the examples
+ * with their project files, a project file with bad values, a binary file and one in no known encoding.
+ */
+function mixedFolder(): string {
+  const dir = tempDir();
+  fs.mkdirSync(path.join(dir, 'generated'));
+  for (let i = 0; i < 60; i++) fs.writeFileSync(path.join(dir, 'generated', `r${String(i).padStart(2, '0')}.reply`), folderReply(7, i));
+  fs.cpSync(path.join(ROOT, 'examples'), path.join(dir, 'examples'), { recursive: true });
+  fs.mkdirSync(path.join(dir, 'odd'));
+  fs.writeFileSync(path.join(dir, 'odd', '.proposal-reply.json'), JSON.stringify({ kind: 'memo', rules: { 'no-such-rule': 'error' } }));
+  fs.copyFileSync(path.join(ROOT, CLEAN), path.join(dir, 'odd', 'a.reply'));
+  fs.writeFileSync(path.join(dir, 'odd', 'b.reply'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]));
+  fs.writeFileSync(path.join(dir, 'odd', 'c.txt'), Buffer.from([0x61, 0xff, 0xfe, 0xfd, 0x80]));
+  return dir;
 }
 
 /** The official SARIF 2.1.0 schema, shipped inside the SARIF multitool's platform package. */
@@ -193,17 +212,7 @@ describe('command-line checker', () => {
   });
 
   it('checks a folder in worker threads with output identical to one thread', async () => {
-    const dir = tempDir();
-    // generated replies of every kind (some pasted from the web, some CRLF), the examples with their
-    // project file, a project file with bad values, a binary file and one in no known encoding
-    fs.mkdirSync(path.join(dir, 'generated'));
-    for (let i = 0; i < 60; i++) fs.writeFileSync(path.join(dir, 'generated', `r${String(i).padStart(2, '0')}.reply`), folderReply(7, i));
-    fs.cpSync(path.join(ROOT, 'examples'), path.join(dir, 'examples'), { recursive: true });
-    fs.mkdirSync(path.join(dir, 'odd'));
-    fs.writeFileSync(path.join(dir, 'odd', '.proposal-reply.json'), JSON.stringify({ kind: 'memo', rules: { 'no-such-rule': 'error' } }));
-    fs.copyFileSync(path.join(ROOT, CLEAN), path.join(dir, 'odd', 'a.reply'));
-    fs.writeFileSync(path.join(dir, 'odd', 'b.reply'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]));
-    fs.writeFileSync(path.join(dir, 'odd', 'c.txt'), Buffer.from([0x61, 0xff, 0xfe, 0xfd, 0x80]));
+    const dir = mixedFolder();
     for (const format of ['text', 'json', 'sarif']) {
       const one = await cli(['check', '--format', format, '--jobs', '1', '.'], dir);
       const three = await cli(['check', '--format', format, '--jobs', '3', '.'], dir);
@@ -216,6 +225,10 @@ describe('command-line checker', () => {
     assert.match(text.stdout, /已检查 76 个文件/); // 60 generated, 15 examples (register/ with its register), odd/a.reply
     assert.match(text.stderr, /odd\/b\.reply: 二进制文件/);
     assert.equal((await cli(['check', '--jobs', '0', '.'], dir)).code, 2);
+  });
+
+  it('uses worker threads by default only for a large run on 3 cores or more, one core left to the main thread', () => {
+    assert.deepEqual([[10_000, 1], [10_000, 2], [499, 8], [500, 3], [10_000, 8]].map(([files, cores]) => defaultJobs(files!, cores)), [1, 1, 1, 2, 7]);
   });
 
   it('reads files the same way blocking and not', async () => {
@@ -242,5 +255,82 @@ describe('command-line checker', () => {
   it('lists the rules', async () => {
     const r = await cli(['rules', '--format', 'json']);
     assert.deepEqual((JSON.parse(r.stdout) as Array<{ id: string }>).map((x) => x.id), RULES.map((x) => x.id));
+  });
+});
+
+/**
+ * The command as users run it: `bin/proposal-reply.js` in a new process, which after `npm run build`
+ * loads the esbuild bundle dist/cli/main.js (scripts/bundle.ts), not the compiled tree the tests above
+ * call in this process.
+ */
+describe('the installed command (bin/proposal-reply.js)', function () {
+  this.timeout(60_000);
+  const BIN = path.join(ROOT, 'bin', 'proposal-reply.js');
+  // no locale from the environment: messages in Chinese, as in the in-process runs
+  const ENV = { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: '' };
+
+  /** Runs the command; `loaded` lists the modules it loaded (node_modules and the project's). */
+  function run(args: readonly string[], cwd = ROOT): Run & { loaded: string[] } {
+    const dir = tempDir();
+    const preload = path.join(dir, 'loaded.js');
+    const list = path.join(dir, 'loaded.json');
+    fs.writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, JSON.stringify(Object.keys(require.cache))));\n`);
+    const r = spawnSync(process.execPath, ['--require', preload, BIN, '--today', '2026-11-23', ...args], { cwd, env: ENV, encoding: 'utf8' });
+    const loaded = (JSON.parse(fs.readFileSync(list, 'utf8')) as string[]).filter((m) => m !== preload);
+    return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, loaded };
+  }
+
+  it('runs the bundle, and a check of plain replies loads nothing else', () => {
+    const r = run(['check', CLEAN, 'examples/flawed']);
+    assert.deepEqual(r.loaded, [BIN, path.join(ROOT, 'dist', 'cli', 'main.js')], 'bin/proposal-reply.js ran the compiled tree: run `npm run build`, which also writes the bundle');
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /✖ 已检查 6 个文件/);
+  });
+
+  it('prints what the compiled tree prints, in one thread and in worker threads', async () => {
+    const dir = mixedFolder();
+    for (const format of ['text', 'sarif']) {
+      const compiled = await cli(['check', '--format', format, '--jobs', '1', '.'], dir);
+      for (const jobs of ['1', '3']) {
+        const bundled = run(['check', '--format', format, '--jobs', jobs, '.'], dir);
+        assert.equal(bundled.code, compiled.code, `${format}, --jobs ${jobs}`);
+        assert.equal(bundled.stdout, compiled.stdout, `${format}, --jobs ${jobs}`);
+        assert.equal(bundled.stderr, compiled.stderr, `${format}, --jobs ${jobs}`);
+      }
+    }
+  });
+
+  it('loads the packages of Excel and CSV registers from node_modules when a command needs them', () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'report.xlsx');
+    const r = run(['report', '--format', 'xlsx', '-o', out, 'examples/register']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(fs.readFileSync(out).subarray(0, 2).toString('latin1'), 'PK');
+    const packages = new Set(r.loaded.map((m) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(m)?.[1]).filter((p) => p !== undefined));
+    assert.ok(packages.has('exceljs') && packages.has('csv-parse'), [...packages].join(' '));
+  });
+
+  it('fails at once, not file by file, when its worker threads cannot start', () => {
+    // a bundle without its worker.js beside it
+    const dir = tempDir();
+    const main = path.join(dir, 'main.js');
+    fs.copyFileSync(path.join(ROOT, 'dist', 'cli', 'main.js'), main);
+    const script = `require(${JSON.stringify(main)}).main(process.argv.slice(1)).then((c) => (process.exitCode = c), (e) => { console.error(String(e)); process.exitCode = 2; })`;
+    const r = spawnSync(process.execPath, ['-e', script, 'check', '--jobs', '2', 'examples/flawed'], { cwd: ROOT, env: ENV, encoding: 'utf8', timeout: 30_000 });
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /worker failed: .*worker\.js/);
+  });
+
+  it('stops quietly when the reader closes the pipe early', async () => {
+    // about 1.3 MB of SARIF, far more than a pipe holds, so the command is still writing when it closes
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'a.reply'), generateReply(1, { bytes: 400 * 1024, kind: 'proposal-reply', halfWidth: 0.5 }));
+    const child = spawn(process.execPath, [BIN, 'check', '--format', 'sarif', 'a.reply'], { cwd: dir, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(stderr, '');
+    assert.notEqual(code, 2);
   });
 });

@@ -4,9 +4,8 @@
  * each with the log lines its analysis wrote, so the CLI prints exactly what one thread would print.
  */
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type ResourceLimits, Worker } from 'node:worker_threads';
+import type { ResourceLimits } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { EffectiveConfig } from '../config/schema';
@@ -18,7 +17,8 @@ import type { Finding } from '../rules/types';
 import { type ReplySummary, summarizeReply } from '../report/summary';
 import { createReplyService, type AnalyzeExtras, type ReplyService } from '../service';
 import { isWordFile, type ReadNote, readReplyFileSync, readWordFile } from '../io/files';
-import { Registers } from '../io/registers';
+import type { Registers } from '../io/registers';
+import type { Register } from '../register/types';
 
 /** One file to check, with the configuration and the register that apply to it. */
 export interface CheckJob {
@@ -65,6 +65,16 @@ export type FileOutcome =
 
 /** Below this many files one thread is faster than starting workers (about 0.1 s each). */
 export const PARALLEL_MIN_FILES = 500;
+/**
+ * Cores needed before worker threads pay. Each worker loads the code and warms up the JIT on its own,
+ * and the main thread still collects the files, resolves their configurations, copies the outcomes
+ * back and prints them: over the 10 000-file bench folder on this project's 2-core machine (load
+ * average 2.4–3.5, 8 interleaved runs each) one thread took 5.50 s median wall time and 7.0 s of
+ * CPU, two workers 5.38 s and 9.95 s of CPU: no gain for 42 % more CPU (and at issue 6's lighter
+ * load one thread was faster: 3.0 s against 3.4 s). So workers start from 3 cores, one fewer than
+ * the cores, to leave the main thread a core of its own. Machines with more cores were not measured.
+ */
+export const PARALLEL_MIN_CORES = 3;
 /** Files per message to a worker at most: enough to keep messages few, few enough to balance. */
 export const CHUNK_FILES = 32;
 
@@ -72,7 +82,7 @@ export const CHUNK_FILES = 32;
  * A checker for the files of one run, in one thread: the service, its log and the registers it has
  * read belong to it. `batchLinks` (the second pass) tells it which replies share an entry.
  */
-export function fileChecker(options: CheckOptions, registers = new Registers()): (job: CheckJob, batchLinks?: AnalyzeExtras['batchLinks']) => Promise<FileOutcome> {
+export function fileChecker(options: CheckOptions, registers?: Registers): (job: CheckJob, batchLinks?: AnalyzeExtras['batchLinks']) => Promise<FileOutcome> {
   let logs: string[] = [];
   const fixed = options.today;
   const service: ReplyService = createReplyService({
@@ -84,7 +94,13 @@ export function fileChecker(options: CheckOptions, registers = new Registers()):
     logs = [];
     const read = isWordFile(job.file) ? await readWordFile(job.file) : readReplyFileSync(job.file);
     if (!read.ok) return { ok: false, message: read.problem.message, logs };
-    const register = job.register !== undefined ? (await registers.load(job.register, job.shown, job.config)).register : undefined;
+    let register: Register | undefined;
+    if (job.register !== undefined) {
+      // io/registers (and the CSV parser) load with the first reply checked against a register
+      const { Registers } = require('../io/registers') as typeof import('../io/registers');
+      registers ??= new Registers();
+      register = (await registers.load(job.register, job.shown, job.config)).register;
+    }
     const doc = TextDocument.create(pathToFileURL(job.file).href, 'proposal-reply', 1, read.text);
     const analysis = service.analyze(doc, job.config, { ...(register ? { register } : {}), ...(batchLinks ? { batchLinks } : {}) });
     service.forget(doc.uri);
@@ -119,123 +135,10 @@ export async function checkAll(list: readonly CheckJob[], options: CheckOptions,
     for (const job of list) out.push(await check(job));
     return out;
   }
-  return checkInWorkers(list, options, workers, size, workerLimits);
+  return (require('./pool') as typeof import('./pool')).checkInWorkers(list, options, workers, size, workerLimits);
 }
 
-/** How many threads `check` uses by default: every core, but one thread for a small run. */
-export function defaultJobs(files: number): number {
-  return files < PARALLEL_MIN_FILES ? 1 : os.availableParallelism();
-}
-
-/** Messages between the CLI and its workers. */
-export interface ChunkRequest {
-  readonly chunk: number;
-  /** Configurations this worker has not seen yet, by id; jobs refer to them by id. */
-  readonly configs: ReadonlyArray<readonly [number, EffectiveConfig]>;
-  readonly jobs: ReadonlyArray<Omit<CheckJob, 'config'> & { readonly config: number }>;
-}
-
-export interface ChunkReply {
-  readonly chunk: number;
-  readonly outcomes?: FileOutcome[];
-  readonly error?: string;
-}
-
-/** The outcome of a file whose worker died while checking it alone (out of memory, a crash). */
-function workerDied(error: string): FileOutcome {
-  return {
-    ok: false,
-    logs: [],
-    message: {
-      zh: `检查此文件时工作线程异常退出（${error}），已跳过；其余文件照常检查。`,
-      en: `the worker thread checking this file ended abnormally (${error}); skipped. The other files are checked as usual.`,
-    },
-  };
-}
-
-/**
- * Spreads the chunks over `count` workers. A worker that dies (out of memory on one file, a crash)
- * takes no other file's outcome with it: its chunk is split into chunks of one file, which fresh
- * workers check again, and a file that kills a worker on its own gets an outcome saying so.
- */
-function checkInWorkers(list: readonly CheckJob[], options: CheckOptions, count: number, size: number, resourceLimits?: ResourceLimits): Promise<FileOutcome[]> {
-  const outcomes: FileOutcome[] = new Array<FileOutcome>(list.length);
-  // configurations are shared by many files: each is sent to a worker once, then named by id
-  const configIds = new Map<EffectiveConfig, number>();
-  const idOf = (c: EffectiveConfig): number => {
-    let id = configIds.get(c);
-    if (id === undefined) configIds.set(c, (id = configIds.size));
-    return id;
-  };
-  /** Chunks to check, as lists of indices into `list`; a chunk's id is its index here. */
-  const chunks: number[][] = [];
-  for (let i = 0; i < list.length; i += size) chunks.push(Array.from({ length: Math.min(size, list.length - i) }, (_, k) => i + k));
-  const queue = chunks.map((_, id) => id);
-  let left = list.length;
-  return new Promise<FileOutcome[]>((resolve, reject) => {
-    const pool = new Set<Worker>();
-    let settled = false;
-    const finish = (error?: Error): void => {
-      if (settled) return;
-      settled = true;
-      for (const w of pool) void w.terminate();
-      if (error) reject(error);
-      else resolve(outcomes);
-    };
-    const record = (chunk: number, results: readonly FileOutcome[]): void => {
-      chunks[chunk]!.forEach((index, k) => (outcomes[index] = results[k]!));
-      left -= chunks[chunk]!.length;
-      if (left === 0) finish();
-    };
-    const start = (): void => {
-      const w = new Worker(path.join(__dirname, 'worker.js'), { workerData: options, ...(resourceLimits ? { resourceLimits } : {}) });
-      const known = new Set<number>();
-      let current: number | undefined;
-      let failure = 'exit';
-      pool.add(w);
-      const send = (): void => {
-        current = queue.shift();
-        if (current === undefined) {
-          pool.delete(w);
-          void w.terminate();
-          return;
-        }
-        const configs: Array<readonly [number, EffectiveConfig]> = [];
-        const jobs = chunks[current]!.map((index) => {
-          const j = list[index]!;
-          const id = idOf(j.config);
-          if (!known.has(id)) {
-            known.add(id);
-            configs.push([id, j.config]);
-          }
-          return { ...j, config: id };
-        });
-        const request: ChunkRequest = { chunk: current, configs, jobs };
-        w.postMessage(request);
-      };
-      w.on('message', (reply: ChunkReply) => {
-        if (reply.error !== undefined || !reply.outcomes) {
-          finish(new Error(`worker failed: ${reply.error ?? 'no outcomes'}`));
-          return;
-        }
-        current = undefined;
-        record(reply.chunk, reply.outcomes);
-        if (!settled) send();
-      });
-      w.on('error', (e: NodeJS.ErrnoException) => void (failure = e.code ?? e.message));
-      w.on('exit', () => {
-        pool.delete(w);
-        if (settled || current === undefined) return;
-        const lost = chunks[current]!;
-        if (lost.length === 1) record(current, [workerDied(failure)]);
-        else {
-          // check the files of the lost chunk one by one, first
-          for (const index of lost.reverse()) queue.unshift(chunks.push([index]) - 1);
-        }
-        if (!settled && queue.length > 0) start();
-      });
-      send();
-    };
-    for (let i = 0; i < count; i++) start();
-  });
+/** How many threads `check` uses by default: one, or a worker per core but one for a large run on 3 cores or more. */
+export function defaultJobs(files: number, cores = os.availableParallelism()): number {
+  return files < PARALLEL_MIN_FILES || cores < PARALLEL_MIN_CORES ? 1 : cores - 1;
 }

@@ -3,7 +3,7 @@
  * service the editor uses. Exit codes: 0 no finding at the failing severity, 1 some finding at it,
  * 2 a usage or I/O problem (reported on stderr; the other files are still checked).
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -13,10 +13,6 @@ import type { EffectiveConfig } from '../config/schema';
 import { PROJECT_FILE_NAME } from '../config/schema';
 import { DOCUMENT_KINDS } from '../core/model';
 import { todayOf } from '../parse/dates';
-import { formatRegisterIssue } from '../register';
-import { batchLinks, buildReport } from '../report/batch';
-import { formatReportCsv, formatReportJson, formatReportMarkdown, REPORT_FORMATS } from '../report/formats';
-import { formatReportHtml, relativeHref } from '../report/html';
 import { RULES } from '../rules';
 import type { Locale, Severity } from '../core/vocabulary';
 import type { Rule } from '../rules/types';
@@ -25,10 +21,13 @@ import { createReplyService } from '../service';
 import { buildOutline, outlineOmitted } from '../features/outline';
 import { type CheckJob, type CheckOptions, checkAll, defaultJobs, fileChecker, type FileOutcome } from './check';
 import { collectFiles, ProjectFiles, readAnyReplyFile, type ReadNote, writeOutputFile } from '../io/files';
-import { type FileResult, formatJson, formatOutlineText, formatSarif, formatText, severityOf, type Skipped } from './format';
+import { type FileResult, formatJson, formatOutlineText, formatText, severityOf, type Skipped } from './format';
 import { parseReply } from '../parse';
-import { type LoadedRegister, locateFromProjectFile, Registers } from '../io/registers';
+import type { LoadedRegister, Registers } from '../io/registers';
 import { escapeControls, terminalLine, terminalPath } from './terminal';
+
+// Modules that only some commands or inputs need are required where they are used (registers,
+// reports, SARIF, the worker pool, Word export), so that a check of a few replies does not load them.
 
 export interface CliIo {
   readonly stdout: (s: string) => void;
@@ -39,15 +38,21 @@ export interface CliIo {
   readonly stdoutBytes?: (bytes: Buffer) => void;
 }
 
-const VERSION = readVersion();
+let version: string | undefined;
 
-function readVersion(): string {
-  try {
-    // out/server/src/cli/main.js → package.json at the root
-    return (require(path.join(__dirname, '..', '..', '..', '..', 'package.json')) as { version: string }).version;
-  } catch {
-    return '0.0.0';
+/** The package's version, from the nearest package.json above this module (out/server/src/cli/ or dist/cli/). */
+function packageVersion(): string {
+  if (version !== undefined) return version;
+  version = '0.0.0';
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    try {
+      version = (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+      break;
+    } catch {
+      // not here: one folder up
+    }
   }
+  return version;
 }
 
 const FAIL_ON = ['error', 'warning', 'information', 'hint', 'none'] as const;
@@ -73,7 +78,7 @@ Options:
   --quiet                    report errors only
   --fail-on LEVEL            exit 1 at this severity or worse: ${FAIL_ON.join(', ')} (default error; report: none)
   --today YYYY-MM-DD         the date to check against (default: today), for reproducible runs
-  --jobs N                   threads for check and report (default: all cores for 500 files or more, else 1)
+  --jobs N                   threads for check and report (default: one per core but one, for 500 files or more on 3 cores or more; else 1)
   -h, --help                 this help
   -v, --version              the version
 
@@ -96,7 +101,7 @@ Exit status: 0 no finding at the --fail-on level, 1 some finding at it, 2 usage 
   --quiet                    只报告错误
   --fail-on 级别             出现该级别及以上问题时退出码为 1：${FAIL_ON.join('、')}（默认 error；report 默认 none）
   --today YYYY-MM-DD         以该日期为“今天”检查日期，便于复现
-  --jobs N                   check 和 report 使用的线程数（默认：500 个文件及以上用全部核心，否则 1）
+  --jobs N                   check 和 report 使用的线程数（默认：3 核及以上且 500 个文件及以上时为核数减 1，否则 1）
   -h, --help                 显示帮助
   -v, --version              显示版本
 
@@ -146,7 +151,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
   const locale: Locale | undefined = cliLocale as Locale | undefined;
   const shownLocale = locale ?? fallbackLocale;
   if (values.version) {
-    io.stdout(`${VERSION}\n`);
+    io.stdout(`${packageVersion()}\n`);
     return 0;
   }
   const [command, ...rest] = positionals;
@@ -182,10 +187,12 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
       if (!['text', 'json', 'sarif'].includes(format)) return usageError(rawIo, shownLocale, `--format: ${format}`);
       if (rest.length === 0) return usageError(rawIo, shownLocale, shownLocale === 'en' ? 'check needs at least one PATH' : 'check 需要至少一个路径');
       return check(rest, { ...common, format, failOn, quiet: values.quiet === true }, io);
-    case 'report':
+    case 'report': {
+      const { REPORT_FORMATS } = require('../report/formats') as typeof import('../report/formats');
       if (!(REPORT_FORMATS as readonly string[]).includes(format)) return usageError(rawIo, shownLocale, `--format: ${format}`);
       if (rest.length === 0) return usageError(rawIo, shownLocale, shownLocale === 'en' ? 'report needs at least one PATH' : 'report 需要至少一个路径');
       return report(rest, { ...common, format, failOn, output: values.output }, io);
+    }
     case 'outline':
       if (!['text', 'json'].includes(format)) return usageError(rawIo, shownLocale, `--format: ${format}`);
       if (rest.length !== 1) return usageError(rawIo, shownLocale, shownLocale === 'en' ? 'outline takes exactly one FILE' : 'outline 需要且只需要一个文件');
@@ -312,17 +319,21 @@ interface Batch {
  * project file that applies, which must stay inside that file's folder.
  */
 class RegisterSource {
-  readonly registers = new Registers();
+  /** The registers read so far; created with the first, so that a run without one does not load io/registers. */
+  registers: Registers | undefined;
   problem = false;
   constructor(private readonly io: CliIo, private readonly opts: RunOptions, private readonly configs: Configs) {}
 
   async for(projectFile: string | undefined, config: EffectiveConfig, locale: Locale): Promise<LoadedRegister | undefined> {
+    if (this.opts.register === undefined && (!projectFile || !config.register)) return undefined;
+    // registers are read by modules (and the CSV parser) that a run without one does not load
+    const { locateFromProjectFile, Registers } = require('../io/registers') as typeof import('../io/registers');
+    const { formatRegisterIssue } = require('../register/location') as typeof import('../register/location');
     let abs: string;
     if (this.opts.register !== undefined) {
       abs = path.resolve(this.io.cwd, this.opts.register);
     } else {
-      if (!projectFile || !config.register) return undefined;
-      const where = await locateFromProjectFile(projectFile, config.register);
+      const where = await locateFromProjectFile(projectFile!, config.register!);
       if ('problem' in where) {
         this.problem = true;
         this.configs.once(`proposal-reply: ${terminalPath(displayPath(this.io.cwd, where.source))}: register: ${localize(where.problem, locale)}\n`);
@@ -331,6 +342,7 @@ class RegisterSource {
       abs = where.abs;
     }
     const shown = displayPath(this.io.cwd, abs);
+    this.registers ??= new Registers();
     const loaded = await this.registers.load(abs, shown, config);
     if (loaded.problem) {
       this.problem = true;
@@ -415,7 +427,7 @@ async function checkBatch(
 }
 
 /** Second pass: the replies that share a register entry, analysed with the batch's links. */
-async function reanalyzeDuplicates(checked: Checked[], options: CheckOptions, registers: Registers): Promise<void> {
+async function reanalyzeDuplicates(checked: Checked[], options: CheckOptions, registers: Registers | undefined): Promise<void> {
   const byRegister = new Map<string, Checked[]>();
   for (const c of checked) {
     if (c.job.register === undefined || c.outcome.entryKeys.length === 0) continue;
@@ -424,6 +436,7 @@ async function reanalyzeDuplicates(checked: Checked[], options: CheckOptions, re
     else byRegister.set(c.job.register, [c]);
   }
   if (byRegister.size === 0) return;
+  const { batchLinks } = require('../report/batch') as typeof import('../report/batch');
   const check = fileChecker(options, registers);
   for (const list of byRegister.values()) {
     const uri = (c: Checked): string => pathToFileURL(c.job.file).href;
@@ -451,7 +464,10 @@ async function check(paths: readonly string[], opts: RunOptions & { failOn: Fail
   }));
   const outputLocale = batch.locale;
   if (opts.format === 'json') io.stdout(formatJson(results, batch.skipped));
-  else if (opts.format === 'sarif') io.stdout(formatSarif(results, batch.skipped, outputLocale, VERSION, io.cwd));
+  else if (opts.format === 'sarif') {
+    const { formatSarif } = require('./sarif') as typeof import('./sarif');
+    io.stdout(formatSarif(results, batch.skipped, outputLocale, packageVersion(), io.cwd));
+  }
   else io.stdout(formatText(results, outputLocale));
   if (batch.ioProblem || batch.registers.problem) return 2;
   if (opts.failOn === 'none') return 0;
@@ -464,6 +480,9 @@ async function check(paths: readonly string[], opts: RunOptions & { failOn: Fail
  * file that applies to the first PATH), every reply linked against it, one row per entry or reply.
  */
 async function report(paths: readonly string[], opts: RunOptions & { failOn: FailOn; output: string | undefined }, io: CliIo): Promise<number> {
+  const { buildReport } = require('../report/batch') as typeof import('../report/batch');
+  const { formatReportCsv, formatReportJson, formatReportMarkdown } = require('../report/formats') as typeof import('../report/formats');
+  const { formatReportHtml, relativeHref } = require('../report/html') as typeof import('../report/html');
   const first = path.resolve(io.cwd, paths[0]!);
   const configs = new Configs(io, opts);
   const registers = new RegisterSource(io, opts, configs);
@@ -498,7 +517,7 @@ async function report(paths: readonly string[], opts: RunOptions & { failOn: Fai
     case 'md': text = formatReportMarkdown(built, locale); break;
     default: text = formatReportHtml(built, {
       locale,
-      generator: `proposal-reply ${VERSION}`,
+      generator: `proposal-reply ${packageVersion()}`,
       hrefOf: (shown) => relativeHref(path.relative(outDir, path.resolve(io.cwd, shown))),
     });
   }

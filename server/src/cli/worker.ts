@@ -1,10 +1,11 @@
 /**
  * A worker thread of `proposal-reply check`: checks the chunks of files it is sent, one at a time,
- * and sends back their outcomes in the order it was given them (see check.ts).
+ * and sends back their outcomes in the order it was given them (see pool.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { EffectiveConfig } from '../config/schema';
-import { type CheckOptions, type ChunkReply, type ChunkRequest, fileChecker, type FileOutcome } from './check';
+import { type CheckOptions, fileChecker, type FileOutcome } from './check';
+import type { ChunkReply, ChunkRequest } from './pool';
 
 const port = parentPort;
 if (!port) throw new Error('cli/worker.js runs as a worker thread of the CLI');
