@@ -142,6 +142,17 @@ describe('command-line checker', () => {
     assert.ok(json.files[0]!.outline.filter((n) => n.kind === 'measure').every((n) => n.level === 1));
   });
 
+  it('prints the parser\'s reading of one reply with outline --roles, the same text as the golden fixtures', async () => {
+    const r = await cli(['outline', '--roles', CLEAN]);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^kind proposal-reply\n/);
+    assert.match(r.stdout, /\n {3}1 {2}docNumber/);
+    assert.match(r.stdout, /\n {2}14 {2}heading/);
+    for (const args of [['check', '--roles', CLEAN], ['outline', '--roles', '--format', 'json', CLEAN]]) {
+      assert.equal((await cli(args)).code, 2, args.join(' '));
+    }
+  });
+
   it('speaks English with --locale en', async () => {
     const r = await cli(['check', '--locale', 'en', 'examples/flawed/03-formats.reply']);
     assert.match(r.stdout, /date-format: The date “2025年02月29日” is badly formatted: no leading zeros in month or day\. Write “2025年2月29日”\./);

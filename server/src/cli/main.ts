@@ -19,6 +19,7 @@ import type { Rule } from '../rules/types';
 import { localize } from '../core/vocabulary';
 import { createReplyService } from '../service';
 import { buildOutline, outlineOmitted } from '../features/outline';
+import { readingOf } from '../parse/reading';
 import { type CheckJob, type CheckOptions, checkAll, defaultJobs, fileChecker, type FileOutcome } from './check';
 import { collectFiles, ProjectFiles, readAnyReplyFile, type ReadNote, writeOutputFile } from '../io/files';
 import { type FileResult, formatJson, formatOutlineText, formatText, severityOf, type Skipped } from './format';
@@ -73,6 +74,7 @@ Options:
   --register FILE            use this register (CSV, JSON or .xlsx) instead of the project file's "register"
   -o, --output FILE          report, export: write to FILE instead of standard output
   --unsealed                 export: lay out signature and date for a document without a seal
+  --roles                    outline: the parser's reading instead, the role of every block
   --kind KIND                document kind: auto, ${DOCUMENT_KINDS.join(', ')}
   --locale zh-cn|en          message language (default: configuration, then LANG, then zh-cn)
   --quiet                    report errors only
@@ -96,6 +98,7 @@ Exit status: 0 no finding at the --fail-on level, 1 some finding at it, 2 usage 
   --register 文件            使用指定的登记表（CSV、JSON 或 .xlsx），而不是项目配置中的 register
   -o, --output 文件          report、export：写入该文件，而不是标准输出
   --unsealed                 export：按不加盖印章的公文排署名和成文日期
+  --roles                    outline：改为输出解析器的读法，即每一块的角色
   --kind 类型                文种：auto、${DOCUMENT_KINDS.join('、')}
   --locale zh-cn|en          提示语言（默认依次取配置、LANG 环境变量、zh-cn）
   --quiet                    只报告错误
@@ -136,6 +139,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
         register: { type: 'string' },
         output: { type: 'string', short: 'o' },
         unsealed: { type: 'boolean' },
+        roles: { type: 'boolean' },
         jobs: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -181,6 +185,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
   }
 
   if (values.output !== undefined && command !== 'report' && command !== 'export') return usageError(rawIo, shownLocale, shownLocale === 'en' ? '--output is for report and export only' : '--output 只用于 report 和 export');
+  if (values.roles && (command !== 'outline' || values.format !== undefined)) return usageError(rawIo, shownLocale, shownLocale === 'en' ? '--roles is for outline only, as text' : '--roles 只用于 outline，输出文本');
   const common = { locale, fallbackLocale, now, today, jobs, config: values.config, kind: values.kind, register: values.register };
   switch (command) {
     case 'check':
@@ -196,7 +201,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     case 'outline':
       if (!['text', 'json'].includes(format)) return usageError(rawIo, shownLocale, `--format: ${format}`);
       if (rest.length !== 1) return usageError(rawIo, shownLocale, shownLocale === 'en' ? 'outline takes exactly one FILE' : 'outline 需要且只需要一个文件');
-      return outline(rest[0]!, { ...common, format }, io);
+      return outline(rest[0]!, { ...common, format, roles: values.roles === true }, io);
     case 'export': {
       if (values.format !== undefined && values.format !== 'docx') return usageError(io, shownLocale, `--format: ${values.format}`);
       if (rest.length !== 1) return usageError(io, shownLocale, shownLocale === 'en' ? 'export takes exactly one FILE' : 'export 需要且只需要一个文件');
@@ -237,6 +242,8 @@ interface RunOptions {
   readonly kind: string | undefined;
   /** `--register FILE`, relative to the working folder. */
   readonly register: string | undefined;
+  /** outline `--roles`: the parser's reading (parse/reading.ts) instead of the outline. */
+  readonly roles?: boolean;
 }
 
 /** Resolves the configuration for one file; each configuration issue is reported once per run. */
@@ -560,6 +567,11 @@ async function outline(file: string, opts: RunOptions, io: CliIo): Promise<numbe
   const service = createReplyService({ now: opts.now, cacheSize: 1 });
   const doc = TextDocument.create(pathToFileURL(abs).href, 'proposal-reply', 1, read.text);
   const analysis = service.analyze(doc, config);
+  if (opts.roles) {
+    // the reading quotes the reply's text: each line escaped as any line the CLI prints
+    io.stdout(readingOf(analysis.reply).split('\n').map(escapeControls).join('\n'));
+    return configs.unreadable ? 2 : 0;
+  }
   const result: FileResult = {
     path: shown, kind: analysis.reply.kind, doc, findings: [], diagnostics: [], outline: buildOutline(analysis.reply, doc), outlineOmitted: outlineOmitted(analysis.reply),
     ...(read.extractedFrom ? { extractedFrom: read.extractedFrom } : {}),
