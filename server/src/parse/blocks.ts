@@ -145,11 +145,22 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
   if (date && date.end <= end && /^(\s|\(|$)/.test(folded.slice(date.end, date.end + 1))) return true;
   if (OWN_LINE_LABEL.test(after)) return true;
   if (gapStart - segStart <= 40 && (matchDocNumber(text, folded, segStart, gapStart)?.docNumber.end === gapStart || matchCategory(folded, segStart, gapStart) || matchMark(folded, { start: segStart, end: gapStart }))) return true;
-  const nextPiece = /^\S+/.exec(after)![0];
-  if (matchCategory(folded, gapEnd, gapEnd + nextPiece.length) || matchMark(folded, { start: gapEnd, end: gapEnd + nextPiece.length })) return true;
+  // the next piece: up to the next blank, or a short bracketed group with blanks in it (`( B类)`)
+  const nextPiece = /^\([^()]{1,10}\)|^\S+/.exec(after)![0];
+  const pieceEnd = gapEnd + nextPiece.length;
+  if (matchCategory(folded, gapEnd, pieceEnd) || matchMark(folded, { start: gapEnd, end: pieceEnd })) return true;
+  if (matchDocNumber(text, folded, gapEnd, pieceEnd)?.docNumber.end === pieceEnd) return true;
   const colon = after.indexOf(':');
-  if (TITLE_ENDING.test(before) && colon > 0 && colon <= 80 && analyseNames(after.slice(0, colon))) return true;
-  if (gapEnd - gapStart >= 2 && gapEnd + nextPiece.length === end && organName(folded, { start: gapEnd, end })) return true;
+  // (a title may end with its document number in brackets: `…的答复(桂水函〔2023〕162号)`)
+  if (TITLE_ENDING.test(before.replace(/\([^()]{4,30}号\)$/, '')) && colon > 0 && colon <= 80 && analyseNames(after.slice(0, colon))) return true;
+  // the signing organisation after a wide gap, ending the line or followed by the date alone
+  if (gapEnd - gapStart >= 2 && organName(folded, { start: gapEnd, end: pieceEnd })) {
+    if (pieceEnd === end) return true;
+    const dateAt = trimSpan(folded, pieceEnd, end).start;
+    if (dateAt > pieceEnd && matchDateAt(text, folded, dateAt, true)?.end === end) return true;
+  }
+  // the date alone after the signing organisation, even a date that lost 年月日 (`…交通运输局 2021`)
+  if (whole && organName(folded, { start: segStart, end: gapStart }) && matchDateAt(text, folded, gapEnd, true)?.end === end) return true;
   return false;
 }
 
