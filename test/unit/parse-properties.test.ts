@@ -1,7 +1,8 @@
 /**
  * Properties of the parser's reading on the real replies of ../shared/corpus (the seeds and the
  * captured pages): page furniture inserted before, inside or after the head or the foot loses no
- * element. Every reply, every kind of line, every place is tried.
+ * element. Every reply, every kind of line, every place is tried. The blanks and punctuation a web
+ * copy changes (no-break spaces, half-width marks, indents) change no role.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -88,6 +89,24 @@ describe('parser properties on the real replies', () => {
       }
     }
     assert.ok(tried > 1000, `only ${tried} insertions tried`);
+    assert.deepEqual(failures, []);
+  });
+
+  it('gives every block the same role when the blanks or marks are those of a web copy', () => {
+    const HALF: Record<string, string> = { '，': ',', '：': ':', '；': ';', '？': '?', '！': '!', '（': '(', '）': ')' };
+    const variants: Record<string, (line: string) => string> = {
+      'no-break spaces': (l) => l.replace(/ /g, '\u00a0') + (l.trim() ? '\u00a0' : ''),
+      'half-width marks': (l) => l.replace(/[，：；？！（）]/g, (c) => HALF[c]!),
+      'indented with U+3000': (l) => (l.trim() ? `\u3000\u3000${l}` : l),
+    };
+    const roles = (r: Reply): string => r.roles.map((b) => `${b.line}:${b.role}`).join(' ');
+    const failures: string[] = [];
+    for (const { name, text } of texts) {
+      const want = roles(parseReply(text));
+      for (const [variant, change] of Object.entries(variants)) {
+        if (roles(parseReply(text.split('\n').map(change).join('\n'))) !== want) failures.push(`${name}: ${variant}`);
+      }
+    }
     assert.deepEqual(failures, []);
   });
 });

@@ -64,7 +64,8 @@ export function trimSpan(text: string, start: number, end: number): Span {
 }
 
 /**
- * Folds full-width ASCII forms (U+FF01–U+FF5E) to their half-width twins and U+3000 to a space.
+ * Folds full-width ASCII forms (U+FF01–U+FF5E) to their half-width twins, and U+3000 and the
+ * no-break space U+00A0 (what `&nbsp;` of a web page becomes) to a space.
  * Each character maps to exactly one character, so offsets in the folded text equal offsets in the
  * original: recognisers match the folded text and style checks look at the original at the same offset.
  *
@@ -95,7 +96,7 @@ function foldUnits(units: Uint16Array): void {
   for (let i = 0; i < units.length; i++) {
     const c = units[i]!;
     if (c >= 0xff01 && c <= 0xff5e) units[i] = c - 0xfee0;
-    else if (c === 0x3000) units[i] = 32;
+    else if (c === 0x3000 || c === 0xa0) units[i] = 32;
   }
 }
 
