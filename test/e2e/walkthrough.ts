@@ -207,6 +207,7 @@ export async function runWalkthrough(page: Page, lang: DisplayLanguage, outDir: 
   // the pasted-text clean-up: the preview, accepted from the diff's title bar
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'pasted.reply' }).click();
   await page.locator('.tabs-container .tab', { hasText: 'pasted.reply' }).waitFor();
+  await page.locator('.view-line', { hasText: '分享到' }).first().waitFor();
   await runCommand(page, `>${w.palette}`, w.palette);
   const apply = page.locator('.editor-actions .action-label.codicon-check').first();
   await apply.waitFor();
