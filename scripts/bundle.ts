@@ -22,11 +22,12 @@ import * as esbuild from 'esbuild';
 const ROOT = path.resolve(__dirname, '..', '..');
 
 /**
- * Packages the CLI loads only for some commands (Word and Excel files, CSV registers); left out of
- * its bundle, they are not compiled by a check of plain replies. With them inside, the bundle was
- * 2.3 MB and its compile alone took ~150 ms of a 5 KB check (2 loaded cores).
+ * Packages the CLI loads only for some commands (Word and Excel files, CSV registers) or some
+ * projects (zod, for a project file or a register: config/schema.ts); left out of its bundle, they
+ * are not compiled by a check of plain replies. With them inside, the bundle was 2.3 MB and its
+ * compile alone took ~150 ms of a 5 KB check (2 loaded cores); zod inside added ~65 ms.
  */
-export const CLI_LAZY_PACKAGES = ['docx', 'exceljs', 'yauzl', 'saxes', 'csv-parse'];
+export const CLI_LAZY_PACKAGES = ['docx', 'exceljs', 'yauzl', 'saxes', 'csv-parse', 'zod'];
 
 export interface BundleResult {
   readonly outdir: string;

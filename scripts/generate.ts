@@ -10,7 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
-import { CONFIG_KEYS, PROJECT_FILE_NAME, projectSetting, SEVERITY_SETTINGS } from '../server/src/config/schema';
+import { CONFIG_KEYS, PROJECT_FILE_NAME, projectSetting, schemaOf, SEVERITY_SETTINGS } from '../server/src/config/schema';
 import { EDITOR_SETTINGS, SETTINGS_SECTION } from '../server/src/config/settings';
 import { KIND_NAME } from '../server/src/core/labels';
 import { RULES } from '../server/src/rules';
@@ -101,14 +101,15 @@ function ruleProperties(describe: (r: Rule) => Record<string, unknown>): Record<
 export function projectFileSchema(): string {
   const properties: Record<string, unknown> = {};
   for (const key of CONFIG_KEYS) {
-    const { schema, about } = projectSetting(key)!;
+    const setting = projectSetting(key)!;
+    const { about } = setting;
     const description = `${about.zh}${about.en}`;
     properties[key] = key === '$schema' ? { type: 'string' }
       : key === 'rules' ? {
         type: 'object', description, additionalProperties: false,
         properties: ruleProperties((r) => ({ description: `${r.title.zh} · ${r.title.en}（默认 default: ${r.defaultSeverity}）`, markdownDescription: `${r.title.zh} · ${r.title.en}\n\n默认 default: \`${r.defaultSeverity}\`` })),
       }
-      : { ...json(schema), description };
+      : { ...json(schemaOf(setting)), description };
   }
   const schema = {
     $schema: 'http://json-schema.org/draft-07/schema#',
@@ -149,7 +150,7 @@ export function settingsContribution(): Record<string, unknown> {
     // (an empty list means "not set here", so the setting allows it)
     const type = values ? { type: 'string', enum: [...values] }
       : key === 'rules' ? { type: 'object', properties: ruleProperties((r) => ({ type: 'string', description: `%config.rule.${r.id}%` })), additionalProperties: false }
-      : (({ minItems: _minItems, ...rest }) => rest)(json(project!.schema));
+      : (({ minItems: _minItems, ...rest }) => rest)(json(schemaOf(project!)));
     const enumValues = (type as { enum?: string[] }).enum;
     const markdown = key === 'categories' || key === 'rules';
     properties[`${SETTINGS_SECTION}.${key}`] = {

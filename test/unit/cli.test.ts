@@ -291,11 +291,17 @@ describe('the installed command (bin/proposal-reply.js)', function () {
     return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, loaded };
   }
 
-  it('runs the bundle, and a check of plain replies loads nothing else', () => {
-    const r = run(['check', CLEAN, 'examples/flawed']);
+  it('runs the bundle, and a check of plain replies loads nothing else; zod only for a project file', () => {
+    const replies = tempDir();
+    for (const f of ['01-missing-elements.reply', '03-formats.reply']) fs.copyFileSync(path.join(ROOT, 'examples', 'flawed', f), path.join(replies, f));
+    const r = run(['check', CLEAN, replies]);
     assert.deepEqual(r.loaded, [BIN, path.join(ROOT, 'dist', 'cli', 'main.js')], 'bin/proposal-reply.js ran the compiled tree: run `npm run build`, which also writes the bundle');
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /✖ 已检查 6 个文件/);
+    assert.match(r.stdout, /✖ 已检查 3 个文件/);
+    // examples/flawed has a project file: its settings are validated with zod, loaded then
+    const withProject = run(['check', 'examples/flawed']);
+    const packages = new Set(withProject.loaded.map((m) => /node_modules\/([^/]+)/.exec(m)?.[1]).filter((p) => p !== undefined));
+    assert.deepEqual([...packages], ['zod']);
   });
 
   it('prints what the compiled tree prints, in one thread and in worker threads', async () => {
@@ -327,7 +333,10 @@ describe('the installed command (bin/proposal-reply.js)', function () {
     const main = path.join(dir, 'main.js');
     fs.copyFileSync(path.join(ROOT, 'dist', 'cli', 'main.js'), main);
     const script = `require(${JSON.stringify(main)}).main(process.argv.slice(1)).then((c) => (process.exitCode = c), (e) => { console.error(String(e)); process.exitCode = 2; })`;
-    const r = spawnSync(process.execPath, ['-e', script, 'check', '--jobs', '2', 'examples/flawed'], { cwd: ROOT, env: ENV, encoding: 'utf8', timeout: 30_000 });
+    // (replies without a project file: the copied bundle has no node_modules to load zod from)
+    const replies = tempDir();
+    for (const f of ['01-missing-elements.reply', '03-formats.reply']) fs.copyFileSync(path.join(ROOT, 'examples', 'flawed', f), path.join(replies, f));
+    const r = spawnSync(process.execPath, ['-e', script, 'check', '--jobs', '2', replies], { cwd: ROOT, env: ENV, encoding: 'utf8', timeout: 30_000 });
     assert.equal(r.status, 2, r.stderr);
     assert.match(r.stderr, /worker failed: .*worker\.js/);
   });

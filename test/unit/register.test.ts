@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { matchHeaders, normalizeHeader } from '../../server/src/register/columns';
 import { decodeRegisterBytes, formatRegisterIssue, parseRegister } from '../../server/src/register';
 import type { Register, RegisterEntry, RegisterIssue } from '../../server/src/register/types';
-import { parseDateCell, personName, splitNames } from '../../server/src/register/values';
+import { parseDateCell, personName, splitNames } from '../../server/src/register/cells';
 import { FIXTURES } from '../support/fixtures';
 
 const DIR = path.join(FIXTURES, 'register');

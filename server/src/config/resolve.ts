@@ -7,7 +7,7 @@ import { ruleById, RULES } from '../rules';
 import type { CategoryValue } from '../rules/types';
 import { type Localized, localize, type SeverityOrOff } from '../core/vocabulary';
 import {
-  CONFIG_KEYS, type ConfigKey, DEFAULT_CONFIG, type EffectiveConfig, normalizeCategories, projectSetting, SETTINGS, SEVERITY_SETTINGS,
+  CONFIG_KEYS, type ConfigKey, DEFAULT_CONFIG, type EffectiveConfig, normalizeCategories, projectSetting, schemaOf, SETTINGS, SEVERITY_SETTINGS,
 } from './schema';
 
 export interface ConfigLayer {
@@ -71,7 +71,7 @@ export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
         resolveRules(source, value, rules, issues);
         continue;
       }
-      const parsed = setting.schema.safeParse(value);
+      const parsed = schemaOf(setting).safeParse(value);
       if (!parsed.success) {
         issues.push({
           source, key,

@@ -5,7 +5,7 @@
  */
 import type { DateValue } from '../core/model';
 import { foldWidth } from '../core/text';
-import { personName, splitNames } from './values';
+import { personName, splitNames } from './cells';
 import type { ItemKind, RegisterEntry } from './types';
 
 /** A title's comparable form: full-width folded, blanks removed, every quote style as one mark, 〈〉 as <>. */

@@ -10,7 +10,8 @@ import { decodeReplyBytes } from '../core/decode';
 import type { Localized } from '../core/vocabulary';
 import { type LineInfo, type Span, splitLines } from '../core/text';
 import { type ColumnMapping, FIELD_LABEL, matchHeaders, normalizeHeader } from './columns';
-import { cellMessage, fieldSchemas, kindOfSession, REQUIRED_FIELDS } from './values';
+import { kindOfSession } from './cells';
+import { cellMessage, fieldSchemas, REQUIRED_FIELDS } from './values';
 import {
   type ItemKind, REGISTER_FIELDS, type Register, type RegisterEntry, type RegisterField, type RegisterFormat, type RegisterIssue,
   type RegisterIssueSeverity,

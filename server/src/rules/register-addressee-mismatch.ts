@@ -1,5 +1,5 @@
 import { entryPeople, entryRef, isMasked, leadUnits, personAmong, unitsMatch } from '../register/match';
-import { personName } from '../register/values';
+import { personName } from '../register/cells';
 import { defineRule } from './types';
 
 export const rule = defineRule({
