@@ -9,7 +9,7 @@ import type { Block, JunkSpan } from '../core/model';
 import { isBlank, type LineInfo, trimSpan } from '../core/text';
 import { matchDateAt } from './dates';
 import { analyseNames, matchCategory, matchDocNumber, matchMark, organName } from './header';
-import { JUNK_MAX_LINE, junkReason } from './junk';
+import { JUNK_MAX_LINE, junkReason, opensWithMetadataLabel } from './junk';
 import { matchMarker } from './numbering';
 
 export interface Segmentation {
@@ -143,7 +143,11 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
   if (headingStartsAt(folded, gapEnd, end)) return true;
   const date = matchDateAt(text, folded, gapEnd);
   if (date && date.end <= end && /^(\s|\(|$)/.test(folded.slice(date.end, date.end + 1))) return true;
-  if (OWN_LINE_LABEL.test(after)) return true;
+  if (OWN_LINE_LABEL.test(after) || opensWithMetadataLabel(after)) return true;
+  // page furniture inside a run-on line: a row of it ends at a wide gap or after a timestamp
+  // (`时间:2023-07-18 16:00 农工党黄石市委员会 …`), and what ends the line may be furniture of its own
+  if (whole && (gapEnd - gapStart >= 2 || /\d{1,2}:\d{2}(:\d{2})?$/.test(before)) && junkReason(before) !== undefined) return true;
+  if (gapEnd + after.length === end && junkReason(after) !== undefined) return true;
   if (gapStart - segStart <= 40 && (matchDocNumber(text, folded, segStart, gapStart)?.docNumber.end === gapStart || matchCategory(folded, segStart, gapStart) || matchMark(folded, { start: segStart, end: gapStart }))) return true;
   // the next piece: up to the next blank, or a short bracketed group with blanks in it (`( B类)`)
   const nextPiece = /^\([^()]{1,10}\)|^\S+/.exec(after)![0];
@@ -151,8 +155,10 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
   if (matchCategory(folded, gapEnd, pieceEnd) || matchMark(folded, { start: gapEnd, end: pieceEnd })) return true;
   if (matchDocNumber(text, folded, gapEnd, pieceEnd)?.docNumber.end === pieceEnd) return true;
   const colon = after.indexOf(':');
-  // (a title may end with its document number in brackets: `…的答复(桂水函〔2023〕162号)`)
-  if (TITLE_ENDING.test(before.replace(/\([^()]{4,30}号\)$/, '')) && colon > 0 && colon <= 80 && analyseNames(after.slice(0, colon))) return true;
+  // the addressee after a title (which may end with its document number in brackets:
+  // `…的答复(桂水函〔2023〕162号)`) or after a row of page metadata
+  const afterHead = TITLE_ENDING.test(before.replace(/\([^()]{4,30}号\)$/, '')) || (whole && junkReason(before) !== undefined);
+  if (afterHead && colon > 0 && colon <= 80 && analyseNames(after.slice(0, colon))) return true;
   // the signing organisation after a wide gap, ending the line or followed by the date alone
   if (gapEnd - gapStart >= 2 && organName(folded, { start: gapEnd, end: pieceEnd })) {
     if (pieceEnd === end) return true;

@@ -75,6 +75,11 @@ export function junkReason(line: string): JunkReason | undefined {
   return undefined;
 }
 
+/** Whether a (folded) text opens with a metadata label and its colon (`发布日期:`, `索 引 号:`): where page metadata starts inside a run-on line. */
+export function opensWithMetadataLabel(text: string): boolean {
+  return METADATA_ROW[0]!.test(text);
+}
+
 /** A metadata label alone on its line, whose value the next line holds (`来源:` then `湘阴县人民政府`). */
 export function isBareMetadataLabel(line: string): boolean {
   return line.length <= 12 && METADATA_LABEL_ALONE.test(line);
