@@ -126,10 +126,14 @@ const OWN_LINE_LABEL = /^(\(?[ \t]*(联[ \t]*系|此件)|抄[ \t]*(送|报)[ \t]
 const TITLE_ENDING = /(答复|复函|回复|意见|的函|报告)$/;
 
 /**
- * Whether a run of blanks `[gapStart, gapEnd)` inside a line separates two blocks: after a sentence
- * end or an addressee's colon or a transition; before a heading, a date standing alone or a
- * labelled foot line; after a document number, a category or a publicity mark; between a title and
- * the addressee after it; before an organisation's name that ends the line after a wide gap.
+ * Whether a run of blanks `[gapStart, gapEnd)` inside a line separates two blocks:
+ * - after a sentence end, an addressee's colon or a transition (`…如下:`);
+ * - before a heading, a date standing alone, a labelled foot line or a metadata label and its colon;
+ * - after a row of page furniture at a wide gap or a timestamp, and before furniture ending the line;
+ * - after a document number, a category or a publicity mark, and before one;
+ * - before an addressee, after a title (ending perhaps with its bracketed number) or page furniture;
+ * - before the signing organisation after a wide gap, when it ends the line or the date alone
+ *   follows it, and between it and that date (even one that lost 年月日).
  */
 function breaksAtGap(text: string, folded: string, segStart: number, gapStart: number, gapEnd: number, end: number): boolean {
   // what every test needs of either side is short: a window of it, so that a long run-on line is
@@ -146,7 +150,8 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
   if (OWN_LINE_LABEL.test(after) || opensWithMetadataLabel(after)) return true;
   // page furniture inside a run-on line: a row of it ends at a wide gap or after a timestamp
   // (`时间:2023-07-18 16:00 农工党黄石市委员会 …`), and what ends the line may be furniture of its own
-  if (whole && (gapEnd - gapStart >= 2 || /\d{1,2}:\d{2}(:\d{2})?$/.test(before)) && junkReason(before) !== undefined) return true;
+  const furnitureBefore = whole && junkReason(before) !== undefined;
+  if (furnitureBefore && (gapEnd - gapStart >= 2 || /\d{1,2}:\d{2}(:\d{2})?$/.test(before))) return true;
   if (gapEnd + after.length === end && junkReason(after) !== undefined) return true;
   if (gapStart - segStart <= 40 && (matchDocNumber(text, folded, segStart, gapStart)?.docNumber.end === gapStart || matchCategory(folded, segStart, gapStart) || matchMark(folded, { start: segStart, end: gapStart }))) return true;
   // the next piece: up to the next blank, or a short bracketed group with blanks in it (`( B类)`)
@@ -157,7 +162,7 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
   const colon = after.indexOf(':');
   // the addressee after a title (which may end with its document number in brackets:
   // `…的答复(桂水函〔2023〕162号)`) or after a row of page metadata
-  const afterHead = TITLE_ENDING.test(before.replace(/\([^()]{4,30}号\)$/, '')) || (whole && junkReason(before) !== undefined);
+  const afterHead = furnitureBefore || TITLE_ENDING.test(before.replace(/\([^()]{4,30}号\)$/, ''));
   if (afterHead && colon > 0 && colon <= 80 && analyseNames(after.slice(0, colon))) return true;
   // the signing organisation after a wide gap, ending the line or followed by the date alone
   if (gapEnd - gapStart >= 2 && organName(folded, { start: gapEnd, end: pieceEnd })) {
