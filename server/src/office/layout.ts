@@ -51,9 +51,9 @@ const SPACE = /[\s\u3000]/;
 
 /**
  * The reply's paragraphs in order, each with the role the parser gives the text it starts with.
- * Every non-blank line is a paragraph; a line is also split where the parser finds a heading,
- * the signature or the date starting inside it (a pasted run-on line), so that each is laid out
- * as what it is.
+ * Every non-blank line is a paragraph; a line is also split where the parser finds an element
+ * starting inside it, or a head element (document number, category, title, addressee) ending
+ * inside it (a pasted run-on line), so that each is laid out as what it is (see `cuts`).
  * No text is dropped or reordered; only the whitespace around each paragraph goes to the layout.
  */
 export function layoutReply(reply: Reply): LaidParagraph[] {
@@ -78,9 +78,15 @@ export function layoutReply(reply: Reply): LaidParagraph[] {
   for (const c of reply.contacts ?? []) add('contact', c);
   add('annotation', reply.annotation);
   add('copyTo', reply.copyTo);
-  // where paragraphs start besides line starts: elements that begin inside a line
+  // where paragraphs start besides line starts: a heading, the signature or the date that begins
+  // inside a line; any other element that begins, or a head element that ends, at a blank inside
+  // one (`厦教提案函〔2025〕18号 厦门市教育局关于…`; not `…的答复(桂水函〔2023〕162号)`)
   const cuts = new Set<number>();
-  for (const s of spans) if (s.role === 'heading' || s.role === 'signature' || s.role === 'date') cuts.add(s.start);
+  const atBlank = (i: number): boolean => SPACE.test(text.charAt(i - 1)) || SPACE.test(text.charAt(i));
+  for (const s of spans) {
+    if (s.role === 'heading' || s.role === 'signature' || s.role === 'date' || atBlank(s.start)) cuts.add(s.start);
+    if ((s.role === 'docNumber' || s.role === 'category' || s.role === 'title' || s.role === 'addressee') && atBlank(s.end)) cuts.add(s.end);
+  }
   const out: LaidParagraph[] = [];
   const lineBreak = /\r\n|\n|\r|\u2028|\u2029/g;
   let lineStart = 0;
