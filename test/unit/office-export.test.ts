@@ -45,6 +45,16 @@ describe('office: GB/T 9704 layout of a reply', () => {
     assert.equal(kept, example.replace(/\s/g, ''), 'every character but whitespace is laid out, in order');
   });
 
+  it('lays out the elements of a run-on line as paragraphs of their own, where the parser cut the line', () => {
+    const runOn = '江规资函〔2024〕31号 江城市自然资源和规划局关于市政协十一届三次会议第0231号提案的答复 周文斌委员：您提出的《关于加强历史文化街区保护的提案》收悉，现答复如下：\n一、完善保护规划。已编制三个街区的保护规划。\n江城市自然资源和规划局\n2024年6月3日\n';
+    assert.deepEqual(layoutReply(parseReply(runOn)).slice(0, 5).map((p) => [p.role, p.text.slice(0, 6)]), [
+      ['docNumber', '江规资函〔2'], ['title', '江城市自然资'], ['addressee', '周文斌委员：'], ['body', '您提出的《关'], ['heading', '一、完善保护'],
+    ]);
+    // a web table's row of page metadata stays one paragraph
+    const row = '索引号：000014348/2020-02432 | 发布日期：2020-05-06 | 浏览：12\n林灵委员：\n您提出的提案收悉，现答复如下：\n';
+    assert.equal(layoutReply(parseReply(row))[0]!.text, '索引号：000014348/2020-02432 | 发布日期：2020-05-06 | 浏览：12');
+  });
+
   it('places organ and date by 7.3.5: sealed centred on each other with the date four characters in, unsealed offset by two', () => {
     assert.equal(widthInChars('2025年5月20日'), 6.5);
     // sealed: one box centred 4 + 6.5/2 characters from the right, wide enough for both with room to spare

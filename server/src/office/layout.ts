@@ -51,9 +51,9 @@ const SPACE = /[\s\u3000]/;
 
 /**
  * The reply's paragraphs in order, each with the role the parser gives the text it starts with.
- * Every non-blank line is a paragraph; a line is also split where the parser finds an element
- * starting inside it, or a head element (document number, category, title, addressee) ending
- * inside it (a pasted run-on line), so that each is laid out as what it is (see `cuts`).
+ * Every non-blank line is a paragraph; a line is also split where the parser cut it into blocks
+ * or finds a heading, the signature or the date starting inside it (a pasted run-on line), so
+ * that each is laid out as what it is.
  * No text is dropped or reordered; only the whitespace around each paragraph goes to the layout.
  */
 export function layoutReply(reply: Reply): LaidParagraph[] {
@@ -78,15 +78,16 @@ export function layoutReply(reply: Reply): LaidParagraph[] {
   for (const c of reply.contacts ?? []) add('contact', c);
   add('annotation', reply.annotation);
   add('copyTo', reply.copyTo);
-  // where paragraphs start besides line starts: a heading, the signature or the date that begins
-  // inside a line; any other element that begins, or a head element that ends, at a blank inside
-  // one (`厦教提案函〔2025〕18号 厦门市教育局关于…`; not `…的答复(桂水函〔2023〕162号)`)
+  // where paragraphs start besides line starts: where the parser cut a run-on line into blocks
+  // (`厦教提案函〔2025〕18号 厦门市教育局关于…`; never inside brackets), unless page furniture
+  // stands on both sides (a web table's row stays one paragraph), and a heading, the signature or
+  // the date that begins inside a block
+  const furniture = (role: string | undefined): boolean => role === 'junk' || role === 'other';
   const cuts = new Set<number>();
-  const atBlank = (i: number): boolean => SPACE.test(text.charAt(i - 1)) || SPACE.test(text.charAt(i));
-  for (const s of spans) {
-    if (s.role === 'heading' || s.role === 'signature' || s.role === 'date' || atBlank(s.start)) cuts.add(s.start);
-    if ((s.role === 'docNumber' || s.role === 'category' || s.role === 'title' || s.role === 'addressee') && atBlank(s.end)) cuts.add(s.end);
-  }
+  reply.roles.forEach((b, i) => {
+    if (!furniture(b.role) || !furniture(reply.roles[i - 1]?.role)) cuts.add(b.start);
+  });
+  for (const s of spans) if (s.role === 'heading' || s.role === 'signature' || s.role === 'date') cuts.add(s.start);
   const out: LaidParagraph[] = [];
   const lineBreak = /\r\n|\n|\r|\u2028|\u2029/g;
   let lineStart = 0;
