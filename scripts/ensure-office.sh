@@ -16,28 +16,5 @@ fonts=$(fc-list : family 2>/dev/null || true)
 [[ $fonts == *'AR PL KaitiM GB'* ]] || need+=(fonts-arphic-gkai00mp)
 [[ $fonts == *'AR PL SungtiL GB'* ]] || need+=(fonts-arphic-gbsn00lp)
 [ ${#need[@]} -eq 0 ] && exit 0
-if [ "$(id -u)" -eq 0 ]; then
-  SUDO=()
-elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-  SUDO=(sudo -n)
-else
-  echo "ensure-office: ${need[*]} missing and apt-get needs root; install them (apt-get install ${need[*]}) and rerun." >&2
-  exit 1
-fi
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "ensure-office: ${need[*]} missing and this system has no apt-get; install LibreOffice Writer, poppler-utils and CJK fonts." >&2
-  exit 1
-fi
-echo "ensure-office: installing ${need[*]} with apt-get…" >&2
-start=$(date +%s)
-export DEBIAN_FRONTEND=noninteractive
-log=$(mktemp)
-if ! { "${SUDO[@]}" apt-get update -qq && "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${need[@]}"; } >"$log" 2>&1; then
-  cat "$log" >&2
-  rm -f "$log"
-  echo "ensure-office: apt-get failed." >&2
-  exit 1
-fi
-rm -f "$log"
-echo "ensure-office: installed in $(( $(date +%s) - start )) s." >&2
+bash "$(dirname "$0")/apt-install.sh" ensure-office "install LibreOffice Writer, poppler-utils and CJK fonts" "${need[@]}"
 [ -x "$SOFFICE" ] || { echo "ensure-office: $SOFFICE still missing after apt-get." >&2; exit 1; }
