@@ -4,6 +4,7 @@
  * measure the PDF that LibreOffice prints against the same numbers.
  */
 import type { Reply } from '../core/model';
+import { isNeutralRole } from '../parse/roles';
 
 /** 5.2.1 A4: 210 mm × 297 mm. */
 export const PAGE_MM = { width: 210, height: 297 } as const;
@@ -79,13 +80,13 @@ export function layoutReply(reply: Reply): LaidParagraph[] {
   add('annotation', reply.annotation);
   add('copyTo', reply.copyTo);
   // where paragraphs start besides line starts: where the parser cut a run-on line into blocks
-  // (`厦教提案函〔2025〕18号 厦门市教育局关于…`; never inside brackets), unless page furniture
-  // stands on both sides (a web table's row stays one paragraph), and a heading, the signature or
-  // the date that begins inside a block
-  const furniture = (role: string | undefined): boolean => role === 'junk' || role === 'other';
+  // (`厦教提案函〔2025〕18号 厦门市教育局关于…`; never inside brackets), unless neutral blocks (page
+  // furniture, unplaced text) stand on both sides (a web table's row stays one paragraph), and a
+  // heading, the signature or the date that begins inside a block
   const cuts = new Set<number>();
   reply.roles.forEach((b, i) => {
-    if (!furniture(b.role) || !furniture(reply.roles[i - 1]?.role)) cuts.add(b.start);
+    const previous = reply.roles[i - 1];
+    if (!isNeutralRole(b.role) || !previous || !isNeutralRole(previous.role)) cuts.add(b.start);
   });
   for (const s of spans) if (s.role === 'heading' || s.role === 'signature' || s.role === 'date') cuts.add(s.start);
   const out: LaidParagraph[] = [];

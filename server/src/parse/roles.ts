@@ -167,6 +167,13 @@ function addresseeScore(f: Facts): number {
   return a.colon ? 4 : 3.5;
 }
 
+const NEUTRAL = new Set(ROLES.filter((r) => r.phase === 'neutral').map((r) => r.role));
+
+/** Whether a role is neutral: page furniture or text no role claims, which may stand anywhere. */
+export function isNeutralRole(role: BlockRole): boolean {
+  return NEUTRAL.has(role);
+}
+
 const PHASE_RANK = new Map(PHASES.map((p, i) => [p, i]));
 
 /** Whether role `next` may follow role `prev` (the last one that is not neutral; undefined at the start). */
