@@ -29,9 +29,10 @@ const LABEL = `(?:${METADATA_LABELS.map(spaced).join('|')})`;
 const LONG_LABEL = `(?:${METADATA_LABELS.filter((w) => w.length >= 3).map(spaced).join('|')})`;
 /** What may open a row of a web table or list: a bullet, a bracket, a bar. */
 const OPENER = '[-•·*\\[【|]?[ \\t]*';
+/** A label and a colon, bar or bracket: `发布时间:`, `| 文 号 |`, `[ 索引号 ]`. */
+const LABEL_AND_COLON = new RegExp(`^${OPENER}${LABEL}[ \\t]*[:|\\]】]`);
 const METADATA_ROW = [
-  // a label and a colon, bar or bracket: `发布时间:`, `| 文 号 |`, `[ 索引号 ]`
-  new RegExp(`^${OPENER}${LABEL}[ \\t]*[:|\\]】]`),
+  LABEL_AND_COLON,
   // a bulleted label glued to its value: `- 发布机构弥勒市政府办公室`
   new RegExp(`^[-•·*][ \\t]*${LABEL}`),
   // a longer label, a blank and a value: `索 引 号 640323004/2022-00062`
@@ -77,7 +78,7 @@ export function junkReason(line: string): JunkReason | undefined {
 
 /** Whether a (folded) text opens with a metadata label and its colon (`发布日期:`, `索 引 号:`): where page metadata starts inside a run-on line. */
 export function opensWithMetadataLabel(text: string): boolean {
-  return METADATA_ROW[0]!.test(text);
+  return LABEL_AND_COLON.test(text);
 }
 
 /** A metadata label alone on its line, whose value the next line holds (`来源:` then `湘阴县人民政府`). */
