@@ -23,23 +23,45 @@ const METADATA_LABELS = [
   '当前位置', '您当前的位置', '您的位置', '所在位置',
 ];
 
-/** A label as printed: its characters may be spaced out (索 引 号). */
-const spaced = (w: string): string => [...w].join('[ \\t]*');
-const LABEL = `(?:${METADATA_LABELS.map(spaced).join('|')})`;
-const LONG_LABEL = `(?:${METADATA_LABELS.filter((w) => w.length >= 3).map(spaced).join('|')})`;
+const LABELS: ReadonlySet<string> = new Set(METADATA_LABELS);
+const LONGEST_LABEL = Math.max(...METADATA_LABELS.map((w) => w.length));
 /** What may open a row of a web table or list: a bullet, a bracket, a bar. */
-const OPENER = '[-•·*\\[【|]?[ \\t]*';
-/** A label and a colon, bar or bracket: `发布时间:`, `| 文 号 |`, `[ 索引号 ]`. */
-const LABEL_AND_COLON = new RegExp(`^${OPENER}${LABEL}[ \\t]*[:|\\]】]`);
-const METADATA_ROW = [
-  LABEL_AND_COLON,
-  // a bulleted label glued to its value: `- 发布机构弥勒市政府办公室`
-  new RegExp(`^[-•·*][ \\t]*${LABEL}`),
-  // a longer label, a blank and a value: `索 引 号 640323004/2022-00062`
-  new RegExp(`^${OPENER}${LONG_LABEL}[ \\t]+\\S`),
-];
-/** A label alone on its line (its value is on the next line): `发布机构`, `来源:`. */
-const METADATA_LABEL_ALONE = new RegExp(`^${OPENER}${LABEL}[ \\t]*[:\\]】|]?[ \\t]*$`);
+const OPENER = /^[-•·*[【|]?[ \t]*/;
+
+/**
+ * The metadata labels that open a line after its opener, each with where it ends and how many
+ * characters it has; a label's characters may be spaced out (`索 引 号`). Read character by
+ * character against the set of labels: written as regexes, with `[ \t]*` between every two
+ * characters of ~90 labels, the four patterns this replaces took ~8 ms to compile in every process,
+ * a tenth of the CLI's start-up above `node -e 0` (issue 20).
+ */
+function openingLabels(line: string): Array<{ end: number; length: number }> {
+  const found: Array<{ end: number; length: number }> = [];
+  let word = '';
+  for (let i = OPENER.exec(line)![0].length; i < line.length && word.length < LONGEST_LABEL; i++) {
+    const c = line.charAt(i);
+    if (c === ' ' || c === '\t') continue;
+    word += c;
+    if (LABELS.has(word)) found.push({ end: i + 1, length: word.length });
+  }
+  return found;
+}
+
+/** After a label: its colon, a bar or a closing bracket (`发布时间:`, `| 文 号 |`, `[ 索引号 ]`). */
+const COLON_AFTER = /^[ \t]*[:|\]】]/;
+/** After a label: nothing but perhaps its colon (`来源:`, its value on the next line). */
+const NOTHING_AFTER = /^[ \t]*[:\]】|]?[ \t]*$/;
+
+/**
+ * A row of page metadata opened by its label: the label and a colon, bar or bracket; a bulleted
+ * label glued to its value (`- 发布机构弥勒市政府办公室`); a longer label, a blank and a value
+ * (`索 引 号 640323004/2022-00062`).
+ */
+function isMetadataRow(line: string): boolean {
+  const bulleted = /^[-•·*]/.test(line);
+  return openingLabels(line).some(({ end, length }) => bulleted || COLON_AFTER.test(line.slice(end)) || (length >= 3 && /^[ \t]+\S/.test(line.slice(end))));
+}
+
 /** `label: value` pairs: a row holding two of them is page metadata, whatever its labels … */
 const LABEL_VALUE = /(?:^|[\s|])\p{Script=Han}{2,6}[ \t]*:[ \t]*\S/gu;
 /** … unless they are the reply's own: contact, copy-to, signatory, category. */
@@ -68,7 +90,7 @@ export type JunkReason = 'web-metadata' | 'share-widget' | 'site-footer' | 'tabl
 export function junkReason(line: string): JunkReason | undefined {
   if (line.length > JUNK_MAX_LINE) return undefined;
   if (BORDER.test(line)) return 'table-border';
-  if (METADATA_ROW.some((re) => re.test(line)) || EDITOR_NOTE.test(line) || TIMESTAMP.test(line) || BULLET_ITEM.test(line) || BREADCRUMB.test(line)) return 'web-metadata';
+  if (isMetadataRow(line) || EDITOR_NOTE.test(line) || TIMESTAMP.test(line) || BULLET_ITEM.test(line) || BREADCRUMB.test(line)) return 'web-metadata';
   if (!REPLY_LABEL.test(line) && !line.includes('。') && (line.match(LABEL_VALUE)?.length ?? 0) >= 2) return 'web-metadata';
   if (/(浏览次数|阅读次数|点击数|访问量|浏览量)[ \t]*:?[ \t]*\d+/.test(line)) return 'web-metadata';
   if (SITE_FOOTER.test(line)) return 'site-footer';
@@ -78,10 +100,10 @@ export function junkReason(line: string): JunkReason | undefined {
 
 /** Whether a (folded) text opens with a metadata label and its colon (`发布日期:`, `索 引 号:`): where page metadata starts inside a run-on line. */
 export function opensWithMetadataLabel(text: string): boolean {
-  return LABEL_AND_COLON.test(text);
+  return openingLabels(text).some(({ end }) => COLON_AFTER.test(text.slice(end)));
 }
 
 /** A metadata label alone on its line, whose value the next line holds (`来源:` then `湘阴县人民政府`). */
 export function isBareMetadataLabel(line: string): boolean {
-  return line.length <= 12 && METADATA_LABEL_ALONE.test(line);
+  return line.length <= 12 && openingLabels(line).some(({ end }) => NOTHING_AFTER.test(line.slice(end)));
 }
