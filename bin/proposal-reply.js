@@ -2,8 +2,9 @@
 'use strict';
 // The command-line checker; see `proposal-reply --help`. `npm run build` writes it twice: compiled
 // by tsc into out/, and bundled by esbuild into dist/cli/ (scripts/bundle.ts), one file that starts
-// much faster than the ~200 modules of out/. The bundle runs, unless the compiled tree is newer
-// (after `tsc -b` alone or during `npm run watch`): then out/ runs, the code just compiled.
+// much faster than the ~200 modules of out/, and with it V8's code cache (load-bundle.js). The bundle
+// runs, unless the compiled tree is newer (after `tsc -b` alone or during `npm run watch`): then
+// out/ runs, the code just compiled.
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -15,9 +16,9 @@ const entry = mtime(bundled) >= mtime(path.join(root, 'out', 'server.tsbuildinfo
 
 let cli;
 try {
-  cli = require(entry);
+  cli = entry === bundled ? require('./load-bundle').loadBundle(bundled) : require(entry);
 } catch (e) {
-  if (e && e.code === 'MODULE_NOT_FOUND' && !fs.existsSync(entry)) {
+  if (e && (e.code === 'MODULE_NOT_FOUND' || e.code === 'ENOENT') && !fs.existsSync(entry)) {
     process.stderr.write('proposal-reply: not built yet; run `npm run build` first.\n');
     process.exit(2);
   }

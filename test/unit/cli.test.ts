@@ -277,6 +277,7 @@ describe('command-line checker', () => {
 describe('the installed command (bin/proposal-reply.js)', function () {
   this.timeout(60_000);
   const BIN = path.join(ROOT, 'bin', 'proposal-reply.js');
+  const LOADER = path.join(ROOT, 'bin', 'load-bundle.js');
   // no locale from the environment: messages in Chinese, as in the in-process runs
   const ENV = { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: '' };
 
@@ -295,13 +296,31 @@ describe('the installed command (bin/proposal-reply.js)', function () {
     const replies = tempDir();
     for (const f of ['01-missing-elements.reply', '03-formats.reply']) fs.copyFileSync(path.join(ROOT, 'examples', 'flawed', f), path.join(replies, f));
     const r = run(['check', CLEAN, replies]);
-    assert.deepEqual(r.loaded, [BIN, path.join(ROOT, 'dist', 'cli', 'main.js')], 'bin/proposal-reply.js ran the compiled tree: run `npm run build`, which also writes the bundle');
+    // the bundle is compiled by bin/load-bundle.js, not required: no module of the compiled tree is loaded
+    assert.deepEqual(r.loaded, [BIN, LOADER], 'bin/proposal-reply.js ran the compiled tree: run `npm run build`, which also writes the bundle');
     assert.equal(r.code, 1);
     assert.match(r.stdout, /✖ 已检查 3 个文件/);
     // examples/flawed has a project file: its settings are validated with zod, loaded then
     const withProject = run(['check', 'examples/flawed']);
     const packages = new Set(withProject.loaded.map((m) => /node_modules\/([^/]+)/.exec(m)?.[1]).filter((p) => p !== undefined));
     assert.deepEqual([...packages], ['zod']);
+  });
+
+  it('loads the bundle through the code cache the build wrote beside it, and without a usable one', () => {
+    // asked in a process of its own, as the command runs: V8 also rejects a cache made with other
+    // flags, and a test in this process sets --expose-gc
+    const codeCacheAccepted = (file: string): boolean =>
+      spawnSync(process.execPath, ['-p', `require(${JSON.stringify(LOADER)}).codeCacheAccepted(${JSON.stringify(file)})`], { encoding: 'utf8' }).stdout.trim() === 'true';
+    assert.ok(codeCacheAccepted(path.join(ROOT, 'dist', 'cli', 'main.js')), 'V8 rejected dist/cli/main.js.cache: run `npm run build`');
+    // a cache that is not V8's (or of another Node) is rejected and the bundle compiles as usual
+    const dir = tempDir();
+    for (const f of ['main.js', 'worker.js']) fs.copyFileSync(path.join(ROOT, 'dist', 'cli', f), path.join(dir, f));
+    fs.writeFileSync(path.join(dir, 'main.js.cache'), Buffer.alloc(4096, 7));
+    assert.equal(codeCacheAccepted(path.join(dir, 'main.js')), false);
+    const script = `require(${JSON.stringify(LOADER)}).loadBundle(${JSON.stringify(path.join(dir, 'main.js'))}).main(process.argv.slice(1)).then((c) => (process.exitCode = c))`;
+    const r = spawnSync(process.execPath, ['-e', script, 'check', CLEAN], { cwd: ROOT, env: ENV, encoding: 'utf8', timeout: 30_000 });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /✔ 已检查 1 个文件/);
   });
 
   it('prints what the compiled tree prints, in one thread and in worker threads', async () => {
