@@ -112,6 +112,12 @@ export type BytesResult = { readonly ok: true; readonly bytes: Buffer } | { read
  * may grow while it is read, and /proc files say 0).
  */
 const OPEN_FLAGS = fsSync.constants.O_RDONLY | (fsSync.constants.O_NONBLOCK ?? 0);
+/**
+ * The first read asks for the size the file said and one byte more (so that a file that grew is
+ * seen), and usually gets the whole file in one buffer; only what comes past it is read in chunks
+ * of this size and joined. Reading every file in 1 MB chunks and joining them cost a 4 MB reply
+ * ~20 ms of copying in a CLI run (issue 20).
+ */
 const READ_CHUNK = 1024 * 1024;
 
 export async function readFileBounded(p: string, maxBytes: number): Promise<BytesResult> {
@@ -124,7 +130,7 @@ export async function readFileBounded(p: string, maxBytes: number): Promise<Byte
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(READ_CHUNK, Math.max(st.size - total, 0) + 1));
+      const chunk = Buffer.allocUnsafe(total === 0 ? st.size + 1 : READ_CHUNK);
       const { bytesRead } = await fh.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       total += bytesRead;
@@ -150,7 +156,7 @@ export function readFileBoundedSync(p: string, maxBytes: number): BytesResult {
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(READ_CHUNK, Math.max(st.size - total, 0) + 1));
+      const chunk = Buffer.allocUnsafe(total === 0 ? st.size + 1 : READ_CHUNK);
       const bytesRead = fsSync.readSync(fd, chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       total += bytesRead;
