@@ -100,7 +100,7 @@ export class BatchModel implements vscode.TreeDataProvider<BatchNode>, vscode.Di
     // short enough for a sidebar of the default width: what needs doing, else who proposed it; the
     // whole entry (proposers, lead unit, deadline) in the tooltip
     const state = [late, item.duplicate ? l10n.t('duplicate reply') : '', counts].filter((s) => s.length > 0);
-    t.description = state.length > 0 ? state.join(' · ') : item.description.split(' · ')[0];
+    t.description = state.length > 0 ? state.join(' · ') : item.description.split(' · ')[0] ?? '';
     t.tooltip = [item.label, item.description, late, counts].filter((s) => s.length > 0).join('\n');
     t.iconPath = item.overdue ? new vscode.ThemeIcon('history', new vscode.ThemeColor('problemsErrorIcon.foreground')) : STATE_ICON[item.state];
     t.contextValue = item.replyUri ? 'batchItem.reply' : 'batchItem.missing';

@@ -185,7 +185,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Propos
       item,
       label: `$(${itemCodicon(item)}) ${item.label}`,
       description: item.state === 'missing' ? (item.required ? l10n.t('missing') : l10n.t('optional, missing')) : item.state === 'problem' ? l10n.t('{0} problem(s)', item.problems.length) : l10n.t('present'),
-      detail: item.state === 'missing' ? item.insert?.title : item.problems.map((p) => p.message).join('；') || item.excerpt,
+      detail: item.state === 'missing' ? item.insert?.title ?? '' : item.problems.map((p) => p.message).join('；') || (item.excerpt ?? ''),
     }));
     const chosen = await vscode.window.showQuickPick(picks, { title: l10n.t('{0}: {1} of {2} required elements', report.kindLabel, report.present, report.total), placeHolder: l10n.t('Choose an element to go to it or insert it') });
     if (!chosen) return;

@@ -85,11 +85,12 @@ export function runFixture(f: Fixture): { findings: readonly Finding[]; found: S
   const service = createReplyService({ now: () => f.today });
   const doc = TextDocument.create(`file://${f.path}`, 'proposal-reply', 1, f.text);
   let extras: AnalyzeExtras = {};
-  if (f.register) {
+  const register = f.register;
+  if (register) {
     // the batch: this fixture and the others, each linked on its own, then checked with the links
     const members = [doc, ...f.batch.map((p) => TextDocument.create(`file://${p}`, 'proposal-reply', 1, loadFixture(p).text))];
-    const links = batchLinks(members.map((d) => ({ path: d.uri, entryKeys: service.analyze(d, f.config, { register: f.register }).link?.entries.map((e) => e.key) ?? [] })));
-    extras = { register: f.register, batchLinks: links };
+    const links = batchLinks(members.map((d) => ({ path: d.uri, entryKeys: service.analyze(d, f.config, { register }).link?.entries.map((e) => e.key) ?? [] })));
+    extras = { register, batchLinks: links };
   }
   const { findings } = service.analyze(doc, f.config, extras);
   const found = new Set<string>();

@@ -54,7 +54,7 @@ export interface Title extends Span {
   readonly lines: Span[];
   readonly text: string;
   /** The issuing organ named before 关于/对, e.g. 市教育局. */
-  readonly organ?: string;
+  readonly organ: string | undefined;
   readonly proposalNumbers: ProposalNumberRef[];
 }
 
@@ -77,7 +77,7 @@ export interface Addressee extends Span {
   /** `member` for 委员 (CPPCC), `deputy` for 代表 (NPC), otherwise `other`. */
   readonly role: 'member' | 'deputy' | 'other';
   /** The punctuation after the names, if any (`：`, `:`, `，` …). */
-  readonly colon?: { readonly span: Span; readonly char: string };
+  readonly colon: { readonly span: Span; readonly char: string } | undefined;
 }
 
 export interface QuotedTitle extends Span {
@@ -88,7 +88,7 @@ export interface ReceiptLine extends Span {
   readonly quotedTitles: QuotedTitle[];
   readonly proposalNumbers: ProposalNumberRef[];
   /** The transition `…如下：`, when present. */
-  readonly transition?: Span & { readonly text: string };
+  readonly transition: (Span & { readonly text: string }) | undefined;
 }
 
 export type NumberingLevel = 1 | 2 | 3 | 4;
@@ -197,25 +197,25 @@ export interface Reply {
   readonly candidates: { readonly addressee?: Candidate; readonly signature?: Candidate; readonly date?: Candidate };
   readonly kind: DocumentKind;
   readonly kindSource: 'configured' | 'detected';
-  readonly docNumber?: DocNumber;
-  readonly title?: Title;
-  readonly category?: Category;
-  readonly signatory?: Signatory;
-  readonly addressee?: Addressee;
-  readonly receipt?: ReceiptLine;
-  readonly opening?: Span;
+  readonly docNumber: DocNumber | undefined;
+  readonly title: Title | undefined;
+  readonly category: Category | undefined;
+  readonly signatory: Signatory | undefined;
+  readonly addressee: Addressee | undefined;
+  readonly receipt: ReceiptLine | undefined;
+  readonly opening: Span | undefined;
   /** Top-level measure headings with their sub-items. */
   readonly measures: MeasureHeading[];
   /** Every measure heading, in document order. */
   readonly headings: MeasureHeading[];
   readonly enumerations: InlineEnumeration[];
   readonly nextSteps: NextSteps[];
-  readonly closing?: Span;
-  readonly signature?: Signature;
-  readonly date?: DateElement;
+  readonly closing: Span | undefined;
+  readonly signature: Signature | undefined;
+  readonly date: DateElement | undefined;
   readonly contacts: Span[];
-  readonly annotation?: Span;
-  readonly copyTo?: Span;
+  readonly annotation: Span | undefined;
+  readonly copyTo: Span | undefined;
   /** Body paragraphs between the receipt line and the footer. */
   readonly body: Paragraph[];
   /** Set only when the parser failed internally; the model then holds nothing but lines. */

@@ -103,7 +103,7 @@ function documentText(xml: Buffer, part: string, counter: ListCounter): { text: 
   const lines: string[] = [];
   let skip = 0;
   let fallback = 0;
-  let para: { text: string; numId?: string; ilvl?: number; style?: string; pPrDepth: number } | undefined;
+  let para: { text: string; numId?: string; ilvl?: number; style?: string | undefined; pPrDepth: number } | undefined;
   let depth = 0;
   let inPPr = false;
   let inRun = false;

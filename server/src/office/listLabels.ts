@@ -75,7 +75,7 @@ export function readNumbering(xml: Buffer | undefined): Numbering {
   let abstract: Map<number, ListLevel> | undefined;
   let instance: { id: string; abstractId: string; levels: Map<number, ListLevel>; startOverrides: Map<number, number> } | undefined;
   let overrideLevel: number | undefined;
-  let level: { ilvl: number; start: number; format?: string; text: string; legal: boolean; restart?: number; style?: string } | undefined;
+  let level: { ilvl: number; start: number; format?: string; text: string; legal: boolean; restart?: number | undefined; style?: string | undefined } | undefined;
   walkXml(xml, 'word/numbering.xml', {
     open(el) {
       if (!NS.w.includes(el.uri)) return;
@@ -128,9 +128,9 @@ export function readNumbering(xml: Buffer | undefined): Numbering {
 
 /** Reads the list membership of paragraph styles from styles.xml, following `w:basedOn`. */
 export function readStyleNumbering(xml: Buffer | undefined): Map<string, StyleNumbering> {
-  const own = new Map<string, { basedOn?: string; numId?: string; ilvl?: number }>();
+  const own = new Map<string, { basedOn?: string | undefined; numId?: string | undefined; ilvl?: number | undefined }>();
   if (xml) {
-    let style: { id: string; basedOn?: string; numId?: string; ilvl?: number } | undefined;
+    let style: { id: string; basedOn?: string | undefined; numId?: string | undefined; ilvl?: number | undefined } | undefined;
     let depth = 0;
     let inPPr = false;
     walkXml(xml, 'word/styles.xml', {

@@ -86,7 +86,7 @@ export interface BodyParse {
   readonly roots: MeasureHeading[];
   readonly enumerations: InlineEnumeration[];
   readonly nextSteps: NextSteps[];
-  readonly opening?: Span;
+  readonly opening: Span | undefined;
 }
 
 /**

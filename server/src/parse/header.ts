@@ -19,7 +19,7 @@ const DOC_NUMBER = /^(\p{Script=Han}[\p{Script=Han}A-Za-z0-9]{0,15}?)[ \t]*([〔
 export interface DocNumberMatch {
   readonly docNumber: DocNumber;
   /** A category glued to the number: `…〔2023〕02号B类`, `…5号(B类)`. */
-  readonly category?: Category;
+  readonly category: Category | undefined;
 }
 
 /**
@@ -259,7 +259,7 @@ export interface AddresseeMatch extends NamesInfo {
   readonly end: number;
   readonly namesSpan: Span;
   /** The punctuation after the names (`：`, `:`, `，` …) as written, if any. */
-  readonly colon?: { readonly span: Span; readonly char: string };
+  readonly colon: { readonly span: Span; readonly char: string } | undefined;
 }
 
 /**

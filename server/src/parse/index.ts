@@ -37,7 +37,9 @@ export function parseReply(text: string, options: ParseOptions = {}): Reply {
     return {
       text, folded: foldWidth(text), lines: splitLines(text), blocks: [], junk: [], roles: [], unplaced: [], candidates: {},
       kind: options.kind ?? 'proposal-reply', kindSource: options.kind ? 'configured' : 'detected',
-      measures: [], headings: [], enumerations: [], nextSteps: [], contacts: [], body: [],
+      docNumber: undefined, title: undefined, category: undefined, signatory: undefined, addressee: undefined, receipt: undefined, opening: undefined,
+      measures: [], headings: [], enumerations: [], nextSteps: [], closing: undefined, signature: undefined, date: undefined, contacts: [],
+      annotation: undefined, copyTo: undefined, body: [],
       parseError: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
     };
   }

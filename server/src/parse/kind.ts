@@ -9,7 +9,7 @@ export interface KindEvidence {
   readonly title: string;
   readonly docNumberOrgan: string;
   readonly receipt: string;
-  readonly addressee?: Addressee;
+  readonly addressee: Addressee | undefined;
   /** The first words of the body: a co-handling opinion may say so only there. */
   readonly opening: string;
 }

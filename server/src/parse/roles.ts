@@ -26,25 +26,25 @@ export type Phase = (typeof PHASES)[number];
 /** What the recognisers found in one block (folded text); each role's score reads these. */
 export interface Facts {
   readonly text: string;
-  readonly junk?: JunkReason;
+  readonly junk: JunkReason | undefined;
   /** The line before is a metadata label alone (`来源:`), so this one is its value. */
   readonly afterBareLabel: boolean;
   /** The block before is a title line that does not end as a title does, so this one may go on with it. */
   readonly afterOpenTitle: boolean;
-  readonly docNumber?: DocNumberMatch;
-  readonly category?: Category;
-  readonly mark?: MarkKind;
-  readonly titleLine?: TitleLine;
-  readonly organ?: string;
-  readonly addressee?: AddresseeMatch;
+  readonly docNumber: DocNumberMatch | undefined;
+  readonly category: Category | undefined;
+  readonly mark: MarkKind | undefined;
+  readonly titleLine: TitleLine | undefined;
+  readonly organ: string | undefined;
+  readonly addressee: AddresseeMatch | undefined;
   readonly receipt: number;
   readonly heading: boolean;
   /** Where the first closing formula starts (-1: none). */
   readonly closingAt: number;
-  readonly date?: DateElement;
-  readonly signatureNames?: string[];
+  readonly date: DateElement | undefined;
+  readonly signatureNames: string[] | undefined;
   readonly signatureAndDate: boolean;
-  readonly footMark?: FootMark;
+  readonly footMark: FootMark | undefined;
   readonly attachmentItem: boolean;
 }
 
