@@ -29,13 +29,15 @@ export function decodeRoles(scores: readonly Float64Array[], grammar: Grammar): 
     allowed.push([]);
     for (let r = 0; r < grammar.count; r++) allowed[s]!.push(!neutral[r] && grammar.allowed(s - 1, r));
   }
+  // the best total per state before and after each block (two rows, swapped, not one per block)
   let best = new Float64Array(states).fill(-Infinity);
+  let next = new Float64Array(states);
   best[0] = 0;
   // for each block and state reached: the state before it and the role the block took
   const fromState = new Int16Array(n * states);
   const viaRole = new Int16Array(n * states);
   for (let i = 0; i < n; i++) {
-    const next = new Float64Array(states).fill(-Infinity);
+    next.fill(-Infinity);
     const row = scores[i]!;
     // the roles this block can play (a body block: three or four of them)
     const possible: number[] = [];
@@ -54,7 +56,9 @@ export function decodeRoles(scores: readonly Float64Array[], grammar: Grammar): 
         viaRole[i * states + t] = r;
       }
     }
+    const done = best;
     best = next;
+    next = done;
   }
   let state = 0;
   for (let s = 1; s < states; s++) if (best[s]! > best[state]!) state = s;
