@@ -2,15 +2,15 @@
  * Bundles with esbuild into `dist/`:
  *   dist/extension.js     the VS Code client (`vscode` stays external, VS Code provides it)
  *   dist/server.js        the language server (`node dist/server.js --stdio`)
+ *   dist/lib/*.js         the packages only some work needs (LAZY_PACKAGES), one file each
  *   dist/cli/main.js      the command-line checker that bin/proposal-reply.js runs
  *   dist/cli/worker.js    its worker thread (cli/pool.ts starts it from beside main.js)
- * The extension and the server are self-contained, so that the packaged extension (`npm run
+ * The extension, the server and the CLI need nothing else, so that the packaged extension (`npm run
  * package`, vsce with --no-dependencies) installs with no node_modules. The client finds the server
  * beside itself (client/src/paths.ts); the server finds the rule pages in `docs/rules/` one folder up.
  *
- * The CLI runs from the checkout, beside node_modules, and starts once per command, so it is bundled
- * for start-up: one file to read and compile instead of ~200 modules to resolve. The packages that
- * only some commands need stay outside it (CLI_LAZY_PACKAGES) and load from node_modules when used.
+ * The CLI starts once per command, so it is bundled for start-up: one file to read and compile
+ * instead of ~200 modules to resolve, and V8's code cache beside it.
  *
  *   node out/scripts/bundle.js        all of them (`npm run bundle`)
  *   node out/scripts/bundle.js cli    the CLI only (`npm run build`)
@@ -23,12 +23,15 @@ import * as esbuild from 'esbuild';
 const ROOT = path.resolve(__dirname, '..', '..');
 
 /**
- * Packages the CLI loads only for some commands (Word and Excel files, CSV registers) or some
- * projects (zod, for a project file or a register: config/schema.ts); left out of its bundle, they
- * are not compiled by a check of plain replies. With them inside, the bundle was 2.3 MB and its
- * compile alone took ~150 ms of a 5 KB check (2 loaded cores); zod inside added ~65 ms.
+ * Packages only some work needs: Word documents (docx; yauzl and saxes to read them), Excel files
+ * (exceljs), CSV registers (csv-parse) and the validation of settings, project files and registers
+ * (zod). Each is bundled into a file of its own, `lib/NAME.js` beside the server (and one folder
+ * above the CLI), which the server and the CLI require when they first need it: so a start does not
+ * compile what it may never run. Inside the server's bundle they made it 3 MB and ~165 ms to compile
+ * at every start (1.5 MB and ~85 ms without docx, exceljs, csv-parse, yauzl and saxes); inside the
+ * CLI's, 2.3 MB and ~150 ms of a 5 KB check, zod another ~65 ms. Both run without node_modules.
  */
-export const CLI_LAZY_PACKAGES = ['docx', 'exceljs', 'yauzl', 'saxes', 'csv-parse', 'zod'];
+export const LAZY_PACKAGES = ['docx', 'exceljs', 'yauzl', 'saxes', 'csv-parse/sync', 'zod'];
 
 export interface BundleResult {
   readonly outdir: string;
@@ -60,16 +63,59 @@ function externalsOf(outdir: string, result: esbuild.BuildResult<{ metafile: tru
   return externals;
 }
 
-/** The extension and the language server, self-contained (minified: they ship in the .vsix). */
+/** The name of a lazy package's bundle: `csv-parse/sync` → csv-parse-sync(.js). */
+const libName = (pkg: string): string => pkg.replace(/\//g, '-');
+
+/**
+ * Leaves the lazy packages out of bundles written to `outdir`: a require of one becomes a require of
+ * its file in `libDir`, by a path relative to the bundle.
+ */
+function requireFromLib(outdir: string, libDir: string): esbuild.Plugin {
+  const filter = new RegExp(`^(${LAZY_PACKAGES.join('|')})$`);
+  return {
+    name: 'require-from-lib',
+    setup(build) {
+      build.onResolve({ filter }, (args) => {
+        const target = path.relative(outdir, path.join(libDir, `${libName(args.path)}.js`)).split(path.sep).join('/');
+        return { path: target.startsWith('.') ? target : `./${target}`, external: true };
+      });
+    },
+  };
+}
+
+/** The entry of a lazy package's bundle, `lazy:NAME`: the package as `require` returns it. */
+const LAZY_ENTRY: esbuild.Plugin = {
+  name: 'lazy-entry',
+  setup(build) {
+    build.onResolve({ filter: /^lazy:/ }, (args) => ({ path: args.path.slice('lazy:'.length), namespace: 'lazy' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, resolveDir: ROOT, loader: 'js' }));
+  },
+};
+
+/** Bundles each lazy package into `libDir` (minified: they are other people's code, and ship in the .vsix). */
+async function bundleLibs(libDir: string): Promise<esbuild.BuildResult<{ metafile: true }>> {
+  return esbuild.build({
+    ...COMMON,
+    entryPoints: Object.fromEntries(LAZY_PACKAGES.map((p) => [libName(p), `lazy:${p}`])),
+    outdir: libDir,
+    minify: true,
+    plugins: [LAZY_ENTRY],
+  });
+}
+
+/** The extension and the language server, self-contained with dist/lib (minified: they ship in the .vsix). */
 export async function bundle(outdir = path.join(ROOT, 'dist'), options: { minify?: boolean } = {}): Promise<BundleResult> {
+  const libDir = path.join(outdir, 'lib');
+  const libs = await bundleLibs(libDir);
   const result = await esbuild.build({
     ...COMMON,
     entryPoints: { extension: 'client/src/extension.ts', server: 'server/src/main.ts' },
     outdir,
     external: ['vscode'],
     minify: options.minify ?? true,
+    plugins: [requireFromLib(outdir, libDir)],
   });
-  return { outdir, externals: externalsOf(outdir, result) };
+  return { outdir, externals: { ...externalsOf(outdir, result), ...externalsOf(outdir, libs) } };
 }
 
 /**
@@ -81,15 +127,17 @@ export async function bundle(outdir = path.join(ROOT, 'dist'), options: { minify
  * an internal error into single letters.
  */
 export async function bundleCli(outdir = path.join(ROOT, 'dist', 'cli')): Promise<BundleResult> {
+  const libDir = path.join(outdir, '..', 'lib');
+  const libs = await bundleLibs(libDir);
   const result = await esbuild.build({
     ...COMMON,
     entryPoints: { main: 'server/src/cli/main.ts', worker: 'server/src/cli/worker.ts' },
     outdir,
-    external: CLI_LAZY_PACKAGES,
+    plugins: [requireFromLib(outdir, libDir)],
   });
   const warmUp = `require(${JSON.stringify(LOADER)}).writeCodeCache(${JSON.stringify(path.join(outdir, 'main.js'))}, ['check', 'examples/clean/proposal-reply.reply'])`;
   execFileSync(process.execPath, ['-e', warmUp], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  return { outdir, externals: externalsOf(outdir, result) };
+  return { outdir, externals: { ...externalsOf(outdir, result), ...externalsOf(outdir, libs) } };
 }
 
 const LOADER = path.join(ROOT, 'bin', 'load-bundle.js');
@@ -99,18 +147,19 @@ export function isHostModule(name: string): boolean {
   return name === 'vscode' || name.startsWith('node:') || builtinModules.includes(name);
 }
 
-/** True for a module the CLI bundle may leave to node_modules: a lazy package or a file of one. */
-export function isCliLazyModule(name: string): boolean {
-  return CLI_LAZY_PACKAGES.some((p) => name === p || name.startsWith(`${p}/`));
+/** True for a module a bundle requires from dist/lib: a lazy package's own bundle. */
+export function isLibModule(name: string): boolean {
+  return /^(\.\.?\/)+lib\/[\w.-]+\.js$/.test(name);
 }
 
 async function run(targets: readonly string[]): Promise<void> {
   const unknown = targets.filter((t) => t !== 'cli');
   if (unknown.length > 0) throw new Error(`usage: bundle.js [cli] (unknown: ${unknown.join(' ')})`);
-  const results: Array<{ r: BundleResult; allowed: (m: string) => boolean }> = [];
-  if (targets.length === 0) results.push({ r: await bundle(), allowed: isHostModule });
-  results.push({ r: await bundleCli(), allowed: (m) => isHostModule(m) || isCliLazyModule(m) });
-  for (const { r, allowed } of results) {
+  const allowed = (m: string): boolean => isHostModule(m) || isLibModule(m);
+  const results: BundleResult[] = [];
+  if (targets.length === 0) results.push(await bundle());
+  results.push(await bundleCli());
+  for (const r of results) {
     for (const [file, ext] of Object.entries(r.externals)) {
       const bad = ext.filter((m) => !allowed(m));
       const shown = path.relative(ROOT, path.join(r.outdir, file));

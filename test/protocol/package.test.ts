@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { serverModuleFor } from '../../client/src/paths';
-import { bundle, isHostModule } from '../../scripts/bundle';
+import { bundle, isHostModule, isLibModule, LAZY_PACKAGES } from '../../scripts/bundle';
 import { readText, ROOT, seedPath } from '../support/fixtures';
 import { SERVER_MAIN, TestClient } from '../support/lspClient';
 
@@ -36,9 +36,12 @@ describe('the packaged extension', function () {
   it('bundles a server that runs without node_modules and answers like the compiled one', async () => {
     const ext = path.join(dir, 'extension');
     const result = await bundle(path.join(ext, 'dist'));
-    assert.deepEqual(Object.keys(result.externals).sort(), ['extension.js', 'server.js']);
+    const libs = LAZY_PACKAGES.map((p) => `lib/${p.replace('/', '-')}.js`);
+    assert.deepEqual(Object.keys(result.externals).sort(), ['extension.js', ...libs, 'server.js'].sort());
     for (const [file, modules] of Object.entries(result.externals)) {
-      assert.deepEqual(modules.filter((m) => !isHostModule(m)), [], `${file} needs modules it does not bundle`);
+      // the packages only some work needs come from their own bundles beside the server (dist/lib)
+      assert.deepEqual(modules.filter((m) => !isHostModule(m) && !isLibModule(m)), [], `${file} needs modules it does not bundle`);
+      for (const m of modules.filter(isLibModule)) assert.ok(fs.existsSync(path.join(ext, 'dist', path.dirname(file), m)), `${file} needs ${m}`);
     }
     assert.ok(result.externals['extension.js']!.includes('vscode'));
     assert.ok(!result.externals['server.js']!.includes('vscode'));
@@ -104,7 +107,7 @@ describe('the packaged extension', function () {
     };
     const rel = (p: string): string => path.posix.normalize(p.replace(/^\.\//, ''));
     const needed = [
-      rel(pkg.main), 'dist/server.js', rel(pkg.contributes.languages[0]!.configuration), rel(pkg.contributes.grammars[0]!.path), rel(pkg.contributes.snippets[0]!.path),
+      rel(pkg.main), 'dist/server.js', ...fs.readdirSync(path.join(ROOT, 'dist', 'lib')).map((f) => `dist/lib/${f}`), rel(pkg.contributes.languages[0]!.configuration), rel(pkg.contributes.grammars[0]!.path), rel(pkg.contributes.snippets[0]!.path),
       rel(pkg.contributes.jsonValidation[0]!.url), 'l10n/bundle.l10n.zh-cn.json', 'package.nls.json', 'package.nls.zh-cn.json', 'package.json', 'README.md', 'LICENSE', rel(pkg.icon), 'docs/rules.md',
       ...fs.readdirSync(path.join(ROOT, 'docs', 'rules')).map((f) => `docs/rules/${f}`),
     ].sort();
