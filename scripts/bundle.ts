@@ -16,6 +16,7 @@
  *   node out/scripts/bundle.js cli    the CLI only (`npm run build`)
  */
 import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { builtinModules } from 'node:module';
 import * as esbuild from 'esbuild';
@@ -129,6 +130,8 @@ export async function bundle(outdir = path.join(ROOT, 'dist'), options: { minify
 export async function bundleCli(outdir = path.join(ROOT, 'dist', 'cli')): Promise<BundleResult> {
   const libDir = path.join(outdir, '..', 'lib');
   const libs = await bundleLibs(libDir);
+  // the old cache goes before the new bundle comes: V8 would take it for any bundle of its length
+  fs.rmSync(path.join(outdir, 'main.js.cache'), { force: true });
   const result = await esbuild.build({
     ...COMMON,
     entryPoints: { main: 'server/src/cli/main.ts', worker: 'server/src/cli/worker.ts' },

@@ -103,7 +103,7 @@ function documentText(xml: Buffer, part: string, counter: ListCounter): { text: 
   const lines: string[] = [];
   let skip = 0;
   let fallback = 0;
-  let para: { text: string; numId?: string; ilvl?: number; style?: string | undefined; pPrDepth: number } | undefined;
+  let para: { text: string; numId: string | undefined; ilvl: number | undefined; style: string | undefined; pPrDepth: number } | undefined;
   let depth = 0;
   let inPPr = false;
   let inRun = false;
@@ -123,7 +123,7 @@ function documentText(xml: Buffer, part: string, counter: ListCounter): { text: 
       if (SKIPPED.has(el.local)) { skip++; return; }
       if (skip > 0 || fallback > 0) return;
       switch (el.local) {
-        case 'p': para = { text: '', pPrDepth: depth + 1 }; break;
+        case 'p': para = { text: '', numId: undefined, ilvl: undefined, style: undefined, pPrDepth: depth + 1 }; break;
         case 'pPr': if (para && depth === para.pPrDepth) inPPr = true; break;
         case 'pStyle': if (inPPr && para) para.style = el.attr('val'); break;
         case 'numId': if (inPPr && para) para.numId = el.attr('val') ?? '0'; break;
@@ -163,7 +163,7 @@ function documentText(xml: Buffer, part: string, counter: ListCounter): { text: 
         case 'pPr': inPPr = false; break;
         case 'p': {
           if (!para) break;
-          const list = counter.resolve({ ...(para.numId !== undefined ? { numId: para.numId } : {}), ...(para.ilvl !== undefined ? { ilvl: para.ilvl } : {}) }, para.style);
+          const list = counter.resolve(para, para.style);
           const label = list ? counter.next(list.numId, list.ilvl) : undefined;
           lines.push(label ? `${'    '.repeat(list!.ilvl + 1)}${label.label} ${para.text}` : para.text);
           para = undefined;

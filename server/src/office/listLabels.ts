@@ -75,7 +75,7 @@ export function readNumbering(xml: Buffer | undefined): Numbering {
   let abstract: Map<number, ListLevel> | undefined;
   let instance: { id: string; abstractId: string; levels: Map<number, ListLevel>; startOverrides: Map<number, number> } | undefined;
   let overrideLevel: number | undefined;
-  let level: { ilvl: number; start: number; format?: string; text: string; legal: boolean; restart?: number | undefined; style?: string | undefined } | undefined;
+  let level: { ilvl: number; start: number; format: string | undefined; text: string; legal: boolean; restart: number | undefined; style: string | undefined } | undefined;
   walkXml(xml, 'word/numbering.xml', {
     open(el) {
       if (!NS.w.includes(el.uri)) return;
@@ -89,7 +89,7 @@ export function readNumbering(xml: Buffer | undefined): Numbering {
           if (instance && overrideLevel !== undefined && v !== undefined) instance.startOverrides.set(overrideLevel, v);
           break;
         }
-        case 'lvl': level = { ilvl: int(el.attr('ilvl')) ?? 0, start: 1, text: '', legal: false }; break;
+        case 'lvl': level = { ilvl: int(el.attr('ilvl')) ?? 0, start: 1, format: undefined, text: '', legal: false, restart: undefined, style: undefined }; break;
         case 'start': if (level) level.start = int(el.attr('val')) ?? 1; break;
         case 'numFmt': {
           if (!level) break;
@@ -128,16 +128,16 @@ export function readNumbering(xml: Buffer | undefined): Numbering {
 
 /** Reads the list membership of paragraph styles from styles.xml, following `w:basedOn`. */
 export function readStyleNumbering(xml: Buffer | undefined): Map<string, StyleNumbering> {
-  const own = new Map<string, { basedOn?: string | undefined; numId?: string | undefined; ilvl?: number | undefined }>();
+  const own = new Map<string, { basedOn: string | undefined; numId: string | undefined; ilvl: number | undefined }>();
   if (xml) {
-    let style: { id: string; basedOn?: string | undefined; numId?: string | undefined; ilvl?: number | undefined } | undefined;
+    let style: { id: string; basedOn: string | undefined; numId: string | undefined; ilvl: number | undefined } | undefined;
     let depth = 0;
     let inPPr = false;
     walkXml(xml, 'word/styles.xml', {
       open(el) {
         if (!NS.w.includes(el.uri)) return;
         if (el.local === 'style') {
-          style = el.attr('type') === 'paragraph' || el.attr('type') === undefined ? { id: el.attr('styleId') ?? '' } : undefined;
+          style = el.attr('type') === 'paragraph' || el.attr('type') === undefined ? { id: el.attr('styleId') ?? '', basedOn: undefined, numId: undefined, ilvl: undefined } : undefined;
           depth = 0;
           return;
         }
@@ -266,7 +266,7 @@ export class ListCounter {
   constructor(private readonly numbering: Numbering, private readonly styles: ReadonlyMap<string, StyleNumbering>) {}
 
   /** The paragraph's list and level: direct `w:numPr` first, then its style's; numId 0 means none. */
-  resolve(direct: { numId?: string; ilvl?: number }, style: string | undefined): { numId: string; ilvl: number } | undefined {
+  resolve(direct: { readonly numId: string | undefined; readonly ilvl: number | undefined }, style: string | undefined): { numId: string; ilvl: number } | undefined {
     const fromStyle = style !== undefined ? this.styles.get(style) : undefined;
     const numId = direct.numId ?? fromStyle?.numId;
     if (numId === undefined || numId === '0') return undefined;
