@@ -25,7 +25,8 @@ import { type BatchReport, BatchIndex, groupByState, summarizeReply } from './re
 import { formatReportCsv, formatReportJson, formatReportMarkdown, type ReportFormat, summaryLine } from './report/formats';
 import { formatReportHtml, relativeHref } from './report/html';
 import { type Locale, type Localized, localize } from './core/vocabulary';
-import type { AnalyzeExtras, ReplyService } from './service';
+import type { AnalyzeExtras } from './analysis';
+import type { ReplyService } from './service';
 
 /** The batch of one project file. */
 export interface Batch {

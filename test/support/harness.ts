@@ -18,7 +18,8 @@ import type { EffectiveConfig } from '../../server/src/config/schema';
 import { decodeRegisterBytes, parseRegister } from '../../server/src/register';
 import type { Register } from '../../server/src/register/types';
 import { batchLinks } from '../../server/src/report/batch';
-import { type AnalyzeExtras, createReplyService } from '../../server/src/service';
+import type { AnalyzeExtras } from '../../server/src/analysis';
+import { createReplyService } from '../../server/src/service';
 import type { Finding } from '../../server/src/rules/types';
 
 export interface Fixture {

@@ -15,7 +15,7 @@ import type { DocumentKind } from '../core/model';
 import type { Locale, Localized } from '../core/vocabulary';
 import type { Finding } from '../rules/types';
 import { type ReplySummary, summarizeReply } from '../report/summary';
-import { createReplyService, type AnalyzeExtras, type ReplyService } from '../service';
+import { type AnalyzeExtras, createAnalyzer } from '../analysis';
 import { isWordFile, type ReadNote, readReplyFileSync, readWordFile } from '../io/files';
 import type { Registers } from '../io/registers';
 import type { Register } from '../register/types';
@@ -79,13 +79,13 @@ export const PARALLEL_MIN_CORES = 3;
 export const CHUNK_FILES = 32;
 
 /**
- * A checker for the files of one run, in one thread: the service, its log and the registers it has
+ * A checker for the files of one run, in one thread: the analyzer, its log and the registers it has
  * read belong to it. `batchLinks` (the second pass) tells it which replies share an entry.
  */
 export function fileChecker(options: CheckOptions, registers?: Registers): (job: CheckJob, batchLinks?: AnalyzeExtras['batchLinks']) => Promise<FileOutcome> {
   let logs: string[] = [];
   const fixed = options.today;
-  const service: ReplyService = createReplyService({
+  const analyzer = createAnalyzer({
     now: fixed === undefined ? () => new Date() : () => new Date(fixed),
     cacheSize: 1,
     log: (m) => logs.push(m),
@@ -102,8 +102,8 @@ export function fileChecker(options: CheckOptions, registers?: Registers): (job:
       register = (await registers.load(job.register, job.shown, job.config)).register;
     }
     const doc = TextDocument.create(pathToFileURL(job.file).href, 'proposal-reply', 1, read.text);
-    const analysis = service.analyze(doc, job.config, { ...(register ? { register } : {}), ...(batchLinks ? { batchLinks } : {}) });
-    service.forget(doc.uri);
+    const analysis = analyzer.analyze(doc, job.config, { ...(register ? { register } : {}), ...(batchLinks ? { batchLinks } : {}) });
+    analyzer.forget(doc.uri);
     const findings = options.quiet ? analysis.findings.filter((f) => f.severity === 'error') : analysis.findings;
     return {
       ok: true,

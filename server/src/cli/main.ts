@@ -1,6 +1,6 @@
 /**
  * The command-line checker: `proposal-reply check` and `proposal-reply outline` over the same
- * service the editor uses. Exit codes: 0 no finding at the failing severity, 1 some finding at it,
+ * analysis the editor uses. Exit codes: 0 no finding at the failing severity, 1 some finding at it,
  * 2 a usage or I/O problem (reported on stderr; the other files are still checked).
  */
 import { promises as fs, readFileSync } from 'node:fs';
@@ -17,7 +17,7 @@ import { RULES } from '../rules';
 import type { Locale, Severity } from '../core/vocabulary';
 import type { Rule } from '../rules/types';
 import { localize } from '../core/vocabulary';
-import { createReplyService } from '../service';
+import { createAnalyzer } from '../analysis';
 import { buildOutline, outlineOmitted } from '../features/outline';
 import { readingOf } from '../parse/reading';
 import { type CheckJob, type CheckOptions, checkAll, defaultJobs, fileChecker, type FileOutcome } from './check';
@@ -418,7 +418,7 @@ async function checkBatch(
     }
     for (const note of outcome.notes) io.stderr(noteLine(job.shown, note, job.locale));
     for (const line of outcome.logs) {
-      // a failing rule is logged once per run, as one service would, though each worker has its own
+      // a failing rule is logged once per run, as one analyzer would, though each worker has its own
       const rule = /^rule (\S+) failed/.exec(line)?.[1];
       if (rule !== undefined) {
         if (failedRules.has(rule)) continue;
@@ -564,9 +564,8 @@ async function outline(file: string, opts: RunOptions, io: CliIo): Promise<numbe
     return 2;
   }
   for (const note of read.notes) io.stderr(noteLine(shown, note, locale));
-  const service = createReplyService({ now: opts.now, cacheSize: 1 });
   const doc = TextDocument.create(pathToFileURL(abs).href, 'proposal-reply', 1, read.text);
-  const analysis = service.analyze(doc, config);
+  const analysis = createAnalyzer({ now: opts.now, cacheSize: 1 }).analyze(doc, config, {});
   if (opts.roles) {
     // the reading quotes the reply's text: each line escaped as any line the CLI prints
     io.stdout(readingOf(analysis.reply).split('\n').map(escapeControls).join('\n'));
