@@ -53,7 +53,12 @@ describe('the packaged extension', function () {
       await c.open(uri, text);
       return (await c.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } })).items;
     };
-    const bundled = await TestClient.start({ pull: true, serverModule: path.join(ext, 'dist', 'server.js') });
+    // every module file the bundled server loads, listed as it loads (the server may be killed at the end)
+    const loadedList = path.join(dir, 'server-loaded.txt');
+    const preload = path.join(dir, 'list-loaded.js');
+    fs.writeFileSync(preload, `const fs = require('node:fs'); const M = require('node:module'); const js = M._extensions['.js'];
+M._extensions['.js'] = function (module, file) { fs.appendFileSync(${JSON.stringify(loadedList)}, file + '\\n'); return js.call(this, module, file); };\n`);
+    const bundled = await TestClient.start({ pull: true, serverModule: path.join(ext, 'dist', 'server.js'), execArgv: ['--require', preload] });
     const compiled = await TestClient.start({ pull: true });
     try {
       const a = await pull(bundled);
@@ -66,6 +71,9 @@ describe('the packaged extension', function () {
         assert.equal(file, path.join(ext, 'docs', 'rules', `${d.code}.md`));
         assert.ok(fs.existsSync(file));
       }
+      // a reply with the settings at their defaults needs none of the packages in dist/lib
+      const loaded = fs.readFileSync(loadedList, 'utf8').split('\n').filter((l) => l.length > 0);
+      assert.deepEqual(loaded.filter((f) => f !== preload), [path.join(ext, 'dist', 'server.js')]);
     } finally {
       await bundled.stop();
       await compiled.stop();

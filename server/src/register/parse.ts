@@ -4,7 +4,6 @@
  * parsed by csv-parse, every cell is validated by its field's zod schema, and whatever is wrong is
  * reported with its row, line and column; bad rows are skipped and the rest still loads.
  */
-import { parse as parseCsv } from 'csv-parse/sync';
 import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { decodeReplyBytes } from '../core/decode';
 import type { Localized } from '../core/vocabulary';
@@ -335,6 +334,8 @@ function swallowsRows(text: string, span: Span, delimiter: string, width: number
 }
 
 function readCsvRecords(b: Builder): CsvRecord[] {
+  // the CSV parser loads with the first CSV register, not with the language server
+  const { parse: parseCsv } = require('csv-parse/sync') as typeof import('csv-parse/sync');
   const text = b.text;
   const delimiter = detectDelimiter(text);
   const records: CsvRecord[] = [];
