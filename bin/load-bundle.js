@@ -26,10 +26,18 @@ function run(script, file) {
   return module.exports;
 }
 
+/** The cache beside the bundle when it is at least as new, else nothing (an unreadable one is no cache either). */
+function readCache(file) {
+  try {
+    return mtime(cacheOf(file)) >= mtime(file) ? fs.readFileSync(cacheOf(file)) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The bundle's exports. */
 function loadBundle(file) {
-  const cache = mtime(cacheOf(file)) >= mtime(file) ? fs.readFileSync(cacheOf(file)) : undefined;
-  return run(compile(file, cache), file);
+  return run(compile(file, readCache(file)), file);
 }
 
 /**

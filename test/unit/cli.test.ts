@@ -321,6 +321,12 @@ describe('the installed command (bin/proposal-reply.js)', function () {
     const r = spawnSync(process.execPath, ['-e', script, 'check', CLEAN], { cwd: ROOT, env: ENV, encoding: 'utf8', timeout: 30_000 });
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /✔ 已检查 1 个文件/);
+    // a cache that cannot be read (here a folder) is no cache either
+    fs.rmSync(path.join(dir, 'main.js.cache'));
+    fs.mkdirSync(path.join(dir, 'main.js.cache'));
+    const unreadable = spawnSync(process.execPath, ['-e', script, 'check', CLEAN], { cwd: ROOT, env: ENV, encoding: 'utf8', timeout: 30_000 });
+    assert.equal(unreadable.status, 0, unreadable.stderr);
+    assert.match(unreadable.stdout, /✔ 已检查 1 个文件/);
   });
 
   it('prints what the compiled tree prints, in one thread and in worker threads', async () => {
