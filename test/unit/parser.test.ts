@@ -283,6 +283,18 @@ describe('parser', () => {
       assert.deepEqual(r.blocks.map((b) => r.text.slice(b.start, b.end)), ['正文。']);
     });
 
+    it('reads a site footer after the reply as furniture, not as a signature that lost its organ word', () => {
+      const body = lines('林灵委员：', '您提出的《关于教育的建议》收悉，现答复如下：', '一、加强领导。', '感谢您对教育工作的关心和支持。');
+      const footer = ['扫码查看手机版', '主办单位：某市人民政府办公室  承办单位：某市大数据中心', '网站标识码：3502000001  闽ICP备05012345号'];
+      const r = parseReply(lines(body, '', ...footer));
+      assert.deepEqual(r.junk.map((j) => j.reason), ['share-widget', 'site-footer', 'site-footer']);
+      assert.equal(r.signature, undefined);
+      assert.equal(r.candidates.signature, undefined, 'the footer is no candidate for the missing signature');
+      // a reply's own row of its handling unit stays the reply's
+      const own = parseReply(lines(body, '承办单位：市教育局  联系人：张三  联系电话：0592-1234567'));
+      assert.deepEqual(own.junk, []);
+    });
+
     it('handles CRLF, CR, a BOM, full-width indentation and blank-line noise with exact offsets', () => {
       const base = ['\ufeff林灵委员：', '', '', '　　您提出的《关于教育的建议》收悉，现答复如下：', '  ', '　　一、加强领导', '', '此复。', '厦门市教育局', '2025年5月20日'];
       for (const eol of ['\n', '\r\n', '\r']) {
