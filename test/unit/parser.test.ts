@@ -295,6 +295,16 @@ describe('parser', () => {
       assert.deepEqual(own.junk, []);
     });
 
+    it('reads a site\'s accessibility and language switches as furniture, not as an addressee that lost its role word', () => {
+      const r = parseReply(lines('无障碍 | 长者模式 | 繁体版 | English', '您提出的《关于教育的建议》收悉，现答复如下：', '一、加强领导。'));
+      assert.deepEqual(r.junk.map((j) => [lineOf(r, j.start), j.reason]), [[1, 'share-widget']]);
+      assert.equal(r.candidates.addressee, undefined);
+      // the words themselves in a heading are content
+      const heading = parseReply(lines('林灵委员：', '您提出的《关于教育的建议》收悉，现答复如下：', '一、无障碍设施建设'));
+      assert.deepEqual(heading.junk, []);
+      assert.equal(heading.measures.length, 1);
+    });
+
     it('handles CRLF, CR, a BOM, full-width indentation and blank-line noise with exact offsets', () => {
       const base = ['\ufeff林灵委员：', '', '', '　　您提出的《关于教育的建议》收悉，现答复如下：', '  ', '　　一、加强领导', '', '此复。', '厦门市教育局', '2025年5月20日'];
       for (const eol of ['\n', '\r\n', '\r']) {

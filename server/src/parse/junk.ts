@@ -71,8 +71,11 @@ const TIMESTAMP = /\d{4}[-/]\d{1,2}[-/]\d{1,2}[ \t]*\d{1,2}:\d{2}/;
 
 /** A site's footer: its registrations and copyright, and the row naming who hosts and who runs it (`主办单位:… 承办单位:…`). */
 const SITE_FOOTER = /公网安备|ICP备|网站标识码|版权所有|Copyright|©|技术支持:|网站地图|联系我们|建议使用.{0,20}浏览器|分辨率|主办(单位)?[ \t]*:[^:]{2,40}(承办|运维|维护)(单位)?[ \t]*:/i;
-/** A widget word alone, or followed by a colon, bracket or blank: not `打印机采购…` or `关闭…的决定`. */
-const WIDGET = /^[【[]?(分享到|分享功能|分享|扫一扫|扫码查看手机版|查看手机版|手机版|扫码阅读|打印本页|打印|关闭窗口|关闭本页|关闭|收藏|返回顶部|返回首页|返回|上一篇|下一篇|相关链接|相关文章|相关阅读|相关新闻|相关文件|附件下载|详细查看|放大|缩小)[】\]]?(?=$|[\s:|【[(])/;
+/**
+ * A widget word alone, or followed by a colon, bracket or blank: not `打印机采购…`, `关闭…的决定` or
+ * `无障碍设施…`. With the share and print buttons, a site's accessibility and language switches.
+ */
+const WIDGET = /^[【[]?(分享到|分享功能|分享|扫一扫|扫码查看手机版|查看手机版|手机版|扫码阅读|打印本页|打印|关闭窗口|关闭本页|关闭|收藏|返回顶部|返回首页|返回|上一篇|下一篇|相关链接|相关文章|相关阅读|相关新闻|相关文件|附件下载|详细查看|放大|缩小|无障碍(浏览|阅读)?|长者模式|关怀版|适老化|繁体版|繁體|简体版|English)[】\]]?(?=$|[\s:|【[(])/;
 const SCAN_TO_READ = /扫一扫|在手机上(查看|打开|阅读)|手机扫码|微信扫/;
 const WIDGET_ROW = /^[【[](打印|关闭|字体|收藏|大|返回)|\[[ \t]*(大|中|小)[ \t]*\]/;
 const EDITOR_NOTE = /^\([ \t]*(编辑|责任编辑|来源|作者|审核|校对)[ \t]*:/;
