@@ -295,6 +295,16 @@ describe('parser', () => {
       assert.deepEqual(own.junk, []);
     });
 
+    it('reads page numbers of a printout or a PDF and download links as furniture', () => {
+      const r = parseReply(lines('林灵委员：', '您提出的《关于教育的建议》收悉，现答复如下：', '— 1 —', '一、加强领导。', '-2-', '第 3 页 共 3 页', '原文下载'));
+      assert.deepEqual(r.junk.map((j) => [lineOf(r, j.start), j.reason]), [[3, 'page-number'], [5, 'page-number'], [6, 'page-number'], [7, 'share-widget']]);
+      assert.deepEqual(r.addressee!.names, ['林灵委员']);
+      assert.equal(r.measures.length, 1);
+      assert.equal(r.candidates.signature, undefined);
+      // a measure numbered 1/2 or a year range stays content
+      assert.deepEqual(parseReply(lines('林灵委员：', '1.2023—2025年计划')).junk, []);
+    });
+
     it('reads a site\'s accessibility and language switches as furniture, not as an addressee that lost its role word', () => {
       const r = parseReply(lines('无障碍 | 长者模式 | 繁体版 | English', '您提出的《关于教育的建议》收悉，现答复如下：', '一、加强领导。'));
       assert.deepEqual(r.junk.map((j) => [lineOf(r, j.start), j.reason]), [[1, 'share-widget']]);

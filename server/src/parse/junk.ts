@@ -75,11 +75,16 @@ const SITE_FOOTER = /公网安备|ICP备|网站标识码|版权所有|Copyright|
  * A widget word alone, or followed by a colon, bracket or blank: not `打印机采购…`, `关闭…的决定` or
  * `无障碍设施…`. With the share and print buttons, a site's accessibility and language switches.
  */
-const WIDGET = /^[【[]?(分享到|分享功能|分享|扫一扫|扫码查看手机版|查看手机版|手机版|扫码阅读|打印本页|打印|关闭窗口|关闭本页|关闭|收藏|返回顶部|返回首页|返回|上一篇|下一篇|相关链接|相关文章|相关阅读|相关新闻|相关文件|附件下载|详细查看|放大|缩小|无障碍(浏览|阅读)?|长者模式|关怀版|适老化|繁体版|繁體|简体版|English)[】\]]?(?=$|[\s:|【[(])/;
+const WIDGET = /^[【[]?(分享到|分享功能|分享|扫一扫|扫码查看手机版|查看手机版|手机版|扫码阅读|打印本页|打印|关闭窗口|关闭本页|关闭|收藏|返回顶部|返回首页|返回|上一篇|下一篇|相关链接|相关文章|相关阅读|相关新闻|相关文件|附件下载|原文下载|下载原文|PDF下载|下载PDF|详细查看|放大|缩小|无障碍(浏览|阅读)?|长者模式|关怀版|适老化|繁体版|繁體|简体版|English)[】\]]?(?=$|[\s:|【[(])/;
 const SCAN_TO_READ = /扫一扫|在手机上(查看|打开|阅读)|手机扫码|微信扫/;
 const WIDGET_ROW = /^[【[](打印|关闭|字体|收藏|大|返回)|\[[ \t]*(大|中|小)[ \t]*\]/;
 const EDITOR_NOTE = /^\([ \t]*(编辑|责任编辑|来源|作者|审核|校对)[ \t]*:/;
 const BORDER = /^[|\-=_*~·•#>\s]+$/;
+/**
+ * A page number alone on its line, from a printout or a PDF copied line by line: `— 1 —` (GB/T 9704-2012
+ * 7.5), `-2-`, `第 1 页 共 3 页`, `1/3`.
+ */
+const PAGE_NUMBER = /^-{1,2}[ \t]*\d{1,3}[ \t]*-{1,2}$|^[—–][ \t]*\d{1,3}[ \t]*[—–]$|^第[ \t]*\d{1,3}[ \t]*页([ \t,，/]*共[ \t]*\d{1,3}[ \t]*页)?$|^\d{1,3}[ \t]*\/[ \t]*\d{1,3}$/;
 /** A list item of a page's side panel: `• 2025-07-02` (replies themselves use no bullets). */
 const BULLET_ITEM = /^[•·][ \t]*\S.{0,58}$/;
 /** Where the page sits in its site: `首页 > 政务公开 > 建议提案办理`. */
@@ -88,12 +93,13 @@ const BREADCRUMB = /^.{0,20}([>»›]).{1,30}\1/;
 /** Junk lines are short; a long line is content even if it mentions a matching word. */
 export const JUNK_MAX_LINE = 160;
 
-export type JunkReason = 'web-metadata' | 'share-widget' | 'site-footer' | 'table-border';
+export type JunkReason = 'web-metadata' | 'share-widget' | 'site-footer' | 'table-border' | 'page-number';
 
 /** Why a (folded, trimmed) line is page furniture, or undefined when it is not. */
 export function junkReason(line: string): JunkReason | undefined {
   if (line.length > JUNK_MAX_LINE) return undefined;
   if (BORDER.test(line)) return 'table-border';
+  if (PAGE_NUMBER.test(line)) return 'page-number';
   if (isMetadataRow(line) || EDITOR_NOTE.test(line) || TIMESTAMP.test(line) || BULLET_ITEM.test(line) || BREADCRUMB.test(line)) return 'web-metadata';
   if (!REPLY_LABEL.test(line) && !line.includes('。') && (line.match(LABEL_VALUE)?.length ?? 0) >= 2) return 'web-metadata';
   if (/(浏览次数|阅读次数|点击数|访问量|浏览量)[ \t]*:?[ \t]*\d+/.test(line)) return 'web-metadata';

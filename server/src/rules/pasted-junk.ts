@@ -8,6 +8,7 @@ const REASON: Record<string, Localized> = {
   'share-widget': { zh: '网页分享、打印、扫码等控件文字', en: 'web-page share, print or QR-code widget text' },
   'site-footer': { zh: '网站页脚（备案号、版权信息等）', en: 'a web-site footer (registration number, copyright …)' },
   'table-border': { zh: '网页表格边框字符', en: 'web-table border characters' },
+  'page-number': { zh: '从打印稿或 PDF 复制带入的页码', en: 'a page number copied from a printout or a PDF' },
 };
 
 export const rule = defineRule({
@@ -15,8 +16,8 @@ export const rule = defineRule({
   defaultSeverity: 'warning',
   title: { zh: '粘贴带入的网页残留', en: 'Web-page junk pasted in' },
   description: {
-    zh: '从网页复制答复时带入的发布时间、浏览次数、分享按钮、备案号、表格边框等文字不属于答复，应删除。“清理粘贴文本”命令可一次删除。',
-    en: 'Publication times, view counts, share buttons, registration numbers and table borders copied from a web page are not part of the reply and must go. The “clean up pasted text” command removes them all at once.',
+    zh: '从网页复制答复时带入的发布时间、浏览次数、分享按钮、备案号、表格边框等文字，以及从打印稿或 PDF 带入的页码（“— 1 —”），不属于答复，应删除。“清理粘贴文本”命令可一次删除。',
+    en: 'Publication times, view counts, share buttons, registration numbers and table borders copied from a web page, and page numbers (“— 1 —”) copied from a printout or a PDF, are not part of the reply and must go. The “clean up pasted text” command removes them all at once.',
   },
   sources: [
     { kind: 'corpus', note: { zh: '网上公开的答复页面均夹带此类文字。', en: 'Published reply pages all carry such text.' } },
