@@ -84,6 +84,9 @@ describe('parser', () => {
       ['***委员会:', ['***委员会'], 'body', 'other'],
       ['市政府教育督导委员会办公室：', ['市政府教育督导委员会办公室'], 'body', 'other'],
       ['尊敬的林灵委员：', ['林灵委员'], 'person', 'member'],
+      ['致林灵委员：', ['林灵委员'], 'person', 'member'],
+      // 致 of 致公党 is the party's name, no salutation
+      ['致公党厦门市委员会：', ['致公党厦门市委员会'], 'body', 'other'],
       // template placeholders, judged by what they stand for
       ['×××（主办单位）：', ['×××(主办单位)'], 'body', 'other'],
       ['XXX（委员）：', ['XXX(委员)'], 'person', 'member'],

@@ -217,6 +217,8 @@ const PERSON_SUFFIX = /(委员|代表|同志|先生|女士|老师|主任|主席|
 const PERSONS_GROUP = /等[ \t]*[\d一二三四五六七八九十]*[ \t]*[名位人]?\)?[ \t]*(委员|代表|同志)$/;
 /** Words no addressee holds: a title's or a sentence's. */
 const NOT_NAMES = /关于|答复|报告|通知|意见|《|》|提出|收悉|如下|\d{3,}|[。;!?]/;
+/** What may come before an addressee's names: 尊敬的, or 致 (`致林灵委员：`) but not the 致 of 致公党. */
+const SALUTATION = /^(尊敬的|致(?!公党))/;
 /** A template's placeholder with what it stands for: `×××(主办单位)`, `XXX(委员)`. */
 const PLACEHOLDER = /^(?:×+|[Xx]{2,}|某某|○+)\(([^()]{1,8})\)$/;
 
@@ -232,9 +234,9 @@ export interface NamesInfo {
  * organisation (`民革天水市委员会`, `湖里区政府`). Masked names (`***委员会`) count.
  */
 export function analyseNames(raw: string): NamesInfo | undefined {
-  // 尊敬的 before, 并附议人 or a note in brackets after the names (`王五委员（并转附议委员）`), but
-  // not the brackets of a template's placeholder (`×××（主办单位）`)
-  let s = raw.trim().replace(/^尊敬的/, '').replace(/[ \t]*(并附议人|及附议人|及联名人|等附议人)$/, '').trim();
+  // 尊敬的 or 致 before (not 致公党's), 并附议人 or a note in brackets after the names (`王五委员（并转附议委员）`),
+  // but not the brackets of a template's placeholder (`×××（主办单位）`)
+  let s = raw.trim().replace(SALUTATION, '').replace(/[ \t]*(并附议人|及附议人|及联名人|等附议人)$/, '').trim();
   if (!PLACEHOLDER.test(s.split(/[、,，和及与]/).pop()!.trim())) s = s.replace(/\([^()]{1,12}\)$/, '').trim();
   if (s.length === 0 || s.length > 80 || /^[\d(]/.test(s) && !/^\(等/.test(s) || NOT_NAMES.test(s)) return undefined;
   const parts = s.split(/[、,，和及与]/).map((p) => p.trim()).filter((p) => p.length > 0);
@@ -270,13 +272,16 @@ export interface AddresseeMatch extends NamesInfo {
 export function matchAddressee(text: string, folded: string, start: number, end: number): AddresseeMatch | undefined {
   const s = folded.slice(start, end);
   if (s.length > 90) return undefined;
-  const m = /^(尊敬的)?[ \t]*([^:,;。]+?)[ \t]*([:,;。]?)[ \t]*((?:您们|你们|您|你)好[!.。]?)?[ \t]*$/.exec(s);
+  const m = /^[ \t]*([^:,;。]+?)[ \t]*([:,;。]?)[ \t]*((?:您们|你们|您|你)好[!.。]?)?[ \t]*$/.exec(s);
   if (!m) return undefined;
-  const info = analyseNames(m[2]!);
+  const info = analyseNames(m[1]!);
   if (!info) return undefined;
-  const namesStart = start + s.indexOf(m[2]!, m[1] ? 3 : 0);
-  const namesSpan = { start: namesStart, end: namesStart + m[2]!.length };
-  const markAt = m[3] ? start + s.indexOf(m[3], namesSpan.end - start) : -1;
+  // the names without the salutation before them
+  const lead = SALUTATION.exec(m[1]!)?.[0] ?? '';
+  const names = m[1]!.slice(lead.length).trimStart();
+  const namesStart = start + s.indexOf(names, s.indexOf(m[1]!) + lead.length);
+  const namesSpan = { start: namesStart, end: namesStart + names.length };
+  const markAt = m[2] ? start + s.indexOf(m[2], namesSpan.end - start) : -1;
   return {
     ...info,
     end,
