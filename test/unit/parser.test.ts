@@ -266,6 +266,18 @@ describe('parser', () => {
       assert.equal(r.headings.length, 0);
     });
 
+    it('cuts a note in brackets glued to the end of the date line', () => {
+      for (const note of ['（此件公开发布）', '(此件依申请公开)', '（联系人：张三，电话：0592-1234567）']) {
+        for (const foot of [['厦门市教育局', `2025年5月20日${note}`], [`厦门市教育局 2025年5月20日${note}`]]) {
+          const r = parseReply(lines(...head, '此复。', ...foot));
+          assert.deepEqual([r.signature?.names, r.date?.raw], [['厦门市教育局'], '2025年5月20日'], foot.join(' / '));
+        }
+      }
+      // a weekday after the date is no part of it; a bracket that is no note stays with its line
+      assert.equal(parseReply(lines(...head, '此复。', '厦门市教育局', '2025年5月20日（星期二）')).date?.raw, '2025年5月20日');
+      assert.equal(parseReply(lines(...head, '此复。', '厦门市教育局', '2025年5月20日（草稿）')).date?.raw, undefined);
+    });
+
     it('finds foot elements in a run-on pasted line', () => {
       const r = parseReply('我们相信，一定会谱写新篇章。 普洱市教育体育局 2023年7月12日 (联系人及电话:教师教育科龚修颖,2125050) |');
       assert.deepEqual(r.signature!.names, ['普洱市教育体育局']);

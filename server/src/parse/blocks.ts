@@ -59,8 +59,14 @@ function cells(folded: string, start: number, end: number): Array<{ start: numbe
   return out.filter((c) => c.end > c.start);
 }
 
-/** What segment needs to break a line at all: a blank, a colon, a document number in brackets, a marker after a sentence end. */
-const MAY_SPLIT = /[ \t\u00a0\u200b\u2002\u2003\u2009\ufeff\v\f:]|号\)|[。!?](?=[一二三四五六七八九十百(\d、])/;
+/** What segment needs to break a line at all: a blank, a colon, a document number or a note in brackets, a marker after a sentence end. */
+const MAY_SPLIT = /[ \t\u00a0\u200b\u2002\u2003\u2009\ufeff\v\f:]|号\)|\((此件|星期|周)|[。!?](?=[一二三四五六七八九十百(\d、])/;
+
+/**
+ * A note in brackets that ends a line, glued to the date or the signature before it:
+ * `…2023年7月12日(此件公开发布)`, `…(联系人:张三)`, and a weekday after the date, `2023年7月12日(星期三)`.
+ */
+const NOTE_TAIL = /\([ \t]*(?:(?:此件|联[ \t]*系)[^()]{0,40}|(?:星期|周)[一二三四五六日天])[ \t]*\)$/;
 
 /** Brackets and quotes (no break inside them), sentence ends, colons and runs of blanks. */
 const SEGMENT_MARKS = /[《“(]|[》”)]|[。!?]|:|[ \t\u00a0\u200b\u2002\u2003\u2009\ufeff\v\f]+/g;
@@ -86,7 +92,10 @@ function segment(text: string, folded: string, start: number, end: number): Arra
   const lead = /^\(([^()]{4,30}号)\)/.exec(folded.slice(start, end));
   if (lead && matchDocNumber(text, folded, start + 1, start + 1 + lead[1]!.length)) cut(start + lead[0].length, start + lead[0].length);
   const tail = /\(([^()]{4,30}号)\)$/.exec(folded.slice(segStart, end));
-  const tailAt = tail && segStart + tail.index > start && matchDocNumber(text, folded, segStart + tail.index + 1, end - 1) ? segStart + tail.index : end;
+  const note = NOTE_TAIL.exec(folded.slice(segStart, end));
+  const tailAt = tail && segStart + tail.index > start && matchDocNumber(text, folded, segStart + tail.index + 1, end - 1) ? segStart + tail.index
+    : note && segStart + note.index > start ? segStart + note.index
+    : end;
 
   let depth = 0;
   SEGMENT_MARKS.lastIndex = segStart;
