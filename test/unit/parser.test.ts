@@ -266,6 +266,22 @@ describe('parser', () => {
       assert.equal(r.headings.length, 0);
     });
 
+    it('finds the signing organisation glued to the closing sentence', () => {
+      const cases: Array<[string[], string]> = [
+        [['特此函复。厦门市教育局 2025年5月20日'], '特此函复。'],
+        [['感谢您对教育工作的关心和支持！厦门市教育局', '2025年5月20日'], '感谢您对教育工作的关心和支持！'],
+        [['此复 厦门市教育局 2025年5月20日'], '此复'],
+        [['特此函复。厦门市教育局2025年5月20日'], '特此函复。'],
+      ];
+      for (const [foot, closing] of cases) {
+        const r = parseReply(lines(...head, ...foot));
+        assert.deepEqual([slice(r, r.closing), r.signature?.names, r.date?.raw], [closing, ['厦门市教育局'], '2025年5月20日'], foot.join(' / '));
+      }
+      // an organ named at the end of a body sentence, with more text after it, stays in the body
+      const body = parseReply(lines(...head, '此事已交市财政局办理。市财政局表示将研究。', '此复。', '厦门市教育局', '2025年5月20日'));
+      assert.deepEqual(body.signature?.names, ['厦门市教育局']);
+    });
+
     it('cuts a note in brackets glued to the end of the date line', () => {
       for (const note of ['（此件公开发布）', '(此件依申请公开)', '（联系人：张三，电话：0592-1234567）']) {
         for (const foot of [['厦门市教育局', `2025年5月20日${note}`], [`厦门市教育局 2025年5月20日${note}`]]) {

@@ -8,6 +8,7 @@
 import type { Block, JunkSpan } from '../core/model';
 import { isBlank, type LineInfo, trimSpan } from '../core/text';
 import { matchDateAt } from './dates';
+import { endsWithClosingFormula, signatureAndDate } from './footer';
 import { analyseNames, matchCategory, matchDocNumber, matchMark, organName } from './header';
 import { JUNK_MAX_LINE, junkReason, opensWithMetadataLabel } from './junk';
 import { matchMarker } from './numbering';
@@ -59,8 +60,11 @@ function cells(folded: string, start: number, end: number): Array<{ start: numbe
   return out.filter((c) => c.end > c.start);
 }
 
-/** What segment needs to break a line at all: a blank, a colon, a document number or a note in brackets, a marker after a sentence end. */
-const MAY_SPLIT = /[ \t\u00a0\u200b\u2002\u2003\u2009\ufeff\v\f:]|号\)|\((此件|星期|周)|[。!?](?=[一二三四五六七八九十百(\d、])/;
+/**
+ * What segment needs to break a line at all: a blank, a colon, a document number or a note in
+ * brackets, a marker after a sentence end, a short piece after the last sentence end (`…支持!厦门市教育局`).
+ */
+const MAY_SPLIT = /[ \t\u00a0\u200b\u2002\u2003\u2009\ufeff\v\f:]|号\)|\((此件|星期|周)|[。!?](?=[一二三四五六七八九十百(\d、])|[。!?][^。!?]{2,40}$/;
 
 /**
  * A note in brackets that ends a line, glued to the date or the signature before it:
@@ -106,7 +110,8 @@ function segment(text: string, folded: string, start: number, end: number): Arra
     else if ('》”)'.includes(ch)) depth = Math.max(0, depth - 1);
     else if ('。!?'.includes(ch)) {
       if (ch === '。') depth = 0;
-      if (depth === 0 && headingStartsAt(folded, i + 1, tailAt)) cut(i + 1, i + 1);
+      // a heading, or the signing organisation right after the closing sentence (`特此函复。厦门市教育局`)
+      if (depth === 0 && (headingStartsAt(folded, i + 1, tailAt) || signatureAt(text, folded, i + 1, tailAt))) cut(i + 1, i + 1);
     } else if (ch === ':') {
       // `罗元代表:你提出的…`, `…现答复如下:近年来…` with no blank after the colon
       if (depth === 0 && i + 1 < tailAt && !/\s/.test(folded.charAt(i + 1)) && !GREETING_REST.test(folded.slice(i + 1, tailAt)) && endsAddresseeOrTransition(folded.slice(segStart, i))) cut(i + 1, i + 1);
@@ -173,15 +178,27 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
   // `…的答复(桂水函〔2023〕162号)`) or after a row of page metadata
   const afterHead = furnitureBefore || TITLE_ENDING.test(before.replace(/\([^()]{4,30}号\)$/, ''));
   if (afterHead && colon > 0 && colon <= 80 && analyseNames(after.slice(0, colon))) return true;
-  // the signing organisation after a wide gap, ending the line or followed by the date alone
-  if (gapEnd - gapStart >= 2 && organName(folded, { start: gapEnd, end: pieceEnd })) {
-    if (pieceEnd === end) return true;
-    const dateAt = trimSpan(folded, pieceEnd, end).start;
-    if (dateAt > pieceEnd && matchDateAt(text, folded, dateAt, true)?.end === end) return true;
-  }
+  // the signing organisation after a wide gap or a closing formula (`此复 厦门市教育局 2025年5月20日`)
+  if ((gapEnd - gapStart >= 2 || endsWithClosingFormula(before)) && signatureAt(text, folded, gapEnd, end)) return true;
   // the date alone after the signing organisation, even a date that lost 年月日 (`…交通运输局 2021`)
   if (whole && organName(folded, { start: segStart, end: gapStart }) && matchDateAt(text, folded, gapEnd, true)?.end === end) return true;
   return false;
+}
+
+/**
+ * The signing organisation at `from`, up to the next blank: it ends the line, the date alone follows
+ * it, or the date is glued to it (`厦门市教育局2025年5月20日`).
+ */
+function signatureAt(text: string, folded: string, from: number, end: number): boolean {
+  const piece = /^\S+/.exec(folded.slice(from, Math.min(end, from + NEAR)))?.[0];
+  if (piece === undefined) return false;
+  const pieceEnd = from + piece.length;
+  if (organName(folded, { start: from, end: pieceEnd })) {
+    if (pieceEnd === end) return true;
+    const dateAt = trimSpan(folded, pieceEnd, end).start;
+    return dateAt > pieceEnd && matchDateAt(text, folded, dateAt, true)?.end === end;
+  }
+  return pieceEnd === end && signatureAndDate(text, folded, { start: from, end }) !== undefined;
 }
 
 /** A numbering marker followed by text, not by a digit or % (2.5, 3%) or the end. */

@@ -12,8 +12,17 @@ import { organName } from './header';
  * Formulas that close a reply: 此复, 特此函复, thanks for support, an invitation to comment or to
  * return the receipt slip, that the reply was approved, an apology for its shortcomings.
  */
+/** The closing formulas proper: 此复, 特此函复, 专此答复 … */
+const FORMULA = /此复|特此(函复|答复|回复|函告|报告|说明|复函|函达|致函)|谨此(回复|函复|答复)|专此(函复|答复|回复)/.source;
+const FORMULA_END = new RegExp(`(${FORMULA})[。.!]?$`);
+
+/** Whether `s` ends with a closing formula, perhaps with its full stop: `…此复`, `特此函复。`. */
+export function endsWithClosingFormula(s: string): boolean {
+  return FORMULA_END.test(s);
+}
+
 const CLOSING_CUE = new RegExp([
-  /此复|特此(函复|答复|回复|函告|报告|说明|复函|函达|致函)|谨此(回复|函复|答复)|专此(函复|答复|回复)|以上(答复|意见|回复)[^。]{0,12}(参考|当否|妥否|不妥|批评)|特此|此致/.source,
+  `${FORMULA}|以上(答复|意见|回复)[^。]{0,12}(参考|当否|妥否|不妥|批评)|特此|此致`,
   /以上是[^。]{0,40}(答复|回复|意见)/.source,
   /以上意见[^。]{0,20}(参考|综合|答复)|请[^。]{0,6}(综合|统筹)[^。]{0,20}答复/.source,
   /(感谢|谢谢)[^。]{0,40}(关心|支持|关注|理解|监督|厚爱|建议|提案)/.source,
