@@ -306,6 +306,18 @@ describe('the installed command (bin/proposal-reply.js)', function () {
     assert.deepEqual(withProject.loaded, [BIN, LOADER, path.join(ROOT, 'dist', 'lib', 'zod.js')]);
   });
 
+  it('checks one file without loading fs.promises (~2.5 ms of every start)', () => {
+    const dir = tempDir();
+    const preload = path.join(dir, 'builtins.js');
+    const list = path.join(dir, 'builtins.json');
+    fs.writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, JSON.stringify(process.moduleLoadList)));\n`);
+    const r = spawnSync(process.execPath, ['--require', preload, BIN, 'check', CLEAN], { cwd: ROOT, env: ENV, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const builtins = JSON.parse(fs.readFileSync(list, 'utf8')) as string[];
+    assert.ok(builtins.some((m) => m.includes('internal/fs/utils')), 'the list holds the internal modules');
+    assert.ok(!builtins.some((m) => m.includes('internal/fs/promises')), 'fs.promises was loaded');
+  });
+
   it('loads the bundle through the code cache the build wrote beside it, and without a usable one', () => {
     // asked in a process of its own, as the command runs: V8 also rejects a cache made with other
     // flags, and a test in this process sets --expose-gc
