@@ -266,6 +266,15 @@ describe('parser', () => {
       assert.equal(r.headings.length, 0);
     });
 
+    it('finds an addressee with no colon in a run-on line: before a greeting or the proposer\'s item', () => {
+      const cases: Array<[string, string]> = [['林灵委员您好！', '林灵委员您好！'], ['林灵委员，您好！', '林灵委员，您好！'], ['林灵委员 ', '林灵委员']];
+      for (const [opening, addressee] of cases) {
+        const r = parseReply(`${opening}您提出的《关于教育的建议》收悉，现答复如下：一、加强领导。此复。厦门市教育局 2025年5月20日`);
+        assert.deepEqual([slice(r, r.addressee), r.addressee?.names, r.addressee?.colon?.char], [addressee, ['林灵委员'], opening.includes('，') ? '，' : undefined], opening);
+        assert.equal(slice(r, r.receipt), '您提出的《关于教育的建议》收悉，现答复如下：');
+      }
+    });
+
     it('finds the signing organisation glued to the closing sentence', () => {
       const cases: Array<[string[], string]> = [
         [['特此函复。厦门市教育局 2025年5月20日'], '特此函复。'],

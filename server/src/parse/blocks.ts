@@ -9,9 +9,10 @@ import type { Block, JunkSpan } from '../core/model';
 import { isBlank, type LineInfo, trimSpan } from '../core/text';
 import { matchDateAt } from './dates';
 import { endsWithClosingFormula, signatureAndDate } from './footer';
-import { analyseNames, matchCategory, matchDocNumber, matchMark, organName } from './header';
+import { analyseNames, matchAddressee, matchCategory, matchDocNumber, matchMark, organName } from './header';
 import { JUNK_MAX_LINE, junkReason, opensWithMetadataLabel } from './junk';
 import { matchMarker } from './numbering';
+import { opensWithYourItem } from './receipt';
 
 export interface Segmentation {
   /** Every block, page furniture included, in document order. */
@@ -110,8 +111,10 @@ function segment(text: string, folded: string, start: number, end: number): Arra
     else if ('》”)'.includes(ch)) depth = Math.max(0, depth - 1);
     else if ('。!?'.includes(ch)) {
       if (ch === '。') depth = 0;
-      // a heading, or the signing organisation right after the closing sentence (`特此函复。厦门市教育局`)
-      if (depth === 0 && (headingStartsAt(folded, i + 1, tailAt) || signatureAt(text, folded, i + 1, tailAt))) cut(i + 1, i + 1);
+      // a heading; the signing organisation right after the closing sentence (`特此函复。厦门市教育局`);
+      // after an addressee's greeting with no colon (`林灵委员您好！`, `林灵委员，您好！`)
+      const next = i + 1;
+      if (depth === 0 && (headingStartsAt(folded, next, tailAt) || signatureAt(text, folded, next, tailAt) || (next < tailAt && matchAddressee(text, folded, segStart, next) !== undefined))) cut(next, next);
     } else if (ch === ':') {
       // `罗元代表:你提出的…`, `…现答复如下:近年来…` with no blank after the colon
       if (depth === 0 && i + 1 < tailAt && !/\s/.test(folded.charAt(i + 1)) && !GREETING_REST.test(folded.slice(i + 1, tailAt)) && endsAddresseeOrTransition(folded.slice(segStart, i))) cut(i + 1, i + 1);
@@ -158,6 +161,8 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
   if (/[。!?]/.test(before.charAt(before.length - 1))) return true;
   if (whole && before.endsWith(':') && endsAddresseeOrTransition(before.slice(0, -1))) return true;
   if (before.endsWith('如下:')) return true;
+  // an addressee with no colon before the proposer's item: `林灵委员 您提出的…`
+  if (whole && analyseNames(before) !== undefined && opensWithYourItem(after)) return true;
   if (headingStartsAt(folded, gapEnd, end)) return true;
   const date = matchDateAt(text, folded, gapEnd);
   if (date && date.end <= end && /^(\s|\(|$)/.test(folded.slice(date.end, date.end + 1))) return true;

@@ -13,6 +13,11 @@ const HANDED_OVER = /(交|转)(由|给|交|送)?(我|本|我们)[^,。;]{0,10}(�
 const NAMES_ITEM = /《[^》]{2,}》|“[^”]{4,}”|第[^,。]{0,12}号|提案|建议|议案|意见|通知|巡察|审计|督导|反馈/;
 /** `您提出的…`, `你们在…会议上提出的…`: the reply turns to the proposer's item. */
 const YOUR_ITEM = /^(首先[^。]{0,30}。)?[ \t]*(您好!?)?[ \t]*(您|你|你们|您们|贵单位|贵委|你委|你单位)(\([^)]{0,3}\))?[^。]{0,40}提(出|交)/;
+/** Whether a text opens by turning to the proposer's item: `您提出的…`, `你们在…会议上提出的…`. */
+export function opensWithYourItem(s: string): boolean {
+  return YOUR_ITEM.test(s);
+}
+
 /** The item named formally in the first sentence: quoted, numbered, or as 提出的…建议. */
 const FORMAL_ITEM = /^[^。]*(《[^》]{2,}》|“[^”]{4,}”|第[^,。]{0,12}号|提出的[^,。]{0,30}(提案|建议|议案))/;
 /** The transition to the answer: `现答复如下：`, `现将办理情况函告如下`, `提出如下协办意见`. */
