@@ -273,6 +273,9 @@ describe('parser', () => {
         assert.deepEqual([slice(r, r.addressee), r.addressee?.names, r.addressee?.colon?.char], [addressee, ['林灵委员'], opening.includes('，') ? '，' : undefined], opening);
         assert.equal(slice(r, r.receipt), '您提出的《关于教育的建议》收悉，现答复如下：');
       }
+      // a heading whose words look like a list of bodies (一、推进设施布局) is no addressee before its full stop
+      const heading = parseReply('林灵委员：您提出的《关于教育的建议》收悉，现答复如下：一、推进设施布局。今年新建站点十二个。');
+      assert.deepEqual(heading.headings.map((h) => slice(heading, h)), ['一、推进设施布局。今年新建站点十二个。']);
     });
 
     it('finds the signing organisation glued to the closing sentence', () => {

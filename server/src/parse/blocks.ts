@@ -114,7 +114,8 @@ function segment(text: string, folded: string, start: number, end: number): Arra
       // a heading; the signing organisation right after the closing sentence (`特此函复。厦门市教育局`);
       // after an addressee's greeting with no colon (`林灵委员您好！`, `林灵委员，您好！`)
       const next = i + 1;
-      if (depth === 0 && (headingStartsAt(folded, next, tailAt) || signatureAt(text, folded, next, tailAt) || (next < tailAt && matchAddressee(text, folded, segStart, next) !== undefined))) cut(next, next);
+      const greeted = next < tailAt && GREETING_END.test(folded.slice(Math.max(segStart, next - 4), next)) && matchAddressee(text, folded, segStart, next) !== undefined;
+      if (depth === 0 && (headingStartsAt(folded, next, tailAt) || signatureAt(text, folded, next, tailAt) || greeted)) cut(next, next);
     } else if (ch === ':') {
       // `罗元代表:你提出的…`, `…现答复如下:近年来…` with no blank after the colon
       if (depth === 0 && i + 1 < tailAt && !/\s/.test(folded.charAt(i + 1)) && !GREETING_REST.test(folded.slice(i + 1, tailAt)) && endsAddresseeOrTransition(folded.slice(segStart, i))) cut(i + 1, i + 1);
@@ -126,6 +127,9 @@ function segment(text: string, folded: string, start: number, end: number): Arra
   if (tailAt < end) out.push({ start: tailAt, end });
   return out;
 }
+
+/** A greeting at the end of a text: `…您好!`. */
+const GREETING_END = /(您|你)(们)?好[!。.]$/;
 
 /** A greeting that is all that follows an addressee's colon stays with it: `林灵委员：您好！`. */
 const GREETING_REST = /^[ \t]*(您|你)(们)?好[!。.]?[ \t]*$/;
