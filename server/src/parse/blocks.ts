@@ -63,15 +63,19 @@ function cells(folded: string, start: number, end: number): Array<{ start: numbe
 
 /**
  * What segment needs to break a line at all: a blank, a colon, a document number or a note in
- * brackets, a marker after a sentence end, a short piece after the last sentence end (`…支持!厦门市教育局`).
+ * brackets, a marker after a sentence end — or a short piece with no comma after the last sentence
+ * end (`…支持!厦门市教育局`, LAST_PIECE on the line's last characters).
  */
-const MAY_SPLIT = /[ \t\u00a0\u200b\u2002\u2003\u2009\ufeff\v\f:]|号\)|\((此件|星期|周)|[。!?](?=[一二三四五六七八九十百(\d、])|[。!?][^。!?]{2,40}$/;
+const MAY_SPLIT = /[ \t\u00a0\u200b\u2002\u2003\u2009\ufeff\v\f:]|号\)|\((此件|星期|周)|[。!?](?=[一二三四五六七八九十百(\d、])/;
+const LAST_PIECE = /[。!?][^。!?,;]{2,}$/;
 
 /**
  * A note in brackets that ends a line, glued to the date or the signature before it:
  * `…2023年7月12日(此件公开发布)`, `…(联系人:张三)`, and a weekday after the date, `2023年7月12日(星期三)`.
  */
 const NOTE_TAIL = /\([ \t]*(?:(?:此件|联[ \t]*系)[^()]{0,40}|(?:星期|周)[一二三四五六日天])[ \t]*\)$/;
+/** The longest such note: NOTE_TAIL looks at no more of a line's end. */
+const NOTE_MAX = 48;
 
 /** Brackets and quotes (no break inside them), sentence ends, colons and runs of blanks. */
 const SEGMENT_MARKS = /[《“(]|[》”)]|[。!?]|:|[ \t\u00a0\u200b\u2002\u2003\u2009\ufeff\v\f]+/g;
@@ -85,7 +89,7 @@ const SEGMENT_MARKS = /[《“(]|[》”)]|[。!?]|:|[ \t\u00a0\u200b\u2002\u200
  */
 function segment(text: string, folded: string, start: number, end: number): Array<{ start: number; end: number }> {
   // most lines are one paragraph: no blank, colon or bracketed number in them, no marker after a sentence end
-  if (!MAY_SPLIT.test(folded.slice(start, end))) return [{ start, end }];
+  if (!MAY_SPLIT.test(folded.slice(start, end)) && !LAST_PIECE.test(folded.slice(Math.max(start, end - SHORT_FOOT - 1), end))) return [{ start, end }];
   const out: Array<{ start: number; end: number }> = [];
   let segStart = start;
   const cut = (at: number, next: number): void => {
@@ -97,9 +101,10 @@ function segment(text: string, folded: string, start: number, end: number): Arra
   const lead = /^\(([^()]{4,30}号)\)/.exec(folded.slice(start, end));
   if (lead && matchDocNumber(text, folded, start + 1, start + 1 + lead[1]!.length)) cut(start + lead[0].length, start + lead[0].length);
   const tail = /\(([^()]{4,30}号)\)$/.exec(folded.slice(segStart, end));
-  const note = NOTE_TAIL.exec(folded.slice(segStart, end));
+  const noteFrom = Math.max(segStart, end - NOTE_MAX);
+  const note = NOTE_TAIL.exec(folded.slice(noteFrom, end));
   const tailAt = tail && segStart + tail.index > start && matchDocNumber(text, folded, segStart + tail.index + 1, end - 1) ? segStart + tail.index
-    : note && segStart + note.index > start ? segStart + note.index
+    : note && noteFrom + note.index > start ? noteFrom + note.index
     : end;
 
   let depth = 0;
@@ -111,11 +116,12 @@ function segment(text: string, folded: string, start: number, end: number): Arra
     else if ('》”)'.includes(ch)) depth = Math.max(0, depth - 1);
     else if ('。!?'.includes(ch)) {
       if (ch === '。') depth = 0;
-      // a heading; the signing organisation right after the closing sentence (`特此函复。厦门市教育局`);
-      // after an addressee's greeting with no colon (`林灵委员您好！`, `林灵委员，您好！`)
+      // a heading; the signing organisation right after the closing sentence, ending the line
+      // (`特此函复。厦门市教育局`); after an addressee's greeting with no colon (`林灵委员您好！`)
       const next = i + 1;
-      const greeted = next < tailAt && GREETING_END.test(folded.slice(Math.max(segStart, next - 4), next)) && matchAddressee(text, folded, segStart, next) !== undefined;
-      if (depth === 0 && (headingStartsAt(folded, next, tailAt) || signatureAt(text, folded, next, tailAt) || greeted)) cut(next, next);
+      const signed = tailAt - next <= SHORT_FOOT && signatureAt(text, folded, next, tailAt);
+      const greeted = next < tailAt && next - segStart <= SHORT_FOOT && GREETING_END.test(folded.slice(segStart, next)) && matchAddressee(text, folded, segStart, next) !== undefined;
+      if (depth === 0 && (headingStartsAt(folded, next, tailAt) || signed || greeted)) cut(next, next);
     } else if (ch === ':') {
       // `罗元代表:你提出的…`, `…现答复如下:近年来…` with no blank after the colon
       if (depth === 0 && i + 1 < tailAt && !/\s/.test(folded.charAt(i + 1)) && !GREETING_REST.test(folded.slice(i + 1, tailAt)) && endsAddresseeOrTransition(folded.slice(segStart, i))) cut(i + 1, i + 1);
@@ -127,6 +133,9 @@ function segment(text: string, folded: string, start: number, end: number): Arra
   if (tailAt < end) out.push({ start: tailAt, end });
   return out;
 }
+
+/** How long an addressee with its greeting, or a signature with its date, is at most. */
+const SHORT_FOOT = 40;
 
 /** A greeting at the end of a text: `…您好!`. */
 const GREETING_END = /(您|你)(们)?好[!。.]$/;
@@ -166,7 +175,7 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
   if (whole && before.endsWith(':') && endsAddresseeOrTransition(before.slice(0, -1))) return true;
   if (before.endsWith('如下:')) return true;
   // an addressee with no colon before the proposer's item: `林灵委员 您提出的…`
-  if (whole && analyseNames(before) !== undefined && opensWithYourItem(after)) return true;
+  if (whole && opensWithYourItem(after) && analyseNames(before) !== undefined) return true;
   if (headingStartsAt(folded, gapEnd, end)) return true;
   const date = matchDateAt(text, folded, gapEnd);
   if (date && date.end <= end && /^(\s|\(|$)/.test(folded.slice(date.end, date.end + 1))) return true;

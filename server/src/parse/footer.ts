@@ -16,9 +16,9 @@ import { organName } from './header';
 const FORMULA = /此复|特此(函复|答复|回复|函告|报告|说明|复函|函达|致函)|谨此(回复|函复|答复)|专此(函复|答复|回复)/.source;
 const FORMULA_END = new RegExp(`(${FORMULA})[。.!]?$`);
 
-/** Whether `s` ends with a closing formula, perhaps with its full stop: `…此复`, `特此函复。`. */
+/** Whether `s` ends with a closing formula, perhaps with its full stop: `…此复`, `特此函复。` (the longest is five characters). */
 export function endsWithClosingFormula(s: string): boolean {
-  return FORMULA_END.test(s);
+  return FORMULA_END.test(s.slice(-6));
 }
 
 const CLOSING_CUE = new RegExp([
