@@ -124,8 +124,9 @@ describe('property: memory and output bounded for any document up to 1 MB', func
       numRuns: Math.max(6, Math.round(RUNS / 15)),
       // the worst shapes seen, at the most lines the command line takes: headings to renumber, one
       // paragraph of half-width commas, a finding per line, and that under a line of page metadata
-      // (the clean-up action then offers every comma: 1.4 MB of edits for 78 KB until it merged them)
-      examples: [['1.x\n'.repeat(199_999)], ['中,'.repeat(Math.floor(MiB / 4))], ['中,\n'.repeat(199_999)], [`发布时间: 2019-10-30 04:10\n${'中,\n'.repeat(199_990)}`]],
+      // (the clean-up action then offers every comma: 1.4 MB of edits for 78 KB until it merged them),
+      // a next-steps paragraph per line (an outline node each: 1.4 MB of JSON for 48 KB until capped)
+      examples: [['1.x\n'.repeat(199_999)], ['中,'.repeat(Math.floor(MiB / 4))], ['中,\n'.repeat(199_999)], [`发布时间: 2019-10-30 04:10\n${'中,\n'.repeat(199_990)}`], ['今后，\r\n'.repeat(95_000)]],
     });
   });
 });

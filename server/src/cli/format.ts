@@ -111,6 +111,6 @@ export function formatOutlineText(r: FileResult, locale: Locale): string {
     }
   };
   walk(r.outline ?? [], 0);
-  if (r.outlineOmitted) lines.push(locale === 'en' ? `  … and ${r.outlineOmitted} more heading(s), not listed` : `  ……另有 ${r.outlineOmitted} 个标题未列出`);
+  if (r.outlineOmitted) lines.push(locale === 'en' ? `  … and ${r.outlineOmitted} more heading(s) or next-steps paragraph(s), not listed` : `  ……另有 ${r.outlineOmitted} 个标题或下一步段落未列出`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,8 +1,9 @@
 /**
  * The outline of a reply: its elements in document order, measures nested by level. It serves the
  * editor's document symbols and the CLI's `outline` command. It lists at most OUTLINE_MAX_HEADINGS
- * headings (the first, in document order): a real reply has dozens, and a pasted list of 200 000
- * lines `1.x` would make an outline 50 times the size of its text (`outlineOmitted` counts the rest).
+ * headings and as many next-steps paragraphs (the first, in document order): a real reply has
+ * dozens, and a pasted list of 200 000 lines `1.x` (or of 4 000 lines `今后，`) would make an outline
+ * 20–50 times the size of its text (`outlineOmitted` counts the rest).
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
@@ -10,12 +11,16 @@ import type { ElementKind, MeasureHeading, NextSteps, Reply } from '../core/mode
 import { ellipsis, type Span, squash } from '../core/text';
 import { rangeOf } from './diagnostics';
 
-/** The most headings an outline lists. */
+/** The most headings, and the most next-steps paragraphs, an outline lists. */
 export const OUTLINE_MAX_HEADINGS = 1000;
 
-/** How many headings the outline of a reply leaves out. */
+/** How many headings and next-steps paragraphs the outline of a reply leaves out. */
 export function outlineOmitted(reply: Reply): number {
-  return Math.max(0, reply.headings.length - OUTLINE_MAX_HEADINGS);
+  return Math.max(0, reply.headings.length - OUTLINE_MAX_HEADINGS) + Math.max(0, nextStepsParagraphs(reply).length - OUTLINE_MAX_HEADINGS);
+}
+
+function nextStepsParagraphs(reply: Reply): NextSteps[] {
+  return reply.nextSteps.filter((n) => n.form === 'paragraph');
 }
 
 export interface OutlineNode {
@@ -59,7 +64,7 @@ export function buildOutline(reply: Reply, doc: TextDocument): OutlineNode[] {
   // measures with next-steps paragraphs placed in the section that holds them (the innermost:
   // children are drafted first). Paragraphs and children are in document order, so each heading
   // finds its paragraphs and the child around one by binary search, not by testing them all.
-  const paragraphs = reply.nextSteps.filter((n) => n.form === 'paragraph');
+  const paragraphs = nextStepsParagraphs(reply).slice(0, OUTLINE_MAX_HEADINGS);
   const placed = new Set<NextSteps>();
   let headings = 0;
   const heading = (h: MeasureHeading): Draft => {
