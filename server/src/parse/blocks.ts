@@ -74,8 +74,10 @@ const LAST_PIECE = /[。!?][^。!?,;]{2,}$/;
  * `…2023年7月12日(此件公开发布)`, `…(联系人:张三)`, and a weekday after the date, `2023年7月12日(星期三)`.
  */
 const NOTE_TAIL = /\([ \t]*(?:(?:此件|联[ \t]*系)[^()]{0,40}|(?:星期|周)[一二三四五六日天])[ \t]*\)$/;
-/** The longest such note: NOTE_TAIL looks at no more of a line's end. */
-const NOTE_MAX = 48;
+/** A document number in brackets that ends a line, after the title: `…的答复(桂水函〔2023〕162号)`. */
+const DOC_NUMBER_TAIL = /\(([^()]{4,30}号)\)$/;
+/** How much of a line's end holds either tail, the longest a note: no more of it is searched. */
+const TAIL_MAX = 48;
 
 /** Brackets and quotes (no break inside them), sentence ends, colons and runs of blanks. */
 const SEGMENT_MARKS = /[《“(]|[》”)]|[。!?]|:|[ \t\u00a0\u200b\u2002\u2003\u2009\ufeff\v\f]+/g;
@@ -100,11 +102,12 @@ function segment(text: string, folded: string, start: number, end: number): Arra
   // a document number in brackets before or after the title: (东文旅发〔2020〕29号)关于… / …的答复(桂水函〔2023〕162号)
   const lead = /^\(([^()]{4,30}号)\)/.exec(folded.slice(start, end));
   if (lead && matchDocNumber(text, folded, start + 1, start + 1 + lead[1]!.length)) cut(start + lead[0].length, start + lead[0].length);
-  const tail = /\(([^()]{4,30}号)\)$/.exec(folded.slice(segStart, end));
-  const noteFrom = Math.max(segStart, end - NOTE_MAX);
-  const note = NOTE_TAIL.exec(folded.slice(noteFrom, end));
-  const tailAt = tail && segStart + tail.index > start && matchDocNumber(text, folded, segStart + tail.index + 1, end - 1) ? segStart + tail.index
-    : note && noteFrom + note.index > start ? noteFrom + note.index
+  const tailFrom = Math.max(segStart, end - TAIL_MAX);
+  const lineEnd = folded.slice(tailFrom, end);
+  const tail = DOC_NUMBER_TAIL.exec(lineEnd);
+  const note = NOTE_TAIL.exec(lineEnd);
+  const tailAt = tail && tailFrom + tail.index > start && matchDocNumber(text, folded, tailFrom + tail.index + 1, end - 1) ? tailFrom + tail.index
+    : note && tailFrom + note.index > start ? tailFrom + note.index
     : end;
 
   let depth = 0;
