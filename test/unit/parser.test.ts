@@ -306,6 +306,14 @@ describe('parser', () => {
       assert.equal(parseReply(lines(...head, '此复。', '厦门市教育局', '2025年5月20日（草稿）')).date?.raw, undefined);
     });
 
+    it('cuts a date from a lost label before it when an invisible space ends the line', () => {
+      // `领导签名:` lost its first characters and left `人:姚某`; a zero-width space ends the line
+      for (const end of ['', '\u200b', '\ufeff', '\u3000']) {
+        const r = parseReply(lines(...head, '此复。', '领导签名:王某      厦门市教育局', `人:姚某      2025年5月20日${end}`));
+        assert.equal(r.date?.raw, '2025年5月20日', JSON.stringify(end));
+      }
+    });
+
     it('finds foot elements in a run-on pasted line', () => {
       const r = parseReply('我们相信，一定会谱写新篇章。 普洱市教育体育局 2023年7月12日 (联系人及电话:教师教育科龚修颖,2125050) |');
       assert.deepEqual(r.signature!.names, ['普洱市教育体育局']);

@@ -181,7 +181,7 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
   if (whole && opensWithYourItem(after) && analyseNames(before) !== undefined) return true;
   if (headingStartsAt(folded, gapEnd, end)) return true;
   const date = matchDateAt(text, folded, gapEnd);
-  if (date && date.end <= end && /^(\s|\(|$)/.test(folded.slice(date.end, date.end + 1))) return true;
+  if (date && date.end <= end && /^(\s|\(|$)/.test(folded.slice(date.end, Math.min(end, date.end + 1)))) return true;
   if (OWN_LINE_LABEL.test(after) || opensWithMetadataLabel(after)) return true;
   // page furniture inside a run-on line: a row of it ends at a wide gap or after a timestamp
   // (`时间:2023-07-18 16:00 农工党黄石市委员会 …`), and what ends the line may be furniture of its own
