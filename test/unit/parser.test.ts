@@ -90,6 +90,10 @@ describe('parser', () => {
       // template placeholders, judged by what they stand for
       ['×××（主办单位）：', ['×××(主办单位)'], 'body', 'other'],
       ['XXX（委员）：', ['XXX(委员)'], 'person', 'member'],
+      // a character the page lost: the `?` an encoding without it left, U+FFFD, a box
+      ['贺文国、?金菊委员：', ['贺文国', '?金菊委员'], 'persons', 'member'],
+      ['王\ufffd委员：', ['王\ufffd委员'], 'person', 'member'],
+      ['九三学社东川区委□会：', ['九三学社东川区委□会'], 'body', 'other'],
     ];
     for (const [line, names, form, role] of cases) {
       it(`reads “${line}”`, () => {
@@ -248,6 +252,14 @@ describe('parser', () => {
     it('finds a closing that ends the last paragraph', () => {
       const r = parseReply(lines(...head.slice(0, 2), '我局已出台办法，下一步将加强督导。谨此回复。感谢您的支持。', '厦门市教育局', '2025年5月20日'));
       assert.equal(slice(r, r.closing), '谨此回复。感谢您的支持。');
+    });
+
+    it('finds a signature with a character the page lost', () => {
+      for (const organ of ['赣州市南\ufffd区农业农村局', '\ufffd云台山风景名胜区管理委员会', '厦门市教□局']) {
+        assert.deepEqual(parseReply(lines(...head, '此复。', organ, '2025年5月20日')).signature?.names, [organ]);
+      }
+      // a question mark that ends a sentence is no lost character
+      assert.equal(parseReply(lines(...head, '此复。', '是否需要?', '2025年5月20日')).signature, undefined);
     });
 
     it('finds a joint signature and a signature sharing a line with the date', () => {

@@ -161,9 +161,21 @@ export const ORG_SUFFIX = /(委员会|人民政府|政府|办公室|办公厅|�
  */
 export function organName(folded: string, span: Span): string | undefined {
   const s = folded.slice(span.start, span.end).replace(/[ \t]+/g, '').replace(/文件$/, '');
+  const read = withoutLostCharacters(s);
   // (a template's placeholder or a masked name stands for the organ's: ×××局, ***委员会)
-  if (s.length < 3 || s.length > 40 || !/^[\p{Script=Han}×*○]/u.test(s) || /[^\p{Script=Han}()A-Za-z0-9×*○]/u.test(s)) return undefined;
-  return ORG_SUFFIX.test(s) ? s : undefined;
+  if (s.length < 3 || s.length > 40 || !/^[\p{Script=Han}×*○]/u.test(read) || /[^\p{Script=Han}()A-Za-z0-9×*○]/u.test(read)) return undefined;
+  return ORG_SUFFIX.test(read) ? s : undefined;
+}
+
+/**
+ * A character the page lost, inside a name: U+FFFD, a box, or the `?` an encoding without the
+ * character left in its place, between Chinese characters (`贺文国、?金菊委员`, `赣州市南?区农业农村局`).
+ */
+const LOST_CHARACTER = /[\ufffd□]|(?<=^|[\p{Script=Han}、,])\?(?=\p{Script=Han})/gu;
+
+/** A name as the recognisers read it: each lost character taken for the Chinese character it was. */
+function withoutLostCharacters(name: string): string {
+  return name.replace(LOST_CHARACTER, '某');
 }
 
 /** The one-character organ word used in 贵委, 贵局, 贵办 … */
@@ -238,7 +250,7 @@ export function analyseNames(raw: string): NamesInfo | undefined {
   // but not the brackets of a template's placeholder (`×××（主办单位）`)
   let s = raw.trim().replace(SALUTATION, '').replace(/[ \t]*(并附议人|及附议人|及联名人|等附议人)$/, '').trim();
   if (!PLACEHOLDER.test(s.split(/[、,，和及与]/).pop()!.trim())) s = s.replace(/\([^()]{1,12}\)$/, '').trim();
-  if (s.length === 0 || s.length > 80 || /^[\d(]/.test(s) && !/^\(等/.test(s) || NOT_NAMES.test(s)) return undefined;
+  if (s.length === 0 || s.length > 80 || /^[\d(]/.test(s) && !/^\(等/.test(s) || NOT_NAMES.test(withoutLostCharacters(s))) return undefined;
   const parts = s.split(/[、,，和及与]/).map((p) => p.trim()).filter((p) => p.length > 0);
   if (parts.length === 0) return undefined;
   const written = parts[parts.length - 1]!;
