@@ -346,6 +346,19 @@ describe('parser', () => {
       assert.deepEqual(r.blocks.map((b) => r.text.slice(b.start, b.end)), ['正文。']);
     });
 
+    it('reads the line after a metadata label alone as its value, a counter\'s only when it is a number', () => {
+      const receipt = '您提出的《关于教育的建议》收悉，现答复如下：';
+      const source = parseReply(lines('来源：', '湘阴县人民政府', '林灵委员：', receipt));
+      assert.deepEqual(source.junk.map((j) => lineOf(source, j.start)), [1, 2]);
+      const count = parseReply(lines('访问量：', '1024', '林灵委员：', receipt));
+      assert.deepEqual(count.junk.map((j) => lineOf(count, j.start)), [1, 2]);
+      // the addressee after a counter left empty: no colon, a body or a person
+      for (const addressee of ['民盟市委会', '尊敬的林灵委员']) {
+        const r = parseReply(lines('访问量：', '', addressee, '', receipt));
+        assert.deepEqual([r.junk.map((j) => lineOf(r, j.start)), r.addressee?.start === undefined ? undefined : lineOf(r, r.addressee.start)], [[1], 3], addressee);
+      }
+    });
+
     it('reads a site footer after the reply as furniture, not as a signature that lost its organ word', () => {
       const body = lines('林灵委员：', '您提出的《关于教育的建议》收悉，现答复如下：', '一、加强领导。', '感谢您对教育工作的关心和支持。');
       const footer = ['扫码查看手机版', '主办单位：某市人民政府办公室  承办单位：某市大数据中心', '网站标识码：3502000001  闽ICP备05012345号'];

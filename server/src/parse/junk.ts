@@ -6,6 +6,9 @@
  * a page timestamp; a widget word stands alone.
  */
 
+/** Labels of a page's counters, whose value is a number. */
+const COUNTER_LABELS = ['浏览次数', '浏览量', '浏览', '访问次数', '访问量', '阅读次数', '阅读量', '阅读', '点击数', '点击次数', '点击量', '点击'];
+
 /** Labels of publication metadata and of the record tables that frame a reply on a web page. */
 const METADATA_LABELS = [
   // publication
@@ -15,8 +18,7 @@ const METADATA_LABELS = [
   // classification and validity
   '主题分类', '组配分类', '体裁分类', '信息分类', '所属主题', '分类', '公开方式', '公开范围', '公开时限', '有效性', '是否有效', '效力状态', '时效',
   // counts and display
-  '浏览次数', '浏览量', '浏览', '访问次数', '访问量', '阅读次数', '阅读量', '阅读', '点击数', '点击次数', '点击量', '点击', '字体', '字号',
-  '文字大小', '背景色', '时间', '日期',
+  ...COUNTER_LABELS, '字体', '字号', '文字大小', '背景色', '时间', '日期',
   // the register rows some sites print above the reply
   '领衔代表', '代表团', '建议号', '提案号', '提案人', '内容', '责任领导', '政府督办领导', '交办日期', '反馈时间',
   // where the page is
@@ -35,14 +37,14 @@ const OPENER = /^[-•·*[【|]?[ \t]*/;
  * characters of ~90 labels, the four patterns this replaces took ~8 ms to compile in every process,
  * a tenth of the CLI's start-up above `node -e 0` (issue 20).
  */
-function openingLabels(line: string): Array<{ end: number; length: number }> {
-  const found: Array<{ end: number; length: number }> = [];
+function openingLabels(line: string): Array<{ label: string; end: number }> {
+  const found: Array<{ label: string; end: number }> = [];
   let word = '';
   for (let i = OPENER.exec(line)![0].length; i < line.length && word.length < LONGEST_LABEL; i++) {
     const c = line.charAt(i);
     if (c === ' ' || c === '\t') continue;
     word += c;
-    if (LABELS.has(word)) found.push({ end: i + 1, length: word.length });
+    if (LABELS.has(word)) found.push({ label: word, end: i + 1 });
   }
   return found;
 }
@@ -59,7 +61,7 @@ const NOTHING_AFTER = /^[ \t]*[:\]】|]?[ \t]*$/;
  */
 function isMetadataRow(line: string): boolean {
   const bulleted = /^[-•·*]/.test(line);
-  return openingLabels(line).some(({ end, length }) => bulleted || COLON_AFTER.test(line.slice(end)) || (length >= 3 && /^[ \t]+\S/.test(line.slice(end))));
+  return openingLabels(line).some(({ label, end }) => bulleted || COLON_AFTER.test(line.slice(end)) || (label.length >= 3 && /^[ \t]+\S/.test(line.slice(end))));
 }
 
 /** `label: value` pairs: a row holding two of them is page metadata, whatever its labels … */
@@ -113,7 +115,10 @@ export function opensWithMetadataLabel(text: string): boolean {
   return openingLabels(text).some(({ end }) => COLON_AFTER.test(text.slice(end)));
 }
 
-/** A metadata label alone on its line, whose value the next line holds (`来源:` then `湘阴县人民政府`). */
-export function isBareMetadataLabel(line: string): boolean {
-  return line.length <= 12 && openingLabels(line).some(({ end }) => NOTHING_AFTER.test(line.slice(end)));
+/**
+ * Whether a line is the value of a metadata label alone on the line before (`来源:` then
+ * `湘阴县人民政府`): a counter's value is a number (`访问量:` then `林灵委员` is an addressee).
+ */
+export function isValueOfBareLabel(labelLine: string, line: string): boolean {
+  return labelLine.length <= 12 && openingLabels(labelLine).some(({ label, end }) => NOTHING_AFTER.test(labelLine.slice(end)) && (!COUNTER_LABELS.includes(label) || /^\d/.test(line)));
 }
