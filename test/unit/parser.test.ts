@@ -56,6 +56,18 @@ describe('parser', () => {
       assert.equal(three.title!.organ, '平凉市崆峒区人民政府');
     });
 
+    it('joins a title wrapped before its cue word or inside the item\'s name', () => {
+      // the first line names no matter yet: the organ and 对 open the title
+      const organ = parseReply(lines('厦门市教育局对市政协十四届四次', '会议第136号提案的答复', '', '陈明远委员：'));
+      assert.equal(organ.title?.text, '厦门市教育局对市政协十四届四次会议第136号提案的答复');
+      // a line that leaves 《 open is continued by the next, though that one opens with 关于
+      const quoted = parseReply(lines('关于市政协十四届四次会议第136号《', '关于加强课后服务的提案》办理情况的答复', '', '陈明远委员：'));
+      assert.equal(quoted.title?.text, '关于市政协十四届四次会议第136号《关于加强课后服务的提案》办理情况的答复');
+      // a closed line and a line opening a title are two titles: the page's and the document's
+      const two = parseReply(lines('关于加强课后服务的提案', '关于市政协第136号提案的答复', '', '陈明远委员：'));
+      assert.equal(two.title?.text, '关于市政协第136号提案的答复');
+    });
+
     it('finds the category before the addressee, at the end, and as a bare table mark', () => {
       assert.equal(parseReply(lines('答复类别：A类', '民进厦门市委：')).category!.value, 'A');
       assert.equal(parseReply(lines('答复类别：Ｂ类', '民进厦门市委：')).category!.value, 'B');

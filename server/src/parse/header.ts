@@ -129,6 +129,8 @@ export interface TitleLine {
   readonly complete: boolean;
   /** The line opens a title (关于…, 对…, 市教育局关于…): it does not continue the line above. */
   readonly opens: boolean;
+  /** The line leaves a 《, （ or “ open: the next line continues it (`…第181号《` / `关于…的建议》的答复`). */
+  readonly leavesOpen: boolean;
 }
 
 /**
@@ -141,7 +143,8 @@ export function matchTitleLine(folded: string, block: Span): TitleLine | undefin
   const complete = TITLE_END.test(s);
   if (s.length > 90 || /[。;!?]/.test(s) || (s.includes(':') && !complete) || /^[(•·*-]/.test(s)) return undefined;
   const opens = /^(关于|对)/.test(s) || ORG_SUFFIX.test(/^(.{2,24}?)(关于|对)/.exec(s)?.[1] ?? '');
-  return { cue: TITLE_CUE.test(s) || TITLE_SESSION.test(s), complete, opens };
+  // a title's first line, wrapped before its cue word, still opens it: `普洱市教育体育局对政协普洱市五届二次会议`
+  return { cue: TITLE_CUE.test(s) || TITLE_SESSION.test(s) || opens, complete, opens, leavesOpen: /《[^》]*$|\([^)]*$|“[^”]*$/.test(s) };
 }
 
 /** The organ named at the start of a title: `市教育局关于…` → 市教育局. */

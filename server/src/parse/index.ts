@@ -215,8 +215,9 @@ function chooseTitle(chosen: BlockRole[], facts: readonly Facts[]): number[] {
   chosen.forEach((role, i) => {
     if (!TITLE_ROLES.has(role)) return;
     const run = runs[runs.length - 1];
-    // a line that opens a title starts a new one, unless the organ's line is right above it
-    const continues = run && run[run.length - 1] === i - 1 && !(facts[i]!.titleLine?.opens && chosen[i - 1] !== 'issuer');
+    // a line that opens a title starts a new one, unless the organ's line is right above it or
+    // the line above left a bracket open
+    const continues = run && run[run.length - 1] === i - 1 && !(facts[i]!.titleLine?.opens && chosen[i - 1] !== 'issuer' && !facts[i - 1]!.titleLine?.leavesOpen);
     if (continues) run.push(i);
     else runs.push([i]);
   });
