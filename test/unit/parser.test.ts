@@ -134,6 +134,13 @@ describe('parser', () => {
       assert.ok(slice(r, r.receipt).startsWith('您提出的《关于教育的建议》'));
     });
 
+    it('cuts a run-on line between the title and the addressee, after a bracketed item or a spaced 答 复', () => {
+      for (const title of ['关于市政协第136号提案的答复（关于规范夜间经济发展的建议）', '对县政协十届三次会议第136号提案的  答 复']) {
+        const r = parseReply(`${title}  林灵委员：  您提出的《关于教育的建议》收悉，现答复如下：  一、加强领导。`);
+        assert.deepEqual(r.addressee?.names, ['林灵委员'], title);
+      }
+    });
+
     it('does not take a sentence or a title for an addressee', () => {
       assert.equal(parseReply(lines('关于加强课后服务的答复：', '正文。')).addressee, undefined);
       assert.equal(parseReply('近年来，我市持续加大投入，成效明显。').addressee, undefined);
@@ -336,6 +343,20 @@ describe('parser', () => {
         const r = parseReply(lines(...head, '此复。', '领导签名:王某      厦门市教育局', `人:姚某      2025年5月20日${end}`));
         assert.equal(r.date?.raw, '2025年5月20日', JSON.stringify(end));
       }
+    });
+
+    it('finds a signature and a date that lost 年月日 before the contact lines of a run-on line', () => {
+      const r = parseReply('我们将继续努力。  再次感谢您的关心和支持！  银川市交通运输局  2017821  联系人：范某  联系电话：13500000000');
+      assert.deepEqual([r.signature?.names, r.date?.raw, r.contacts.length], [['银川市交通运输局'], '2017821', 2]);
+    });
+
+    it('cuts a run-on line after a date standing alone, but keeps a page timestamp whole', () => {
+      const r = parseReply('此复。  厦门市教育局  2020年10月29日  承办单位：市教育局基教处  联系人：张三');
+      assert.deepEqual([r.signature?.names, r.date?.raw], [['厦门市教育局'], '2020年10月29日']);
+      // (a whole letter on one line: longer than a row of page furniture)
+      const stamp = parseReply(`发布时间：  2023-10-11  11:19  林灵委员：  您提出的《关于教育的建议》收悉，现答复如下：  一、加强领导。${'我局已出台办法，'.repeat(20)}`);
+      assert.equal(stamp.date, undefined);
+      assert.deepEqual(stamp.addressee?.names, ['林灵委员']);
     });
 
     it('finds foot elements in a run-on pasted line', () => {

@@ -8,7 +8,7 @@
 import type { Block, JunkSpan } from '../core/model';
 import { isBlank, type LineInfo, trimSpan } from '../core/text';
 import { matchDateAt } from './dates';
-import { endsWithClosingFormula, signatureAndDate } from './footer';
+import { dateElement, endsWithClosingFormula, signatureAndDate } from './footer';
 import { analyseNames, matchAddressee, matchCategory, matchDocNumber, matchMark, organName } from './header';
 import { JUNK_MAX_LINE, junkReason, opensWithMetadataLabel } from './junk';
 import { matchMarker } from './numbering';
@@ -161,7 +161,7 @@ const TITLE_ENDING = /(答复|复函|回复|意见|的函|报告)$/;
 /**
  * Whether a run of blanks `[gapStart, gapEnd)` inside a line separates two blocks:
  * - after a sentence end, an addressee's colon or a transition (`…如下:`);
- * - before a heading, a date standing alone, a labelled foot line or a metadata label and its colon;
+ * - before a heading, a date standing alone (and after it), a labelled foot line or a metadata label and its colon;
  * - after a row of page furniture at a wide gap or a timestamp, and before furniture ending the line;
  * - after a document number, a category or a publicity mark, and before one;
  * - before an addressee, after a title (ending perhaps with its bracketed number) or page furniture;
@@ -182,6 +182,8 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
   if (headingStartsAt(folded, gapEnd, end)) return true;
   const date = matchDateAt(text, folded, gapEnd);
   if (date && date.end <= end && /^(\s|\(|$)/.test(folded.slice(date.end, Math.min(end, date.end + 1)))) return true;
+  // and after it (`2020年10月29日  承办单位:…`), unless a time follows, of a page's timestamp
+  if (whole && dateElement(text, folded, segStart, gapStart) && !/^\d{1,2}:\d{2}/.test(after)) return true;
   if (OWN_LINE_LABEL.test(after) || opensWithMetadataLabel(after)) return true;
   // page furniture inside a run-on line: a row of it ends at a wide gap or after a timestamp
   // (`时间:2023-07-18 16:00 农工党黄石市委员会 …`), and what ends the line may be furniture of its own
@@ -195,15 +197,21 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
   if (matchCategory(folded, gapEnd, pieceEnd) || matchMark(folded, { start: gapEnd, end: pieceEnd })) return true;
   if (matchDocNumber(text, folded, gapEnd, pieceEnd)?.docNumber.end === pieceEnd) return true;
   const colon = after.indexOf(':');
-  // the addressee after a title (which may end with its document number in brackets:
-  // `…的答复(桂水函〔2023〕162号)`) or after a row of page metadata
-  const afterHead = furnitureBefore || TITLE_ENDING.test(before.replace(/\([^()]{4,30}号\)$/, ''));
+  // the addressee after a title (which may end with a bracketed document number or item,
+  // `…的答复(桂水函〔2023〕162号)`, `…的答复(关于…的建议)`, and be spaced out, `答 复`) or after a
+  // row of page metadata
+  const afterHead = furnitureBefore || TITLE_ENDING.test(before.replace(/\([^()]{1,30}\)$/, '').replace(/[ \t]+/g, ''));
   if (afterHead && colon > 0 && colon <= 80 && analyseNames(after.slice(0, colon))) return true;
   // the signing organisation after a wide gap or a closing formula (`此复 厦门市教育局 2025年5月20日`)
   if ((gapEnd - gapStart >= 2 || endsWithClosingFormula(before)) && signatureAt(text, folded, gapEnd, end)) return true;
   // the date alone after the signing organisation, even a date that lost 年月日 (`…交通运输局 2021`)
-  if (whole && organName(folded, { start: segStart, end: gapStart }) && matchDateAt(text, folded, gapEnd, true)?.end === end) return true;
+  if (whole && organName(folded, { start: segStart, end: gapStart }) && endsPiece(folded, matchDateAt(text, folded, gapEnd, true)?.end, end)) return true;
   return false;
+}
+
+/** Whether `at` ends a piece of a line: the line's end or a blank (what follows a date in a run-on line: `… 2017821  联系人:…`). */
+function endsPiece(folded: string, at: number | undefined, end: number): boolean {
+  return at === end || (at !== undefined && at < end && isBlank(folded.charCodeAt(at)));
 }
 
 /**
@@ -217,7 +225,7 @@ function signatureAt(text: string, folded: string, from: number, end: number): b
   if (organName(folded, { start: from, end: pieceEnd })) {
     if (pieceEnd === end) return true;
     const dateAt = trimSpan(folded, pieceEnd, end).start;
-    return dateAt > pieceEnd && matchDateAt(text, folded, dateAt, true)?.end === end;
+    return dateAt > pieceEnd && endsPiece(folded, matchDateAt(text, folded, dateAt, true)?.end, end);
   }
   return pieceEnd === end && signatureAndDate(text, folded, { start: from, end }) !== undefined;
 }
