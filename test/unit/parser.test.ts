@@ -268,6 +268,13 @@ describe('parser', () => {
       assert.equal(slice(r, r.copyTo), '抄送：市政协提案委员会。');
     });
 
+    it('finds the closing formulas clerks write', () => {
+      for (const closing of ['此复。', '特此函复。', '专此答复，诚望继续关心支持。', '以上答复，如有不妥，请批评指正。', '以上答复，请予指正。', '以上答复，请予审议。', '再次感谢您对我们工作的关心和支持！']) {
+        const r = parseReply(lines(...head, closing, '厦门市教育局', '2025年5月20日'));
+        assert.equal(slice(r, r.closing), closing);
+      }
+    });
+
     it('finds a closing that ends the last paragraph', () => {
       const r = parseReply(lines(...head.slice(0, 2), '我局已出台办法，下一步将加强督导。谨此回复。感谢您的支持。', '厦门市教育局', '2025年5月20日'));
       assert.equal(slice(r, r.closing), '谨此回复。感谢您的支持。');
