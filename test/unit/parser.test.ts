@@ -134,6 +134,15 @@ describe('parser', () => {
       assert.ok(slice(r, r.receipt).startsWith('您提出的《关于教育的建议》'));
     });
 
+    it('cuts a run-on line before the title after a row of page metadata, and before people addressed after anything', () => {
+      const body = `您提出的《关于教育的建议》收悉，现答复如下： 一、加强领导。${'我局已出台办法，'.repeat(20)}`;
+      const r = parseReply(`发布机构: 白银市人民政府 关于对市政协八届一次会议第016号提案的答复 周博委员: ${body}`);
+      assert.equal(r.title?.text, '关于对市政协八届一次会议第016号提案的答复');
+      assert.deepEqual(r.addressee?.names, ['周博委员']);
+      const speech = parseReply(`关于2020年度审计查出问题整改情况的报告 访问量: 市审计局局长 李火生 主任、各位副主任、各位委员: ${body}`);
+      assert.deepEqual(speech.addressee?.names, ['主任', '各位副主任', '各位委员']);
+    });
+
     it('cuts a run-on line between the title and the addressee, after a bracketed item or a spaced 答 复', () => {
       for (const title of ['关于市政协第136号提案的答复（关于规范夜间经济发展的建议）', '对县政协十届三次会议第136号提案的  答 复']) {
         const r = parseReply(`${title}  林灵委员：  您提出的《关于教育的建议》收悉，现答复如下：  一、加强领导。`);

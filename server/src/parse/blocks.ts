@@ -9,7 +9,7 @@ import type { Block, JunkSpan } from '../core/model';
 import { isBlank, type LineInfo, trimSpan } from '../core/text';
 import { matchDateAt } from './dates';
 import { dateElement, endsWithClosingFormula, signatureAndDate } from './footer';
-import { analyseNames, matchAddressee, matchCategory, matchDocNumber, matchMark, organName } from './header';
+import { analyseNames, matchAddressee, matchCategory, matchDocNumber, matchMark, matchTitleLine, organName } from './header';
 import { JUNK_MAX_LINE, junkReason, opensWithMetadataLabel } from './junk';
 import { matchMarker } from './numbering';
 import { opensWithYourItem } from './receipt';
@@ -162,9 +162,11 @@ const TITLE_ENDING = /(答复|复函|回复|意见|的函|报告)$/;
  * Whether a run of blanks `[gapStart, gapEnd)` inside a line separates two blocks:
  * - after a sentence end, an addressee's colon or a transition (`…如下:`);
  * - before a heading, a date standing alone (and after it), a labelled foot line or a metadata label and its colon;
- * - after a row of page furniture at a wide gap or a timestamp, and before furniture ending the line;
+ * - after a row of page furniture at a wide gap or a timestamp, before a title after it, and before
+ *   furniture ending the line;
  * - after a document number, a category or a publicity mark, and before one;
- * - before an addressee, after a title (ending perhaps with its bracketed number) or page furniture;
+ * - before an addressee: people after anything, a body after a title (ending perhaps with a
+ *   bracketed number or item) or page furniture;
  * - before the signing organisation after a wide gap, when it ends the line or the date alone
  *   follows it, and between it and that date (even one that lost 年月日).
  */
@@ -196,12 +198,15 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
   const pieceEnd = gapEnd + nextPiece.length;
   if (matchCategory(folded, gapEnd, pieceEnd) || matchMark(folded, { start: gapEnd, end: pieceEnd })) return true;
   if (matchDocNumber(text, folded, gapEnd, pieceEnd)?.docNumber.end === pieceEnd) return true;
+  // the title after a row of page metadata: `发布机构: 白银市人民政府 关于对…提案的答复`
+  if (furnitureBefore && matchTitleLine(folded, { start: gapEnd, end: pieceEnd })?.opens) return true;
   const colon = after.indexOf(':');
   // the addressee after a title (which may end with a bracketed document number or item,
   // `…的答复(桂水函〔2023〕162号)`, `…的答复(关于…的建议)`, and be spaced out, `答 复`) or after a
-  // row of page metadata
+  // row of page metadata; people (`主任、各位副主任、各位委员:`) after anything
   const afterHead = furnitureBefore || TITLE_ENDING.test(before.replace(/\([^()]{1,30}\)$/, '').replace(/[ \t]+/g, ''));
-  if (afterHead && colon > 0 && colon <= 80 && analyseNames(after.slice(0, colon))) return true;
+  const names = colon > 0 && colon <= 80 ? analyseNames(after.slice(0, colon)) : undefined;
+  if (names && (afterHead || names.form !== 'body')) return true;
   // the signing organisation after a wide gap or a closing formula (`此复 厦门市教育局 2025年5月20日`)
   if ((gapEnd - gapStart >= 2 || endsWithClosingFormula(before)) && signatureAt(text, folded, gapEnd, end)) return true;
   // the date alone after the signing organisation, even a date that lost 年月日 (`…交通运输局 2021`)
