@@ -366,6 +366,13 @@ describe('parser', () => {
       assert.deepEqual([r.signature?.names, r.date?.raw, r.contacts.length], [['银川市交通运输局'], '2017821', 2]);
     });
 
+    it('finds a signature after a contact line of a run-on line, but not a contact label\'s value', () => {
+      const r = parseReply('此复。 联系人：陈某 联系电话：0591-87859750 福建省卫生健康委员会 2023年4月27日');
+      assert.deepEqual([r.signature?.names, r.date?.raw], [['福建省卫生健康委员会'], '2023年4月27日']);
+      const value = parseReply(lines(...head, '此复。', '2019年4月20日', '抄 报:县政府办 县政协提案委 联系单位: 县教育局'));
+      assert.equal(value.signature, undefined);
+    });
+
     it('cuts a run-on line after a date standing alone, but keeps a page timestamp whole', () => {
       const r = parseReply('此复。  厦门市教育局  2020年10月29日  承办单位：市教育局基教处  联系人：张三');
       assert.deepEqual([r.signature?.names, r.date?.raw], [['厦门市教育局'], '2020年10月29日']);
