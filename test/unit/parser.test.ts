@@ -41,6 +41,16 @@ describe('parser', () => {
       assert.deepEqual(r.title!.proposalNumbers.map((p) => p.value), ['41019']);
     });
 
+    it('finds a document number after the title, or with its category glued to it, in a run-on line', () => {
+      const body = '您提出的《关于教育的建议》收悉，现答复如下： 一、加强领导。';
+      for (const line of [lines('自治区水利厅关于第559号代表建议的答复（桂水函〔2023〕162号）', '韦佳代表：'), '自治区水利厅关于第559号代表建议的答复（桂水函〔2023〕162号） 韦佳代表：']) {
+        const r = parseReply(`${line} ${body}`);
+        assert.deepEqual([slice(r, r.docNumber), r.title?.text], ['桂水函〔2023〕162号', '自治区水利厅关于第559号代表建议的答复'], line);
+      }
+      const category = parseReply(`对华容县十七届人大一次会议第69号建议的回复 华建复〔2017〕5号(B类) 袁同炎代表： ${body}`);
+      assert.deepEqual([slice(category, category.docNumber), category.category?.value], ['华建复〔2017〕5号', 'B']);
+    });
+
     it('records wrongly written document numbers as written', () => {
       const r = parseReply(lines('厦教提案函[24]第043号', '林灵委员：'));
       assert.deepEqual([r.docNumber!.open, r.docNumber!.year, r.docNumber!.close, r.docNumber!.hasDi, r.docNumber!.serial], ['[', '24', ']', true, '043']);

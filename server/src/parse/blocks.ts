@@ -6,7 +6,7 @@
  * are junk of their own.
  */
 import type { Block, JunkSpan } from '../core/model';
-import { isBlank, type LineInfo, trimSpan } from '../core/text';
+import { isBlank, type LineInfo, type Span, trimSpan } from '../core/text';
 import { matchDateAt } from './dates';
 import { dateElement, endsWithClosingFormula, matchFootMark, signatureAndDate } from './footer';
 import { analyseNames, matchAddressee, matchCategory, matchDocNumber, matchMark, matchTitleLine, organName } from './header';
@@ -74,10 +74,17 @@ const LAST_PIECE = /[。!?][^。!?,;]{2,}$/;
  * `…2023年7月12日(此件公开发布)`, `…(联系人:张三)`, and a weekday after the date, `2023年7月12日(星期三)`.
  */
 const NOTE_TAIL = /\([ \t]*(?:(?:此件|联[ \t]*系)[^()]{0,40}|(?:星期|周)[一二三四五六日天])[ \t]*\)$/;
-/** A document number in brackets that ends a line, after the title: `…的答复(桂水函〔2023〕162号)`. */
+/** A document number in brackets that ends a line or a piece of it, after the title: `…的答复(桂水函〔2023〕162号)`. */
 const DOC_NUMBER_TAIL = /\(([^()]{4,30}号)\)$/;
-/** How much of a line's end holds either tail, the longest a note: no more of it is searched. */
+/** How much of the end of a line or a piece holds either tail, the longest a note: no more of it is searched. */
 const TAIL_MAX = 48;
+
+/** Where a document number in brackets that ends a piece starts, or -1. */
+function docNumberTailAt(text: string, folded: string, piece: Span): number {
+  const from = Math.max(piece.start, piece.end - TAIL_MAX);
+  const m = DOC_NUMBER_TAIL.exec(folded.slice(from, piece.end));
+  return m && from + m.index > piece.start && matchDocNumber(text, folded, from + m.index + 1, piece.end - 1) ? from + m.index : -1;
+}
 
 /** Brackets and quotes (no break inside them), sentence ends, colons and runs of blanks. */
 const SEGMENT_MARKS = /[《“(]|[》”)]|[。!?]|:|[ \t\u00a0\u200b\u2002\u2003\u2009\ufeff\v\f]+/g;
@@ -94,21 +101,21 @@ function segment(text: string, folded: string, start: number, end: number): Arra
   if (!MAY_SPLIT.test(folded.slice(start, end)) && !LAST_PIECE.test(folded.slice(Math.max(start, end - SHORT_FOOT - 1), end))) return [{ start, end }];
   const out: Array<{ start: number; end: number }> = [];
   let segStart = start;
+  // each piece, and a document number in brackets after the title apart: `…的答复(桂水函〔2023〕162号)`
   const cut = (at: number, next: number): void => {
     const piece = trimSpan(text, segStart, at);
-    if (piece.end > piece.start) out.push(piece);
+    const numberAt = docNumberTailAt(text, folded, piece);
+    if (numberAt >= 0) out.push(trimSpan(text, piece.start, numberAt), { start: numberAt, end: piece.end });
+    else if (piece.end > piece.start) out.push(piece);
     segStart = next;
   };
-  // a document number in brackets before or after the title: (东文旅发〔2020〕29号)关于… / …的答复(桂水函〔2023〕162号)
+  // a document number in brackets before the title: (东文旅发〔2020〕29号)关于…
   const lead = /^\(([^()]{4,30}号)\)/.exec(folded.slice(start, end));
   if (lead && matchDocNumber(text, folded, start + 1, start + 1 + lead[1]!.length)) cut(start + lead[0].length, start + lead[0].length);
+  // a note after the date or the signature, ending the line
   const tailFrom = Math.max(segStart, end - TAIL_MAX);
-  const lineEnd = folded.slice(tailFrom, end);
-  const tail = DOC_NUMBER_TAIL.exec(lineEnd);
-  const note = NOTE_TAIL.exec(lineEnd);
-  const tailAt = tail && tailFrom + tail.index > start && matchDocNumber(text, folded, tailFrom + tail.index + 1, end - 1) ? tailFrom + tail.index
-    : note && tailFrom + note.index > start ? tailFrom + note.index
-    : end;
+  const note = NOTE_TAIL.exec(folded.slice(tailFrom, end));
+  const tailAt = note && tailFrom + note.index > start ? tailFrom + note.index : end;
 
   let depth = 0;
   SEGMENT_MARKS.lastIndex = segStart;
@@ -198,7 +205,9 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
   const nextPiece = /^\([^()]{1,10}\)|^\S+/.exec(after)![0];
   const pieceEnd = gapEnd + nextPiece.length;
   if (matchCategory(folded, gapEnd, pieceEnd) || matchMark(folded, { start: gapEnd, end: pieceEnd })) return true;
-  if (matchDocNumber(text, folded, gapEnd, pieceEnd)?.docNumber.end === pieceEnd) return true;
+  // a document number, perhaps with its category glued to it: `华建复〔2017〕5号(B类)`
+  const docEnd = matchDocNumber(text, folded, gapEnd, pieceEnd)?.docNumber.end;
+  if (docEnd !== undefined && (docEnd === pieceEnd || matchCategory(folded, docEnd, pieceEnd))) return true;
   // the title after a row of page metadata: `发布机构: 白银市人民政府 关于对…提案的答复`
   if (furnitureBefore && matchTitleLine(folded, { start: gapEnd, end: pieceEnd })?.opens) return true;
   const colon = after.indexOf(':');
