@@ -376,9 +376,11 @@ describe('parser', () => {
       assert.deepEqual([r.signature?.names, r.date?.raw, r.contacts.length], [['银川市交通运输局'], '2017821', 2]);
     });
 
-    it('finds a signature after a contact\'s number in a run-on line, but not a label\'s value or a recipient', () => {
+    it('finds a signature after an attachment note or a contact\'s number in a run-on line, but not a label\'s value or a recipient', () => {
       const r = parseReply('此复。 联系人：陈某 联系电话：0591-87859750 福建省卫生健康委员会 2023年4月27日');
       assert.deepEqual([r.signature?.names, r.date?.raw], [['福建省卫生健康委员会'], '2023年4月27日']);
+      const attached = parseReply('此复。 附：建议办理情况征询意见表 赣州市交通运输局 2020721 抄送：市人大选任联工委。');
+      assert.deepEqual([attached.signature?.names, attached.date?.raw], [['赣州市交通运输局'], '2020721']);
       const value = parseReply(lines(...head, '此复。', '2019年4月20日', '抄 报:县政府办 县政协提案委 联系单位: 县教育局'));
       assert.equal(value.signature, undefined);
       // the recipients of a copy-to line are organisations too

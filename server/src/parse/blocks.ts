@@ -174,7 +174,8 @@ const TITLE_ENDING = /(答复|复函|回复|意见|的函|报告)$/;
  * - after a document number, a category or a publicity mark, and before one;
  * - before an addressee: people after anything, a body after a title (ending perhaps with a
  *   bracketed number or item) or page furniture;
- * - before the signing organisation after a wide gap, a closing formula or a contact's number,
+ * - before the signing organisation after a wide gap, a closing formula, an attachment note or a
+ *   contact's number,
  *   when it ends the line or the date alone
  *   follows it, and between it and that date (even one that lost 年月日).
  */
@@ -218,9 +219,11 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
   const names = colon > 0 && colon <= 80 ? analyseNames(after.slice(0, colon)) : undefined;
   if (names && (afterHead || names.form !== 'body')) return true;
   // the signing organisation after a wide gap, a closing formula (`此复 厦门市教育局 2025年5月20日`)
-  // or a contact line ending with its number (`联系电话:0591-87859750 福建省卫生健康委员会 2023年4月27日`;
-  // in `联系单位: 县教育局` the organisation is the value, in `抄报:县政府办 县政协提案委` one more recipient)
-  const afterFoot = gapEnd - gapStart >= 2 || endsWithClosingFormula(before) || (whole && /\d$/.test(before) && matchFootMark(folded, { start: segStart, end: gapStart }) === 'contact');
+  // or an attachment note or a contact line ending with its number (`联系电话:0591-87859750 福建省卫生健康委员会
+  // 2023年4月27日`; in `联系单位: 县教育局` the organisation is the value, in `抄报:县政府办 县政协提案委`
+  // one more recipient)
+  const mark = whole ? matchFootMark(folded, { start: segStart, end: gapStart }) : undefined;
+  const afterFoot = gapEnd - gapStart >= 2 || endsWithClosingFormula(before) || mark === 'attachment' || (mark === 'contact' && /\d$/.test(before));
   if (afterFoot && signatureAt(text, folded, gapEnd, end)) return true;
   // the date alone after the signing organisation, even a date that lost 年月日 (`…交通运输局 2021`)
   if (whole && organName(folded, { start: segStart, end: gapStart }) && endsPiece(folded, matchDateAt(text, folded, gapEnd, true)?.end, end)) return true;
