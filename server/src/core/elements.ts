@@ -10,7 +10,10 @@ import type { Localized } from './vocabulary';
 
 export interface ElementSpec {
   readonly kind: ElementKind;
-  /** Its place in the order element-order checks (a higher rank comes later); none where regions differ. */
+  /**
+   * Its place in the order element-order checks (a higher rank comes later); none where regions
+   * differ, or where a published page hides it (the page's heading stands above the document number).
+   */
   readonly rank?: number;
   /** The kinds of document that must have it (the structure view counts them). */
   readonly requiredFor: readonly DocumentKind[];
@@ -26,7 +29,7 @@ const ALL = DOCUMENT_KINDS;
 const WITH_NEXT_STEPS = DOCUMENT_KINDS.filter((k) => k !== 'co-handling-opinion');
 
 export const ELEMENTS: readonly ElementSpec[] = [
-  { kind: 'docNumber', rank: 0, requiredFor: [], problemRules: ['doc-number-format'], label: { zh: '发文字号', en: 'document number' } },
+  { kind: 'docNumber', requiredFor: [], problemRules: ['doc-number-format'], label: { zh: '发文字号', en: 'document number' } },
   { kind: 'title', rank: 1, requiredFor: [], problemRules: [], label: { zh: '标题', en: 'title' } },
   { kind: 'category', requiredFor: [], problemRules: ['category-invalid'], label: { zh: '答复类别', en: 'category' } },
   { kind: 'addressee', rank: 2, requiredFor: ALL, missingRule: 'addressee-missing', problemRules: ['addressee-colon', 'address-form-mismatch'], label: { zh: '主送', en: 'addressee' } },

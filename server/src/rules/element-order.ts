@@ -20,8 +20,8 @@ export const rule = defineRule({
   defaultSeverity: 'warning',
   title: { zh: '要素顺序不当', en: 'Elements out of order' },
   description: {
-    zh: '答复的要素依次为：发文字号、标题、主送、收文说明、措施、下一步、结束语、署名、成文日期。联系人、附注、抄送、类别在文末的位置各地不一，不检查。',
-    en: 'Elements run: document number, title, addressee, receipt line, measures, next steps, closing, signature, date. Contact, annotation, copy-to and a closing category vary by region and are not checked.',
+    zh: '答复的要素依次为：发文字号、标题、主送、收文说明、措施、下一步、结束语、署名、成文日期。联系人、附注、抄送、类别在文末的位置各地不一，不检查；发文字号与标题的先后也不检查：网上公开的答复把页面标题放在发文字号之前，与正文标题无从区分。',
+    en: 'Elements run: document number, title, addressee, receipt line, measures, next steps, closing, signature, date. Contact, annotation, copy-to and a closing category vary by region and are not checked; nor is the document number against the title: a published reply puts the page\'s heading above the document number, and it cannot be told from the document\'s own title.',
   },
   sources: [
     { kind: 'GB/T 9704-2012', clause: '7.2–7.3', note: { zh: '版头、主体各要素的编排位置。', en: 'Placement of the heading and body elements.' } },
@@ -34,7 +34,7 @@ export const rule = defineRule({
     const put = (kind: ElementKind, span: Span | undefined): void => {
       if (span) placed.push({ start: span.start, end: span.end, kind });
     };
-    put('docNumber', reply.docNumber);
+    // (not the document number, which has no rank: see the description)
     put('title', reply.title);
     put('addressee', reply.addressee);
     put('receipt', reply.receipt);
