@@ -37,6 +37,15 @@ describe('rule fixtures', () => {
 });
 
 describe('rule messages', () => {
+  it('numbering-style names the marker it flags', () => {
+    const text = ['陈明远委员：', '您提出的《关于加强课后服务的建议》收悉，现答复如下：', '一、加强保障', '1、出台办法。', '2、加强督导。'].join('\n');
+    const messages = runRules(parseReply(text), DEFAULT_CONFIG, { today: { year: 2026, month: 1, day: 1 } })
+      .filter((f) => f.ruleId === 'numbering-style')
+      .map((f) => f.message.zh);
+    assert.deepEqual(messages, ['编号“1、”写法不规范：“1、”应写作“1.”。', '编号“2、”写法不规范：“2、”应写作“2.”。']);
+  });
+
+
   it('element-order names the measure by its marker and the elements by their names', () => {
     const text = ['陈明远委员：', '您提出的《关于加强课后服务的建议》收悉，现答复如下：', '一、下一步工作打算', '继续完善。', '二、已采取的措施', '出台办法。', '2024年4月15日', '厦门市教育局'].join('\n');
     const messages = runRules(parseReply(text), DEFAULT_CONFIG, { today: { year: 2026, month: 1, day: 1 } })
