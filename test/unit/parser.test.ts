@@ -435,6 +435,22 @@ describe('parser', () => {
       }
     });
 
+    it('reads past web-page markup and keeps it as junk with its plain text', () => {
+      const r = parseReply(lines('<p style="text-indent:2em">林灵委员：</p>', '<br/>', '您提出的&ldquo;关于教育的建议&rdquo;收悉，现答复如下：<!-- 正文 -->', '一、加强领导&#12290;&#x4E00;是健全机制'));
+      assert.deepEqual(r.addressee?.names, ['林灵委员']);
+      assert.ok(r.receipt);
+      assert.equal(r.measures.length, 1);
+      assert.deepEqual(r.junk.map((j) => [lineOf(r, j.start), r.text.slice(j.start, j.end), j.plainText, j.wholeLine]), [
+        [1, '<p style="text-indent:2em">', '', false], [1, '</p>', '', false], [2, '<br/>', '', true],
+        [3, '&ldquo;', '“', false], [3, '&rdquo;', '”', false], [3, '<!-- 正文 -->', '', false],
+        [4, '&#12290;', '。', false], [4, '&#x4E00;', '一', false],
+      ]);
+      // what only looks like markup is text: title marks, a comparison, an unknown or impossible reference
+      for (const text of ['《关于教育的建议》', '人数 < 50 时', 'A&B 公司', '&foo;', '&#xD800;', '&#99999999;']) {
+        assert.deepEqual(parseReply(text).junk, [], text);
+      }
+    });
+
     it('reads a site footer after the reply as furniture, not as a signature that lost its organ word', () => {
       const body = lines('林灵委员：', '您提出的《关于教育的建议》收悉，现答复如下：', '一、加强领导。', '感谢您对教育工作的关心和支持。');
       const footer = ['扫码查看手机版', '主办单位：某市人民政府办公室  承办单位：某市大数据中心', '网站标识码：3502000001  闽ICP备05012345号'];

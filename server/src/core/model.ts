@@ -27,6 +27,8 @@ export interface JunkSpan extends Span {
   /** True when the junk fills its whole line (the fix deletes the line). */
   readonly wholeLine: boolean;
   readonly line: number;
+  /** What pasted markup stands for in plain text (`&ldquo;` → “); absent: the junk goes. */
+  readonly plainText?: string;
 }
 
 /** 发文字号, e.g. 厦教提案函〔2024〕43号, with its parts as written. */

@@ -1,7 +1,8 @@
 /**
  * Cleaning up text pasted from a web page, as one edit that changes nothing but what it names:
  * - junk lines (publication metadata, share widgets, site footers, table borders) are deleted, and
- *   junk fragments at the edge of a content line;
+ *   junk fragments at the edge of a content line; pasted markup becomes its plain text (`&ldquo;` →
+ *   “, a tag nothing);
  * - run-on lines are split where the parser found paragraph boundaries inside one line (before a
  *   numbering marker, after a sentence end followed by blanks, after the addressee or `…如下：`,
  *   before a date or contact line); the blanks and junk between the pieces become one line break;
@@ -68,7 +69,7 @@ export function planCleanup(reply: Reply, config: EffectiveConfig, today: DateVa
       junkFragments++;
       continue; // the line break that replaces the gap removes it
     }
-    edits.push({ start: j.start, end: j.end, newText: '', group: 'junk' });
+    edits.push({ start: j.start, end: j.end, newText: j.plainText ?? '', group: 'junk' });
     junkFragments++;
   }
   let punctuation = 0;

@@ -25,7 +25,7 @@ export function splitBlocks(text: string, folded: string, lines: readonly LineIn
   const blocks: Block[] = [];
   const borders: JunkSpan[] = [];
   lines.forEach((line, li) => {
-    const { start, end } = trimSpan(text, line.start, line.end);
+    const { start, end } = trimSpan(folded, line.start, line.end);
     if (start >= end) return;
     if (end - start <= JUNK_MAX_LINE && junkReason(folded.slice(start, end))) {
       blocks.push({ start, end, line: li });
@@ -103,9 +103,9 @@ function segment(text: string, folded: string, start: number, end: number): Arra
   let segStart = start;
   // each piece, and a document number in brackets after the title apart: `…的答复(桂水函〔2023〕162号)`
   const cut = (at: number, next: number): void => {
-    const piece = trimSpan(text, segStart, at);
+    const piece = trimSpan(folded, segStart, at);
     const numberAt = docNumberTailAt(text, folded, piece);
-    if (numberAt >= 0) out.push(trimSpan(text, piece.start, numberAt), { start: numberAt, end: piece.end });
+    if (numberAt >= 0) out.push(trimSpan(folded, piece.start, numberAt), { start: numberAt, end: piece.end });
     else if (piece.end > piece.start) out.push(piece);
     segStart = next;
   };

@@ -53,19 +53,19 @@ export function matchHeading(text: string, folded: string, block: Block, blockIn
   const m = matchMarker(folded, block.start);
   if (!m) return undefined;
   const markerEnd = block.start + m.length;
-  const rest = trimSpan(text, markerEnd, block.end);
+  const rest = trimSpan(folded, markerEnd, block.end);
   if (rest.start >= rest.end) return undefined; // a bare marker is not a heading
   const stop = folded.slice(rest.start, rest.end).search(/[。!?;]/);
   let titleEnd = stop < 0 ? rest.end : rest.start + stop;
   // text after the first sentence, or a sentence with clauses (…，我们已…，我局将…。), makes a numbered paragraph
-  const more = stop >= 0 && trimSpan(text, rest.start + stop + 1, rest.end).end > rest.start + stop + 1;
+  const more = stop >= 0 && trimSpan(folded, rest.start + stop + 1, rest.end).end > rest.start + stop + 1;
   let form: 'standalone' | 'paragraph' = more || (stop >= 0 && /[,，]/.test(folded.slice(rest.start, rest.start + stop))) ? 'paragraph' : 'standalone';
   if (stop > TITLE_MAX || (stop < 0 && rest.end - rest.start > TITLE_MAX * 2)) {
     // no short first sentence: a numbered paragraph; its title is its opening words
     titleEnd = rest.start + TITLE_MAX;
     form = 'paragraph';
   }
-  const title = trimSpan(text, rest.start, titleEnd);
+  const title = trimSpan(folded, rest.start, titleEnd);
   const titleText = text.slice(title.start, title.end);
   const marker: NumberingMarker = {
     start: block.start,

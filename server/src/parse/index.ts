@@ -15,6 +15,7 @@ import { decodeRoles } from './decode';
 import { closingCueAt, dateElement, sentenceStart, signatureAndDate, signatureNames } from './footer';
 import { findProposalNumbers, matchAddressee, matchCategory, matchDocNumberBlock, signatoryName, titleOrgan } from './header';
 import { junkReason } from './junk';
+import { readMarkup } from './markup';
 import { detectKind } from './kind';
 import { matchMarker } from './numbering';
 import { buildReceipt } from './receipt';
@@ -62,7 +63,8 @@ const BODY_ROLES: ReadonlySet<BlockRole> = new Set(['body', 'heading']);
 
 function parseUnchecked(text: string, options: ParseOptions): Reply {
   const lines = splitLines(text);
-  const folded = foldWidth(text);
+  const markup = readMarkup(text, foldWidth(text), lines);
+  const folded = markup.folded;
   const { blocks: all, borders } = splitBlocks(text, folded, lines);
   const inWindow = (i: number): boolean => i < HEAD_WINDOW || i >= all.length - FOOT_WINDOW;
   const facts = all.map((b, i) => factsOf(text, folded, b, all[i - 1], inWindow(i)));
@@ -118,7 +120,7 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
   if (rc >= 0) {
     const b = all[rc]!;
     receipt = buildReceipt(text, folded, b);
-    const rest = trimSpan(text, receipt.end, b.end);
+    const rest = trimSpan(folded, receipt.end, b.end);
     if (rest.end > rest.start) body.push({ start: rest.start, end: rest.end, line: lineOf(lines, rest.start, b.line) });
   }
   for (const b of allOf(...BODY_ROLES)) body.push(b);
@@ -135,7 +137,7 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
     const s = folded.slice(from, lastBody.end);
     const at = closingCueAt(s);
     if (at >= 0) {
-      const span = trimSpan(text, from + sentenceStart(s, at), lastBody.end);
+      const span = trimSpan(folded, from + sentenceStart(s, at), lastBody.end);
       // a heading that happens to contain a cue word is not a closing
       if (!(span.start === lastBody.start && matchMarker(folded, lastBody.start))) {
         closing = span;
@@ -165,12 +167,12 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
   const copyTo = allOf('copyTo').map(spanOf)[0];
 
   // ---- junk
-  const junk: JunkSpan[] = [...borders];
+  const junk: JunkSpan[] = [...borders, ...markup.junk];
   for (const [i, role] of chosen.entries()) {
     if (role !== 'junk') continue;
     const b = all[i]!;
     const line = lines[b.line]!;
-    const whole = trimSpan(text, line.start, line.end);
+    const whole = trimSpan(folded, line.start, line.end);
     junk.push({ start: b.start, end: b.end, reason: junkReason(folded.slice(b.start, b.end)) ?? 'web-metadata', wholeLine: whole.start === b.start && whole.end === b.end, line: b.line });
   }
   junk.sort((a, b) => a.start - b.start);

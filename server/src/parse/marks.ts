@@ -9,7 +9,10 @@ import { offsetsOf } from '../core/text';
 export interface Marks {
   /** Offsets of 《》“”()〔〕 in the folded text (so （） are here too), ascending. */
   readonly brackets: readonly number[];
-  /** Offsets of the half-width marks , : ; ? ! ( ) . as written (not folded from full width), ascending. */
+  /**
+   * Offsets of the half-width marks , : ; ? ! ( ) . as written (not folded from full width, not in
+   * pasted markup the parser read past: the ; of `&nbsp;`), ascending.
+   */
   readonly halfWidth: readonly number[];
 }
 
@@ -18,7 +21,9 @@ const found = new WeakMap<Reply, Marks>();
 export function marksOf(reply: Reply): Marks {
   let marks = found.get(reply);
   if (!marks) {
-    marks = { brackets: offsetsOf(reply.folded, /[《》“”()〔〕]/g), halfWidth: offsetsOf(reply.text, /[,:;?!().]/g) };
+    const { text, folded } = reply;
+    const halfWidth = offsetsOf(text, /[,:;?!().]/g).filter((i) => folded.charCodeAt(i) === text.charCodeAt(i));
+    marks = { brackets: offsetsOf(folded, /[《》“”()〔〕]/g), halfWidth };
     found.set(reply, marks);
   }
   return marks;

@@ -1,4 +1,5 @@
-import { capitalize } from '../core/text';
+import type { JunkSpan } from '../core/model';
+import { capitalize, ellipsis } from '../core/text';
 import { type Localized } from '../core/vocabulary';
 import { defineRule } from './types';
 import { deleteLine } from './util';
@@ -16,8 +17,8 @@ export const rule = defineRule({
   defaultSeverity: 'warning',
   title: { zh: '粘贴带入的网页残留', en: 'Web-page junk pasted in' },
   description: {
-    zh: '从网页复制答复时带入的发布时间、浏览次数、分享按钮、备案号、表格边框等文字，以及从打印稿或 PDF 带入的页码（“— 1 —”），不属于答复，应删除。“清理粘贴文本”命令可一次删除。',
-    en: 'Publication times, view counts, share buttons, registration numbers and table borders copied from a web page, and page numbers (“— 1 —”) copied from a printout or a PDF, are not part of the reply and must go. The “clean up pasted text” command removes them all at once.',
+    zh: '从网页复制答复时带入的发布时间、浏览次数、分享按钮、备案号、表格边框等文字，从网页源码带入的标记（<p>、&nbsp;、&ldquo; 等，每行报告一次），以及从打印稿或 PDF 带入的页码（“— 1 —”），不属于答复，应删除或转为纯文本。“清理粘贴文本”命令可一次清理。',
+    en: 'Publication times, view counts, share buttons, registration numbers and table borders copied from a web page, markup from a page\'s source (<p>, &nbsp;, &ldquo; …, reported once per line), and page numbers (“— 1 —”) copied from a printout or a PDF, are not part of the reply: delete them or turn them into plain text. The “clean up pasted text” command does it all at once.',
   },
   sources: [
     { kind: 'corpus', note: { zh: '网上公开的答复页面均夹带此类文字。', en: 'Published reply pages all carry such text.' } },
@@ -25,7 +26,17 @@ export const rule = defineRule({
   example: { bad: '发布时间：2019-10-30　浏览次数：0次', good: '' },
   check(ctx) {
     const { reply } = ctx;
-    for (const j of reply.junk) {
+    const junk = reply.junk;
+    for (let k = 0; k < junk.length; k++) {
+      const j = junk[k]!;
+      if (j.reason === 'html-markup') {
+        // the markup of one line is one finding
+        let last = k;
+        while (last + 1 < junk.length && junk[last + 1]!.reason === 'html-markup' && junk[last + 1]!.line === j.line) last++;
+        reportMarkup(ctx, junk.slice(k, last + 1));
+        k = last;
+        continue;
+      }
       const reason = REASON[j.reason] ?? { zh: '网页残留文字', en: 'web-page junk' };
       // a whole junk line goes with its line break; a fragment goes alone
       const edit = j.wholeLine ? deleteLine(reply, j.line) : { start: j.start, end: j.end, newText: '' };
@@ -38,3 +49,26 @@ export const rule = defineRule({
     }
   },
 });
+
+/**
+ * The markup of one line (see parse/markup.ts): the fix puts its plain text in its place, or
+ * deletes the line when nothing else stands on it.
+ */
+function reportMarkup(ctx: Parameters<typeof rule.check>[0], spans: readonly JunkSpan[]): void {
+  const { reply } = ctx;
+  const first = spans[0]!;
+  const sample = ellipsis(reply.text.slice(first.start, first.end), 16);
+  const last = spans[spans.length - 1]!;
+  // one edit from the first piece to the last, with the text between them kept
+  const plain = spans.map((s, k) => (k === 0 ? '' : reply.text.slice(spans[k - 1]!.end, s.start)) + (s.plainText ?? '')).join('');
+  const edits = spans.every((s) => s.wholeLine) ? [deleteLine(reply, first.line)] : [{ start: first.start, end: last.end, newText: plain }];
+  ctx.report({
+    start: first.start,
+    end: last.end,
+    message: {
+      zh: `本行有 ${spans.length} 处网页源码标记（如“${sample}”），不属于答复内容，应转为纯文本。`,
+      en: `This line has ${spans.length} piece(s) of web-page markup (e.g. “${sample}”), which is not part of the reply; turn it into plain text.`,
+    },
+    fixes: [{ title: { zh: '将本行的网页标记转为纯文本', en: 'Turn the line\'s markup into plain text' }, edits }],
+  });
+}

@@ -1,0 +1,77 @@
+/**
+ * Web-page markup pasted with a reply: HTML tags (`<p>`, `<br/>`, `<span style="…">`), comments and
+ * character references (`&nbsp;`, `&ldquo;`, `&#12290;`) — what a page's source or a site editor's
+ * HTML view gives. The parser reads past it: in the folded text a tag is blanks and a reference is
+ * blanks and then the character it stands for, so that offsets stay those of the document. Each
+ * piece is page junk, with the plain text a fix puts in its place.
+ */
+import type { JunkSpan } from '../core/model';
+import { foldWidth, type LineInfo, trimSpan } from '../core/text';
+
+/** A tag (a letter or `/` after the `<`: not `《…》` or `人数 < 50`), a comment, or a character reference. */
+const MARKUP = /<\/?[A-Za-z][A-Za-z0-9-]{0,20}(?:\s[^<>]{0,400})?\/?>|<!--[^]{0,2000}?-->|&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,9});/g;
+
+/** The named references a pasted reply holds; another name is left as text. */
+const NAMED: Readonly<Record<string, string>> = {
+  nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ',
+  lt: '<', gt: '>', amp: '&', quot: '"', apos: "'",
+  ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', laquo: '«', raquo: '»',
+  mdash: '—', ndash: '–', hellip: '…', middot: '·', bull: '•', times: '×', divide: '÷', deg: '°', plusmn: '±', permil: '‰',
+  copy: '©', reg: '®', yen: '¥',
+};
+
+/** The plain text of one piece of markup: nothing for a tag, the character of a reference; undefined for a reference to nothing known. */
+function plainTextOf(markup: string): string | undefined {
+  if (markup.startsWith('<')) return '';
+  const name = markup.slice(1, -1);
+  if (!name.startsWith('#')) return NAMED[name.toLowerCase()];
+  const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+  return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : undefined;
+}
+
+/** How many pieces of markup are read past at most: a page's source holds hundreds; past this, the rest stays text (a hostile paste keeps its memory bounded). */
+export const MARKUP_MAX_PIECES = 20_000;
+
+export interface MarkupReading {
+  /** The folded text with the markup read past. */
+  readonly folded: string;
+  /** Each piece of markup as page junk, with the plain text it stands for. */
+  readonly junk: JunkSpan[];
+}
+
+/** Reads past the markup of a text: the folded text to parse, and the markup as junk. */
+export function readMarkup(text: string, folded: string, lines: readonly LineInfo[]): MarkupReading {
+  if (!text.includes('<') && !text.includes('&')) return { folded, junk: [] };
+  let units: Uint16Array | undefined;
+  const pieces: Array<{ start: number; end: number; line: number; plainText: string }> = [];
+  let line = 0;
+  MARKUP.lastIndex = 0;
+  for (let m = MARKUP.exec(text); m && pieces.length < MARKUP_MAX_PIECES; m = MARKUP.exec(text)) {
+    const plainText = plainTextOf(m[0]);
+    if (plainText === undefined) continue;
+    if (!units) {
+      units = new Uint16Array(folded.length);
+      for (let i = 0; i < folded.length; i++) units[i] = folded.charCodeAt(i);
+    }
+    const start = m.index;
+    const end = start + m[0].length;
+    // blanks, then the character a reference stands for (width-folded as the rest: &nbsp; a space),
+    // so that a closing quote stays next to what follows it (`&rdquo;、` → `      ”、`)
+    units.fill(32, start, end);
+    if (plainText.length === 1) units[end - 1] = foldWidth(plainText).charCodeAt(0);
+    while (line + 1 < lines.length && lines[line + 1]!.start <= start) line++;
+    pieces.push({ start, end, line, plainText });
+  }
+  if (!units) return { folded, junk: [] };
+  const masked = new TextDecoder('utf-16le').decode(units);
+  // a line that holds nothing but markup goes whole (each line looked at once: its pieces are consecutive)
+  let wholeLine = false;
+  const junk = pieces.map((p, k): JunkSpan => {
+    if (k === 0 || pieces[k - 1]!.line !== p.line) {
+      const rest = trimSpan(masked, lines[p.line]!.start, lines[p.line]!.end);
+      wholeLine = rest.start >= rest.end;
+    }
+    return { ...p, reason: 'html-markup', wholeLine };
+  });
+  return { folded: masked, junk };
+}
