@@ -304,6 +304,16 @@ describe('parser', () => {
       assert.equal(slice(r, r.closing), '谨此回复。感谢您的支持。');
     });
 
+    it('finds the signatures of organs whose names end other than in 局 or 委: customs, a bank branch, an observatory', () => {
+      for (const organ of ['厦门海关', '中国人民银行厦门市中心支行', '厦门市气象台', '厦门市广播电视台', '厦门监狱', '国营厦门农场']) {
+        assert.deepEqual(parseReply(lines(...head, '此复。', organ, '2025年5月20日')).signature?.names, [organ]);
+      }
+      // with a seal note after it
+      for (const seal of ['（盖章）', '（代章）', '（印）', '(公章)']) {
+        assert.deepEqual(parseReply(lines(...head, '此复。', `厦门市教育局${seal}`, '2025年5月20日')).signature?.names, ['厦门市教育局'], seal);
+      }
+    });
+
     it('finds a signature with a character the page lost', () => {
       for (const organ of ['赣州市南\ufffd区农业农村局', '\ufffd云台山风景名胜区管理委员会', '厦门市教□局']) {
         assert.deepEqual(parseReply(lines(...head, '此复。', organ, '2025年5月20日')).signature?.names, [organ]);

@@ -69,7 +69,7 @@ export function isAttachmentItem(folded: string, block: Span): boolean {
   return s.length <= 80 && /^\d{1,2}[.、]/.test(s) && !/[。;!?]/.test(s);
 }
 
-const SEAL = /[ \t]*\([ \t]*(盖章|印章|章)[ \t]*\)$/;
+const SEAL = /[ \t]*\([ \t]*(盖章|印章|公章|签章|代章|章|印)[ \t]*\)$/;
 
 /**
  * Organisation names alone on a line, as a signature: one, or several signing a joint reply side by
