@@ -116,6 +116,10 @@ describe('parser', () => {
       ['贺文国、?金菊委员：', ['贺文国', '?金菊委员'], 'persons', 'member'],
       ['王\ufffd委员：', ['王\ufffd委员'], 'person', 'member'],
       ['九三学社东川区委□会：', ['九三学社东川区委□会'], 'body', 'other'],
+      // 和 joins people, but is part of a body's name
+      ['林灵和王五委员：', ['林灵', '王五委员'], 'persons', 'member'],
+      ['市政协社会和法制委员会：', ['市政协社会和法制委员会'], 'body', 'other'],
+      ['市科协：', ['市科协'], 'body', 'other'],
     ];
     for (const [line, names, form, role] of cases) {
       it(`reads “${line}”`, () => {
@@ -528,8 +532,11 @@ describe('parser', () => {
       [lines('市财政局关于第0215号提案的协办意见', '泉州市教育局：', '贵局主办的提案收悉，我局作为协办单位，现提出协办意见如下：'), 'co-handling-opinion'],
       [lines('区人民政府关于督导反馈问题整改情况的报告', '市政府教育督导委员会办公室：', '《通知》收悉后，现将整改情况报告如下：'), 'rectification-report'],
       [lines('吴陵、张健委员：', '你们提出的《关于城乡一体化的建议》（第160号提案）收悉，现答复如下：'), 'proposal-reply'],
+      // a CPPCC committee proposes: a reply to it is no co-handling opinion, as a reply to a bureau is
+      [lines('市政协提案委：', '贵委提出的《关于城乡一体化的提案》收悉，现答复如下：'), 'proposal-reply'],
+      [lines('市住房和城乡建设局：', '贵局主办的提案收悉，现提出意见如下：'), 'co-handling-opinion'],
     ];
-    for (const [text, kind] of kinds) it(`detects ${kind}`, () => assert.equal(parseReply(text).kind, kind));
+    kinds.forEach(([text, kind], k) => it(`detects ${kind} (${k + 1})`, () => assert.equal(parseReply(text).kind, kind)));
 
     it('takes the configured kind over detection', () => {
       const r = parseReply(kinds[0]![0], { kind: 'suggestion-reply' });

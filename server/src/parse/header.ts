@@ -156,7 +156,7 @@ export function titleOrgan(titleText: string): string | undefined {
 // ---------------------------------------------------------------- organisations
 
 /** Organisation names end with an organ-type word. */
-export const ORG_SUFFIX = /(委员会|人民政府|政府|办公室|办公厅|局|厅|委|办|室|院|中心|部|处|科|所|署|会|站|馆|队|公司|集团|党组|党委|支部|学校|大学|学院|医院|银行|支行|分行|海关|气象台|电视台|监狱|农场|林场|机场|街道|镇|乡|社区|社|盟|党|联|组|界|团)$/;
+export const ORG_SUFFIX = /(委员会|人民政府|政府|办公室|办公厅|局|厅|委|办|室|院|中心|部|处|科|所|署|会|协|站|馆|队|公司|集团|党组|党委|支部|学校|大学|学院|医院|银行|支行|分行|海关|气象台|电视台|监狱|农场|林场|机场|街道|镇|乡|社区|社|盟|党|联|组|界|团)$/;
 
 /**
  * An organisation's name standing alone: `贵阳市教育局`, the issuing organ above a title spaced out
@@ -254,7 +254,8 @@ export function analyseNames(raw: string): NamesInfo | undefined {
   let s = raw.trim().replace(SALUTATION, '').replace(/[ \t]*(并附议人|及附议人|及联名人|等附议人)$/, '').trim();
   if (!PLACEHOLDER.test(s.split(/[、,，和及与]/).pop()!.trim())) s = s.replace(/\([^()]{1,12}\)$/, '').trim();
   if (s.length === 0 || s.length > 80 || /^[\d(]/.test(s) && !/^\(等/.test(s) || NOT_NAMES.test(withoutLostCharacters(s))) return undefined;
-  const parts = s.split(/[、,，和及与]/).map((p) => p.trim()).filter((p) => p.length > 0);
+  // names are joined by 、 and commas, people also by 和/及/与 (a body's name holds them: 发展和改革委员会)
+  const parts = s.split(/[、,，]/).flatMap((p) => (ORG_SUFFIX.test(p.trim()) ? [p] : p.split(/[和及与]/))).map((p) => p.trim()).filter((p) => p.length > 0);
   if (parts.length === 0) return undefined;
   const written = parts[parts.length - 1]!;
   // a placeholder is judged by what it stands for; 单位 and 部门 name bodies

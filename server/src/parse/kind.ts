@@ -48,10 +48,12 @@ const LEADS = /由(我|本)[^,，。]{0,6}主办|(我|本)(局|厅|委|办|单�
 /**
  * A government unit: proposals come from members and parties, suggestions from deputies, so a reply
  * addressed to a unit of government goes to the lead unit — a co-handling opinion. Parties and
- * committees (民进厦门市委, 九三学社…委员会) are not units of government.
+ * their committees (民进厦门市委, 九三学社…委员会) and the bodies of the CPPCC and the people's
+ * congress (市政协提案委, 市人大常委会代表工委), which propose, are not units of government.
  */
+// (not …委员会: the CPPCC's special committees are named so too, 农业和农村委员会)
 const GOVERNMENT_UNIT = /(局|厅|街道|办事处|人民政府|政府|办公室|管委会|(?<![市区县省州])委)$/;
-const PARTY = /^(民革|民盟|民建|民进|农工|致公|九三|台盟|工商联|共青团|中国共产党|中共)/;
+const PROPOSER_BODY = /^(民革|民盟|民建|民进|农工|致公|九三|台盟|中国国民党|中国民主|中国农工|中国致公|台湾民主|工商联|共青团|中国共产党|中共)|政协|人大/;
 
 /**
  * Which genre the evidence points to. The genre comes first — a rectification report, a co-handling
@@ -63,7 +65,7 @@ export function detectKind(e: KindEvidence): DocumentKind {
   const receipt = unquoted(e.receipt);
   const said = unquoted(e.receipt + e.opening);
   if (REPORT_TITLE.test(title) || REPORT_LEAD_IN.test(receipt)) return 'rectification-report';
-  const unit = e.addressee?.form === 'body' && e.addressee.names.some((n) => GOVERNMENT_UNIT.test(n) && !PARTY.test(n));
+  const unit = e.addressee?.form === 'body' && e.addressee.names.some((n) => GOVERNMENT_UNIT.test(n) && !PROPOSER_BODY.test(n));
   if (!LEADS.test(said) && (CO_HANDLING_TITLE.test(title) || CO_HANDLING_SAID.test(said) || unit)) return 'co-handling-opinion';
   const text = { title, receipt, organ: e.docNumberOrgan };
   const score = { 'proposal-reply': 0, 'suggestion-reply': 0 };
