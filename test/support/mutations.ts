@@ -41,13 +41,14 @@ function readAll(dir: string, ext: string): string[] {
 /** The real replies: the seeds and the project's own examples. */
 export const CORPUS: readonly string[] = [...readAll(SEEDS, '.txt'), ...readAll(EXAMPLES, '.reply')];
 
-const JUNK_LINES = ['发布时间：2024-01-02 10:00　浏览次数：12次', '分享到：', '||||||||', '扫一扫在手机上查看当前页面', '（编辑：张三）', '闽公网安备 35020302032660号'];
+const JUNK_LINES = ['发布时间：2024-01-02 10:00　浏览次数：12次', '分享到：', '||||||||', '扫一扫在手机上查看当前页面', '（编辑：张三）', '闽公网安备 35020302032660号', '<div class="article">'];
 const PIECES = [
   '一、', '二、', '十一、', '（一）', '(二)', '（三）、', '1.', '2、', '１０.', '（1）', '(2)', '一是', '二是', '三是', '下一步，', '今后，',
   '林灵委员：', '民进厦门市委:', '您提出的《关于教育的建议》（第156号）收悉，现答复如下：', '此复。', '特此报告。', '厦门市教育局',
   '2024年4月15日', '2024年02月30日', '二〇二四年四月十五日', '2024.4.15', '厦教提案函〔2024〕43号', '[2024]', '答复类别：A类',
   '（联系人：林晓，联系电话：0592-1234567）', '（此件公开发布）', '抄送：市政协提案委员会。', '《', '》', '“', '”', '（', '）', '〔', '〕',
   '，', ',', '：', ':', '。', '.', '；', '　', ' ', '\t', '\n', '\r\n', '\r', '\ufeff', '\u0000', '\ud800', '\udc00', '𠀋', '😀', '\u200b',
+  '<p>', '</p>', '<br/>', '&nbsp;', '&ldquo;', '&#12290;', '&amp;', '<', '&',
 ];
 
 /** Text built from the pieces replies are made of, plus arbitrary characters. */
@@ -73,7 +74,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.constant<Mutation>((t) => t.replace(/\r?\n/g, '\r')),
   fc.constant<Mutation>((t) => t.replace(/\n/g, ' ')),
   fc.constant<Mutation>((t) => `\ufeff${t}`),
-  fc.tuple(fc.nat(), fc.constantFrom('\ud800', '\udfff', '\u0000', '𠀋𠀋', '😀', '\u3000\u3000', '\u00a0')).map(([i, s]): Mutation => (t) => { const k = i % (t.length + 1); return t.slice(0, k) + s + t.slice(k); }),
+  fc.tuple(fc.nat(), fc.constantFrom('\ud800', '\udfff', '\u0000', '𠀋𠀋', '😀', '\u3000\u3000', '\u00a0', '<p>', '</span>', '&nbsp;', '&rdquo;')).map(([i, s]): Mutation => (t) => { const k = i % (t.length + 1); return t.slice(0, k) + s + t.slice(k); }),
   fc.nat().map((i): Mutation => (t) => { const k = i % (t.length + 1); return `${t.slice(0, k)}${'一、加强领导，'.repeat(14_300)}${t.slice(k)}`; }),
 );
 

@@ -3,7 +3,7 @@ import * as fc from 'fast-check';
 import type { MeasureHeading, Reply } from '../../server/src/core/model';
 import { parseReply } from '../../server/src/parse';
 import { matchMarker } from '../../server/src/parse/numbering';
-import type { Span } from '../../server/src/core/text';
+import { foldWidth, type Span } from '../../server/src/core/text';
 
 /** 1-based line of an offset. */
 function lineOf(r: Reply, offset: number): number {
@@ -426,6 +426,21 @@ describe('parser', () => {
   });
 
   describe('junk and odd text', () => {
+    it('folds width one character for one, a leading BOM kept, with Buffer and without it (a browser)', () => {
+      const text = '\ufeffａ，（一）\u3000<p>&nbsp;林灵委员：';
+      const folded = '\ufeffa,(一) <p>&nbsp;林灵委员:';
+      assert.equal(foldWidth(text), folded);
+      const buffer = globalThis.Buffer;
+      try {
+        Reflect.deleteProperty(globalThis, 'Buffer');
+        assert.equal(foldWidth(text), folded);
+        // the parser's markup reading decodes its code units the same way
+        assert.equal(parseReply(text).folded, `\ufeffa,(一)${' '.repeat(10)}林灵委员:`);
+      } finally {
+        globalThis.Buffer = buffer;
+      }
+    });
+
     it('recognises web-page junk lines and table borders', () => {
       const r = parseReply(lines('发布时间: 2019-10-30 04:10   浏览次数:0次   来源:贵阳市教育局    字体:[]', '正文。', '分享到:', '扫一扫在手机上查看当前页面', '闽公网安备 35020302032660-4号', '(编辑:兰雪荣 责任编辑:牛栋)', '||||||||', '标题 | ||||'));
       assert.deepEqual(r.junk.map((j) => [lineOf(r, j.start), j.reason, j.wholeLine]), [

@@ -80,7 +80,7 @@ export function foldWidth(text: string): string {
     const units = new Uint16Array(text.length);
     for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
     foldUnits(units);
-    return new TextDecoder('utf-16le').decode(units);
+    return new TextDecoder('utf-16le', { ignoreBOM: true }).decode(units);
   }
   const bytes = scratch && scratch.length >= size ? scratch : Buffer.allocUnsafeSlow(Math.max(size, 4096));
   if (bytes.length <= SCRATCH_KEEP) scratch = bytes;

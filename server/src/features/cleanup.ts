@@ -53,24 +53,27 @@ export function planCleanup(reply: Reply, config: EffectiveConfig, today: DateVa
     if (list) list.push(b);
     else byLine.set(line, [b]);
   }
-  const gaps: Array<{ start: number; end: number }> = [];
+  // the gaps between them, in document order, each with the plain text of markup in it
+  const gaps: Array<{ start: number; end: number; kept: string }> = [];
   for (const list of byLine.values()) {
     list.sort((a, b) => a.start - b.start);
-    for (let i = 1; i < list.length; i++) {
-      const gap = { start: list[i - 1]!.end, end: list[i]!.start };
-      gaps.push(gap);
-      edits.push({ ...gap, newText: eol, group: 'split' });
-      splits++;
-    }
+    for (let i = 1; i < list.length; i++) gaps.push({ start: list[i - 1]!.end, end: list[i]!.start, kept: '' });
   }
+  // junk fragments, in document order: one inside a gap goes with the gap, except what pasted
+  // markup stands for (a stray `&rdquo;` stays, before the line break); markup on a junk line goes
+  // with the line (`&nbsp;发布时间：…`)
+  let g = 0;
   for (const j of reply.junk) {
-    if (j.wholeLine) continue;
-    if (gaps.some((g) => j.start >= g.start && j.end <= g.end)) {
-      junkFragments++;
-      continue; // the line break that replaces the gap removes it
-    }
-    edits.push({ start: j.start, end: j.end, newText: j.plainText ?? '', group: 'junk' });
+    if (j.wholeLine || junkLineSet.has(j.line)) continue;
+    while (g < gaps.length && gaps[g]!.end < j.end) g++;
+    const gap = gaps[g];
+    if (gap && gap.start <= j.start) gap.kept += j.plainText?.trim() ?? '';
+    else edits.push({ start: j.start, end: j.end, newText: j.plainText ?? '', group: 'junk' });
     junkFragments++;
+  }
+  for (const { start, end, kept } of gaps) {
+    edits.push({ start, end, newText: kept + eol, group: 'split' });
+    splits++;
   }
   let punctuation = 0;
   const others = edits.slice().sort((a, b) => a.start - b.start);

@@ -190,7 +190,8 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
   if (before.endsWith('如下:')) return true;
   // an addressee with no colon before the proposer's item: `林灵委员 您提出的…`
   if (whole && opensWithYourItem(after) && analyseNames(before) !== undefined) return true;
-  if (headingStartsAt(folded, gapEnd, end)) return true;
+  // (not a 、 that lost its numeral: after a blank it is a list's, `刘卫平 、刘光涛`, or what pasted markup left)
+  if (headingStartsAt(folded, gapEnd, end) && folded.charAt(gapEnd) !== '、') return true;
   const date = matchDateAt(text, folded, gapEnd);
   if (date && date.end <= end && /^(\s|\(|$)/.test(folded.slice(date.end, Math.min(end, date.end + 1)))) return true;
   // and after it (`2020年10月29日  承办单位:…`), unless a time follows, of a page's timestamp
@@ -201,7 +202,11 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
   const furnitureBefore = whole && junkReason(before) !== undefined;
   if (furnitureBefore && (gapEnd - gapStart >= 2 || /\d{1,2}:\d{2}(:\d{2})?$/.test(before))) return true;
   if (gapEnd + after.length === end && junkReason(after) !== undefined) return true;
-  if (gapStart - segStart <= 40 && (matchDocNumber(text, folded, segStart, gapStart)?.docNumber.end === gapStart || matchCategory(folded, segStart, gapStart) || matchMark(folded, { start: segStart, end: gapStart }))) return true;
+  if (gapStart - segStart <= 40) {
+    // (a document number's 号 may stand after a blank: `内农牧议字〔2021〕105 号`)
+    const numberBefore = matchDocNumber(text, folded, segStart, gapStart)?.docNumber.end === gapStart && folded.charAt(gapEnd) !== '号';
+    if (numberBefore || matchCategory(folded, segStart, gapStart) || matchMark(folded, { start: segStart, end: gapStart })) return true;
+  }
   // the next piece: up to the next blank, or a short bracketed group with blanks in it (`( B类)`)
   const nextPiece = /^\([^()]{1,10}\)|^\S+/.exec(after)![0];
   const pieceEnd = gapEnd + nextPiece.length;

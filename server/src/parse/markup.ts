@@ -1,15 +1,16 @@
 /**
  * Web-page markup pasted with a reply: HTML tags (`<p>`, `<br/>`, `<span style="…">`), comments and
  * character references (`&nbsp;`, `&ldquo;`, `&#12290;`) — what a page's source or a site editor's
- * HTML view gives. The parser reads past it: in the folded text a tag is blanks and a reference is
- * blanks and then the character it stands for, so that offsets stay those of the document. Each
- * piece is page junk, with the plain text a fix puts in its place.
+ * HTML view gives. The parser reads past it: in the folded text each piece is blanks, so that
+ * offsets stay those of the document and no recogniser, rule or fix finds anything inside it (a
+ * reference's character there would stand where the text has the reference's `;`). Each piece is
+ * page junk, with the plain text a fix puts in its place.
  */
 import type { JunkSpan } from '../core/model';
-import { foldWidth, type LineInfo, trimSpan } from '../core/text';
+import { type LineInfo, trimSpan } from '../core/text';
 
-/** A tag (a letter or `/` after the `<`: not `《…》` or `人数 < 50`), a comment, or a character reference. */
-const MARKUP = /<\/?[A-Za-z][A-Za-z0-9-]{0,20}(?:\s[^<>]{0,400})?\/?>|<!--[^]{0,2000}?-->|&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,9});/g;
+/** A tag (a letter or `/` after the `<`: not `《…》` or `人数 < 50`) or a comment on one line, or a character reference. */
+const MARKUP = /<\/?[A-Za-z][A-Za-z0-9-]{0,20}(?:[ \t][^<>\r\n]{0,400})?\/?>|<!--[^\r\n]{0,2000}?-->|&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,9});/g;
 
 /** The named references a pasted reply holds; another name is left as text. */
 const NAMED: Readonly<Record<string, string>> = {
@@ -55,21 +56,21 @@ export function readMarkup(text: string, folded: string, lines: readonly LineInf
     }
     const start = m.index;
     const end = start + m[0].length;
-    // blanks, then the character a reference stands for (width-folded as the rest: &nbsp; a space),
-    // so that a closing quote stays next to what follows it (`&rdquo;、` → `      ”、`)
     units.fill(32, start, end);
-    if (plainText.length === 1) units[end - 1] = foldWidth(plainText).charCodeAt(0);
     while (line + 1 < lines.length && lines[line + 1]!.start <= start) line++;
     pieces.push({ start, end, line, plainText });
   }
   if (!units) return { folded, junk: [] };
-  const masked = new TextDecoder('utf-16le').decode(units);
-  // a line that holds nothing but markup goes whole (each line looked at once: its pieces are consecutive)
+  const masked = new TextDecoder('utf-16le', { ignoreBOM: true }).decode(units);
+  // a line that holds nothing but markup standing for nothing (tags, &nbsp;) goes whole; a line's
+  // pieces are consecutive, so each line is looked at once
   let wholeLine = false;
   const junk = pieces.map((p, k): JunkSpan => {
     if (k === 0 || pieces[k - 1]!.line !== p.line) {
       const rest = trimSpan(masked, lines[p.line]!.start, lines[p.line]!.end);
-      wholeLine = rest.start >= rest.end;
+      let n = k;
+      while (n < pieces.length && pieces[n]!.line === p.line && pieces[n]!.plainText.trim() === '') n++;
+      wholeLine = rest.start >= rest.end && (n === pieces.length || pieces[n]!.line !== p.line);
     }
     return { ...p, reason: 'html-markup', wholeLine };
   });
