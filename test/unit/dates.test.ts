@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { findDateIn, formatDate, isRealDate, matchDateAt } from '../../server/src/parse/dates';
+import { dateElement } from '../../server/src/parse/footer';
 import { canonicalMarker, parseCjkNumeral, toCjkNumeral, withOrdinal } from '../../server/src/parse/numbering';
 import { foldWidth } from '../../server/src/core/text';
 
@@ -21,6 +22,25 @@ describe('dates and numerals', () => {
     assert.deepEqual(date('24年4月15日'), { value: { year: 2024, month: 4, day: 15 }, styles: ['short-year'], end: 8 });
     assert.equal(date('2.9亿元'), undefined);
     assert.equal(date('一是加强'), undefined);
+  });
+
+  it('reads what a web page left of a date, where the line holds nothing else', () => {
+    const degraded = (s: string): unknown => {
+      const m = matchDateAt(s, foldWidth(s), 0, true);
+      return m && { value: m.value, styles: m.styles, end: m.end };
+    };
+    assert.deepEqual(degraded('20211022'), { value: { year: 2021, month: 10, day: 22 }, styles: ['run-together'], end: 8 });
+    assert.deepEqual(degraded('2023年7月12'), { value: { year: 2023, month: 7, day: 12 }, styles: ['lost-mark'], end: 9 });
+    assert.deepEqual(degraded('2023 7 12'), { value: { year: 2023, month: 7, day: 12 }, styles: ['lost-mark'], end: 9 });
+    assert.deepEqual(degraded('年7月12日'), { value: { year: 0, month: 7, day: 12 }, styles: ['incomplete'], end: 6 });
+    assert.deepEqual(degraded('2023年月12日'), { value: { year: 2023, month: 0, day: 12 }, styles: ['incomplete'], end: 9 });
+    assert.deepEqual(degraded('2024年4月'), { value: { year: 2024, month: 4, day: 0 }, styles: ['incomplete'], end: 7 });
+    // no date fills a line of three numbers that are no day, or a telephone number
+    for (const s of ['2023 13 12', '0592 1234 567']) assert.equal(dateElement(s, foldWidth(s), 0, s.length, true), undefined, s);
+    // and none of them in running text
+    assert.equal(date('2023年7月12'), undefined);
+    // a full stop after a numeric date is no decimal
+    assert.deepEqual(date('2023.07.12.'), { value: { year: 2023, month: 7, day: 12 }, styles: ['numeric'], end: 10 });
   });
 
   it('finds a date inside text and knows the calendar', () => {

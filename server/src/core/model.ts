@@ -145,7 +145,9 @@ export type DateStyle =
   | 'standard' | 'leading-zero' | 'chinese-numerals' | 'numeric' | 'hao' | 'spaced' | 'full-width-digits' | 'short-year'
   /** 年月日 lost, digits run together (`20211022`): the value is the first real reading. */
   | 'run-together'
-  /** The day, or month and day, are missing (`2024年4月`, `2021`): they are 0. */
+  /** A 年, 月 or 日 lost with the numbers there, or blanks for them (`2023年7月12`, `2023 7 12`). */
+  | 'lost-mark'
+  /** A part is missing (`2024年4月`, `2021`, `年4月15日`): it is 0. */
   | 'incomplete';
 
 export interface DateElement extends Span {

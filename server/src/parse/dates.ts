@@ -1,8 +1,8 @@
 /**
  * Dates as clerks write them: `2024年4月15日` (GB/T 9704-2012 7.3.5.4), the superseded
  * `二〇二四年四月十五日`, the format errors `2024年04月15日`, `2024.4.15`, `2024-04-15`, `…15号`, and
- * what web pages leave of a date: digits that lost 年月日 (`20211022`, `2023831`), a year and month,
- * or a bare year.
+ * what web pages leave of a date: digits that lost 年月日 (`20211022`, `2023831`) or one of them
+ * (`2023年7月12`), a date that lost a number (`年7月12日`), a year and month, or a bare year.
  */
 import type { DateStyle, DateValue } from '../core/model';
 import { parseCjkNumeral } from './numbering';
@@ -17,11 +17,15 @@ export interface DateMatch {
 // Patterns run on width-folded text (full-width digits already folded to ASCII digits).
 const ARABIC = /(\d{4}|\d{2})([ \t]*)年([ \t]*)(\d{1,2})([ \t]*)月([ \t]*)(\d{1,2})([ \t]*)([日号])/y;
 const CHINESE = /([〇○零O0一二三四五六七八九]{2,4})[ \t]*年[ \t]*([一二三四五六七八九十]{1,3})[ \t]*月[ \t]*([一二三四五六七八九十]{1,4})[ \t]*([日号])/y;
-const NUMERIC = /(\d{4})[ \t]*([.\-/])[ \t]*(\d{1,2})[ \t]*\2[ \t]*(\d{1,2})(?![\d.])/y;
+const NUMERIC = /(\d{4})[ \t]*([.\-/])[ \t]*(\d{1,2})[ \t]*\2[ \t]*(\d{1,2})(?!\d|\.\d)/y;
 /** Year, month and day run together: only where nothing else stands on the line (see dateElement). */
 const RUN_TOGETHER = /(20\d{2}|19\d{2})(\d{2,4})(?!\d)/y;
 const YEAR_MONTH = /(\d{4})[ \t]*年[ \t]*(\d{1,2})[ \t]*月(?![ \t]*\d)/y;
 const YEAR_ONLY = /(20\d{2}|19\d{2})(?![\d.年-])/y;
+/** A 年, 月 or 日 lost with the numbers all there, or blanks for them: `2023年7月12`, `2023 7 12`. */
+const LOST_MARK = /(\d{4})(?:[ \t]*年[ \t]*|[ \t]+)(\d{1,2})(?:[ \t]*月[ \t]*|[ \t]+)(\d{1,2})(?:[ \t]*日)?(?!\d)/y;
+/** The year's or the month's number lost: `年7月12日`, `2023年月12日`. */
+const LOST_NUMBER = /(\d{4})?[ \t]*年[ \t]*(\d{1,2})?[ \t]*月[ \t]*(\d{1,2})[ \t]*日/y;
 
 const YEAR_DIGITS: Record<string, number> = { 〇: 0, '○': 0, 零: 0, O: 0, '0': 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -75,8 +79,13 @@ export function matchDateAt(text: string, folded: string, pos: number, degraded 
     const value = readRunTogether(Number(m[1]), m[2]!);
     if (value) return { start: pos, end: pos + m[0].length, value, styles: ['run-together'] };
   }
-  m = execAt(YEAR_MONTH, folded, pos) ?? execAt(YEAR_ONLY, folded, pos);
-  if (m) return { start: pos, end: pos + m[0].length, value: { year: Number(m[1]), month: Number(m[2] ?? 0), day: 0 }, styles: ['incomplete'] };
+  m = execAt(LOST_MARK, folded, pos);
+  if (m) {
+    const value = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+    if (isRealDate(value)) return { start: pos, end: pos + m[0].length, value, styles: ['lost-mark'] };
+  }
+  m = execAt(LOST_NUMBER, folded, pos) ?? execAt(YEAR_MONTH, folded, pos) ?? execAt(YEAR_ONLY, folded, pos);
+  if (m) return { start: pos, end: pos + m[0].length, value: { year: Number(m[1] ?? 0), month: Number(m[2] ?? 0), day: Number(m[3] ?? 0) }, styles: ['incomplete'] };
   return undefined;
 }
 

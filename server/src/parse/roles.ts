@@ -8,7 +8,7 @@
  * body paragraph scores about 1, a clear element 3–6, and -Infinity means the block cannot play the
  * role. docs/design.md ("How the parser decides") says why the weights are set by hand.
  */
-import type { BlockRole, Category, DateElement } from '../core/model';
+import type { BlockRole, Category, DateElement, DateStyle } from '../core/model';
 import type { Span } from '../core/text';
 import { closingCueAt, dateElement, type FootMark, isAttachmentItem, matchFootMark, signatureAndDate, signatureNames } from './footer';
 import { type AddresseeMatch, type DocNumberMatch, type MarkKind, matchAddressee, matchCategory, matchDocNumberBlock, matchMark, matchTitleLine, organName, type TitleLine } from './header';
@@ -101,6 +101,9 @@ export interface RoleSpec {
   readonly score: (f: Facts) => number;
 }
 
+/** What a web page left of a date: it counts less than a date written whole. */
+const DEGRADED: ReadonlySet<DateStyle> = new Set(['run-together', 'lost-mark', 'incomplete']);
+
 /** A sentence, not a label or a heading line: it has clause or sentence punctuation. */
 const SENTENCE = /[,，。;；]/;
 const GREETING = /^(您|你)(们)?好[!。.]?$/;
@@ -138,7 +141,7 @@ export const ROLES: readonly RoleSpec[] = [
   { role: 'closing', phase: 'closing', repeats: true, score: (f) => (!opensWithClosing(f) ? NO : f.text.length <= SHORT ? 3 : 1.5) },
   // ---- the foot: signature, date, contact, annotation, attachment, copy-to, print line; category and marks again
   { role: 'signature', phase: 'foot', repeats: true, score: (f) => (f.signatureNames ? 3 : NO) },
-  { role: 'date', phase: 'foot', repeats: false, score: (f) => (!f.date ? NO : f.date.styles.includes('run-together') || f.date.styles.includes('incomplete') ? 2 : 4) },
+  { role: 'date', phase: 'foot', repeats: false, score: (f) => (!f.date ? NO : f.date.styles.some((s) => DEGRADED.has(s)) ? 2 : 4) },
   { role: 'signatureDate', phase: 'foot', repeats: false, score: (f) => (f.signatureAndDate ? 5 : NO) },
   { role: 'contact', phase: 'foot', repeats: true, score: (f) => (f.footMark === 'contact' ? 3 : NO) },
   { role: 'annotation', phase: 'foot', repeats: false, score: (f) => (f.footMark === 'annotation' ? 3 : NO) },

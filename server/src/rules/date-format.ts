@@ -13,6 +13,7 @@ const STYLE_PROBLEM: Record<DateStyle, Localized> = {
   'full-width-digits': { zh: '数字应使用半角', en: 'digits should be half-width' },
   'short-year': { zh: '年份应写全四位', en: 'the year is written in full' },
   'run-together': { zh: '缺少“年”“月”“日”', en: '年, 月 and 日 are missing' },
+  'lost-mark': { zh: '“年”“月”“日”不全', en: 'a 年, 月 or 日 is missing' },
   incomplete: { zh: '年、月、日不全', en: 'year, month or day is missing' },
 };
 
