@@ -175,9 +175,8 @@ const TITLE_ENDING = /(答复|复函|回复|意见|的函|报告)$/;
  * - before an addressee: people after anything, a body after a title (ending perhaps with a
  *   bracketed number or item) or page furniture;
  * - before the signing organisation after a wide gap, a closing formula, an attachment note or a
- *   contact's number,
- *   when it ends the line or the date alone
- *   follows it, and between it and that date (even one that lost 年月日).
+ *   contact's number, when it ends the line or the date alone follows it, and between it and that
+ *   date (even one that lost 年月日).
  */
 function breaksAtGap(text: string, folded: string, segStart: number, gapStart: number, gapEnd: number, end: number): boolean {
   // what every test needs of either side is short: a window of it, so that a long run-on line is
@@ -207,8 +206,9 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
     const numberBefore = matchDocNumber(text, folded, segStart, gapStart)?.docNumber.end === gapStart && folded.charAt(gapEnd) !== '号';
     if (numberBefore || matchCategory(folded, segStart, gapStart) || matchMark(folded, { start: segStart, end: gapStart })) return true;
   }
-  // the next piece: up to the next blank, or a short bracketed group with blanks in it (`( B类)`)
-  const nextPiece = /^\([^()]{1,10}\)|^\S+/.exec(after)![0];
+  // the next piece: up to the next blank, or a short bracketed group with blanks in it (`( B类)`);
+  // none before a space the gap does not count (U+2004, U+205F …)
+  const nextPiece = /^\([^()]{1,10}\)|^\S*/.exec(after)![0];
   const pieceEnd = gapEnd + nextPiece.length;
   if (matchCategory(folded, gapEnd, pieceEnd) || matchMark(folded, { start: gapEnd, end: pieceEnd })) return true;
   // a document number, perhaps with its category glued to it: `华建复〔2017〕5号(B类)`
