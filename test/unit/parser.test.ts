@@ -257,6 +257,10 @@ describe('parser', () => {
       // numerals (matchMarker reads folded text: ， is ,)
       assert.deepEqual(parseReply(lines('一，加强领导', '正文。', '二，完善机制', '正文。')).headings.map((h) => [h.marker.level, h.marker.ordinal]), [[1, 1], [1, 2]]);
       assert.equal(matchMarker('一,二年级学生', 0), undefined);
+      // a blank for a lost 、 before the heading's words, but not before 是 (一 是…, an enumeration)
+      assert.deepEqual([matchMarker('二 加强领导', 0)?.level, matchMarker('二 加强领导', 0)?.ordinal, matchMarker('二 加强领导', 0)?.separatorAt], [1, 2, -1]);
+      assert.equal(matchMarker('一 是健全机制', 0), undefined);
+      assert.equal(matchMarker('一 二年级学生', 0), undefined);
       assert.equal(matchMarker('一,二,三类问题', 0), undefined);
       const rest = fc.array(fc.constantFrom('二', '十', '百', '、', ',', '年', '级', '加', ' '), { maxLength: 4 }).map((xs) => xs.join(''));
       fc.assert(fc.property(rest, (r) => {
