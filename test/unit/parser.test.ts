@@ -478,6 +478,11 @@ describe('parser', () => {
         [3, '&ldquo;', '“', false], [3, '&rdquo;', '”', false], [3, '<!-- 正文 -->', '', false],
         [4, '&#12290;', '。', false], [4, '&#x4E00;', '一', false],
       ]);
+      // markup in page furniture goes with it: the line, or the bars of a table row
+      const furniture = parseReply(lines('<p>发布时间：2025-03-02 09:30　浏览次数：128次</p>', '林灵委员：', '您提出的建议收悉。 | <div class="x"> ||||'));
+      assert.deepEqual(furniture.junk.map((j) => [j.reason, furniture.text.slice(j.start, j.end), j.wholeLine]), [
+        ['web-metadata', '<p>发布时间：2025-03-02 09:30　浏览次数：128次</p>', true], ['table-border', ' | <div class="x"> ||||', false],
+      ]);
       // what only looks like markup is text: title marks, a comparison, an unknown or impossible reference
       for (const text of ['《关于教育的建议》', '人数 < 50 时', 'A&B 公司', '&foo;', '&#xD800;', '&#99999999;']) {
         assert.deepEqual(parseReply(text).junk, [], text);

@@ -166,14 +166,26 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
   const annotation = allOf('annotation').map(spanOf)[0];
   const copyTo = allOf('copyTo').map(spanOf)[0];
 
-  // ---- junk
-  const junk: JunkSpan[] = [...borders, ...markup.junk];
+  // ---- junk: page furniture, table bars, and pasted markup but for what lies in them (it goes with them)
+  const furniture: JunkSpan[] = [];
   for (const [i, role] of chosen.entries()) {
     if (role !== 'junk') continue;
     const b = all[i]!;
     const line = lines[b.line]!;
     const whole = trimSpan(folded, line.start, line.end);
-    junk.push({ start: b.start, end: b.end, reason: junkReason(folded.slice(b.start, b.end)) ?? 'web-metadata', wholeLine: whole.start === b.start && whole.end === b.end, line: b.line });
+    const wholeLine = whole.start === b.start && whole.end === b.end;
+    // a whole line of it with the markup at its edges (`&rdquo;发布时间：…</p>`)
+    const span = wholeLine ? trimSpan(text, line.start, line.end) : b;
+    furniture.push({ start: span.start, end: span.end, reason: junkReason(folded.slice(b.start, b.end)) ?? 'web-metadata', wholeLine, line: b.line });
+  }
+  const furnitureLines = new Set(furniture.filter((f) => f.wholeLine).map((f) => f.line));
+  const junk: JunkSpan[] = [...borders, ...furniture].sort((a, b) => a.start - b.start);
+  const others = junk.length;
+  let k = 0;
+  for (const m of markup.junk) {
+    while (k < others && junk[k]!.end <= m.start) k++;
+    const j = junk[k];
+    if (!furnitureLines.has(m.line) && !(k < others && j!.start <= m.start && m.end <= j!.end)) junk.push(m);
   }
   junk.sort((a, b) => a.start - b.start);
 
