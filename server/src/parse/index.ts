@@ -15,8 +15,8 @@ import { decodeRoles } from './decode';
 import { closingCueAt, dateElement, sentenceStart, signatureAndDate, signatureNames } from './footer';
 import { findProposalNumbers, matchAddressee, matchCategory, matchDocNumberBlock, signatoryName, titleOrgan } from './header';
 import { junkReason } from './junk';
-import { readMarkup } from './markup';
 import { detectKind } from './kind';
+import { readMarkup } from './markup';
 import { matchMarker } from './numbering';
 import { buildReceipt } from './receipt';
 import { FOOT_WINDOW, type Facts, factsOf, HEAD_WINDOW, mayFollow, ROLES } from './roles';
@@ -184,8 +184,8 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
   let k = 0;
   for (const m of markup.junk) {
     while (k < others && junk[k]!.end <= m.start) k++;
-    const j = junk[k];
-    if (!furnitureLines.has(m.line) && !(k < others && j!.start <= m.start && m.end <= j!.end)) junk.push(m);
+    const j = k < others ? junk[k] : undefined;
+    if (!furnitureLines.has(m.line) && !(j && j.start <= m.start && m.end <= j.end)) junk.push(m);
   }
   junk.sort((a, b) => a.start - b.start);
 
