@@ -9,8 +9,11 @@
 import type { JunkSpan } from '../core/model';
 import { type LineInfo, trimSpan } from '../core/text';
 
-/** A tag (a letter or `/` after the `<`: not `《…》` or `人数 < 50`) or a comment on one line, or a character reference. */
-const MARKUP = /<\/?[A-Za-z][A-Za-z0-9-]{0,20}(?:[ \t][^<>\r\n]{0,400})?\/?>|<!--[^\r\n]{0,2000}?-->|&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,9});/g;
+/**
+ * A tag (a letter or `/` after the `<`: not `《…》` or `人数 < 50`) or a comment on one line, or a
+ * character reference. Neither reads past a `<`: a paste of `<!--<!--…` costs one step per character.
+ */
+const MARKUP = /<\/?[A-Za-z][A-Za-z0-9-]{0,20}(?:[ \t][^<>\r\n]{0,400})?\/?>|<!--[^<>\r\n]{0,2000}?-->|&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,9});/g;
 
 /** The named references a pasted reply holds; another name is left as text. */
 const NAMED: Readonly<Record<string, string>> = {
