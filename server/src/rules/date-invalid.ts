@@ -17,10 +17,12 @@ export const rule = defineRule({
   check(ctx) {
     const { reply, today } = ctx;
     const d = reply.date;
-    // an incomplete date (`2024年4月`, `2021`) has no day to check; date-format says what is missing
-    if (!d || d.styles.includes('incomplete')) return;
+    if (!d) return;
     const v = d.value;
-    if (!isRealDate(v)) {
+    // an incomplete date (`2024年4月`, `2021`) has no day to check, only a month that cannot be;
+    // date-format says what is missing
+    const incomplete = d.styles.includes('incomplete');
+    if (incomplete ? v.month > 12 : !isRealDate(v)) {
       ctx.report({
         start: d.start,
         end: d.end,
@@ -31,6 +33,7 @@ export const rule = defineRule({
       });
       return;
     }
+    if (incomplete) return;
     if (compareDates(v, today) > 0) {
       ctx.report({
         start: d.start,
