@@ -4,8 +4,9 @@ import { dateElement } from '../../server/src/parse/footer';
 import { canonicalMarker, parseCjkNumeral, toCjkNumeral, withOrdinal } from '../../server/src/parse/numbering';
 import { foldWidth } from '../../server/src/core/text';
 
-function date(s: string): unknown {
-  const m = matchDateAt(s, foldWidth(s), 0);
+/** The date at the start of `s`; `degraded` as for matchDateAt (a line that holds nothing else). */
+function date(s: string, degraded = false): unknown {
+  const m = matchDateAt(s, foldWidth(s), 0, degraded);
   return m && { value: m.value, styles: m.styles, end: m.end };
 }
 
@@ -25,10 +26,7 @@ describe('dates and numerals', () => {
   });
 
   it('reads what a web page left of a date, where the line holds nothing else', () => {
-    const degraded = (s: string): unknown => {
-      const m = matchDateAt(s, foldWidth(s), 0, true);
-      return m && { value: m.value, styles: m.styles, end: m.end };
-    };
+    const degraded = (s: string): unknown => date(s, true);
     assert.deepEqual(degraded('20211022'), { value: { year: 2021, month: 10, day: 22 }, styles: ['run-together'], end: 8 });
     assert.deepEqual(degraded('2023年7月12'), { value: { year: 2023, month: 7, day: 12 }, styles: ['lost-mark'], end: 9 });
     assert.deepEqual(degraded('2023 7 12'), { value: { year: 2023, month: 7, day: 12 }, styles: ['lost-mark'], end: 9 });

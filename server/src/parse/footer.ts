@@ -8,10 +8,6 @@ import type { Span } from '../core/text';
 import { findDateIn, matchDateAt } from './dates';
 import { organName } from './header';
 
-/**
- * Formulas that close a reply: 此复, 特此函复, thanks for support, an invitation to comment or to
- * return the receipt slip, that the reply was approved, an apology for its shortcomings.
- */
 /** The closing formulas proper: 此复, 特此函复, 专此答复 … */
 const FORMULA = /此复|特此(函复|答复|回复|函告|报告|说明|复函|函达|致函)|谨此(回复|函复|答复)|专此(函复|答复|回复)/.source;
 const FORMULA_END = new RegExp(`(${FORMULA})[。.!]?$`);
@@ -21,6 +17,10 @@ export function endsWithClosingFormula(s: string): boolean {
   return FORMULA_END.test(s.slice(-6));
 }
 
+/**
+ * Formulas that close a reply: 此复, 特此函复, thanks for support, an invitation to comment or to
+ * return the receipt slip, that the reply was approved, an apology for its shortcomings.
+ */
 const CLOSING_CUE = new RegExp([
   `${FORMULA}|以上(答复|意见|回复)[^。]{0,12}(参考|当否|妥否|不妥|批评|指正|审议|审阅)|特此|此致`,
   /以上是[^。]{0,40}(答复|回复|意见)/.source,

@@ -178,14 +178,13 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
     const span = wholeLine ? trimSpan(text, line.start, line.end) : b;
     furniture.push({ start: span.start, end: span.end, reason: junkReason(folded.slice(b.start, b.end)) ?? 'web-metadata', wholeLine, line: b.line });
   }
-  const furnitureLines = new Set(furniture.filter((f) => f.wholeLine).map((f) => f.line));
   const junk: JunkSpan[] = [...borders, ...furniture].sort((a, b) => a.start - b.start);
   const others = junk.length;
   let k = 0;
   for (const m of markup.junk) {
     while (k < others && junk[k]!.end <= m.start) k++;
     const j = k < others ? junk[k] : undefined;
-    if (!furnitureLines.has(m.line) && !(j && j.start <= m.start && m.end <= j.end)) junk.push(m);
+    if (!(j && j.start <= m.start && m.end <= j.end)) junk.push(m);
   }
   junk.sort((a, b) => a.start - b.start);
 
