@@ -8,8 +8,14 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Reply } from '../../server/src/core/model';
+import { DEFAULT_CONFIG } from '../../server/src/config/schema';
 import { parseReply } from '../../server/src/parse';
+import { junkReason } from '../../server/src/parse/junk';
+import { unwrapText } from '../../server/src/parse/unwrap';
+import { foldWidth } from '../../server/src/core/text';
+import { runRules } from '../../server/src/rules/engine';
 import { ROOT } from '../support/fixtures';
+import { hardWrap } from '../support/wrap';
 
 const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
 
@@ -107,6 +113,41 @@ describe('parser properties on the real replies', () => {
         if (roles(parseReply(text.split('\n').map(change).join('\n'))) !== want) failures.push(`${name}: ${variant}`);
       }
     }
+    assert.deepEqual(failures, []);
+  });
+
+  it('reads a reply hard-wrapped at the page width as the reply itself: every element, every measure, no new error', () => {
+    const errors = (r: Reply): string[] => runRules(r, DEFAULT_CONFIG, { today: { year: 2026, month: 1, day: 1 } }).filter((f) => f.severity === 'error').map((f) => f.ruleId).sort();
+    // each element's text without the line breaks the wrap put in; of the receipt and the closing
+    // their first sentence (a line that ends a sentence at the margin is not joined to the next, so
+    // they may end there)
+    const SENTENCE_PARTS: ReadonlySet<ElementName> = new Set(['receipt', 'closing']);
+    const read = (r: Reply): string => JSON.stringify({
+      elements: Object.fromEntries([...elements(r)].map(([e, t]) => {
+        const squashed = t.replace(/\s/g, '');
+        return [e, SENTENCE_PARTS.has(e) ? /^.*?[。!?:]/.exec(squashed)?.[0] ?? squashed : squashed];
+      })),
+      measures: r.measures.length,
+      errors: errors(r),
+    });
+    // the page's own rows (metadata, share widgets) were never printed lines, and a row laid out
+    // with blanks (a signature aligned right, a print line with its date) fits the page where it
+    // was printed
+    const laidOut = (l: string): boolean => /^\s{10,}/.test(l) || (l.trim().length <= 60 && /\S\s{3,}\S/.test(l));
+    const wrap = (text: string, width: number, by: 'columns' | 'characters'): string =>
+      text.split('\n').map((l) => (junkReason(foldWidth(l.trim())) || laidOut(l) ? l : hardWrap(l, width, by))).join('\n');
+    const failures: string[] = [];
+    let joined = 0;
+    for (const { name, text } of texts) {
+      const want = read(parseReply(text));
+      for (const [by, width] of [['columns', 24], ['columns', 28], ['columns', 32], ['columns', 40], ['characters', 28], ['characters', 32]] as const) {
+        const wrapped = wrap(text, width, by);
+        if (unwrapText(wrapped)) joined++;
+        const got = read(parseReply(wrapped));
+        if (got !== want) failures.push(`${name} at ${width} ${by}: ${got} instead of ${want}`);
+      }
+    }
+    assert.ok(joined >= texts.length * 5, `only ${joined} of ${texts.length * 6} wrapped replies read as hard-wrapped`);
     assert.deepEqual(failures, []);
   });
 });

@@ -48,6 +48,18 @@ export function splitLines(text: string): LineInfo[] {
   return lines;
 }
 
+/** Index of the line that contains `offset`. */
+export function lineIndexAt(lines: readonly LineInfo[], offset: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** White space as it occurs in pasted Chinese text: ASCII space and tabs, U+3000, NBSP, BOM, zero-width space. */
 export function isBlank(code: number): boolean {
   return (

@@ -14,7 +14,8 @@ import type { EffectiveConfig } from '../config/schema';
 import type { DateValue, Reply } from '../core/model';
 import type { CleanupResult } from '../protocol';
 import { type Locale, type TextEdit as SpanEdit, localize } from '../core/vocabulary';
-import { deleteLine, eolOf, lineIndexAt } from '../rules/util';
+import { deleteLine, eolOf } from '../rules/util';
+import { lineIndexAt } from '../core/text';
 import { toLspEdits } from './edits';
 import { runRule } from './runRule';
 
@@ -48,7 +49,7 @@ export function planCleanup(reply: Reply, config: EffectiveConfig, today: DateVa
   // blocks by line: consecutive blocks on one line are a run-on line
   const byLine = new Map<number, Array<{ start: number; end: number }>>();
   for (const b of reply.blocks) {
-    const line = lineIndexAt(reply, b.start);
+    const line = lineIndexAt(reply.lines, b.start);
     const list = byLine.get(line);
     if (list) list.push(b);
     else byLine.set(line, [b]);

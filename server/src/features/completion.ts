@@ -16,8 +16,8 @@ import type { Block, DateValue, MeasureHeading, NumberingLevel, Reply } from '..
 import { formatDate } from '../parse/dates';
 import { canonicalMarker, markerLabel, withOrdinal } from '../parse/numbering';
 import { type Locale, type Localized, localize } from '../core/vocabulary';
-import { addresseeTemplate, closingTemplate, lineIndexAt, receiptTemplate, transitionTemplate } from '../rules/util';
-import { foldWidth, isBlank, type Span } from '../core/text';
+import { addresseeTemplate, closingTemplate, receiptTemplate, transitionTemplate } from '../rules/util';
+import { foldWidth, isBlank, lineIndexAt, type Span } from '../core/text';
 import { rangeOf } from './diagnostics';
 import { headingPath } from './hover';
 import { type RegisterInReply, registerAddressees, registerReceipts } from './registerLink';
@@ -88,7 +88,7 @@ interface Context {
 }
 
 export function completions(reply: Reply, doc: TextDocument, offset: number, config: EffectiveConfig, options: CompletionOptions): CompletionItem[] {
-  const line = reply.lines[lineIndexAt(reply, offset)]!;
+  const line = reply.lines[lineIndexAt(reply.lines, offset)]!;
   let contentStart = line.start;
   while (contentStart < offset && isBlank(reply.text.charCodeAt(contentStart))) contentStart++;
   const ctx: Context = {

@@ -5,7 +5,8 @@
  * 2. roles.ts scores every block for every role it could play;
  * 3. decode.ts picks the best roles the order of a reply allows;
  * 4. this file builds the model from the roles; body.ts builds the measures from the body.
- * What no role claims stays in the model as `unplaced`.
+ * What no role claims stays in the model as `unplaced`. A hard-wrapped text (unwrap.ts) is parsed
+ * with its paragraphs joined, and the model mapped back onto the text as written.
  */
 import type { Addressee, Block, BlockRole, Category, DateElement, DocNumber, DocumentKind, JunkSpan, ReceiptLine, Reply, RoleSpan, Signatory, Signature, Title } from '../core/model';
 import { foldWidth, type Span, splitLines, trimSpan } from '../core/text';
@@ -21,6 +22,7 @@ import { matchMarker } from './numbering';
 import { buildReceipt } from './receipt';
 import { FOOT_WINDOW, type Facts, factsOf, HEAD_WINDOW, mayFollow, ROLES } from './roles';
 import { candidatesFor } from './candidates';
+import { rewrap, unwrapText } from './unwrap';
 
 export interface ParseOptions {
   /** The document kind when the configuration sets it; detected otherwise. */
@@ -33,7 +35,8 @@ export interface ParseOptions {
  */
 export function parseReply(text: string, options: ParseOptions = {}): Reply {
   try {
-    return parseUnchecked(text, options);
+    const unwrapped = unwrapText(text);
+    return unwrapped ? rewrap(parseUnchecked(unwrapped.text, options), text, unwrapped) : parseUnchecked(text, options);
   } catch (e) {
     return {
       text, folded: foldWidth(text), lines: splitLines(text), blocks: [], junk: [], roles: [], unplaced: [], candidates: {},

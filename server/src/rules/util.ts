@@ -4,7 +4,7 @@
  */
 import type { DocumentKind, MeasureHeading, ProposalNumberRef, Reply } from '../core/model';
 import { bodyAbbreviation, findProposalNumbers } from '../parse/header';
-import { isBlank, type Span } from '../core/text';
+import { isBlank, lineIndexAt, type Span } from '../core/text';
 import type { Localized, TextEdit } from '../core/vocabulary';
 
 /**
@@ -19,7 +19,7 @@ export const MISSING_POLICY: Localized = {
 
 /** `第 5 行“张三：”` / `line 5 (“张三：”)`: how a finding names a candidate line. */
 export function lineLabel(reply: Reply, span: Span): Localized {
-  const n = lineIndexAt(reply, span.start) + 1;
+  const n = lineIndexAt(reply.lines, span.start) + 1;
   const t = reply.text.slice(span.start, span.end).trim();
   const shown = t.length > 20 ? `${t.slice(0, 20)}…` : t;
   return { zh: `第 ${n} 行“${shown}”`, en: `line ${n} (“${shown}”)` };
@@ -30,22 +30,9 @@ export function eolOf(reply: Reply): string {
   return reply.text.includes('\r\n') ? '\r\n' : reply.text.includes('\r') && !reply.text.includes('\n') ? '\r' : '\n';
 }
 
-/** Index of the line that contains `offset`. */
-export function lineIndexAt(reply: Reply, offset: number): number {
-  const lines = reply.lines;
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /** The whole line that contains `offset`, without its line break. */
 export function lineSpanAt(reply: Reply, offset: number): Span {
-  const l = reply.lines[lineIndexAt(reply, offset)]!;
+  const l = reply.lines[lineIndexAt(reply.lines, offset)]!;
   return { start: l.start, end: l.end };
 }
 
@@ -97,7 +84,7 @@ export function deleteLine(reply: Reply, index: number): TextEdit {
  * document separates its paragraphs by blank lines (the line above `offset` is blank).
  */
 export function insertParagraphBefore(reply: Reply, offset: number, content: string): TextEdit {
-  const index = lineIndexAt(reply, offset);
+  const index = lineIndexAt(reply.lines, offset);
   return insertLineBefore(reply, offset, blankLine(reply, index - 1) && reply.lines[index]!.start === offset ? content + eolOf(reply) : content);
 }
 

@@ -1,0 +1,242 @@
+/**
+ * Hard-wrapped text: a reply copied from a PDF or a printout, or from a web page that kept the
+ * printed lines, breaks every paragraph at the page width (`您提出的《关于加强…的提` / `案》收悉。`).
+ * Read line by line, such a reply has no receipt (its 收悉 is on the next line), brackets that open
+ * on one line and close on the next, and continuation lines that look like headings. The parser
+ * reads a wrapped paragraph as one block: it parses the text with the wrap's line breaks taken out,
+ * and this module maps what it finds back onto the text as written.
+ *
+ * A text is hard-wrapped when several lines that end mid-sentence are about equally wide (the page
+ * width) and hardly any line is wider. A line then runs on into the next when it is that wide and
+ * ends mid-sentence (or inside a quote or a bracket of its paragraph), and the next line is not
+ * indented, page furniture or a numbered item after an item or a clause. A line that ends a
+ * sentence is not joined otherwise: at worst a paragraph stays cut at a sentence end, which
+ * reads as two paragraphs (a paragraph that ends at the margin, joined to the next, could take a
+ * closing or a date with it).
+ */
+import type { Reply } from '../core/model';
+import { foldWidth, lineIndexAt, splitLines, trimSpan } from '../core/text';
+import { matchAddressee, matchTitleLine } from './header';
+import { OWN_LINE_LABEL } from './blocks';
+import { junkReason } from './junk';
+import { matchMarker } from './numbering';
+
+/** Only lines up to this long are measured: a printed line holds at most ~40 characters. */
+const MAX_WRAP_CHARS = 100;
+/** The narrowest page width taken for one, in columns (a Chinese character is two). */
+const MIN_WRAP_COLUMNS = 30;
+/** How many lines at the page width make a text hard-wrapped, at least. */
+const MIN_FULL_LINES = 4;
+/** A line a character wider than the page width still fills it (a mark hung at the margin). */
+const HANG_COLUMNS = 2;
+
+/** A line ends its sentence (or its addressee, its transition): it is never joined to the next. */
+const SENTENCE_END = /[。!?:][”’")》]*$/;
+/** A line laid out with blanks: centred or aligned right, or with a gap inside (`厦门市教育局      2024年5月1日`). */
+const LAID_OUT = /^[ \t\u3000\u00a0]{10,}|\S[ \t\u3000\u00a0]{3,}\S/;
+/** A paragraph's first-line indent (one ASCII blank is what a wrap left of a gap, `研究办理，` / ` 现答复如下：`). */
+const INDENT = /^(\u3000|\t|[ \u00a0]{2})/;
+/** Marks that never start a printed line. */
+const NO_LINE_START = /^[、,。;:!?”’)》〕]/;
+
+/** After these, a numbered item on the next line is a new paragraph, not the rest of this one. */
+const ITEM_END = /[,;、]$/;
+
+/** Whether a (folded) line addresses people or a body: `周明远委员：`. */
+function addresses(folded: string): boolean {
+  return matchAddressee(folded, folded, 0, folded.length) !== undefined;
+}
+
+/** Whether a line starts with a numbering marker followed by text (`1.5万` and the like are no marker). */
+function startsItem(folded: string): boolean {
+  const m = matchMarker(folded, 0);
+  return m !== undefined && m.length < folded.length && !/[\d%]/.test(folded.charAt(m.length));
+}
+
+/** The text with the wrap's line breaks taken out, and where they were. */
+export interface Unwrapped {
+  readonly text: string;
+  /** Per join, ascending: where it is in `text` and how many characters were taken out before it, this one's included. */
+  readonly joins: ReadonlyArray<{ readonly at: number; readonly removed: number }>;
+}
+
+/** Columns a line takes on the page, its indent included: two for a Chinese character or full-width mark, one for ASCII. */
+function columns(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) n += text.charCodeAt(i) < 0x1100 ? 1 : 2;
+  return n;
+}
+
+/**
+ * Whether a line of `columns` fills a page `width` wide: a line holds a few narrow digits or
+ * squeezed marks more or less, and may hang a mark past the margin.
+ */
+function fills(columns: number, width: number): boolean {
+  return columns >= width - Math.max(4, Math.round(width / 8)) && columns <= width + HANG_COLUMNS;
+}
+
+interface Measured {
+  readonly span: { start: number; end: number };
+  /** Columns, or Infinity for a line longer than a printed one. */
+  readonly columns: number;
+  /** Columns with every character two wide, as a wrap at a number of characters counts them. */
+  readonly wide: number;
+  /** Its trimmed text, folded, or '' for a blank line. */
+  readonly folded: string;
+  /** It ends mid-sentence. */
+  readonly open: boolean;
+  /** Page furniture: the web page's, never a printed line. */
+  readonly junk: boolean;
+  /** Laid out with blanks (centred, a signature and its date): its width is not the page's. */
+  readonly laidOut: boolean;
+}
+
+/** How a wrap measured its lines: a PDF or a page counts ASCII as half a character, a wrap at a number of characters as one. */
+type Measure = (m: Measured) => number;
+const MEASURES: readonly Measure[] = [(m) => m.columns, (m) => m.wide];
+
+interface Page {
+  readonly measure: Measure;
+  readonly width: number;
+  /** How many open lines fill it. */
+  readonly full: number;
+}
+
+/** How many more quotes and brackets a line opens than it closes (on folded text). */
+function openedMarks(folded: string): number {
+  return (folded.match(/[《“(〔]/g)?.length ?? 0) - (folded.match(/[》”)〕]/g)?.length ?? 0);
+}
+
+/** The page a hard-wrapped text was wrapped at by `measure`, or undefined when it is not hard-wrapped by it. */
+function pageOf(measured: readonly Measured[], measure: Measure): Page | undefined {
+  const widths = measured.filter((m) => m.open && !m.junk && !m.laidOut && measure(m) >= MIN_WRAP_COLUMNS && measure(m) !== Infinity).map(measure);
+  let best: Page | undefined;
+  for (const width of new Set(widths)) {
+    const full = widths.filter((x) => fills(x, width)).length;
+    if (!best || full > best.full || (full === best.full && width > best.width)) best = { measure, width, full };
+  }
+  if (!best || best.full < MIN_FULL_LINES) return undefined;
+  // a text of long paragraphs has a few open lines of one width by chance (titles, headings), and
+  // many lines wider than any page
+  const wider = measured.filter((m) => m.folded !== '' && !m.junk && !m.laidOut && measure(m) > best!.width + 2 * HANG_COLUMNS).length;
+  return wider * 3 <= best.full ? best : undefined;
+}
+
+/** The text with the line breaks inside wrapped paragraphs taken out, or undefined when it is not hard-wrapped. */
+export function unwrapText(text: string): Unwrapped | undefined {
+  const lines = splitLines(text);
+  // a text of fewer lines than a wrapped page has is not measured at all
+  if (lines.length < MIN_FULL_LINES) return undefined;
+  const measured: Measured[] = lines.map((line) => {
+    const span = trimSpan(text, line.start, line.end);
+    const length = span.end - span.start;
+    if (length === 0) return { span, columns: 0, wide: 0, folded: '', open: false, junk: false, laidOut: false };
+    if (length > MAX_WRAP_CHARS) return { span, columns: Infinity, wide: Infinity, folded: '', open: false, junk: false, laidOut: false };
+    const folded = foldWidth(text.slice(span.start, span.end));
+    return { span, columns: columns(text, line.start, span.end), wide: 2 * (span.end - line.start), folded, open: !SENTENCE_END.test(folded), junk: junkReason(folded) !== undefined, laidOut: LAID_OUT.test(text.slice(line.start, span.end)) };
+  });
+  // the measure more lines fill the page by
+  let page: Page | undefined;
+  for (const measure of MEASURES) {
+    const p = pageOf(measured, measure);
+    if (p && (!page || p.full > page.full)) page = p;
+  }
+  if (!page) return undefined;
+  const { measure, width } = page;
+  /** Whether line `i` runs on into the next; `quoted`: it leaves a quote or a bracket of its paragraph open. */
+  const runsOn = (i: number, quoted: boolean): boolean => {
+    const m = measured[i]!;
+    const next = measured[i + 1]!;
+    if (next.folded === '' || !fills(measure(m), width)) return false;
+    if (m.junk || next.junk) return false;
+    // a mark no line starts with (`、建议。`) goes with the line before it
+    if (NO_LINE_START.test(next.folded)) return true;
+    if (!(m.open || quoted)) return false;
+    // the next line is indented: a new paragraph
+    if (INDENT.test(text.slice(lines[i + 1]!.start, next.span.start))) return false;
+    // a numbered item after an item or the end of a clause (not `统` / `一、…` of a word cut in two)
+    if (startsItem(next.folded) && (startsItem(m.folded) || ITEM_END.test(m.folded))) return false;
+    // a whole title that fills the page ends its line
+    const title = matchTitleLine(m.folded, { start: 0, end: m.folded.length });
+    if (!quoted && title?.opens && title.complete) return false;
+    // an addressee with its colon starts a paragraph, unless it is the end of names this line began
+    if (next.folded.endsWith(':') && addresses(next.folded) && !addresses(m.folded + next.folded)) return false;
+    // a contact, copy-to or annotation line starts a line of its own, and a contact's number ends one
+    if (OWN_LINE_LABEL.test(m.folded) && /\d$/.test(m.folded) && !/^\d/.test(next.folded)) return false;
+    return !OWN_LINE_LABEL.test(next.folded);
+  };
+  let out = '';
+  let from = 0;
+  let removed = 0;
+  const joins: Array<{ at: number; removed: number }> = [];
+  let depth = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    depth = Math.max(0, depth + openedMarks(measured[i]!.folded));
+    if (!runsOn(i, depth > 0)) {
+      depth = 0;
+      continue;
+    }
+    // the line's trailing blanks and its line break go
+    const cutStart = measured[i]!.span.end;
+    const cutEnd = lines[i + 1]!.start;
+    out += text.slice(from, cutStart);
+    removed += cutEnd - cutStart;
+    joins.push({ at: out.length, removed });
+    from = cutEnd;
+  }
+  if (joins.length === 0) return undefined;
+  return { text: out + text.slice(from), joins };
+}
+
+/**
+ * The reply parsed from the unwrapped text, on the text as written: every span maps back (a span
+ * over a join covers the line break it took out), every block's line is its first line's, and
+ * the folded text gets its line breaks back.
+ */
+export function rewrap(reply: Reply, text: string, unwrapped: Unwrapped): Reply {
+  const { joins } = unwrapped;
+  /** How many characters were taken out before the character at `at` of the unwrapped text. */
+  const removedBefore = (at: number): number => {
+    let lo = 0;
+    let hi = joins.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (joins[mid]!.at <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? 0 : joins[lo - 1]!.removed;
+  };
+  const lines = splitLines(text);
+  const seen = new Set<object>();
+  // the parser's objects are its own, made for this parse: they are mapped in place, once each
+  // (a heading is in `measures`, `headings` and its parent's `children`)
+  const visit = (value: unknown): void => {
+    if (typeof value !== 'object' || value === null || seen.has(value)) return;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      for (const v of value) visit(v);
+      return;
+    }
+    const o = value as { start?: unknown; end?: unknown; line?: unknown };
+    if (typeof o.start === 'number' && typeof o.end === 'number') {
+      const start = o.start + removedBefore(o.start);
+      o.end = o.end > o.start ? o.end + removedBefore(o.end - 1) : start;
+      o.start = start;
+      if (typeof o.line === 'number') o.line = lineIndexAt(lines, start);
+    }
+    for (const v of Object.values(o)) visit(v);
+  };
+  const { text: _joined, folded: joinedFolded, lines: _lines, ...elements } = reply;
+  visit(elements);
+  // the folded text: the parse's (its markup masked) between the joins, and what they took out
+  let folded = '';
+  let from = 0;
+  let before = 0;
+  for (const { at, removed } of joins) {
+    folded += joinedFolded.slice(from, at) + foldWidth(text.slice(at + before, at + removed));
+    from = at;
+    before = removed;
+  }
+  folded += joinedFolded.slice(from);
+  return { ...elements, text, folded, lines } as Reply;
+}
