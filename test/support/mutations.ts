@@ -1,9 +1,11 @@
 /**
  * Generators for property and fuzz tests: random text and random damage to real replies, the way
  * pasted and half-edited drafts arrive (deleted, duplicated and swapped lines, web junk, truncation,
- * mixed widths, CRLF/CR/LF, a BOM, lone surrogates, astral characters, NUL bytes, huge lines).
+ * mixed widths, CRLF/CR/LF, a BOM, lone surrogates, astral characters, NUL bytes, huge lines, a
+ * hard wrap at the page width).
  */
 import * as fc from 'fast-check';
+import { hardWrap } from './wrap';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EXAMPLES, SEEDS } from './fixtures';
@@ -76,6 +78,8 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.constant<Mutation>((t) => `\ufeff${t}`),
   fc.tuple(fc.nat(), fc.constantFrom('\ud800', '\udfff', '\u0000', '𠀋𠀋', '😀', '\u3000\u3000', '\u00a0', '<p>', '</span>', '&nbsp;', '&rdquo;')).map(([i, s]): Mutation => (t) => { const k = i % (t.length + 1); return t.slice(0, k) + s + t.slice(k); }),
   fc.nat().map((i): Mutation => (t) => { const k = i % (t.length + 1); return `${t.slice(0, k)}${'一、加强领导，'.repeat(14_300)}${t.slice(k)}`; }),
+  // copied from a PDF or a printout: every line broken at the page width
+  fc.tuple(fc.integer({ min: 8, max: 45 }), fc.constantFrom('columns', 'characters') as fc.Arbitrary<'columns' | 'characters'>).map(([width, by]): Mutation => (t) => hardWrap(t, width, by)),
 );
 
 /** A real reply with up to six random mutations applied. */

@@ -112,8 +112,8 @@ describe('editor feature properties', function () {
       count('cleanup keeps the content');
       assert.ok(disjoint(plan.edits), 'overlapping cleanup edits');
       // each edit changes only what its group names: junk removed (markup made its plain text),
-      // blanks (and junk) between run-on paragraphs made one line break, one half-width mark made
-      // its full-width form
+      // blanks (and junk) between run-on paragraphs made one line break, a hard wrap's line break
+      // taken out, one half-width mark made its full-width form
       // a whole junk line goes with its line break, and between two blank lines with one of them
       const blank = (i: number): boolean => reply.lines[i] !== undefined && text.slice(reply.lines[i]!.start, reply.lines[i]!.end).trim() === '';
       const junk = (start: number, end: number): boolean => reply.junk.some((j) => j.start <= start && end <= j.end
@@ -130,6 +130,9 @@ describe('editor feature properties', function () {
           let rest = old;
           for (const j of reply.junk) if (j.start >= e.start && j.end <= e.end) rest = rest.replace(text.slice(j.start, j.end), '');
           assert.match(rest, /^[\s\u3000\u00a0\ufeff\u200b]*$/u, what);
+        } else if (e.group === 'join') {
+          // a line break inside a hard-wrapped paragraph, with the blanks before it
+          assert.ok(e.newText === '' && /^[^\S\r\n]*(\r\n|\r|\n)$/u.test(old) && reply.wraps.some((w) => w.start === e.start && w.end === e.end), what);
         } else {
           // one mark, or (a paragraph of more than 500 marks) a piece of the same length in which
           // every character that changes is a half-width mark made full-width

@@ -222,6 +222,11 @@ export interface Reply {
   readonly copyTo: Span | undefined;
   /** Body paragraphs between the receipt line and the footer. */
   readonly body: Paragraph[];
+  /**
+   * In a hard-wrapped text (a PDF or a printout copied), the line breaks inside paragraphs, each
+   * with the blanks before it: the parser reads through them (parse/unwrap.ts). Empty otherwise.
+   */
+  readonly wraps: Span[];
   /** Set only when the parser failed internally; the model then holds nothing but lines. */
   readonly parseError?: string;
 }

@@ -6,6 +6,7 @@
  * - run-on lines are split where the parser found paragraph boundaries inside one line (before a
  *   numbering marker, after a sentence end followed by blanks, after the addressee or `…如下：`,
  *   before a date or contact line); the blanks and junk between the pieces become one line break;
+ * - the lines of a paragraph copied from a PDF or a printout are joined (paragraph-line-break);
  * - half-width punctuation in Chinese text becomes full-width (the punctuation-width rule's fixes).
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -13,13 +14,13 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import type { EffectiveConfig } from '../config/schema';
 import type { DateValue, Reply } from '../core/model';
 import type { CleanupResult } from '../protocol';
-import { type Locale, type TextEdit as SpanEdit, localize } from '../core/vocabulary';
-import { deleteLine, eolOf } from '../rules/util';
-import { lineIndexAt } from '../core/text';
+import { type Locale, type Localized, type TextEdit as SpanEdit, localize } from '../core/vocabulary';
+import { deleteLines, eolOf } from '../rules/util';
+import { capitalize, lineIndexAt } from '../core/text';
 import { toLspEdits } from './edits';
 import { runRule } from './runRule';
 
-export type CleanupGroup = 'junk' | 'split' | 'width';
+export type CleanupGroup = 'junk' | 'split' | 'join' | 'width';
 
 export interface CleanupEdit extends SpanEdit {
   readonly group: CleanupGroup;
@@ -30,6 +31,8 @@ export interface CleanupPlan {
   readonly junkLines: number;
   readonly junkFragments: number;
   readonly splits: number;
+  /** Line breaks taken out of paragraphs. */
+  readonly joins: number;
   readonly punctuation: number;
 }
 
@@ -43,7 +46,7 @@ export function planCleanup(reply: Reply, config: EffectiveConfig, today: DateVa
   for (const j of reply.junk) {
     if (!j.wholeLine || junkLineSet.has(j.line)) continue;
     junkLineSet.add(j.line);
-    edits.push(Object.assign(deleteLine(reply, j.line), { group: 'junk' as const }));
+    edits.push(Object.assign(deleteLines(reply, j), { group: 'junk' as const }));
     junkLines++;
   }
   // blocks by line: consecutive blocks on one line are a run-on line
@@ -76,6 +79,13 @@ export function planCleanup(reply: Reply, config: EffectiveConfig, today: DateVa
     edits.push({ start, end, newText: kept + eol, group: 'split' });
     splits++;
   }
+  let joins = 0;
+  for (const r of runRule('paragraph-line-break', reply, config, today)) {
+    for (const e of r.fixes?.[0]?.edits ?? []) {
+      edits.push({ ...e, group: 'join' });
+      joins++;
+    }
+  }
   let punctuation = 0;
   const others = edits.slice().sort((a, b) => a.start - b.start);
   for (const r of runRule('punctuation-width', reply, config, today)) {
@@ -97,7 +107,7 @@ export function planCleanup(reply: Reply, config: EffectiveConfig, today: DateVa
     }
   }
   edits.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { edits, junkLines, junkFragments, splits, punctuation };
+  return { edits, junkLines, junkFragments, splits, joins, punctuation };
 }
 
 /** The parts of a same-length edit that lie outside the (sorted, disjoint) other edits. */
@@ -116,7 +126,15 @@ function around(e: SpanEdit, others: readonly SpanEdit[]): SpanEdit[] {
 export function cleanupSummaryText(plan: CleanupPlan, locale: Locale): string {
   if (plan.edits.length === 0) return localize({ zh: '没有需要清理的内容。', en: 'Nothing to clean up.' }, locale);
   const junk = plan.junkLines + plan.junkFragments;
-  return localize({ zh: `删除网页残留 ${junk} 处（整行 ${plan.junkLines} 行），拆分粘连段落 ${plan.splits} 处，半角标点改为全角 ${plan.punctuation} 处。`, en: `Remove ${plan.junkLines} junk line(s) and ${plan.junkFragments} junk fragment(s), split ${plan.splits} run-on paragraph(s), make ${plan.punctuation} punctuation mark(s) full-width.` }, locale);
+  // what the plan does, each kind named when it does any of it
+  const parts: Array<[number, Localized]> = [
+    [junk, { zh: `删除网页残留 ${junk} 处（整行 ${plan.junkLines} 行）`, en: `remove ${plan.junkLines} junk line(s) and ${plan.junkFragments} junk fragment(s)` }],
+    [plan.splits, { zh: `拆分粘连段落 ${plan.splits} 处`, en: `split ${plan.splits} run-on paragraph(s)` }],
+    [plan.joins, { zh: `合并段内换行 ${plan.joins} 处`, en: `join ${plan.joins} line break(s) inside paragraphs` }],
+    [plan.punctuation, { zh: `半角标点改为全角 ${plan.punctuation} 处`, en: `make ${plan.punctuation} punctuation mark(s) full-width` }],
+  ];
+  const done = parts.filter(([n]) => n > 0).map(([, text]) => text);
+  return localize({ zh: `${done.map((t) => t.zh).join('，')}。`, en: `${capitalize(done.map((t) => t.en).join(', '))}.` }, locale);
 }
 
 /**
@@ -130,6 +148,7 @@ export function cleanupEdit(doc: TextDocument, plan: CleanupPlan, locale: Locale
     junkLines: plan.junkLines,
     junkFragments: plan.junkFragments,
     splits: plan.splits,
+    joins: plan.joins,
     punctuation: plan.punctuation,
     text: cleanupSummaryText(plan, locale),
   };

@@ -4,29 +4,17 @@
  * how each marker is written (brackets, separator, width) stays. Renumbering twice is renumbering once.
  */
 import type { MeasureHeading, Reply } from '../core/model';
-import { toCjkNumeral, withOrdinal } from '../parse/numbering';
 import type { TextEdit } from '../core/vocabulary';
-import { numberingRuns } from '../rules/util';
+import { enumerationEdit, markerEdit, numberingRuns } from '../rules/util';
 
-function runEdits(run: readonly MeasureHeading[]): TextEdit[] {
-  const out: TextEdit[] = [];
-  run.forEach((h, i) => {
-    const m = h.marker;
-    const want = withOrdinal(m.text, m.level, i + 1);
-    if (want !== m.text) out.push({ start: m.start, end: m.end, newText: want });
-  });
-  return out;
+function runEdits(reply: Reply, run: readonly MeasureHeading[]): TextEdit[] {
+  return run.flatMap((h, i) => markerEdit(reply, h.marker, i + 1) ?? []);
 }
 
 /** Edits that renumber the whole document: every heading run and every inline enumeration. */
 export function renumberDocument(reply: Reply): TextEdit[] {
-  const edits = numberingRuns(reply).flatMap(runEdits);
-  for (const en of reply.enumerations) {
-    en.items.forEach((item, i) => {
-      const want = `${toCjkNumeral(i + 1)}是`;
-      if (reply.text.slice(item.start, item.end) !== want) edits.push({ start: item.start, end: item.end, newText: want });
-    });
-  }
+  const edits = numberingRuns(reply).flatMap((run) => runEdits(reply, run));
+  for (const en of reply.enumerations) edits.push(...en.items.flatMap((item, i) => enumerationEdit(reply, item, i + 1) ?? []));
   return edits.sort((a, b) => a.start - b.start);
 }
 
@@ -42,5 +30,5 @@ export function renumberLevelAt(reply: Reply, offset: number): TextEdit[] {
   const h = headingAt(reply, offset);
   if (!h) return [];
   const run = numberingRuns(reply).find((r) => r.includes(h));
-  return run ? runEdits(run) : [];
+  return run ? runEdits(reply, run) : [];
 }

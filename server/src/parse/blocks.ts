@@ -9,7 +9,7 @@ import type { Block, JunkSpan } from '../core/model';
 import { isBlank, type LineInfo, type Span, trimSpan } from '../core/text';
 import { matchDateAt } from './dates';
 import { dateElement, endsWithClosingFormula, matchFootMark, signatureAndDate } from './footer';
-import { analyseNames, matchAddressee, matchCategory, matchDocNumber, matchMark, matchTitleLine, organName, TITLE_ENDING } from './header';
+import { analyseNames, matchAddressee, matchCategory, matchDocNumber, matchMark, matchTitleLine, organName } from './header';
 import { JUNK_MAX_LINE, junkReason, opensWithMetadataLabel } from './junk';
 import { matchMarker } from './numbering';
 import { opensWithYourItem } from './receipt';
@@ -163,6 +163,7 @@ const NEAR = 100;
 
 /** Labels that open an element of their own: contact, copy-to, annotation, approver. */
 export const OWN_LINE_LABEL = /^(\(?[ \t]*(联[ \t]*系|此件)|抄[ \t]*(送|报)[ \t]*:|签[ \t]*发[ \t]*人|领导(署名|签名|签发)|审[ \t]*核[ \t]*人|经[ \t]*办[ \t]*人|承办(负责)?人|直接经办人)/;
+const TITLE_ENDING = /(答复|复函|回复|意见|的函|报告)$/;
 
 /**
  * Whether a run of blanks `[gapStart, gapEnd)` inside a line separates two blocks:

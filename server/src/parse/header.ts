@@ -116,8 +116,6 @@ export function signatoryName(folded: string, block: Span): string | undefined {
 // ---------------------------------------------------------------- title
 
 /** Words by which a title names its matter. */
-/** How a title ends: `…的答复`, `…的复函`. */
-export const TITLE_ENDING = /(答复|复函|回复|意见|的函|报告)$/;
 const TITLE_CUE = /关于|答复|复函|回复|报告|意见|的函|提案|建议|议案/;
 /** How a title ends: the genre word, perhaps with the number or the category after it. */
 const TITLE_END = /(答复|答复函|答复意见|复函|回复|回复意见|的函|报告|意见|情况|说明)[ \t]*(\([^()]{1,24}\))?$/;

@@ -43,7 +43,7 @@ export function parseReply(text: string, options: ParseOptions = {}): Reply {
       kind: options.kind ?? 'proposal-reply', kindSource: options.kind ? 'configured' : 'detected',
       docNumber: undefined, title: undefined, category: undefined, signatory: undefined, addressee: undefined, receipt: undefined, opening: undefined,
       measures: [], headings: [], enumerations: [], nextSteps: [], closing: undefined, signature: undefined, date: undefined, contacts: [],
-      annotation: undefined, copyTo: undefined, body: [],
+      annotation: undefined, copyTo: undefined, body: [], wraps: [],
       parseError: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
     };
   }
@@ -216,7 +216,7 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
     kind, kindSource: options.kind ? 'configured' : 'detected',
     docNumber, title, category, signatory, addressee, receipt, opening: parsedBody.opening,
     measures: parsedBody.roots, headings: parsedBody.headings, enumerations: parsedBody.enumerations, nextSteps,
-    closing, signature, date, contacts, annotation, copyTo, body,
+    closing, signature, date, contacts, annotation, copyTo, body, wraps: [],
   };
   return { ...reply, candidates: candidatesFor(reply) };
 }

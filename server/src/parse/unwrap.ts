@@ -23,6 +23,8 @@ import { matchMarker } from './numbering';
 
 /** Only lines up to this long are measured: a printed line holds at most ~40 characters. */
 const MAX_WRAP_CHARS = 100;
+/** The widest page taken for one, in columns. */
+const MAX_COLUMNS = 2 * MAX_WRAP_CHARS;
 /** The narrowest page width taken for one, in columns (a Chinese character is two). */
 const MIN_WRAP_COLUMNS = 30;
 /** How many lines at the page width make a text hard-wrapped, at least. */
@@ -30,7 +32,7 @@ const MIN_FULL_LINES = 4;
 /** A line a character wider than the page width still fills it (a mark hung at the margin). */
 const HANG_COLUMNS = 2;
 
-/** A line ends its sentence (or its addressee, its transition): it is never joined to the next. */
+/** A line ends its sentence (or its addressee, its transition): it runs on only inside a quote or a bracket. */
 const SENTENCE_END = /[。!?:][”’")》]*$/;
 /** A line laid out with blanks: centred or aligned right, or with a gap inside (`厦门市教育局      2024年5月1日`). */
 const LAID_OUT = /^[ \t\u3000\u00a0]{10,}|\S[ \t\u3000\u00a0]{3,}\S/;
@@ -85,6 +87,10 @@ interface Measured {
   readonly folded: string;
   /** It ends mid-sentence. */
   readonly open: boolean;
+  /** It is indented: it starts a paragraph. */
+  readonly indented: boolean;
+  /** It starts with a numbering marker (not with a 、 the line before handed it, see NO_LINE_START). */
+  readonly item: boolean;
   /** Page furniture: the web page's, never a printed line. */
   readonly junk: boolean;
   /** Laid out with blanks (centred, a signature and its date): its width is not the page's. */
@@ -109,11 +115,18 @@ function openedMarks(folded: string): number {
 
 /** The page a hard-wrapped text was wrapped at by `measure`, or undefined when it is not hard-wrapped by it. */
 function pageOf(measured: readonly Measured[], measure: Measure): Page | undefined {
-  const widths = measured.filter((m) => m.open && !m.junk && !m.laidOut && measure(m) >= MIN_WRAP_COLUMNS && measure(m) !== Infinity).map(measure);
+  // how wide the lines are that could run on: open, and the next line no new paragraph or item
+  // (a printed line is at most MAX_COLUMNS wide)
+  const count = new Array<number>(MAX_COLUMNS + 1).fill(0);
+  for (const [i, m] of measured.entries()) {
+    const next = measured[i + 1];
+    if (m.open && !m.junk && !m.laidOut && measure(m) <= MAX_COLUMNS && next && next.folded !== '' && !next.indented && !next.item) count[measure(m)]!++;
+  }
   let best: Page | undefined;
-  for (const width of new Set(widths)) {
-    const full = widths.filter((x) => fills(x, width)).length;
-    if (!best || full > best.full || (full === best.full && width > best.width)) best = { measure, width, full };
+  for (let width = MIN_WRAP_COLUMNS; width <= MAX_COLUMNS; width++) {
+    let full = 0;
+    for (let w = MIN_WRAP_COLUMNS; w <= MAX_COLUMNS; w++) if (fills(w, width)) full += count[w]!;
+    if (!best || full >= best.full) best = { measure, width, full };
   }
   if (!best || best.full < MIN_FULL_LINES) return undefined;
   // a text of long paragraphs has a few open lines of one width by chance (titles, headings), and
@@ -130,10 +143,14 @@ export function unwrapText(text: string): Unwrapped | undefined {
   const measured: Measured[] = lines.map((line) => {
     const span = trimSpan(text, line.start, line.end);
     const length = span.end - span.start;
-    if (length === 0) return { span, columns: 0, wide: 0, folded: '', open: false, junk: false, laidOut: false };
-    if (length > MAX_WRAP_CHARS) return { span, columns: Infinity, wide: Infinity, folded: '', open: false, junk: false, laidOut: false };
+    const indented = INDENT.test(text.slice(line.start, span.start));
+    if (length === 0) return { span, columns: 0, wide: 0, folded: '', open: false, indented, item: false, junk: false, laidOut: false };
+    if (length > MAX_WRAP_CHARS) return { span, columns: Infinity, wide: Infinity, folded: '', open: false, indented, item: false, junk: false, laidOut: false };
     const folded = foldWidth(text.slice(span.start, span.end));
-    return { span, columns: columns(text, line.start, span.end), wide: 2 * (span.end - line.start), folded, open: !SENTENCE_END.test(folded), junk: junkReason(folded) !== undefined, laidOut: LAID_OUT.test(text.slice(line.start, span.end)) };
+    return {
+      span, columns: columns(text, line.start, span.end), wide: 2 * (span.end - line.start), folded, open: !SENTENCE_END.test(folded), indented,
+      item: !NO_LINE_START.test(folded) && startsItem(folded), junk: junkReason(folded) !== undefined, laidOut: LAID_OUT.test(text.slice(line.start, span.end)),
+    };
   });
   // the measure more lines fill the page by
   let page: Page | undefined;
@@ -152,10 +169,9 @@ export function unwrapText(text: string): Unwrapped | undefined {
     // a mark no line starts with (`、建议。`) goes with the line before it
     if (NO_LINE_START.test(next.folded)) return true;
     if (!(m.open || quoted)) return false;
-    // the next line is indented: a new paragraph
-    if (INDENT.test(text.slice(lines[i + 1]!.start, next.span.start))) return false;
+    if (next.indented) return false;
     // a numbered item after an item or the end of a clause (not `统` / `一、…` of a word cut in two)
-    if (startsItem(next.folded) && (startsItem(m.folded) || ITEM_END.test(m.folded))) return false;
+    if (next.item && (m.item || ITEM_END.test(m.folded))) return false;
     // a whole title that fills the page ends its line
     const title = matchTitleLine(m.folded, { start: 0, end: m.folded.length });
     if (!quoted && title?.opens && title.complete) return false;
@@ -228,15 +244,14 @@ export function rewrap(reply: Reply, text: string, unwrapped: Unwrapped): Reply 
   };
   const { text: _joined, folded: joinedFolded, lines: _lines, ...elements } = reply;
   visit(elements);
-  // the folded text: the parse's (its markup masked) between the joins, and what they took out
+  // what the joins took out; the folded text: the parse's (its markup masked) between them, and theirs
+  const wraps = joins.map(({ at, removed }, k) => ({ start: at + (k === 0 ? 0 : joins[k - 1]!.removed), end: at + removed }));
   let folded = '';
   let from = 0;
-  let before = 0;
-  for (const { at, removed } of joins) {
-    folded += joinedFolded.slice(from, at) + foldWidth(text.slice(at + before, at + removed));
+  for (const [k, { at }] of joins.entries()) {
+    folded += joinedFolded.slice(from, at) + foldWidth(text.slice(wraps[k]!.start, wraps[k]!.end));
     from = at;
-    before = removed;
   }
   folded += joinedFolded.slice(from);
-  return { ...elements, text, folded, lines } as Reply;
+  return { ...elements, text, folded, lines, wraps };
 }

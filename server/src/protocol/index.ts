@@ -116,6 +116,7 @@ export interface CleanupSummary {
   readonly junkLines: number;
   readonly junkFragments: number;
   readonly splits: number;
+  readonly joins: number;
   readonly punctuation: number;
   /** One line for the user, in the client's locale. */
   readonly text: string;

@@ -21,6 +21,7 @@ import { rule as nextStepsMissing } from './next-steps-missing';
 import { rule as numberingLevel } from './numbering-level';
 import { rule as numberingSequence } from './numbering-sequence';
 import { rule as numberingStyle } from './numbering-style';
+import { rule as paragraphLineBreak } from './paragraph-line-break';
 import { rule as pastedJunk } from './pasted-junk';
 import { rule as placeholderLeft } from './placeholder-left';
 import { rule as proposalNumberMismatch } from './proposal-number-mismatch';
@@ -70,6 +71,7 @@ export const RULES = [
   bracketsUnbalanced,
   punctuationWidth,
   pastedJunk,
+  paragraphLineBreak,
   // cross-checks against the proposal register (only with a register configured)
   registerEntryUnknown,
   registerNumberMismatch,

@@ -1,7 +1,7 @@
-import type { MeasureHeading } from '../core/model';
+import type { MeasureHeading, Reply } from '../core/model';
 import { canonicalMarker, toCjkNumeral, withOrdinal } from '../parse/numbering';
 import { defineRule, type Fix } from './types';
-import { numberingRuns } from './util';
+import { enumerationEdit, markerEdit, numberingRuns } from './util';
 
 /** The most markers the quick fix "renumber this level" changes; a longer run is renumbered by the refactoring. */
 const LEVEL_FIX_MAX_EDITS = 200;
@@ -38,7 +38,7 @@ export const rule = defineRule({
             start: m.start,
             end: m.end,
             message: { zh: `编号缺少数字：此处应为“${canonicalMarker(m.level, expected)}”。`, en: `The number is missing: expected “${canonicalMarker(m.level, expected)}” here.` },
-            fixes: [{ title: { zh: `改为“${fixed}”`, en: `Change to “${fixed}”` }, edits: [{ start: m.start, end: m.end, newText: fixed }] }],
+            fixes: [{ title: { zh: `改为“${fixed}”`, en: `Change to “${fixed}”` }, edits: [markerEdit(reply, m, expected)!] }],
           });
           expected++;
           continue;
@@ -54,11 +54,11 @@ export const rule = defineRule({
               : { zh: `编号跳号：此处应为“${want}”，实为“${got}”（缺少 ${missing(m.level, expected, m.ordinal)}）。`, en: `Gap in numbering: expected “${want}” here, found “${got}”.` };
           const fixes: Fix[] = [{
             title: { zh: `改为“${withOrdinal(got, m.level, expected)}”`, en: `Change to “${withOrdinal(got, m.level, expected)}”` },
-            edits: [{ start: m.start, end: m.end, newText: withOrdinal(got, m.level, expected) }],
+            edits: [markerEdit(reply, m, expected)!],
           }];
           if (!renumberOffered) {
             renumberOffered = true;
-            const all = renumberRun(run);
+            const all = renumberRun(reply, run);
             if (all.edits.length > 1 && all.edits.length <= LEVEL_FIX_MAX_EDITS) fixes.push(all);
           }
           ctx.report({ start: m.start, end: m.end, message, fixes });
@@ -78,7 +78,7 @@ export const rule = defineRule({
             message: item.ordinal < expected
               ? { zh: `“一是……二是……”的顺序重复或倒序：此处应为“${want}”，实为“${found}”。`, en: `Inline enumeration repeats or goes backward: expected “${want}”, found “${found}”.` }
               : { zh: `“一是……二是……”跳号：此处应为“${want}”，实为“${found}”。`, en: `Inline enumeration skips a number: expected “${want}”, found “${found}”.` },
-            fixes: [{ title: { zh: `改为“${want}”`, en: `Change to “${want}”` }, edits: [{ start: item.start, end: item.end, newText: want }] }],
+            fixes: [{ title: { zh: `改为“${want}”`, en: `Change to “${want}”` }, edits: [enumerationEdit(reply, item, expected)!] }],
           });
         }
         expected = item.ordinal + 1;
@@ -88,10 +88,10 @@ export const rule = defineRule({
 });
 
 /** The fix that renumbers a whole run 1, 2, 3 … in the way each marker is written. */
-function renumberRun(run: readonly MeasureHeading[]): Fix {
+function renumberRun(reply: Reply, run: readonly MeasureHeading[]): Fix {
   return {
     title: { zh: `重新编号本级（${run.length} 项）`, en: `Renumber this level (${run.length} items)` },
-    edits: run.map((h, i) => ({ start: h.marker.start, end: h.marker.end, newText: withOrdinal(h.marker.text, h.marker.level, i + 1) })).filter((_e, i) => run[i]!.marker.ordinal !== i + 1),
+    edits: run.flatMap((h, i) => markerEdit(reply, h.marker, i + 1) ?? []),
   };
 }
 

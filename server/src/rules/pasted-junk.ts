@@ -2,7 +2,7 @@ import type { JunkSpan } from '../core/model';
 import { capitalize, ellipsis } from '../core/text';
 import { type Localized } from '../core/vocabulary';
 import { defineRule } from './types';
-import { deleteLine } from './util';
+import { deleteLines } from './util';
 
 const REASON: Record<string, Localized> = {
   'web-metadata': { zh: '网页发布信息（发布时间、来源、浏览次数、编辑等）', en: 'web-page metadata (publication time, source, view count, editor …)' },
@@ -39,7 +39,7 @@ export const rule = defineRule({
       }
       const reason = REASON[j.reason] ?? { zh: '网页残留文字', en: 'web-page junk' };
       // a whole junk line goes with its line break; a fragment goes alone
-      const edit = j.wholeLine ? deleteLine(reply, j.line) : { start: j.start, end: j.end, newText: '' };
+      const edit = j.wholeLine ? deleteLines(reply, j) : { start: j.start, end: j.end, newText: '' };
       ctx.report({
         start: j.start,
         end: j.end,
@@ -61,7 +61,7 @@ function reportMarkup(ctx: Parameters<typeof rule.check>[0], spans: readonly Jun
   const last = spans[spans.length - 1]!;
   // one edit from the first piece to the last, with the text between them kept
   const plain = spans.map((s, k) => (k === 0 ? '' : reply.text.slice(spans[k - 1]!.end, s.start)) + (s.plainText ?? '')).join('');
-  const edits = spans.every((s) => s.wholeLine) ? [deleteLine(reply, first.line)] : [{ start: first.start, end: last.end, newText: plain }];
+  const edits = spans.every((s) => s.wholeLine) ? [deleteLines(reply, { start: first.start, end: last.end })] : [{ start: first.start, end: last.end, newText: plain }];
   ctx.report({
     start: first.start,
     end: last.end,

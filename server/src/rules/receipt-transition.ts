@@ -1,6 +1,9 @@
 import { defineRule } from './types';
 import { transitionTemplate } from './util';
 
+/** How long a paragraph that is only the transition is at most. */
+const TRANSITION_PARAGRAPH_MAX = 40;
+
 export const rule = defineRule({
   id: 'receipt-transition',
   defaultSeverity: 'hint',
@@ -34,6 +37,9 @@ export const rule = defineRule({
       return;
     }
     const text = ctx.reply.text;
+    // the transition may be a paragraph of its own after the receipt: `经认真研究，现答复如下：`
+    const next = ctx.reply.body.find((b) => b.start >= r.end);
+    if (next && next.end - next.start <= TRANSITION_PARAGRAPH_MAX && /如下[:：]$/.test(text.slice(next.start, next.end))) return;
     const endsWithStop = /[。.]$/.test(text.slice(r.start, r.end));
     const tpl = transitionTemplate(ctx.reply.kind);
     ctx.report({

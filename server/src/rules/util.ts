@@ -2,8 +2,9 @@
  * Helpers the rules share: where a missing element goes, the document's line break, how the reply
  * should address its reader, and the kind-specific wording of templates.
  */
-import type { DocumentKind, MeasureHeading, ProposalNumberRef, Reply } from '../core/model';
+import type { DocumentKind, EnumerationItem, MeasureHeading, NumberingMarker, ProposalNumberRef, Reply } from '../core/model';
 import { bodyAbbreviation, findProposalNumbers } from '../parse/header';
+import { toCjkNumeral, withOrdinal } from '../parse/numbering';
 import { isBlank, lineIndexAt, type Span } from '../core/text';
 import type { Localized, TextEdit } from '../core/vocabulary';
 
@@ -70,13 +71,15 @@ function blankLine(reply: Reply, index: number): boolean {
 }
 
 /**
- * Deletes a whole line with its line break. Between two blank lines (paragraphs separated by a
- * blank line) one of them goes too, so that the paragraphs around stay one blank line apart.
+ * Deletes the whole lines `span` lies on (one, or the lines of a hard-wrapped paragraph) with the
+ * last one's line break. Between two blank lines (paragraphs separated by a blank line) one of them
+ * goes too, so that the paragraphs around stay one blank line apart.
  */
-export function deleteLine(reply: Reply, index: number): TextEdit {
-  const line = reply.lines[index]!;
-  const end = blankLine(reply, index - 1) && blankLine(reply, index + 1) ? reply.lines[index + 1]!.next : line.next;
-  return { start: line.start, end, newText: '' };
+export function deleteLines(reply: Reply, span: Span): TextEdit {
+  const first = lineIndexAt(reply.lines, span.start);
+  const last = lineIndexAt(reply.lines, span.end);
+  const end = blankLine(reply, first - 1) && blankLine(reply, last + 1) ? reply.lines[last + 1]!.next : reply.lines[last]!.next;
+  return { start: reply.lines[first]!.start, end, newText: '' };
 }
 
 /**
@@ -205,4 +208,21 @@ export function bodyCitations(reply: Reply): ProposalNumberRef[] {
     if (ref && ref.start === at) out.push(ref);
   }
   return out;
+}
+
+/**
+ * The edit that gives a heading's marker another ordinal, or undefined when it has it: the marker
+ * as the document writes it, its numeral changed (a marker a hard wrap broke keeps its line break).
+ */
+export function markerEdit(reply: Reply, marker: NumberingMarker, ordinal: number): TextEdit | undefined {
+  const written = reply.text.slice(marker.start, marker.end);
+  const want = withOrdinal(written, marker.level, ordinal);
+  return want === written ? undefined : { start: marker.start, end: marker.end, newText: want };
+}
+
+/** The edit that gives an inline enumeration's cue (`二是`) another ordinal, or undefined when it has it: its numeral only. */
+export function enumerationEdit(reply: Reply, item: EnumerationItem, ordinal: number): TextEdit | undefined {
+  const numeral = /^[一二三四五六七八九十]*/.exec(reply.text.slice(item.start, item.end))![0];
+  const want = toCjkNumeral(ordinal);
+  return numeral === want ? undefined : { start: item.start, end: item.start + numeral.length, newText: want };
 }
