@@ -93,6 +93,21 @@ describe('protocol: structure, cleanup, renumber, workspace check', function () 
     assert.equal(again.summary.text, '没有需要清理的内容。');
   });
 
+  it('reads a reply copied from a PDF as its paragraphs, and the clean-up joins their lines', async () => {
+    const text = readText(path.join(EXAMPLES, 'flawed', '05-copied-from-pdf.reply'));
+    const uri = await open(text);
+    const codes = (await pull(uri)).map((d) => `${d.range.start.line}:${d.code}`);
+    // each paragraph the page width broke is one finding where it starts, and nothing else is amiss
+    assert.deepEqual(codes, ['0:paragraph-line-break', '4:paragraph-line-break', '8:paragraph-line-break', '12:paragraph-line-break', '15:paragraph-line-break']);
+    const r = await client.request<CleanupResult>('proposalReply/cleanup', { textDocument: { uri } });
+    assert.equal(r.summary.text, '合并段内换行 7 处。');
+    const out = applyLspEdits(text, editsOf(r.edit, uri));
+    // the same characters, the paragraphs' line breaks gone
+    assert.equal(out.replace(/\n/g, ''), text.replace(/\n/g, ''));
+    assert.equal(out.split('\n').length, text.split('\n').length - 7);
+    assert.deepEqual((await pull(await open(out))).map((d) => d.code), []);
+  });
+
   it('reads a reply pasted as web-page source and cleans it up into plain text', async () => {
     const text = L('<div class="article">', '<p>陈明远委员：</p>', '<p>&nbsp;&nbsp;您提出的&ldquo;关于X的建议&rdquo;收悉，现答复如下：</p><p>一、健全机制。内容。</p>', '<p>此复。</p>', '<p>厦门市教育局</p>', '<p>2025年5月20日</p>', '</div>');
     const uri = await open(text);
