@@ -13,10 +13,11 @@ import { DEFAULT_CONFIG } from '../../server/src/config/schema';
 import { planCleanup } from '../../server/src/features/cleanup';
 import { applyEdits, disjoint } from '../../server/src/features/edits';
 import { renumberDocument } from '../../server/src/features/renumber';
+import { unwrapText } from '../../server/src/parse/unwrap';
 import { flatSymbols } from '../../server/src/features/symbols';
 import { parseReply } from '../../server/src/parse';
 import { createReplyService } from '../../server/src/service';
-import { foldWidth } from '../../server/src/core/text';
+import { foldWidth, lineIndexAt } from '../../server/src/core/text';
 import { anyText, count, mutatedReply, RUNS } from '../support/mutations';
 
 const NOW = (): Date => new Date(2026, 10, 23, 12);
@@ -104,6 +105,22 @@ describe('editor feature properties', function () {
     }), { numRuns: RUNS });
   });
 
+  it('renumbers a marker or a cue a hard wrap broke without its line break, and counts to 99 (found by npm run fuzz)', () => {
+    // `二` / `是` on two printed lines: the numeral changes, the line break stays
+    const lines = ['周明远委员：', '　　我局采取了多项措施，一是完善了有关工作机制和管理制度，三', '是加大了资金投入力度，安排专项资金用于支持特色产业发展，三', '是加强了监督检查和考核评价工作，推动各项工作落到实处，让人', '民群众得到更多实惠。今后，我局将继续加大工作力度，完善有关', '政策措施和制度安排，推动各项工作取得更大成效，让群众有更多', '的获得感和满意度。'];
+    const wrapped = lines.join('\n');
+    assert.ok(unwrapText(wrapped), 'read as hard-wrapped');
+    const edits = renumberDocument(parseReply(wrapped));
+    const endOfLine2 = lines[0]!.length + 1 + lines[1]!.length;
+    assert.deepEqual(edits, [{ start: endOfLine2 - 1, end: endOfLine2, newText: '二' }]);
+    // `100、` would be no marker: the items past the 99th keep their numerals, and a second renumbering changes nothing
+    const list = Array.from({ length: 120 }, () => '一、加强领导').join('\n');
+    const once = applyEdits(list, renumberDocument(parseReply(list)));
+    assert.equal(once.split('\n')[98], '九十九、加强领导');
+    assert.equal(once.split('\n')[99], '一、加强领导');
+    assert.deepEqual(renumberDocument(parseReply(once)), []);
+  });
+
   it('the pasted-text cleanup removes the junk and keeps every other character', () => {
     fc.assert(fc.property(mutatedReply, (text) => {
       const reply = parseReply(text);
@@ -116,8 +133,12 @@ describe('editor feature properties', function () {
       // taken out, one half-width mark made its full-width form
       // a whole junk line goes with its line break, and between two blank lines with one of them
       const blank = (i: number): boolean => reply.lines[i] !== undefined && text.slice(reply.lines[i]!.start, reply.lines[i]!.end).trim() === '';
-      const junk = (start: number, end: number): boolean => reply.junk.some((j) => j.start <= start && end <= j.end
-        || j.wholeLine && reply.lines[j.line]!.start === start && (reply.lines[j.line]!.next === end || (blank(j.line - 1) && blank(j.line + 1) && reply.lines[j.line + 1]!.next === end)));
+      // (a junk line a hard wrap broke goes with all its lines)
+      const junk = (start: number, end: number): boolean => reply.junk.some((j) => {
+        const last = lineIndexAt(reply.lines, j.end);
+        return j.start <= start && end <= j.end
+          || j.wholeLine && reply.lines[j.line]!.start === start && (reply.lines[last]!.next === end || (blank(j.line - 1) && blank(last + 1) && reply.lines[last + 1]!.next === end));
+      });
       for (const e of plan.edits) {
         const old = text.slice(e.start, e.end);
         const what = `${e.group} edit “${old}” → “${e.newText}” at ${e.start}`;

@@ -79,9 +79,15 @@ export function planCleanup(reply: Reply, config: EffectiveConfig, today: DateVa
     edits.push({ start, end, newText: kept + eol, group: 'split' });
     splits++;
   }
+  // the breaks inside hard-wrapped paragraphs (in document order), but for one inside junk, which
+  // goes with the junk (`&nbs` / `p;`)
   let joins = 0;
+  const taken = edits.slice().sort((a, b) => a.start - b.start);
+  let t = 0;
   for (const r of runRule('paragraph-line-break', reply, config, today)) {
     for (const e of r.fixes?.[0]?.edits ?? []) {
+      while (t < taken.length && taken[t]!.end <= e.start) t++;
+      if (t < taken.length && taken[t]!.start < e.end) continue;
       edits.push({ ...e, group: 'join' });
       joins++;
     }

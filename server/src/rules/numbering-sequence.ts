@@ -1,5 +1,6 @@
 import type { MeasureHeading, Reply } from '../core/model';
 import { canonicalMarker, toCjkNumeral, withOrdinal } from '../parse/numbering';
+import type { TextEdit } from '../core/vocabulary';
 import { defineRule, type Fix } from './types';
 import { enumerationEdit, markerEdit, numberingRuns } from './util';
 
@@ -38,7 +39,7 @@ export const rule = defineRule({
             start: m.start,
             end: m.end,
             message: { zh: `编号缺少数字：此处应为“${canonicalMarker(m.level, expected)}”。`, en: `The number is missing: expected “${canonicalMarker(m.level, expected)}” here.` },
-            fixes: [{ title: { zh: `改为“${fixed}”`, en: `Change to “${fixed}”` }, edits: [markerEdit(reply, m, expected)!] }],
+            fixes: fixTo(markerEdit(reply, m, expected), fixed),
           });
           expected++;
           continue;
@@ -52,10 +53,7 @@ export const rule = defineRule({
             : m.ordinal < expected
               ? { zh: `编号重复或倒序：此处应为“${want}”，实为“${got}”。`, en: `Repeated or backward number: expected “${want}” here, found “${got}”.` }
               : { zh: `编号跳号：此处应为“${want}”，实为“${got}”（缺少 ${missing(m.level, expected, m.ordinal)}）。`, en: `Gap in numbering: expected “${want}” here, found “${got}”.` };
-          const fixes: Fix[] = [{
-            title: { zh: `改为“${withOrdinal(got, m.level, expected)}”`, en: `Change to “${withOrdinal(got, m.level, expected)}”` },
-            edits: [markerEdit(reply, m, expected)!],
-          }];
+          const fixes = fixTo(markerEdit(reply, m, expected), withOrdinal(got, m.level, expected));
           if (!renumberOffered) {
             renumberOffered = true;
             const all = renumberRun(reply, run);
@@ -78,7 +76,7 @@ export const rule = defineRule({
             message: item.ordinal < expected
               ? { zh: `“一是……二是……”的顺序重复或倒序：此处应为“${want}”，实为“${found}”。`, en: `Inline enumeration repeats or goes backward: expected “${want}”, found “${found}”.` }
               : { zh: `“一是……二是……”跳号：此处应为“${want}”，实为“${found}”。`, en: `Inline enumeration skips a number: expected “${want}”, found “${found}”.` },
-            fixes: [{ title: { zh: `改为“${want}”`, en: `Change to “${want}”` }, edits: [enumerationEdit(reply, item, expected)!] }],
+            fixes: fixTo(enumerationEdit(reply, item, expected), want),
           });
         }
         expected = item.ordinal + 1;
@@ -86,6 +84,11 @@ export const rule = defineRule({
     }
   },
 });
+
+/** The fix that writes a marker as `want`, when it can be written (see markerEdit). */
+function fixTo(edit: TextEdit | undefined, want: string): Fix[] {
+  return edit ? [{ title: { zh: `改为“${want}”`, en: `Change to “${want}”` }, edits: [edit] }] : [];
+}
 
 /** The fix that renumbers a whole run 1, 2, 3 … in the way each marker is written. */
 function renumberRun(reply: Reply, run: readonly MeasureHeading[]): Fix {

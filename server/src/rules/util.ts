@@ -211,17 +211,26 @@ export function bodyCitations(reply: Reply): ProposalNumberRef[] {
 }
 
 /**
- * The edit that gives a heading's marker another ordinal, or undefined when it has it: the marker
- * as the document writes it, its numeral changed (a marker a hard wrap broke keeps its line break).
+ * The largest ordinal a marker or a cue is written with and read back as (`九十九、`, `99.`,
+ * `九十九是`): one past it would not be a marker, so renumbering leaves the items past it as written.
+ */
+const MAX_ORDINAL = 99;
+
+/**
+ * The edit that gives a heading's marker another ordinal, or undefined when it has it (or the
+ * ordinal is past MAX_ORDINAL): the marker as the document writes it, its numeral changed (a
+ * marker a hard wrap broke keeps its line break).
  */
 export function markerEdit(reply: Reply, marker: NumberingMarker, ordinal: number): TextEdit | undefined {
+  if (ordinal > MAX_ORDINAL) return undefined;
   const written = reply.text.slice(marker.start, marker.end);
   const want = withOrdinal(written, marker.level, ordinal);
   return want === written ? undefined : { start: marker.start, end: marker.end, newText: want };
 }
 
-/** The edit that gives an inline enumeration's cue (`二是`) another ordinal, or undefined when it has it: its numeral only. */
+/** The edit that gives an inline enumeration's cue (`二是`) another ordinal, or undefined when it has it (see markerEdit): its numeral only. */
 export function enumerationEdit(reply: Reply, item: EnumerationItem, ordinal: number): TextEdit | undefined {
+  if (ordinal > MAX_ORDINAL) return undefined;
   const numeral = /^[一二三四五六七八九十]*/.exec(reply.text.slice(item.start, item.end))![0];
   const want = toCjkNumeral(ordinal);
   return numeral === want ? undefined : { start: item.start, end: item.start + numeral.length, newText: want };
