@@ -121,6 +121,14 @@ describe('editor feature properties', function () {
     assert.deepEqual(renumberDocument(parseReply(once)), []);
   });
 
+  it('takes a word alone on a line for a bare label only with its colon, so the clean-up does not eat the line after it (found by npm run fuzz)', () => {
+    // `内容` is a register row's label, and here the end of a heading a wrap broke: the line after it is content
+    const text = ['林灵委员：', '您提出的《关于课后服务的建议》收悉，现答复如下：', '二、丰富课后服务', '内容', '（一）拓展服务项目。指导学校开设兴趣课程。', '此复。', '厦门市教育局', '2025年5月20日'].join('\n');
+    assert.deepEqual(parseReply(text).junk, []);
+    const labelled = ['来源：', '湘阴县人民政府', '林灵委员：', '您提出的《关于课后服务的建议》收悉，现答复如下：'].join('\n');
+    assert.deepEqual(parseReply(labelled).junk.map((j) => labelled.slice(j.start, j.end)), ['来源：', '湘阴县人民政府']);
+  });
+
   it('the pasted-text cleanup removes the junk and keeps every other character', () => {
     fc.assert(fc.property(mutatedReply, (text) => {
       const reply = parseReply(text);

@@ -51,8 +51,11 @@ function openingLabels(line: string): Array<{ label: string; end: number }> {
 
 /** After a label: its colon, a bar or a closing bracket (`发布时间:`, `| 文 号 |`, `[ 索引号 ]`). */
 const COLON_AFTER = /^[ \t]*[:|\]】]/;
-/** After a label: nothing but perhaps its colon (`来源:`, its value on the next line). */
-const NOTHING_AFTER = /^[ \t]*[:\]】|]?[ \t]*$/;
+/**
+ * After a label: its colon (or bar, bracket) and nothing else (`来源:`, its value on the next line).
+ * Without the colon a word alone on a line is as likely the end of a wrapped line (`二、丰富课后服务` / `内容`).
+ */
+const NOTHING_AFTER = /^[ \t]*[:\]】|][ \t]*$/;
 
 /**
  * A row of page metadata opened by its label: the label and a colon, bar or bracket; a bulleted
