@@ -54,7 +54,8 @@ const SPACE = /[\s\u3000]/;
  * The reply's paragraphs in order, each with the role the parser gives the text it starts with.
  * Every non-blank line is a paragraph; a line is also split where the parser cut it into blocks
  * or finds a heading, the signature or the date starting inside it (a pasted run-on line), so
- * that each is laid out as what it is.
+ * that each is laid out as what it is; and the lines of a paragraph a hard wrap broke (a PDF
+ * copied, `Reply.wraps`) are one paragraph again, without the wrap's line breaks.
  * No text is dropped or reordered; only the whitespace around each paragraph goes to the layout.
  */
 export function layoutReply(reply: Reply): LaidParagraph[] {
@@ -93,8 +94,12 @@ export function layoutReply(reply: Reply): LaidParagraph[] {
   const lineBreak = /\r\n|\n|\r|\u2028|\u2029/g;
   let lineStart = 0;
   const pieces: Array<[number, number]> = [];
+  let w = 0;
   for (;;) {
     const m = lineBreak.exec(text);
+    // a hard wrap's line break ends no paragraph
+    while (m && w < reply.wraps.length && reply.wraps[w]!.end <= m.index) w++;
+    if (m && w < reply.wraps.length && reply.wraps[w]!.start <= m.index) continue;
     const lineEnd = m ? m.index : text.length;
     let s = lineStart;
     for (const c of [...cuts].filter((c) => c > lineStart && c < lineEnd).sort((a, b) => a - b)) {
@@ -117,12 +122,32 @@ export function layoutReply(reply: Reply): LaidParagraph[] {
     }
     const role: Role = best?.role ?? 'body';
     if (role === 'heading' && best && best.start === s) {
-      out.push({ role, text: text.slice(s, e), start: s, level: best.level!, headingLength: Math.max(0, Math.min(e, best.titleEnd ?? e) - s) });
+      out.push({ role, text: withoutWraps(reply, s, e), start: s, level: best.level!, headingLength: withoutWraps(reply, s, Math.max(s, Math.min(e, best.titleEnd ?? e))).length });
     } else {
-      out.push({ role: role === 'heading' ? 'body' : role, text: text.slice(s, e), start: s });
+      out.push({ role: role === 'heading' ? 'body' : role, text: withoutWraps(reply, s, e), start: s });
     }
   }
   return out;
+}
+
+/** The text of `[start, end)` without the line breaks of a hard wrap in it. */
+function withoutWraps(reply: Reply, start: number, end: number): string {
+  const wraps = reply.wraps;
+  // the first wrap that ends after `start` (they are in document order)
+  let lo = 0;
+  let hi = wraps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (wraps[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  let out = '';
+  let from = start;
+  for (let k = lo; k < wraps.length && wraps[k]!.start < end; k++) {
+    out += reply.text.slice(from, wraps[k]!.start);
+    from = wraps[k]!.end;
+  }
+  return out + reply.text.slice(from, end);
 }
 
 /**
