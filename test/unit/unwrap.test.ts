@@ -110,6 +110,15 @@ describe('hard-wrapped replies', () => {
     assert.equal(r.signature && text.slice(r.signature.start, r.signature.end), '青山市农业农村局');
   });
 
+  it('keeps a line of pasted markup apart: web source is no printed line (found by npm run fuzz)', () => {
+    const lines = hardWrap(REPLY, 28).split('\n');
+    lines.splice(8, 0, '<</span>div class="article">');
+    const text = lines.join('\n');
+    const u = unwrapText(text);
+    assert.ok(u);
+    assert.ok(u.text.split('\n').includes('<</span>div class="article">'));
+  });
+
   it('joins a line that leaves a quote open or hands a mark to the next, even at a sentence end', () => {
     const text = [
       '周明远委员：',

@@ -34,6 +34,11 @@ function plainTextOf(markup: string): string | undefined {
 }
 
 /** How many pieces of markup are read past at most: a page's source holds hundreds; past this, the rest stays text (a hostile paste keeps its memory bounded). */
+/** Whether a text holds pasted markup (a tag, a comment or a character reference). */
+export function hasMarkup(text: string): boolean {
+  return new RegExp(MARKUP.source).test(text);
+}
+
 export const MARKUP_MAX_PIECES = 20_000;
 
 export interface MarkupReading {

@@ -9,16 +9,17 @@
  * A text is hard-wrapped when several lines that end mid-sentence are about equally wide (the page
  * width) and hardly any line is wider. A line then runs on into the next when it is that wide and
  * ends mid-sentence (or inside a quote or a bracket of its paragraph), and the next line is not
- * indented, page furniture or a numbered item after an item or a clause. A line that ends a
- * sentence is not joined otherwise: at worst a paragraph stays cut at a sentence end, which
- * reads as two paragraphs (a paragraph that ends at the margin, joined to the next, could take a
- * closing or a date with it).
+ * indented, page furniture, pasted markup, an addressee, a labelled foot line or a numbered item
+ * after an item or a clause. A line that ends a sentence is not joined otherwise: at worst a
+ * paragraph stays cut at a sentence end, which reads as two paragraphs (a paragraph that ends at
+ * the margin, joined to the next, could take a closing or a date with it).
  */
 import type { Reply } from '../core/model';
 import { foldWidth, lineIndexAt, splitLines, trimSpan } from '../core/text';
 import { matchAddressee, matchTitleLine } from './header';
 import { OWN_LINE_LABEL } from './blocks';
 import { junkReason } from './junk';
+import { hasMarkup } from './markup';
 import { matchMarker } from './numbering';
 
 /** Only lines up to this long are measured: a printed line holds at most ~40 characters. */
@@ -91,7 +92,7 @@ interface Measured {
   readonly indented: boolean;
   /** It starts with a numbering marker (not with a 、 the line before handed it, see NO_LINE_START). */
   readonly item: boolean;
-  /** Page furniture: the web page's, never a printed line. */
+  /** Page furniture or pasted markup: the web page's, never a printed line. */
   readonly junk: boolean;
   /** Laid out with blanks (centred, a signature and its date): its width is not the page's. */
   readonly laidOut: boolean;
@@ -149,7 +150,7 @@ export function unwrapText(text: string): Unwrapped | undefined {
     const folded = foldWidth(text.slice(span.start, span.end));
     return {
       span, columns: columns(text, line.start, span.end), wide: 2 * (span.end - line.start), folded, open: !SENTENCE_END.test(folded), indented,
-      item: !NO_LINE_START.test(folded) && startsItem(folded), junk: junkReason(folded) !== undefined, laidOut: LAID_OUT.test(text.slice(line.start, span.end)),
+      item: !NO_LINE_START.test(folded) && startsItem(folded), junk: junkReason(folded) !== undefined || hasMarkup(folded), laidOut: LAID_OUT.test(text.slice(line.start, span.end)),
     };
   });
   // the measure more lines fill the page by
