@@ -139,10 +139,14 @@ function pageOf(measured: readonly Measured[], measure: Measure): Page | undefin
 /** The text with the line breaks inside wrapped paragraphs taken out, or undefined when it is not hard-wrapped. */
 export function unwrapText(text: string): Unwrapped | undefined {
   const lines = splitLines(text);
-  // a text of fewer lines than a wrapped page has is not measured at all
-  if (lines.length < MIN_FULL_LINES) return undefined;
-  const measured: Measured[] = lines.map((line) => {
-    const span = trimSpan(text, line.start, line.end);
+  const spans = lines.map((line) => trimSpan(text, line.start, line.end));
+  // too few lines short enough to be printed ones, or too many longer ones, for a wrapped page (see
+  // pageOf): most texts go no further
+  const short = spans.filter((s) => s.end > s.start && s.end - s.start <= MAX_WRAP_CHARS).length;
+  const long = spans.filter((s) => s.end - s.start > MAX_WRAP_CHARS).length;
+  if (short < MIN_FULL_LINES || long * 3 > short) return undefined;
+  const measured: Measured[] = lines.map((line, i) => {
+    const span = spans[i]!;
     const length = span.end - span.start;
     const indented = INDENT.test(text.slice(line.start, span.start));
     if (length === 0) return { span, columns: 0, wide: 0, folded: '', open: false, indented, item: false, junk: false, laidOut: false };
