@@ -1,6 +1,6 @@
 /**
  * The editor as a clerk meets it (issue 22): the pasted-text clean-up previewed and applied when
- * accepted, as one undoable edit; a new reply from the template that is not red while its prefix is
+ * accepted, as one undoable edit, and joining the lines of a reply copied from a PDF; a new reply from the template that is not red while its prefix is
  * typed and is not finished while a placeholder is left; the editor defaults of the language (no
  * boxes around Chinese punctuation, wrapped lines); one language per window, whatever the display
  * language; a rule's page opening as a Markdown preview from its diagnostic.
@@ -59,6 +59,26 @@ describe('the clerk’s editor', () => {
     await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), original);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('reads a reply copied from a PDF by its paragraphs, and the clean-up joins their lines', async () => {
+    const uri = fileUri('pdf-copy.reply');
+    const editor = await show('pdf-copy.reply');
+    const original = editor.document.getText();
+    // one finding per paragraph the page width broke, and no other complaint about the reply
+    const found = await waitForDiagnostics(uri, 'paragraph-line-break', (c) => c.includes('paragraph-line-break'));
+    assert.deepEqual(found.map(codeOf), new Array<string>(5).fill('paragraph-line-break'));
+    const { cleanup } = api();
+    await vscode.commands.executeCommand('proposalReply.cleanupPasted');
+    const pending = cleanup.current;
+    assert.ok(pending, 'the command opens a preview');
+    assert.equal(pending.summary, '合并段内换行 7 处。');
+    assert.equal(await vscode.commands.executeCommand<boolean>('proposalReply.applyCleanup'), true);
+    const joined = editor.document.getText();
+    assert.equal(joined.replace(/\n/g, ''), original.replace(/\n/g, ''), 'not a character changed but the line breaks');
+    assert.equal(joined.split('\n').length, original.split('\n').length - 7);
+    await waitForDiagnostics(uri, 'no line breaks inside paragraphs', (c) => c.length === 0);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
