@@ -9,6 +9,8 @@ import { parseReply } from '../../server/src/parse';
 import { unwrapText } from '../../server/src/parse/unwrap';
 import { runRules } from '../../server/src/rules/engine';
 import { hardWrap } from '../support/wrap';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { buildOutline } from '../../server/src/features/outline';
 
 const TODAY = { year: 2026, month: 1, day: 1 };
 
@@ -73,6 +75,11 @@ describe('hard-wrapped replies', () => {
       const receipt = wrapped.receipt!;
       assert.ok(text.slice(receipt.start).startsWith('您提出的'));
       assert.ok(text.slice(receipt.start, receipt.end).includes(eol));
+      // the outline names an element as its paragraph reads, without the wrap's line breaks
+      const names: string[] = [];
+      const walk = (nodes: ReturnType<typeof buildOutline>): void => nodes.forEach((n) => { names.push(n.name); walk(n.children); });
+      walk(buildOutline(wrapped, TextDocument.create('file:///w.reply', 'proposal-reply', 1, text)));
+      assert.ok(names.every((n) => !/\p{Script=Han}\s+\p{Script=Han}/u.test(n)), names.join(' | '));
       // every block's line is the line it starts on
       for (const b of wrapped.blocks) assert.ok(wrapped.lines[b.line]!.start <= b.start && b.start <= wrapped.lines[b.line]!.end, `block at ${b.start} is not on line ${b.line}`);
     });

@@ -9,6 +9,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import type { ElementKind, MeasureHeading, NextSteps, Reply } from '../core/model';
 import { ellipsis, type Span, squash } from '../core/text';
+import { textWithoutWraps } from '../parse/unwrap';
 import { rangeOf } from './diagnostics';
 
 /** The most headings, and the most next-steps paragraphs, an outline lists. */
@@ -44,12 +45,11 @@ interface Draft {
 }
 
 export function buildOutline(reply: Reply, doc: TextDocument): OutlineNode[] {
-  const t = reply.text;
   const top: Draft[] = [];
   const leaf = (kind: ElementKind, span: Span | undefined, name: string): void => {
     if (span) top.push({ kind, name, span, selection: span, children: [] });
   };
-  leaf('docNumber', reply.docNumber, reply.docNumber ? t.slice(reply.docNumber.start, reply.docNumber.end) : '');
+  leaf('docNumber', reply.docNumber, reply.docNumber ? textWithoutWraps(reply, reply.docNumber.start, reply.docNumber.end) : '');
   leaf('title', reply.title, reply.title ? ellipsis(reply.title.text, 60) : '');
   leaf('category', reply.category, reply.category ? `答复类别：${reply.category.value}` : '');
   leaf('addressee', reply.addressee, reply.addressee ? reply.addressee.names.join('、') : '');
@@ -57,9 +57,9 @@ export function buildOutline(reply: Reply, doc: TextDocument): OutlineNode[] {
     const q = reply.receipt.quotedTitles[0];
     const num = reply.receipt.proposalNumbers.map((p) => `第${p.value}号`).join('、');
     const name = `${q ? `《${ellipsis(q.text, 30)}》` : ''}${num ? `（${num}）` : ''}`;
-    leaf('receipt', reply.receipt, name || ellipsis(t.slice(reply.receipt.start, reply.receipt.end), 30));
+    leaf('receipt', reply.receipt, name || ellipsis(textWithoutWraps(reply, reply.receipt.start, reply.receipt.end), 30));
   }
-  leaf('opening', reply.opening, reply.opening ? ellipsis(t.slice(reply.opening.start, reply.opening.end), 24) : '');
+  leaf('opening', reply.opening, reply.opening ? ellipsis(textWithoutWraps(reply, reply.opening.start, reply.opening.end), 24) : '');
 
   // measures with next-steps paragraphs placed in the section that holds them (the innermost:
   // children are drafted first). Paragraphs and children are in document order, so each heading
@@ -86,21 +86,21 @@ export function buildOutline(reply: Reply, doc: TextDocument): OutlineNode[] {
       const p = paragraphs[i]!;
       if (placed.has(p) || insideChild(h.children, p.start)) continue;
       placed.add(p);
-      d.children.push(nextStepsDraft(t, p));
+      d.children.push(nextStepsDraft(reply, p));
     }
     d.children.sort((a, b) => a.span.start - b.span.start);
     return d;
   };
   // a loop, not push(...spread): a huge document has more headings than a call takes arguments
   for (const h of reply.measures) if (headings < OUTLINE_MAX_HEADINGS) top.push(heading(h));
-  for (const p of paragraphs) if (!placed.has(p)) top.push(nextStepsDraft(t, p));
+  for (const p of paragraphs) if (!placed.has(p)) top.push(nextStepsDraft(reply, p));
 
-  leaf('closing', reply.closing, reply.closing ? ellipsis(t.slice(reply.closing.start, reply.closing.end), 24) : '');
+  leaf('closing', reply.closing, reply.closing ? ellipsis(textWithoutWraps(reply, reply.closing.start, reply.closing.end), 24) : '');
   leaf('signature', reply.signature, reply.signature ? reply.signature.names.join(' ') : '');
   leaf('date', reply.date, reply.date ? reply.date.raw : '');
-  for (const c of reply.contacts) leaf('contact', c, ellipsis(t.slice(c.start, c.end), 40));
-  leaf('annotation', reply.annotation, reply.annotation ? squash(t.slice(reply.annotation.start, reply.annotation.end)) : '');
-  leaf('copyTo', reply.copyTo, reply.copyTo ? ellipsis(t.slice(reply.copyTo.start, reply.copyTo.end), 40) : '');
+  for (const c of reply.contacts) leaf('contact', c, ellipsis(textWithoutWraps(reply, c.start, c.end), 40));
+  leaf('annotation', reply.annotation, reply.annotation ? squash(textWithoutWraps(reply, reply.annotation.start, reply.annotation.end)) : '');
+  leaf('copyTo', reply.copyTo, reply.copyTo ? ellipsis(textWithoutWraps(reply, reply.copyTo.start, reply.copyTo.end), 40) : '');
 
   top.sort((a, b) => a.span.start - b.span.start);
   const finish = (d: Draft): OutlineNode => ({
@@ -132,6 +132,6 @@ function insideChild(children: readonly MeasureHeading[], offset: number): boole
   return i >= 0 && offset < children[i]!.end;
 }
 
-function nextStepsDraft(t: string, p: NextSteps): Draft {
-  return { kind: 'nextSteps', name: ellipsis(t.slice(p.start, p.end), 20), span: p, selection: p.cue, children: [] };
+function nextStepsDraft(reply: Reply, p: NextSteps): Draft {
+  return { kind: 'nextSteps', name: ellipsis(textWithoutWraps(reply, p.start, p.end), 20), span: p, selection: p.cue, children: [] };
 }

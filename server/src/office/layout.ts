@@ -5,6 +5,7 @@
  */
 import type { Reply } from '../core/model';
 import { isNeutralRole } from '../parse/roles';
+import { textWithoutWraps } from '../parse/unwrap';
 
 /** 5.2.1 A4: 210 mm × 297 mm. */
 export const PAGE_MM = { width: 210, height: 297 } as const;
@@ -122,32 +123,12 @@ export function layoutReply(reply: Reply): LaidParagraph[] {
     }
     const role: Role = best?.role ?? 'body';
     if (role === 'heading' && best && best.start === s) {
-      out.push({ role, text: withoutWraps(reply, s, e), start: s, level: best.level!, headingLength: withoutWraps(reply, s, Math.max(s, Math.min(e, best.titleEnd ?? e))).length });
+      out.push({ role, text: textWithoutWraps(reply, s, e), start: s, level: best.level!, headingLength: textWithoutWraps(reply, s, Math.max(s, Math.min(e, best.titleEnd ?? e))).length });
     } else {
-      out.push({ role: role === 'heading' ? 'body' : role, text: withoutWraps(reply, s, e), start: s });
+      out.push({ role: role === 'heading' ? 'body' : role, text: textWithoutWraps(reply, s, e), start: s });
     }
   }
   return out;
-}
-
-/** The text of `[start, end)` without the line breaks of a hard wrap in it. */
-function withoutWraps(reply: Reply, start: number, end: number): string {
-  const wraps = reply.wraps;
-  // the first wrap that ends after `start` (they are in document order)
-  let lo = 0;
-  let hi = wraps.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (wraps[mid]!.end <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  let out = '';
-  let from = start;
-  for (let k = lo; k < wraps.length && wraps[k]!.start < end; k++) {
-    out += reply.text.slice(from, wraps[k]!.start);
-    from = wraps[k]!.end;
-  }
-  return out + reply.text.slice(from, end);
 }
 
 /**

@@ -260,3 +260,23 @@ export function rewrap(reply: Reply, text: string, unwrapped: Unwrapped): Reply 
   folded += joinedFolded.slice(from);
   return { ...elements, text, folded, lines, wraps };
 }
+
+/** The text of `[start, end)` as its paragraph reads: without the line breaks of a hard wrap in it. */
+export function textWithoutWraps(reply: Reply, start: number, end: number): string {
+  const wraps = reply.wraps;
+  // the first wrap that ends after `start` (they are in document order)
+  let lo = 0;
+  let hi = wraps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (wraps[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  let out = '';
+  let from = start;
+  for (let k = lo; k < wraps.length && wraps[k]!.start < end; k++) {
+    out += reply.text.slice(from, wraps[k]!.start);
+    from = wraps[k]!.end;
+  }
+  return out + reply.text.slice(from, end);
+}
