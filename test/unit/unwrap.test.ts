@@ -126,6 +126,15 @@ describe('hard-wrapped replies', () => {
     assert.ok(u.text.split('\n').includes('<</span>div class="article">'));
   });
 
+  it('keeps an item that opens with a year apart from the item before it (`2.2020年以来…`)', () => {
+    const lines = hardWrap(REPLY, 28).split('\n');
+    // an item that ends with its semicolon at the margin, and the next item opening with a year
+    lines.splice(lines.findIndex((l) => l.endsWith('四千余户。')) + 1, 0, '1.2017-2021年安排上级专项资金共计四百五十四万元用于修缮;', '2.2020-2021年本级财力安排资金三十七万元;');
+    const u = unwrapText(lines.join('\n'));
+    assert.ok(u);
+    assert.ok(u.text.split('\n').includes('2.2020-2021年本级财力安排资金三十七万元;'));
+  });
+
   it('joins a line that leaves a quote open or hands a mark to the next, even at a sentence end', () => {
     const text = [
       '周明远委员：',

@@ -50,10 +50,10 @@ function addresses(folded: string): boolean {
   return matchAddressee(folded, folded, 0, folded.length) !== undefined;
 }
 
-/** Whether a line starts with a numbering marker followed by text (`1.5万` and the like are no marker). */
+/** Whether a line starts with a numbering marker followed by text (`1.5万` is no marker, `2.2020年以来` is). */
 function startsItem(folded: string): boolean {
   const m = matchMarker(folded, 0);
-  return m !== undefined && m.length < folded.length && !/[\d%]/.test(folded.charAt(m.length));
+  return m !== undefined && m.length < folded.length;
 }
 
 /** The text with the wrap's line breaks taken out, and where they were. */
