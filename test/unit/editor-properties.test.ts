@@ -129,6 +129,13 @@ describe('editor feature properties', function () {
     assert.deepEqual(parseReply(labelled).junk.map((j) => labelled.slice(j.start, j.end)), ['来源：', '湘阴县人民政府']);
   });
 
+  it('reads page furniture with a tag inside a word as furniture, so that the clean-up takes the whole line (found by npm run fuzz)', () => {
+    const text = ['林灵委员：', '您提出的《关于课后服务的建议》收悉，现答复如下：', '我局已出台办法。', '此复。', '分</span>享到：', '厦门市教育局', '2025年5月20日'].join('\n');
+    const reply = parseReply(text);
+    assert.deepEqual(reply.junk.filter((j) => j.wholeLine).map((j) => [text.slice(j.start, j.end), j.reason]), [['分</span>享到：', 'share-widget']]);
+    assert.ok(!applyEdits(text, planCleanup(reply, DEFAULT_CONFIG, TODAY).edits).includes('分享到'));
+  });
+
   it('the pasted-text cleanup removes the junk and keeps every other character', () => {
     fc.assert(fc.property(mutatedReply, (text) => {
       const reply = parseReply(text);

@@ -11,6 +11,7 @@ import { matchDateAt } from './dates';
 import { dateElement, endsWithClosingFormula, matchFootMark, signatureAndDate } from './footer';
 import { analyseNames, matchAddressee, matchCategory, matchDocNumber, matchMark, matchTitleLine, organName } from './header';
 import { JUNK_MAX_LINE, junkReason, opensWithMetadataLabel } from './junk';
+import { unmasked } from './markup';
 import { matchMarker } from './numbering';
 import { opensWithYourItem } from './receipt';
 
@@ -27,7 +28,7 @@ export function splitBlocks(text: string, folded: string, lines: readonly LineIn
   lines.forEach((line, li) => {
     const { start, end } = trimSpan(folded, line.start, line.end);
     if (start >= end) return;
-    if (end - start <= JUNK_MAX_LINE && junkReason(folded.slice(start, end))) {
+    if (end - start <= JUNK_MAX_LINE && junkReason(unmasked(text, folded, start, end))) {
       blocks.push({ start, end, line: li });
       return;
     }

@@ -17,7 +17,7 @@ import { closingCueAt, dateElement, sentenceStart, signatureAndDate, signatureNa
 import { findProposalNumbers, matchAddressee, matchCategory, matchDocNumberBlock, signatoryName, titleOrgan } from './header';
 import { junkReason } from './junk';
 import { detectKind } from './kind';
-import { readMarkup } from './markup';
+import { readMarkup, unmasked } from './markup';
 import { matchMarker } from './numbering';
 import { buildReceipt } from './receipt';
 import { FOOT_WINDOW, type Facts, factsOf, HEAD_WINDOW, mayFollow, ROLES } from './roles';
@@ -179,7 +179,7 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
     const wholeLine = whole.start === b.start && whole.end === b.end;
     // a whole line of it with the markup at its edges (`&rdquo;发布时间：…</p>`)
     const span = wholeLine ? trimSpan(text, line.start, line.end) : b;
-    furniture.push({ start: span.start, end: span.end, reason: junkReason(folded.slice(b.start, b.end)) ?? 'web-metadata', wholeLine, line: b.line });
+    furniture.push({ start: span.start, end: span.end, reason: junkReason(unmasked(text, folded, b.start, b.end)) ?? 'web-metadata', wholeLine, line: b.line });
   }
   const junk: JunkSpan[] = [...borders, ...furniture].sort((a, b) => a.start - b.start);
   const others = junk.length;

@@ -7,7 +7,7 @@
  * page junk, with the plain text a fix puts in its place.
  */
 import type { JunkSpan } from '../core/model';
-import { type LineInfo, trimSpan } from '../core/text';
+import { isBlank, type LineInfo, trimSpan } from '../core/text';
 
 /**
  * A tag (a letter or `/` after the `<`: not `《…》` or `人数 < 50`) or a comment on one line, or a
@@ -34,6 +34,22 @@ function plainTextOf(markup: string): string | undefined {
 }
 
 /** How many pieces of markup are read past at most: a page's source holds hundreds; past this, the rest stays text (a hostile paste keeps its memory bounded). */
+/**
+ * The folded text of `[start, end)` without the markup masked in it (a blank in the folded text
+ * where the text has none): what page furniture with a tag inside says, `分</span>享到：` → 分享到：.
+ */
+export function unmasked(text: string, folded: string, start: number, end: number): string {
+  let out = '';
+  let from = start;
+  for (let i = start; i < end; i++) {
+    if (folded.charCodeAt(i) === 32 && !isBlank(text.charCodeAt(i))) {
+      out += folded.slice(from, i);
+      from = i + 1;
+    }
+  }
+  return out + folded.slice(from, end);
+}
+
 /** MARKUP without its `g` flag, for a test that keeps no state. */
 const MARKUP_ONCE = new RegExp(MARKUP.source);
 

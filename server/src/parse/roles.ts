@@ -13,6 +13,7 @@ import type { Span } from '../core/text';
 import { closingCueAt, dateElement, type FootMark, isAttachmentItem, matchFootMark, signatureAndDate, signatureNames } from './footer';
 import { type AddresseeMatch, type DocNumberMatch, type MarkKind, matchAddressee, matchCategory, matchDocNumberBlock, matchMark, matchTitleLine, organName, type TitleLine } from './header';
 import { isValueOfBareLabel, JUNK_MAX_LINE, junkReason, type JunkReason } from './junk';
+import { unmasked } from './markup';
 import { matchMarker } from './numbering';
 import { receiptScore } from './receipt';
 
@@ -69,7 +70,7 @@ export function factsOf(text: string, folded: string, block: Span, previous: Spa
   const short = inWindow && s.length <= SHORT;
   return {
     text: s,
-    junk: s.length <= JUNK_MAX_LINE ? junkReason(s) : undefined,
+    junk: s.length <= JUNK_MAX_LINE ? junkReason(unmasked(text, folded, block.start, block.end)) : undefined,
     afterBareLabel: inWindow && previous !== undefined && s.length <= 60 && isValueOfBareLabel(folded.slice(previous.start, previous.end), s),
     afterOpenTitle: short && previous !== undefined && matchTitleLine(folded, previous)?.complete === false,
     docNumber: short ? matchDocNumberBlock(text, folded, block) : undefined,
