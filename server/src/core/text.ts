@@ -48,16 +48,24 @@ export function splitLines(text: string): LineInfo[] {
   return lines;
 }
 
-/** Index of the line that contains `offset`. */
-export function lineIndexAt(lines: readonly LineInfo[], offset: number): number {
+/**
+ * How many of `n` items in order come before a point: `before(i)` holds for a first run of them
+ * and then never (a binary search).
+ */
+export function countBefore(n: number, before: (i: number) => boolean): number {
   let lo = 0;
-  let hi = lines.length - 1;
+  let hi = n;
   while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
+    const mid = (lo + hi) >> 1;
+    if (before(mid)) lo = mid + 1;
+    else hi = mid;
   }
   return lo;
+}
+
+/** Index of the line that contains `offset`. */
+export function lineIndexAt(lines: readonly LineInfo[], offset: number): number {
+  return Math.max(0, countBefore(lines.length, (i) => lines[i]!.start <= offset) - 1);
 }
 
 /** White space as it occurs in pasted Chinese text: ASCII space and tabs, U+3000, NBSP, BOM, zero-width space. */

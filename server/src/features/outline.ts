@@ -8,7 +8,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import type { ElementKind, MeasureHeading, NextSteps, Reply } from '../core/model';
-import { ellipsis, type Span, squash } from '../core/text';
+import { countBefore, ellipsis, type Span, squash } from '../core/text';
 import { textWithoutWraps } from '../parse/unwrap';
 import { rangeOf } from './diagnostics';
 
@@ -116,14 +116,7 @@ export function buildOutline(reply: Reply, doc: TextDocument): OutlineNode[] {
 
 /** The index of the first item starting at or after `offset` (items in document order). */
 function firstAtOrAfter(items: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return countBefore(items.length, (i) => items[i]!.start < offset);
 }
 
 /** Whether a child section (children in document order, not overlapping) holds `offset`. */

@@ -4,18 +4,10 @@
  * change to the parser is reviewed as a diff of readings; `proposal-reply outline --roles` prints it.
  */
 import type { Reply } from '../core/model';
+import { lineIndexAt } from '../core/text';
 
 export function readingOf(reply: Reply): string {
-  const lineOf = (offset: number): number => {
-    let lo = 0;
-    let hi = reply.lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (reply.lines[mid]!.start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  const lineOf = (offset: number): number => lineIndexAt(reply.lines, offset) + 1;
   const at = (span: { start: number } | undefined): string => (span ? String(lineOf(span.start)) : '-');
   const out: string[] = [];
   out.push(`kind ${reply.kind}`);

@@ -15,7 +15,7 @@
  * the margin, joined to the next, could take a closing or a date with it).
  */
 import type { Reply } from '../core/model';
-import { foldWidth, lineIndexAt, splitLines, trimSpan } from '../core/text';
+import { countBefore, foldWidth, type LineInfo, lineIndexAt, splitLines, trimSpan } from '../core/text';
 import { matchAddressee, matchTitleLine } from './header';
 import { OWN_LINE_LABEL } from './blocks';
 import { junkReason } from './junk';
@@ -59,6 +59,8 @@ function startsItem(folded: string): boolean {
 /** The text with the wrap's line breaks taken out, and where they were. */
 export interface Unwrapped {
   readonly text: string;
+  /** The lines of the text as written. */
+  readonly lines: LineInfo[];
   /** Per join, ascending: where it is in `text` and how many characters were taken out before it, this one's included. */
   readonly joins: ReadonlyArray<{ readonly at: number; readonly removed: number }>;
 }
@@ -206,7 +208,7 @@ export function unwrapText(text: string): Unwrapped | undefined {
     from = cutEnd;
   }
   if (joins.length === 0) return undefined;
-  return { text: out + text.slice(from), joins };
+  return { text: out + text.slice(from), lines, joins };
 }
 
 /**
@@ -218,16 +220,10 @@ export function rewrap(reply: Reply, text: string, unwrapped: Unwrapped): Reply 
   const { joins } = unwrapped;
   /** How many characters were taken out before the character at `at` of the unwrapped text. */
   const removedBefore = (at: number): number => {
-    let lo = 0;
-    let hi = joins.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (joins[mid]!.at <= at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo === 0 ? 0 : joins[lo - 1]!.removed;
+    const k = countBefore(joins.length, (i) => joins[i]!.at <= at);
+    return k === 0 ? 0 : joins[k - 1]!.removed;
   };
-  const lines = splitLines(text);
+  const lines = unwrapped.lines;
   const seen = new Set<object>();
   // the parser's objects are its own, made for this parse: they are mapped in place, once each
   // (a heading is in `measures`, `headings` and its parent's `children`)
@@ -264,17 +260,10 @@ export function rewrap(reply: Reply, text: string, unwrapped: Unwrapped): Reply 
 /** The text of `[start, end)` as its paragraph reads: without the line breaks of a hard wrap in it. */
 export function textWithoutWraps(reply: Reply, start: number, end: number): string {
   const wraps = reply.wraps;
-  // the first wrap that ends after `start` (they are in document order)
-  let lo = 0;
-  let hi = wraps.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (wraps[mid]!.end <= start) lo = mid + 1;
-    else hi = mid;
-  }
   let out = '';
   let from = start;
-  for (let k = lo; k < wraps.length && wraps[k]!.start < end; k++) {
+  // from the first wrap that ends after `start` (they are in document order)
+  for (let k = countBefore(wraps.length, (i) => wraps[i]!.end <= start); k < wraps.length && wraps[k]!.start < end; k++) {
     out += reply.text.slice(from, wraps[k]!.start);
     from = wraps[k]!.end;
   }

@@ -7,7 +7,7 @@
 import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { decodeReplyBytes } from '../core/decode';
 import type { Localized } from '../core/vocabulary';
-import { type LineInfo, type Span, splitLines } from '../core/text';
+import { countBefore, type LineInfo, lineIndexAt, type Span, splitLines } from '../core/text';
 import { type ColumnMapping, FIELD_LABEL, matchHeaders, normalizeHeader } from './columns';
 import { kindOfSession } from './cells';
 import { cellMessage, fieldSchemas, REQUIRED_FIELDS } from './values';
@@ -114,15 +114,8 @@ class Builder {
   lineCol(offset: number): { line: number; column: number } {
     if (this.position) return this.position(offset);
     this.lines ??= splitLines(this.text);
-    const ls = this.lines;
-    let lo = 0;
-    let hi = ls.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (ls[mid]!.start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - ls[lo]!.start + 1 };
+    const line = lineIndexAt(this.lines, offset);
+    return { line: line + 1, column: offset - this.lines[line]!.start + 1 };
   }
 
   issue(severity: RegisterIssueSeverity, row: number, span: Span, message: Localized, extra: { field?: RegisterField; header?: string } = {}): void {
@@ -431,17 +424,11 @@ export function parseRegisterRows(rows: readonly SheetRow[], options: Omit<Regis
   }
   const b = new Builder(lines.join('\n'), 'xlsx', options);
   b.position = (o) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    const starts = cellStarts[lo] ?? [];
+    const row = Math.max(0, countBefore(lineStarts.length, (i) => lineStarts[i]! <= o) - 1);
+    const starts = cellStarts[row] ?? [];
     let col = 0;
     while (col + 1 < starts.length && starts[col + 1]! <= o) col++;
-    return { line: lo + 1, column: col + 1 };
+    return { line: row + 1, column: col + 1 };
   };
   try {
     readRecords(b, records);
