@@ -164,6 +164,14 @@ describe('parser', () => {
       }
     });
 
+    it('keeps a list of names whole when a blank stands before or after its 、', () => {
+      for (const names of ['尊敬的周博、林灵 、陈思代表：', '尊敬的周博、林灵、 陈思代表：', '周博、林灵 、 陈思委员：']) {
+        const r = parseReply(lines(names, '你们提出的《关于教育的建议》收悉，现答复如下：'));
+        assert.equal(slice(r, r.addressee), names);
+        assert.equal(r.roles.filter((b) => b.line === 0).length, 1, names);
+      }
+    });
+
     it('does not take a sentence or a title for an addressee', () => {
       assert.equal(parseReply(lines('关于加强课后服务的答复：', '正文。')).addressee, undefined);
       assert.equal(parseReply('近年来，我市持续加大投入，成效明显。').addressee, undefined);

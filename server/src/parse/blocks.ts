@@ -162,6 +162,12 @@ function endsAddresseeOrTransition(before: string): boolean {
 /** How much of either side of a gap the tests look at. */
 const NEAR = 100;
 
+/** Marks that never start a line or a block (a blank before one is not a break: `刘卫平 、刘光涛代表：`). */
+export const NO_LINE_START = /^[、,。;:!?”’)》〕]/;
+
+/** A piece that ends with an enumeration comma or an opening bracket goes on after a blank (`刘卫平、 刘光涛代表：`). */
+const GOES_ON = /[、(《“‘〔[]$/;
+
 /** Labels that open an element of their own: contact, copy-to, annotation, approver. */
 export const OWN_LINE_LABEL = /^(\(?[ \t]*(联[ \t]*系|此件)|抄[ \t]*(送|报)[ \t]*:|签[ \t]*发[ \t]*人|领导(署名|签名|签发)|审[ \t]*核[ \t]*人|经[ \t]*办[ \t]*人|承办(负责)?人|直接经办人)/;
 const TITLE_ENDING = /(答复|复函|回复|意见|的函|报告)$/;
@@ -185,13 +191,13 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
   const before = folded.slice(Math.max(segStart, gapStart - NEAR), gapStart);
   const whole = gapStart - segStart <= NEAR;
   const after = folded.slice(gapEnd, Math.min(end, gapEnd + NEAR));
+  if (NO_LINE_START.test(after) || GOES_ON.test(before)) return false;
   if (/[。!?]/.test(before.charAt(before.length - 1))) return true;
   if (whole && before.endsWith(':') && endsAddresseeOrTransition(before.slice(0, -1))) return true;
   if (before.endsWith('如下:')) return true;
   // an addressee with no colon before the proposer's item: `林灵委员 您提出的…`
   if (whole && opensWithYourItem(after) && analyseNames(before) !== undefined) return true;
-  // (not a 、 that lost its numeral: after a blank it is a list's, `刘卫平 、刘光涛`, or what pasted markup left)
-  if (headingStartsAt(folded, gapEnd, end) && folded.charAt(gapEnd) !== '、') return true;
+  if (headingStartsAt(folded, gapEnd, end)) return true;
   const date = matchDateAt(text, folded, gapEnd);
   if (date && date.end <= end && /^(\s|\(|$)/.test(folded.slice(date.end, Math.min(end, date.end + 1)))) return true;
   // and after it (`2020年10月29日  承办单位:…`), unless a time follows, of a page's timestamp

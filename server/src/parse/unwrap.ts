@@ -17,7 +17,7 @@
 import type { Reply } from '../core/model';
 import { countBefore, foldWidth, type LineInfo, lineIndexAt, splitLines, trimSpan } from '../core/text';
 import { matchAddressee, matchTitleLine } from './header';
-import { OWN_LINE_LABEL } from './blocks';
+import { NO_LINE_START, OWN_LINE_LABEL } from './blocks';
 import { junkReason } from './junk';
 import { hasMarkup } from './markup';
 import { matchMarker } from './numbering';
@@ -39,8 +39,6 @@ const SENTENCE_END = /[。!?:][”’")》]*$/;
 const LAID_OUT = /^[ \t\u3000\u00a0]{10,}|\S[ \t\u3000\u00a0]{3,}\S/;
 /** A paragraph's first-line indent (one ASCII blank is what a wrap left of a gap, `研究办理，` / ` 现答复如下：`). */
 const INDENT = /^(\u3000|\t|[ \u00a0]{2})/;
-/** Marks that never start a printed line. */
-const NO_LINE_START = /^[、,。;:!?”’)》〕]/;
 
 /** After these, a numbered item on the next line is a new paragraph, not the rest of this one. */
 const ITEM_END = /[,;、]$/;
