@@ -30,11 +30,19 @@ describe('dates and numerals', () => {
     assert.deepEqual(degraded('20211022'), { value: { year: 2021, month: 10, day: 22 }, styles: ['run-together'], end: 8 });
     assert.deepEqual(degraded('2023年7月12'), { value: { year: 2023, month: 7, day: 12 }, styles: ['lost-mark'], end: 9 });
     assert.deepEqual(degraded('2023 7 12'), { value: { year: 2023, month: 7, day: 12 }, styles: ['lost-mark'], end: 9 });
+    // one mark lost of three: the year's (`20237月12日`), the month's (`2023年712日`: month and day are one run)
+    assert.deepEqual(degraded('20237月12日'), { value: { year: 2023, month: 7, day: 12 }, styles: ['lost-mark'], end: 9 });
+    assert.deepEqual(degraded('202111月19日'), { value: { year: 2021, month: 11, day: 19 }, styles: ['lost-mark'], end: 10 });
+    assert.deepEqual(degraded('2023年712日'), { value: { year: 2023, month: 7, day: 12 }, styles: ['lost-mark'], end: 9 });
+    // a blank after the date is not the date's (`… 2023年7月12 (联系人…`)
+    assert.deepEqual(degraded('2023年7月12 (联系人'), { value: { year: 2023, month: 7, day: 12 }, styles: ['lost-mark'], end: 9 });
     assert.deepEqual(degraded('年7月12日'), { value: { year: 0, month: 7, day: 12 }, styles: ['incomplete'], end: 6 });
     assert.deepEqual(degraded('2023年月12日'), { value: { year: 2023, month: 0, day: 12 }, styles: ['incomplete'], end: 9 });
     assert.deepEqual(degraded('2024年4月'), { value: { year: 2024, month: 4, day: 0 }, styles: ['incomplete'], end: 7 });
     // no date fills a line of three numbers that are no day, or a telephone number
-    for (const s of ['2023 13 12', '0592 1234 567']) assert.equal(dateElement(s, foldWidth(s), 0, s.length, true), undefined, s);
+    for (const s of ['2023 13 12', '0592 1234 567', '2023 12', '2023 712']) assert.equal(dateElement(s, foldWidth(s), 0, s.length, true), undefined, s);
+    // nor a date that runs past the piece asked about (`2024年5 月6日` cut after the 5)
+    assert.equal(dateElement('2024年5 月6日', '2024年5 月6日', 0, 6), undefined);
     // and none of them in running text
     assert.equal(date('2023年7月12'), undefined);
     // a full stop after a numeric date is no decimal

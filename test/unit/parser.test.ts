@@ -361,6 +361,14 @@ describe('parser', () => {
         assert.deepEqual([slice(r, r.addressee), r.addressee?.names, r.addressee?.colon?.char], [addressee, ['林灵委员'], opening.includes('，') ? '，' : undefined], opening);
         assert.equal(slice(r, r.receipt), '您提出的《关于教育的建议》收悉，现答复如下：');
       }
+      // after the title of a run-on line
+      const titled = parseReply('关于县人大第094号建议的答复 张凤娥等代表 你们提出的“关于加快河道整治”的建议收悉，现答复如下： 一、加强管理。');
+      assert.deepEqual([titled.title?.text, slice(titled, titled.addressee), titled.addressee?.colon], ['关于县人大第094号建议的答复', '张凤娥等代表', undefined]);
+      // glued to the item, with no blank: people, but not a body, which a receipt may name as its subject
+      const glued = parseReply(lines('关于第49号建议的答复', '罗元代表你提出的“关于治理河道源头的建议”，已交由我局研究办理，现答复如下：', '一、加强管理。'));
+      assert.deepEqual([slice(glued, glued.addressee), slice(glued, glued.receipt)], ['罗元代表', '你提出的“关于治理河道源头的建议”，已交由我局研究办理，现答复如下：']);
+      const subject = parseReply(lines('九三学社某区委员会：', '九三学社某区委员会您们提出的《关于旅游的提案》收悉，现答复如下：'));
+      assert.equal(subject.roles.filter((b) => b.line === 1).length, 1);
       // a heading whose words look like a list of bodies (一、推进设施布局) is no addressee before its full stop
       const heading = parseReply('林灵委员：您提出的《关于教育的建议》收悉，现答复如下：一、推进设施布局。今年新建站点十二个。');
       assert.deepEqual(heading.headings.map((h) => slice(heading, h)), ['一、推进设施布局。今年新建站点十二个。']);
@@ -405,6 +413,13 @@ describe('parser', () => {
     it('finds a signature and a date that lost 年月日 before the contact lines of a run-on line', () => {
       const r = parseReply('我们将继续努力。  再次感谢您的关心和支持！  银川市交通运输局  2017821  联系人：范某  联系电话：13500000000');
       assert.deepEqual([r.signature?.names, r.date?.raw, r.contacts.length], [['银川市交通运输局'], '2017821', 2]);
+    });
+
+    it('reads a spaced date as one date, and a date that lost one of 年月日 as the date', () => {
+      for (const written of ['2025年5 月20日', '2025 年 5 月 20 日', '20255月20日', '2025年520日']) {
+        const r = parseReply(lines(...head, '此复。', '厦门市教育局', written));
+        assert.deepEqual([r.date?.raw, r.date?.value, r.roles.at(-1)?.role, r.roles.filter((b) => b.role === 'other').length], [written, { year: 2025, month: 5, day: 20 }, 'date', 0], written);
+      }
     });
 
     it('finds a signature after an attachment note or a contact\'s number in a run-on line, but not a label\'s value or a recipient', () => {

@@ -98,6 +98,9 @@ const SEGMENT_MARKS = /[《“(]|[》”)]|[。!?]|:|[ \t\u00a0\u200b\u2002\u200
  * unclosed bracket cannot swallow a long line).
  */
 function segment(text: string, folded: string, start: number, end: number): Array<{ start: number; end: number }> {
+  // an addressee that lost its colon, glued to the proposer's item: `罗元代表你提出的…`
+  const itemAt = itemAfterNames(folded, start, end);
+  if (itemAt > start) return [trimSpan(folded, start, itemAt), ...segment(text, folded, itemAt, end)];
   // most lines are one paragraph: no blank, colon or bracketed number in them, no marker after a sentence end
   if (!MAY_SPLIT.test(folded.slice(start, end)) && !LAST_PIECE.test(folded.slice(Math.max(start, end - SHORT_FOOT - 1), end))) return [{ start, end }];
   const out: Array<{ start: number; end: number }> = [];
@@ -147,6 +150,22 @@ function segment(text: string, folded: string, start: number, end: number): Arra
 
 /** How long an addressee with its greeting, or a signature with its date, is at most. */
 const SHORT_FOOT = 40;
+
+/**
+ * Where the proposer's item starts right after people named at the start of the line with no colon
+ * (`罗元代表你提出的…`), or -1. Not after a body: a letter may begin its receipt with the body
+ * addressed as the subject (`九三学社东川区委员会您们在…提出的`).
+ */
+function itemAfterNames(folded: string, start: number, end: number): number {
+  const head = folded.slice(start, Math.min(end, start + SHORT_FOOT));
+  const you = /[您你](?!们?好)/g;
+  for (let m = you.exec(head); m; m = you.exec(head)) {
+    const at = start + m.index;
+    const names = m.index > 1 ? analyseNames(head.slice(0, m.index)) : undefined;
+    if (names && names.form !== 'body' && opensWithYourItem(folded.slice(at, Math.min(end, at + NEAR)))) return at;
+  }
+  return -1;
+}
 
 /** A greeting at the end of a text: `…您好!`. */
 const GREETING_END = /(您|你)(们)?好[!。.]$/;
@@ -230,6 +249,8 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
   const afterHead = furnitureBefore || TITLE_ENDING.test(before.replace(/\([^()]{1,30}\)$/, '').replace(/[ \t]+/g, ''));
   const names = colon > 0 && colon <= 80 ? analyseNames(after.slice(0, colon)) : undefined;
   if (names && (afterHead || names.form !== 'body')) return true;
+  // and one that lost its colon after a title, before the proposer's item (`…的答复 张凤娥等代表 你们提出的…`)
+  if (afterHead && analyseNames(nextPiece) !== undefined && opensWithYourItem(after.slice(nextPiece.length).trimStart())) return true;
   // the signing organisation after a wide gap, a closing formula (`此复 厦门市教育局 2025年5月20日`)
   // or an attachment note or a contact line ending with its number (`联系电话:0591-87859750 福建省卫生健康委员会
   // 2023年4月27日`; in `联系单位: 县教育局` the organisation is the value, in `抄报:县政府办 县政协提案委`

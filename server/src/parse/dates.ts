@@ -22,8 +22,12 @@ const NUMERIC = /(\d{4})[ \t]*([.\-/])[ \t]*(\d{1,2})[ \t]*\2[ \t]*(\d{1,2})(?!\
 const RUN_TOGETHER = /(20\d{2}|19\d{2})(\d{2,4})(?!\d)/y;
 const YEAR_MONTH = /(\d{4})[ \t]*年[ \t]*(\d{1,2})[ \t]*月(?![ \t]*\d)/y;
 const YEAR_ONLY = /(20\d{2}|19\d{2})(?![\d.年-])/y;
-/** A 年, 月 or 日 lost with the numbers all there, or blanks for them: `2023年7月12`, `2023 7 12`. */
-const LOST_MARK = /(\d{4})(?:[ \t]*年[ \t]*|[ \t]+)(\d{1,2})(?:[ \t]*月[ \t]*|[ \t]+)(\d{1,2})(?:[ \t]*日)?(?!\d)/y;
+/**
+ * One or two of 年月日 lost with the numbers all there, or blanks for them: `2023年7月12`,
+ * `20237月12日`, `2023年712日`, `2023 7 12` (the year, its mark or blank, the month, its mark or
+ * blank, the day, 日); with no 月 or blank after the month, month and day are one run of digits.
+ */
+const LOST_MARK = /(\d{4})([ \t]*年?[ \t]*)(\d{1,4})(?:([ \t]*月[ \t]*|[ \t]+)(\d{1,2}))?(?:[ \t]*(日))?(?![\d月])/y;
 /** The year's or the month's number lost: `年7月12日`, `2023年月12日`. */
 const LOST_NUMBER = /(\d{4})?[ \t]*年[ \t]*(\d{1,2})?[ \t]*月[ \t]*(\d{1,2})[ \t]*日/y;
 
@@ -74,15 +78,19 @@ export function matchDateAt(text: string, folded: string, pos: number, degraded 
     return { start: pos, end: pos + m[0].length, value: { year, month, day }, styles };
   }
   if (!degraded) return undefined;
+  m = execAt(LOST_MARK, folded, pos);
+  if (m) {
+    const year = Number(m[1]);
+    // month and day as one run of digits only with 年 or 日 left (digits alone are RUN_TOGETHER's,
+    // `2023 12` is no date)
+    const value = m[4] && m[5] ? { year, month: Number(m[3]), day: Number(m[5]) }
+      : m[2]!.includes('年') || m[6] ? readRunTogether(year, m[3]!) : undefined;
+    if (value && isRealDate(value)) return { start: pos, end: pos + m[0].length, value, styles: ['lost-mark'] };
+  }
   m = execAt(RUN_TOGETHER, folded, pos);
   if (m) {
     const value = readRunTogether(Number(m[1]), m[2]!);
     if (value) return { start: pos, end: pos + m[0].length, value, styles: ['run-together'] };
-  }
-  m = execAt(LOST_MARK, folded, pos);
-  if (m) {
-    const value = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-    if (isRealDate(value)) return { start: pos, end: pos + m[0].length, value, styles: ['lost-mark'] };
   }
   m = execAt(LOST_NUMBER, folded, pos) ?? execAt(YEAR_MONTH, folded, pos) ?? execAt(YEAR_ONLY, folded, pos);
   if (m) return { start: pos, end: pos + m[0].length, value: { year: Number(m[1] ?? 0), month: Number(m[2] ?? 0), day: Number(m[3] ?? 0) }, styles: ['incomplete'] };

@@ -89,7 +89,7 @@ export function signatureNames(folded: string, span: Span): string[] | undefined
 /** A date filling `[start, end)`, closing punctuation allowed after it; `degraded` as for matchDateAt. */
 export function dateElement(text: string, folded: string, start: number, end: number, degraded = false): DateElement | undefined {
   const m = matchDateAt(text, folded, start, degraded);
-  if (!m || !/^[ \t。.]*$/.test(folded.slice(m.end, end))) return undefined;
+  if (!m || m.end > end || !/^[ \t。.]*$/.test(folded.slice(m.end, end))) return undefined;
   return { start: m.start, end: m.end, raw: text.slice(m.start, m.end), value: m.value, styles: m.styles };
 }
 
