@@ -78,6 +78,14 @@ describe('parser', () => {
       assert.equal(two.title?.text, '关于市政协第136号提案的答复');
     });
 
+    it('takes the organ\'s line above a title that names no organ into it, but not a letterhead nor above a title with its organ', () => {
+      const title = (...head: string[]): string | undefined => parseReply(lines(...head, '', '陈明远委员：', '您提出的《关于教育的提案》收悉，现答复如下：')).title?.text;
+      assert.equal(title('厦门市教育局', '关于市政协第136号提案的答复'), '厦门市教育局关于市政协第136号提案的答复');
+      assert.equal(title('厦门市教育局文件', '关于市政协第136号提案的答复'), '关于市政协第136号提案的答复');
+      assert.equal(title('厦门市教育局文件', '', '厦门市教育局对市政协第136号提案的答复'), '厦门市教育局对市政协第136号提案的答复');
+      assert.equal(title('厦门市教育局', '', '厦门市教育局对市政协第136号提案的答复'), '厦门市教育局对市政协第136号提案的答复');
+    });
+
     it('finds the category before the addressee, at the end, and as a bare table mark', () => {
       assert.equal(parseReply(lines('答复类别：A类', '民进厦门市委：')).category!.value, 'A');
       assert.equal(parseReply(lines('答复类别：Ｂ类', '民进厦门市委：')).category!.value, 'B');

@@ -227,13 +227,21 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
  * right above it. The runs before it are page text, not the title.
  */
 function chooseTitle(chosen: BlockRole[], facts: readonly Facts[]): number[] {
+  const isLetterhead = (i: number): boolean => chosen[i] === 'issuer' && /文件$/.test(facts[i]!.text);
+  // whether line i, right below another title line, starts a title of its own: a letterhead
+  // (`潼关县民政局文件`) is no line of a title; a line that opens a title starts a new one, unless the
+  // line above left a bracket open or is the organ's line and the title names no organ of its own
+  // (`厦门市教育局` / `关于…的答复`, not above `普洱市教育体育局对…的答复`)
+  const startsTitle = (i: number): boolean => {
+    if (isLetterhead(i) || isLetterhead(i - 1)) return true;
+    const organAbove = chosen[i - 1] === 'issuer' && titleOrgan(facts[i]!.text.replace(/[ \t]+/g, '')) === undefined;
+    return facts[i]!.titleLine?.opens === true && !organAbove && !facts[i - 1]!.titleLine?.leavesOpen;
+  };
   const runs: number[][] = [];
   chosen.forEach((role, i) => {
     if (!TITLE_ROLES.has(role)) return;
     const run = runs[runs.length - 1];
-    // a line that opens a title starts a new one, unless the organ's line is right above it or
-    // the line above left a bracket open
-    const continues = run && run[run.length - 1] === i - 1 && !(facts[i]!.titleLine?.opens && chosen[i - 1] !== 'issuer' && !facts[i - 1]!.titleLine?.leavesOpen);
+    const continues = run && run[run.length - 1] === i - 1 && !startsTitle(i);
     if (continues) run.push(i);
     else runs.push([i]);
   });
