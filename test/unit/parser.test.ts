@@ -102,6 +102,13 @@ describe('parser', () => {
       const r = parseReply(lines('厦教提案函〔2024〕43号', '签发人：张明', '民进厦门市委：'));
       assert.equal(r.signatory!.name, '张明');
     });
+
+    it('reads the copy number, secrecy and urgency above the letterhead as marks, not as an addressee missing its role word', () => {
+      const r = parseReply(lines('000123', '秘密★1年', '特急', '', '关于市政协第136号提案的答复', '', '您提出的《关于教育的提案》收悉，现答复如下：'));
+      assert.deepEqual(r.roles.slice(0, 3).map((b) => b.role), ['mark', 'mark', 'mark']);
+      assert.equal(r.title?.text, '关于市政协第136号提案的答复');
+      assert.equal(r.candidates.addressee, undefined);
+    });
   });
 
   describe('addressee', () => {

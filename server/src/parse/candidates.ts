@@ -24,8 +24,8 @@ export function candidatesFor(reply: Reply): Reply['candidates'] {
   const out: { addressee?: Candidate; signature?: Candidate; date?: Candidate } = {};
   const roles = reply.roles;
   if (!reply.addressee) {
-    // the first content after the head, before the receipt line
-    const first = roles.find((b) => !HEAD.has(b.role) || (b.role === 'other' && NAMES_WITHOUT_ROLE.test(text(b))));
+    // the first content after the head (below the title), before the receipt line
+    const first = roles.find((b) => b.start >= (reply.title?.end ?? 0) && (!HEAD.has(b.role) || (b.role === 'other' && NAMES_WITHOUT_ROLE.test(text(b)))));
     if (first && UNSURE.has(first.role) && NAMES_WITHOUT_ROLE.test(text(first)) && (!reply.receipt || first.end <= reply.receipt.start)) out.addressee = at(first, 'no-role-word');
   }
   // the foot: the blocks after the last body block

@@ -97,13 +97,20 @@ const APPROVER = /^(签[ \t]*发[ \t]*人|领导(署名|签名|签发|签批)|�
 /** Whether the reply may be published: `是否同意公开：（是）`, `同意公开`, `主动公开`, `（此回复件公开）`. */
 const PUBLICITY = /^\(?[ \t]*(是否(同意)?公开[ \t]*:.{0,6}|同意公开|予以公开|主动公开|依申请公开|不予公开|不公开|非公开|公开|此回复件公开|此件公开)[ \t]*\)?$/;
 
-export type MarkKind = 'approver' | 'publicity';
+/**
+ * How the copy is handled, above the letterhead (GB/T 9704-2012 7.2.1–7.2.3): its copy number
+ * (`000123`), secrecy and its term (`秘密★1年`), urgency (`特急`).
+ */
+const HANDLING = /^(\d{6}|(绝密|机密|秘密)([ \t]*★[ \t]*\S{0,6})?|特急|加急|平急|特提)$/;
 
-/** An approver or publicity mark filling the block. */
+export type MarkKind = 'approver' | 'publicity' | 'handling';
+
+/** An approver, publicity or handling mark filling the block. */
 export function matchMark(folded: string, block: Span): MarkKind | undefined {
   const s = folded.slice(block.start, block.end);
   if (APPROVER.test(s)) return 'approver';
   if (PUBLICITY.test(s)) return 'publicity';
+  if (HANDLING.test(s)) return 'handling';
   return undefined;
 }
 
