@@ -135,6 +135,11 @@ describe('parser', () => {
       ['林灵和王五委员：', ['林灵', '王五委员'], 'persons', 'member'],
       ['市政协社会和法制委员会：', ['市政协社会和法制委员会'], 'body', 'other'],
       ['市科协：', ['市科协'], 'body', 'other'],
+      // the group's 等 after the role word
+      ['张明代表等：', ['张明代表等'], 'persons', 'deputy'],
+      ['张明委员等3人：', ['张明委员等3人'], 'persons', 'member'],
+      // two-character names spaced out to the width of three
+      ['张　明、李　华委员：', ['张 明', '李 华委员'], 'persons', 'member'],
     ];
     for (const [line, names, form, role] of cases) {
       it(`reads “${line}”`, () => {

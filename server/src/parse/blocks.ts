@@ -187,6 +187,12 @@ export const NO_LINE_START = /^[、,。;:!?”’)》〕]/;
 /** A piece that ends with an enumeration comma or an opening bracket goes on after a blank (`刘卫平、 刘光涛代表：`). */
 const GOES_ON = /[、(《“‘〔[]$/;
 
+/**
+ * A two-character name spaced out to the width of three (`张　三委员：`, `张三、李　四代表：`) or a
+ * salutation before the names, around a gap (`before|after`): no break.
+ */
+const SPACED_NAME = /((^|[、,])\p{Script=Han}\|\p{Script=Han}([、,:]|委员|代表|同志))|^尊敬的\|/u;
+
 /** Labels that open an element of their own: contact, copy-to, annotation, approver. */
 export const OWN_LINE_LABEL = /^(\(?[ \t]*(联[ \t]*系|此件)|抄[ \t]*(送|报)[ \t]*:|签[ \t]*发[ \t]*人|领导(署名|签名|签发)|审[ \t]*核[ \t]*人|经[ \t]*办[ \t]*人|承办(负责)?人|直接经办人)/;
 const TITLE_ENDING = /(答复|复函|回复|意见|的函|报告)$/;
@@ -210,7 +216,7 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
   const before = folded.slice(Math.max(segStart, gapStart - NEAR), gapStart);
   const whole = gapStart - segStart <= NEAR;
   const after = folded.slice(gapEnd, Math.min(end, gapEnd + NEAR));
-  if (NO_LINE_START.test(after) || GOES_ON.test(before)) return false;
+  if (NO_LINE_START.test(after) || GOES_ON.test(before) || SPACED_NAME.test(before + '|' + after)) return false;
   if (/[。!?]/.test(before.charAt(before.length - 1))) return true;
   if (whole && before.endsWith(':') && endsAddresseeOrTransition(before.slice(0, -1))) return true;
   if (before.endsWith('如下:')) return true;

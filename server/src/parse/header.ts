@@ -235,8 +235,10 @@ export function proposalKeys(ref: ProposalNumberRef): string[] {
 // ---------------------------------------------------------------- addressee
 
 const PERSON_SUFFIX = /(委员|代表|同志|先生|女士|老师|主任|主席|会长|秘书长|院长|局长|书记|议员)$/;
-/** A group of people: `曹芝萓等4位委员`, `王娟等10名代表`, `姜欣(等10位)代表`, `李正乔等代表`. */
-const PERSONS_GROUP = /等[ \t]*[\d一二三四五六七八九十]*[ \t]*[名位人]?\)?[ \t]*(委员|代表|同志)$/;
+/** A group of people: `曹芝萓等4位委员`, `王娟等10名代表`, `姜欣(等10位)代表`, `李正乔等代表`, `李正乔代表等`, `李正乔委员等3人`. */
+const PERSONS_GROUP = /等[ \t]*[\d一二三四五六七八九十]*[ \t]*[名位人]?\)?[ \t]*(委员|代表|同志)$|(委员|代表|同志)[ \t]*等([ \t]*[\d一二三四五六七八九十]+[ \t]*[名位人])?$/;
+/** The role word that tells members (委员) from deputies (代表), perhaps before the group's 等. */
+const ROLE_WORD = /(委员|代表)\)?([ \t]*等([ \t]*[\d一二三四五六七八九十]+[ \t]*[名位人])?)?$/;
 /** Words no addressee holds: a title's or a sentence's. */
 const NOT_NAMES = /关于|答复|报告|通知|意见|《|》|提出|收悉|如下|\d{3,}|[。;!?]/;
 /** What may come before an addressee's names: 尊敬的, or 致 (`致林灵委员：`) but not the 致 of 致公党. */
@@ -274,7 +276,8 @@ export function analyseNames(raw: string): NamesInfo | undefined {
   if (!isPerson && !isGroup && !isBody) return undefined;
   // every part is a short name; a body's name has no blanks
   if (parts.some((p) => p.length > 30) || (isBody && /[ \t]/.test(last))) return undefined;
-  const role = /委员\)?$/.test(last) && !last.endsWith('委员会') ? 'member' : /代表\)?$/.test(last) ? 'deputy' : 'other';
+  const roleWord = last.endsWith('委员会') ? undefined : ROLE_WORD.exec(last)?.[1];
+  const role = roleWord === '委员' ? 'member' : roleWord === '代表' ? 'deputy' : 'other';
   const form: AddresseeForm = isBody ? 'body' : parts.length > 1 || isGroup ? 'persons' : 'person';
   return { names: parts, form, role };
 }
