@@ -103,6 +103,21 @@ describe('parser', () => {
       assert.equal(r.signatory!.name, '张明');
     });
 
+    it('reads the reply below a page\'s reply label when the page shows the proposal above it', () => {
+      // (the reply's own elements weak: an addressee without its colon, a receipt with no transition)
+      const proposal = ['提案内容：', '关于加强社区养老服务的提案', '提案人：王某某', '一、存在的问题', '当前我市社区养老服务设施不足，专业人员缺乏。', '二、几点建议', '（一）加大投入力度。建议设立专项资金。', '（二）加强人才培养。建议开设养老服务专业。'];
+      const reply = ['关于《关于加强社区养老服务的提案》（委员提案【2023】117号）的答复', '来源:某市民政局    时间:2023-07-18 16:00', '农工党某市委员会',
+        '《关于加强社区养老服务的提案》（政协提案2023117号）已收悉，感谢贵单位对民政工作的关心和支持。针对该提案，经研究，结合各部门意见回复', '一、养老服务工作情况', '1.出台系列政策。今年以来，市民政局会同有关部门推动养老服务发展。', '2.建设服务设施。今年新建站点十二个。'];
+      const r = parseReply(lines(...proposal, '答复内容：', ...reply));
+      assert.deepEqual([r.title?.text, slice(r, r.addressee), r.measures.length], [reply[0], '农工党某市委员会', 1]);
+      assert.ok(r.roles.filter((b) => b.line <= proposal.length).every((b) => b.role === 'other' || b.role === 'junk'));
+      // without the proposal's label the page's sections are not known, and no line is set aside
+      assert.equal(parseReply(lines('答复内容：', ...reply)).title?.text, reply[0]);
+      // the proposer named above the reply is no addressee that lost its role word
+      const report = parseReply(lines('【建议内容】', '王某代表：关于加快农村公路建设的建议', '【办理情况】', '根据区委统一部署，现将整改情况报告如下：', '一、组织整改落实情况'));
+      assert.deepEqual([report.addressee, report.candidates.addressee], [undefined, undefined]);
+    });
+
     it('reads the copy number, secrecy and urgency above the letterhead as marks, not as an addressee missing its role word', () => {
       const r = parseReply(lines('000123', '秘密★1年', '特急', '', '关于市政协第136号提案的答复', '', '您提出的《关于教育的提案》收悉，现答复如下：'));
       assert.deepEqual(r.roles.slice(0, 3).map((b) => b.role), ['mark', 'mark', 'mark']);

@@ -13,6 +13,8 @@ const FOOT: ReadonlySet<BlockRole> = new Set(['signature', 'date', 'signatureDat
 
 /** A short line of names with no role word (张三、李四：): an addressee that lost 委员 or 代表. */
 const NAMES_WITHOUT_ROLE = /^(尊敬的)?[\p{Script=Han}·*×]{2,8}([、，,][\p{Script=Han}·*×]{2,8}){0,9}[:：]?$/u;
+/** A line that names the role is no addressee that lost it (where it stands made it none). */
+const ROLE_NAMED = /(委员|代表)[:：]?$/;
 /** A short line with digits and date words that is no date (2024年月15日, 2024年13月). */
 const BROKEN_DATE = /^[\d〇○零一二三四五六七八九十\s]{2,}[年.\-/][\d〇○零一二三四五六七八九十\s年月日号.\-/]{0,10}$/;
 /** A short line of Han characters with no punctuation: a signature whose organ word is missing. */
@@ -26,7 +28,7 @@ export function candidatesFor(reply: Reply): Reply['candidates'] {
   if (!reply.addressee) {
     // the first content after the head (below the title), before the receipt line
     const first = roles.find((b) => b.start >= (reply.title?.end ?? 0) && (!HEAD.has(b.role) || (b.role === 'other' && NAMES_WITHOUT_ROLE.test(text(b)))));
-    if (first && UNSURE.has(first.role) && NAMES_WITHOUT_ROLE.test(text(first)) && (!reply.receipt || first.end <= reply.receipt.start)) out.addressee = at(first, 'no-role-word');
+    if (first && UNSURE.has(first.role) && NAMES_WITHOUT_ROLE.test(text(first)) && !ROLE_NAMED.test(text(first)) && (!reply.receipt || first.end <= reply.receipt.start)) out.addressee = at(first, 'no-role-word');
   }
   // the foot: the blocks after the last body block
   let footFrom = roles.length;

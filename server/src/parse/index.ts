@@ -74,9 +74,13 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
   // between the head and foot windows a block is body text, a heading, furniture or unplaced: only
   // those roles are scored there (the others cannot be, and scoring them cost as much as the rest of
   // the parse of a long reply)
+  const replyFrom = replySectionStart(facts);
   const scores = facts.map((f, i) => {
     const row = new Float64Array(ROLES.length);
-    for (let r = 0; r < ROLES.length; r++) row[r] = inWindow(i) || ANYWHERE.has(ROLES[r]!.phase) ? ROLES[r]!.score(f) : -Infinity;
+    for (let r = 0; r < ROLES.length; r++) {
+      const phase = ROLES[r]!.phase;
+      row[r] = (inWindow(i) || ANYWHERE.has(phase)) && (i >= replyFrom || phase === 'neutral') ? ROLES[r]!.score(f) : -Infinity;
+    }
     return row;
   });
   const chosen = decodeRoles(scores, GRAMMAR).map((r) => ROLES[r]!.role);
@@ -219,6 +223,22 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
     closing, signature, date, contacts, annotation, copyTo, body, wraps: [],
   };
   return { ...reply, candidates: candidatesFor(reply) };
+}
+
+/** A page's label over the proposal it shows (`提案内容：`, `【建议内容】`) … */
+const PROPOSAL_SECTION = /^[【[(]?[ \t]*(提案|建议|议案)[ \t]*(内容|正文|原文|全文)[ \t]*[】\])]?[ \t]*:?$/;
+/** … and over the reply below it (`答复内容：`, `【办理情况】`). */
+const REPLY_SECTION = /^[【[(]?[ \t]*(答复|办理|回复|复文)[ \t]*(内容|正文|原文|全文|意见|情况|结果)[ \t]*[】\])]?[ \t]*:?$/;
+
+/**
+ * Where the reply starts on a page that shows the proposal above it under labels of their own
+ * (`提案内容：` … `答复内容：`): the proposal's title, headings and paragraphs are page text, not
+ * the reply's. The first block when the page labels no such sections.
+ */
+function replySectionStart(facts: readonly Facts[]): number {
+  const proposal = facts.findIndex((f) => PROPOSAL_SECTION.test(f.text));
+  const reply = proposal < 0 ? -1 : facts.findIndex((f, i) => i > proposal && REPLY_SECTION.test(f.text));
+  return reply < 0 ? 0 : reply + 1;
 }
 
 /**
