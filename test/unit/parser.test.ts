@@ -33,6 +33,11 @@ describe('parser', () => {
       assert.deepEqual([r.docNumber!.organ, r.docNumber!.open, r.docNumber!.year, r.docNumber!.close, r.docNumber!.hasDi, r.docNumber!.serial], ['厦教提案函', '〔', '2024', '〕', false, '43']);
     });
 
+    it('finds a document number, a title and a date where the page lost a character', () => {
+      const r = parseReply(lines('宝环\ufffd函〔2025〕6号', '关于市政协第156?提案的答复', '', '民进厦门市委：', '您提出的《关于教育的提案》收悉，现答复如下：', '我局已出台办法。', '谢您对教育工作的关心和支持！', '厦门市教育局', '2025\ufffd5月20日'));
+      assert.deepEqual([slice(r, r.docNumber), r.title?.text, slice(r, r.closing), r.date?.value], ['宝环\ufffd函〔2025〕6号', '关于市政协第156?提案的答复', '谢您对教育工作的关心和支持！', { year: 2025, month: 5, day: 20 }]);
+    });
+
     it('finds a document number and a title sharing a line', () => {
       const r = parseReply(lines('筑教提复〔2019〕45号 市教育局关于市政协十二届三次会议第41019号界别提案的答复', '', '***委员会:'));
       assert.equal(slice(r, r.docNumber), '筑教提复〔2019〕45号');

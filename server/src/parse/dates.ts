@@ -23,11 +23,12 @@ const RUN_TOGETHER = /(20\d{2}|19\d{2})(\d{2,4})(?!\d)/y;
 const YEAR_MONTH = /(\d{4})[ \t]*年[ \t]*(\d{1,2})[ \t]*月(?![ \t]*\d)/y;
 const YEAR_ONLY = /(20\d{2}|19\d{2})(?![\d.年-])/y;
 /**
- * One or two of 年月日 lost with the numbers all there, or blanks for them: `2023年7月12`,
- * `20237月12日`, `2023年712日`, `2023 7 12` (the year, its mark or blank, the month, its mark or
- * blank, the day, 日); with no 月 or blank after the month, month and day are one run of digits.
+ * One or two of 年月日 lost with the numbers all there, or blanks for them, or the mark a page puts
+ * for a lost character: `2023年7月12`, `20237月12日`, `2023年712日`, `2023 7 12`, `2022\ufffd5月20日`
+ * (the year, its mark or blank, the month, its mark or blank, the day, 日); with no 月 or blank after
+ * the month, month and day are one run of digits.
  */
-const LOST_MARK = /(\d{4})([ \t]*年?[ \t]*)(\d{1,4})(?:([ \t]*月[ \t]*|[ \t]+)(\d{1,2}))?(?:[ \t]*(日))?(?![\d月])/y;
+const LOST_MARK = /(\d{4})([ \t]*[年\ufffd□]?[ \t]*)(\d{1,4})(?:([ \t]*[月\ufffd□][ \t]*|[ \t]+)(\d{1,2}))?(?:[ \t]*([日\ufffd□]))?(?![\d月])/y;
 /** The year's or the month's number lost: `年7月12日`, `2023年月12日`. */
 const LOST_NUMBER = /(\d{4})?[ \t]*年[ \t]*(\d{1,2})?[ \t]*月[ \t]*(\d{1,2})[ \t]*日/y;
 
@@ -84,7 +85,7 @@ export function matchDateAt(text: string, folded: string, pos: number, degraded 
     // month and day as one run of digits only with 年 or 日 left (digits alone are RUN_TOGETHER's,
     // `2023 12` is no date)
     const value = m[4] && m[5] ? { year, month: Number(m[3]), day: Number(m[5]) }
-      : m[2]!.includes('年') || m[6] ? readRunTogether(year, m[3]!) : undefined;
+      : /[年\ufffd□]/.test(m[2]!) || m[6] ? readRunTogether(year, m[3]!) : undefined;
     if (value && isRealDate(value)) return { start: pos, end: pos + m[0].length, value, styles: ['lost-mark'] };
   }
   m = execAt(RUN_TOGETHER, folded, pos);

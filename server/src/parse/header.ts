@@ -14,7 +14,7 @@ import type { Span } from '../core/text';
  * GB/T 9704-2012 7.2.5: [] 【】 () instead of 〔〕, a two-digit year, 第, blanks, a lost 〕 or 号
  * (`舞教〔2022106`). The serial is digits, or (rarely) words (`来信号`).
  */
-const DOC_NUMBER = /^(\p{Script=Han}[\p{Script=Han}A-Za-z0-9]{0,15}?)[ \t]*([〔[【({〖])[ \t]*(\d{4}|\d{2})[ \t]*([〕\]】)}〗]?)[ \t]*(第)?[ \t]*(\d{1,6}|\p{Script=Han}{1,3}(?=号))[ \t]*(号?)/u;
+const DOC_NUMBER = /^(\p{Script=Han}[\p{Script=Han}A-Za-z0-9\ufffd□]{0,15}?)[ \t]*([〔[【({〖])[ \t]*(\d{4}|\d{2})[ \t]*([〕\]】)}〗]?)[ \t]*(第)?[ \t]*(\d{1,6}|\p{Script=Han}{1,3}(?=号))[ \t]*(号?)/u;
 
 export interface DocNumberMatch {
   readonly docNumber: DocNumber;
@@ -146,7 +146,8 @@ export interface TitleLine {
  */
 export function matchTitleLine(folded: string, block: Span): TitleLine | undefined {
   // (a centred title may be spaced out: 答 复)
-  const s = folded.slice(block.start, block.end).replace(/[ \t]+/g, '');
+  // (a character the page lost, `关于加强?河治理…`, is no question mark)
+  const s = withoutLostCharacters(folded.slice(block.start, block.end).replace(/[ \t]+/g, ''));
   const complete = TITLE_END.test(s);
   if (s.length > 90 || /[。;!?]/.test(s) || (s.includes(':') && !complete) || /^[(•·*-]/.test(s)) return undefined;
   const opens = /^(关于|对)/.test(s) || ORG_SUFFIX.test(/^(.{2,24}?)(关于|对)/.exec(s)?.[1] ?? '');
@@ -179,9 +180,10 @@ export function organName(folded: string, span: Span): string | undefined {
 
 /**
  * A character the page lost, inside a name: U+FFFD, a box, or the `?` an encoding without the
- * character left in its place, between Chinese characters (`贺文国、?金菊委员`, `赣州市南?区农业农村局`).
+ * character left in its place, before a Chinese character (`贺文国、?金菊委员`, `赣州市南?区农业农村局`,
+ * `第156?提案`).
  */
-const LOST_CHARACTER = /[\ufffd□]|(?<=^|[\p{Script=Han}、,])\?(?=\p{Script=Han})/gu;
+const LOST_CHARACTER = /[\ufffd□]|(?<=^|[\p{Script=Han}\d、,])\?(?=\p{Script=Han})/gu;
 
 /** A name as the recognisers read it: each lost character taken for the Chinese character it was. */
 function withoutLostCharacters(name: string): string {
