@@ -1,0 +1,103 @@
+/**
+ * How the checker holds up on the kinds of variation real replies show, measured on the labelled
+ * corpus: every reply of ../shared/corpus is rewritten one way (line by line, so that its labels
+ * still hold), and ../shared/tools/corpus-eval.mjs scores the checker on the copies. The copies are
+ * written to a temporary folder and deleted; nothing of the corpus enters the project.
+ *
+ *   npm run corpus:variants                   every variant, a table of the scores
+ *   npm run corpus:variants -- drop           the variants whose name contains `drop`, with every miss
+ *   npm run corpus:variants -- drop --keep    and keep the copies (their folder is printed) to look at
+ *
+ * Random variants are seeded, so a run is repeatable.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const SHARED = path.resolve(ROOT, '..', 'shared');
+const SETS = ['real', 'seeds'] as const;
+
+const HALF_WIDTH: Record<string, string> = { '，': ',', '：': ':', '；': ';', '？': '?', '！': '!', '（': '(', '）': ')' };
+
+/** A small seeded generator (mulberry32): the same copies on every run. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Every Chinese character replaced (by `by`, or dropped) with probability `rate`. */
+function lose(rate: number, seed: number, by: string): (line: string) => string {
+  const next = random(seed);
+  return (line) => [...line].map((c) => (/\p{Script=Han}/u.test(c) && next() < rate ? by : c)).join('');
+}
+
+interface Variant {
+  readonly name: string;
+  readonly what: string;
+  readonly line: (line: string) => string;
+  readonly eol?: string;
+}
+
+const VARIANTS: readonly Variant[] = [
+  { name: 'as-captured', what: 'the corpus as it is', line: (l) => l },
+  { name: 'indent', what: 'every paragraph indented with two U+3000', line: (l) => (l.trim() ? `\u3000\u3000${l}` : l) },
+  { name: 'nbsp', what: 'blanks as no-break spaces (U+00A0)', line: (l) => l.replace(/ /g, '\u00a0') },
+  { name: 'half-width', what: 'full-width ，：；？！（） as half-width', line: (l) => l.replace(/[，：；？！（）]/g, (c) => HALF_WIDTH[c]!) },
+  { name: 'full-width-digits', what: 'ASCII digits as full-width', line: (l) => l.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) },
+  { name: 'trailing', what: 'blanks and a tab after every line', line: (l) => `${l}  \t` },
+  { name: 'crlf', what: 'CRLF line ends', line: (l) => l, eol: '\r\n' },
+  ...[1, 2, 3].map((seed): Variant => ({ name: `drop-1%-${seed}`, what: `1% of Chinese characters lost (seed ${seed})`, line: lose(0.01, seed, '') })),
+  { name: 'question-1%', what: '1% of Chinese characters as ?', line: lose(0.01, 1, '?') },
+  { name: 'replacement-1%', what: '1% of Chinese characters as U+FFFD', line: lose(0.01, 5, '\ufffd') },
+];
+
+/** The corpus rewritten by a variant into `dir`, with its labels. */
+function writeVariant(variant: Variant, dir: string): void {
+  for (const set of SETS) {
+    const from = path.join(SHARED, 'corpus', set);
+    const to = path.join(dir, set);
+    fs.mkdirSync(to, { recursive: true });
+    fs.cpSync(path.join(from, 'labels'), path.join(to, 'labels'), { recursive: true });
+    for (const f of fs.readdirSync(from).filter((x) => x.endsWith('.txt'))) {
+      const lines = fs.readFileSync(path.join(from, f), 'utf8').split('\n');
+      // the corpus's own comment lines stay as they are
+      fs.writeFileSync(path.join(to, f), lines.map((l) => (l.startsWith('# ') ? l : variant.line(l))).join(variant.eol ?? '\n'));
+    }
+  }
+}
+
+function evaluate(dir: string, verbose: boolean): string {
+  const args = [path.join(SHARED, 'tools', 'corpus-eval.mjs'), '--corpus', path.join(dir, 'real'), '--also', path.join(dir, 'seeds'), ...(verbose ? ['--verbose'] : [])];
+  return execFileSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+}
+
+function main(): void {
+  const keep = process.argv.includes('--keep');
+  const only = process.argv.slice(2).find((a) => a !== '--keep');
+  const chosen = VARIANTS.filter((v) => !only || v.name.includes(only));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-variants-'));
+  if (keep) console.log(`copies in ${tmp}`);
+  try {
+    console.log('| variant | what | scores |\n|---|---|---|');
+    for (const variant of chosen) {
+      const dir = path.join(tmp, variant.name);
+      writeVariant(variant, dir);
+      const out = evaluate(dir, only !== undefined);
+      const summary = out.trim().split('\n').pop()!.replace(/^corpus: /, '');
+      console.log(`| ${variant.name} | ${variant.what} | ${summary} |`);
+      if (only !== undefined) console.log(out);
+    }
+  } finally {
+    if (!keep) fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main();
