@@ -184,8 +184,12 @@ const NEAR = 100;
 /** Marks that never start a line or a block (a blank before one is not a break: `刘卫平 、刘光涛代表：`). */
 export const NO_LINE_START = /^[、,。;:!?”’)》〕]/;
 
-/** A piece that ends with an enumeration comma or an opening bracket goes on after a blank (`刘卫平、 刘光涛代表：`). */
-const GOES_ON = /[、(《“‘〔[]$/;
+/**
+ * A piece that ends with an enumeration comma or an opening quote goes on after a blank
+ * (`刘卫平、 刘光涛代表：`); not one that ends with a bracket, which a page's widget leaves empty
+ * (`字体:[  ]`).
+ */
+const GOES_ON = /[、《“‘]$/;
 
 /**
  * A two-character name spaced out to the width of three (`张　三委员：`, `张三、李　四代表：`) or a
