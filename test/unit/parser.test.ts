@@ -219,6 +219,18 @@ describe('parser', () => {
   });
 
   describe('receipt line', () => {
+    it('finds the lead-in of a report to a standing committee after the paragraphs that open it', () => {
+      const report = (leadIn: string): ReturnType<typeof parseReply> => parseReply(lines(
+        '关于2024年度审计查出问题整改情况的报告', '主任、各位副主任、各位委员：',
+        '受市人民政府委托，向市人大常委会报告审计查出问题的整改情况，请予审议。',
+        '2024年9月15日，市人大常委会审议了《审计工作报告》，对反映的问题提出了整改要求。',
+        leadIn, '一、预算执行问题的整改情况', '已整改4项。'));
+      const r = report('市政府高度重视审计整改工作，召开专题会议部署。现将整改具体情况报告如下：');
+      assert.deepEqual([slice(r, r.receipt), r.kind, r.measures.length], ['市政府高度重视审计整改工作，召开专题会议部署。现将整改具体情况报告如下：', 'rectification-report', 1]);
+      // with no lead-in there is none to find: a paragraph without its transition is no receipt
+      assert.equal(report('市政府高度重视审计整改工作，召开专题会议部署。').receipt, undefined);
+    });
+
     it('finds 收悉 with the quoted title, the number and the transition', () => {
       const r = parseReply(lines('民进厦门市委:', '《推动教育资源合理配置,实现基础教育优质均衡发展》(第20244077号)收悉。现答复如下:'));
       assert.deepEqual(r.receipt!.quotedTitles.map((q) => q.text), ['推动教育资源合理配置,实现基础教育优质均衡发展']);

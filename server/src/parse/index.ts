@@ -16,7 +16,7 @@ import { decodeRoles } from './decode';
 import { closingCueAt, dateElement, sentenceStart, signatureAndDate, signatureNames } from './footer';
 import { findProposalNumbers, matchAddressee, matchCategory, matchDocNumberBlock, signatoryName, titleOrgan } from './header';
 import { junkReason } from './junk';
-import { detectKind } from './kind';
+import { detectKind, isReportTitle } from './kind';
 import { readMarkup, unmasked } from './markup';
 import { matchMarker } from './numbering';
 import { buildReceipt } from './receipt';
@@ -85,6 +85,8 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
   });
   const chosen = decodeRoles(scores, GRAMMAR).map((r) => ROLES[r]!.role);
   const titleRun = chooseTitle(chosen, facts);
+  const leadIn = reportLeadIn(chosen, facts, titleRun);
+  if (leadIn >= 0) chosen[leadIn] = 'receipt';
 
   // the blocks with their roles: the model's lists below share these objects
   const roles: RoleSpan[] = all.map((b, i) => ({ start: b.start, end: b.end, line: b.line, role: chosen[i]! }));
@@ -223,6 +225,21 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
     closing, signature, date, contacts, annotation, copyTo, body, wraps: [],
   };
   return { ...reply, candidates: candidatesFor(reply) };
+}
+
+/**
+ * A report to a standing committee opens with a paragraph or two before its lead-in (`受市人民政府
+ * 委托，向市人大常委会报告…` … `…现将整改具体情况报告如下：`), which the order of a reply does not
+ * allow: with a report's title and no receipt, the lead-in is the last paragraph before the first
+ * heading that reads as one (ends with its transition). -1 when there is none to take.
+ */
+function reportLeadIn(chosen: readonly BlockRole[], facts: readonly Facts[], titleRun: readonly number[]): number {
+  if (chosen.includes('receipt') || !isReportTitle(titleRun.map((i) => facts[i]!.text).join(''))) return -1;
+  const firstHeading = chosen.indexOf('heading');
+  for (let i = (firstHeading < 0 ? chosen.length : firstHeading) - 1; i >= 0 && chosen[i] === 'body'; i--) {
+    if (facts[i]!.receipt >= 1.5) return i;
+  }
+  return -1;
 }
 
 /** A page's label over the proposal it shows (`提案内容：`, `【建议内容】`) … */

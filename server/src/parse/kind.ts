@@ -40,6 +40,10 @@ const CUES: readonly KindCue[] = [
 
 /** A rectification report says so: 整改 in its title, or a lead-in that reports on rectification or an inspection. */
 const REPORT_TITLE = /整改/;
+/** Whether a title is a rectification report's (整改情况的报告). */
+export function isReportTitle(title: string): boolean {
+  return REPORT_TITLE.test(unquoted(title));
+}
 const REPORT_LEAD_IN = /整改[^。]{0,10}(报告|如下)|报告如下|巡察|督导评估/;
 /** A co-handling opinion says so, unless the reply says it leads (由我局主办). */
 const CO_HANDLING_TITLE = /协办|会办/;
@@ -64,7 +68,7 @@ export function detectKind(e: KindEvidence): DocumentKind {
   const title = unquoted(e.title);
   const receipt = unquoted(e.receipt);
   const said = unquoted(e.receipt + e.opening);
-  if (REPORT_TITLE.test(title) || REPORT_LEAD_IN.test(receipt)) return 'rectification-report';
+  if (isReportTitle(e.title) || REPORT_LEAD_IN.test(receipt)) return 'rectification-report';
   const unit = e.addressee?.form === 'body' && e.addressee.names.some((n) => GOVERNMENT_UNIT.test(n) && !PROPOSER_BODY.test(n));
   if (!LEADS.test(said) && (CO_HANDLING_TITLE.test(title) || CO_HANDLING_SAID.test(said) || unit)) return 'co-handling-opinion';
   const text = { title, receipt, organ: e.docNumberOrgan };
