@@ -413,9 +413,11 @@ describe('parser', () => {
         assert.deepEqual([slice(r, r.addressee), r.addressee?.names, r.addressee?.colon?.char], [addressee, ['林灵委员'], opening.includes('，') ? '，' : undefined], opening);
         assert.equal(slice(r, r.receipt), '您提出的《关于教育的建议》收悉，现答复如下：');
       }
-      // after the title of a run-on line
+      // after the title of a run-on line, before the proposer's item or another receipt
       const titled = parseReply('关于县人大第094号建议的答复 张凤娥等代表 你们提出的“关于加快河道整治”的建议收悉，现答复如下： 一、加强管理。');
       assert.deepEqual([titled.title?.text, slice(titled, titled.addressee), titled.addressee?.colon], ['关于县人大第094号建议的答复', '张凤娥等代表', undefined]);
+      const body = parseReply(`关于第117号提案的答复 来源:某市商务局 时间:2023-07-18 16:00 农工党某市委员会 《关于发展夜经济的提案》已收悉，感谢贵单位的关心和支持。 一、加强管理。${'我局已出台办法，'.repeat(20)}`);
+      assert.deepEqual([slice(body, body.addressee), slice(body, body.receipt)], ['农工党某市委员会', '《关于发展夜经济的提案》已收悉，感谢贵单位的关心和支持。']);
       // glued to the item, with no blank: people, but not a body, which a receipt may name as its subject
       const glued = parseReply(lines('关于第49号建议的答复', '罗元代表你提出的“关于治理河道源头的建议”，已交由我局研究办理，现答复如下：', '一、加强管理。'));
       assert.deepEqual([slice(glued, glued.addressee), slice(glued, glued.receipt)], ['罗元代表', '你提出的“关于治理河道源头的建议”，已交由我局研究办理，现答复如下：']);

@@ -13,7 +13,7 @@ import { analyseNames, matchAddressee, matchCategory, matchDocNumber, matchMark,
 import { JUNK_MAX_LINE, junkReason, opensWithMetadataLabel } from './junk';
 import { unmasked } from './markup';
 import { matchMarker } from './numbering';
-import { opensWithYourItem } from './receipt';
+import { opensWithYourItem, receiptScore } from './receipt';
 
 export interface Segmentation {
   /** Every block, page furniture included, in document order. */
@@ -224,8 +224,8 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
   if (/[。!?]/.test(before.charAt(before.length - 1))) return true;
   if (whole && before.endsWith(':') && endsAddresseeOrTransition(before.slice(0, -1))) return true;
   if (before.endsWith('如下:')) return true;
-  // an addressee with no colon before the proposer's item: `林灵委员 您提出的…`
-  if (whole && opensWithYourItem(after) && analyseNames(before) !== undefined) return true;
+  // an addressee with no colon before the receipt: `林灵委员 您提出的…`, `农工党某市委员会 《…》已收悉，…`
+  if (whole && analyseNames(before) !== undefined && (opensWithYourItem(after) || receiptPieceAt(folded, gapEnd, end))) return true;
   if (headingStartsAt(folded, gapEnd, end)) return true;
   const date = matchDateAt(text, folded, gapEnd);
   if (date && date.end <= end && /^(\s|\(|$)/.test(folded.slice(date.end, Math.min(end, date.end + 1)))) return true;
@@ -259,8 +259,8 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
   const afterHead = furnitureBefore || TITLE_ENDING.test(before.replace(/\([^()]{1,30}\)$/, '').replace(/[ \t]+/g, ''));
   const names = colon > 0 && colon <= 80 ? analyseNames(after.slice(0, colon)) : undefined;
   if (names && (afterHead || names.form !== 'body')) return true;
-  // and one that lost its colon after a title, before the proposer's item (`…的答复 张凤娥等代表 你们提出的…`)
-  if (afterHead && analyseNames(nextPiece) !== undefined && opensWithYourItem(after.slice(nextPiece.length).trimStart())) return true;
+  // and one that lost its colon after a title, before the receipt (`…的答复 张凤娥等代表 你们提出的…`)
+  if (afterHead && analyseNames(nextPiece) !== undefined && receiptPieceAt(folded, pieceEnd, end)) return true;
   // the signing organisation after a wide gap, a closing formula (`此复 厦门市教育局 2025年5月20日`)
   // or an attachment note or a contact line ending with its number (`联系电话:0591-87859750 福建省卫生健康委员会
   // 2023年4月27日`; in `联系单位: 县教育局` the organisation is the value, in `抄报:县政府办 县政协提案委`
@@ -271,6 +271,13 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
   // the date alone after the signing organisation, even a date that lost 年月日 (`…交通运输局 2021`)
   if (whole && organName(folded, { start: segStart, end: gapStart }) && endsPiece(folded, matchDateAt(text, folded, gapEnd, true)?.end, end)) return true;
   return false;
+}
+
+/** Whether the piece of a line at `from`, up to the next blank, reads as the receipt: `你们提出的…收悉，现答复如下：`, `《…》已收悉，…`. */
+function receiptPieceAt(folded: string, from: number, end: number): boolean {
+  const at = trimSpan(folded, from, end).start;
+  const piece = /^\S*/.exec(folded.slice(at, Math.min(end, at + 600)))![0];
+  return receiptScore(folded, { start: at, end: at + piece.length }) >= 1.5;
 }
 
 /** Whether `at` ends a piece of a line: the line's end or a blank (what follows a date in a run-on line: `… 2017821  联系人:…`). */
