@@ -54,6 +54,10 @@ describe('parser', () => {
       }
       const category = parseReply(`对华容县十七届人大一次会议第69号建议的回复 华建复〔2017〕5号(B类) 袁同炎代表： ${body}`);
       assert.deepEqual([slice(category, category.docNumber), category.category?.value], ['华建复〔2017〕5号', 'B']);
+      // and before the title the page repeats after it
+      const title = '对华容县十七届人大一次会议第69号建议的回复';
+      const repeated = parseReply(`${title} 华建复〔2017〕5号(B类) ${title} 尊敬的袁同炎代表： ${body}`);
+      assert.deepEqual([slice(repeated, repeated.docNumber), repeated.title?.text], ['华建复〔2017〕5号', title]);
     });
 
     it('records wrongly written document numbers as written', () => {

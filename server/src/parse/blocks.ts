@@ -238,8 +238,10 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
   if (furnitureBefore && (gapEnd - gapStart >= 2 || /\d{1,2}:\d{2}(:\d{2})?$/.test(before))) return true;
   if (gapEnd + after.length === end && junkReason(after) !== undefined) return true;
   if (gapStart - segStart <= 40) {
-    // (a document number's 号 may stand after a blank: `内农牧议字〔2021〕105 号`)
-    const numberBefore = matchDocNumber(text, folded, segStart, gapStart)?.docNumber.end === gapStart && folded.charAt(gapEnd) !== '号';
+    // a document number, perhaps with its category glued to it (`华建复〔2017〕5号(B类)`); its 号 may
+    // stand after a blank (`内农牧议字〔2021〕105 号`)
+    const numberEnd = matchDocNumber(text, folded, segStart, gapStart)?.docNumber.end;
+    const numberBefore = numberEnd !== undefined && (numberEnd === gapStart || matchCategory(folded, numberEnd, gapStart) !== undefined) && folded.charAt(gapEnd) !== '号';
     if (numberBefore || matchCategory(folded, segStart, gapStart) || matchMark(folded, { start: segStart, end: gapStart })) return true;
   }
   // the next piece: up to the next blank, or a short bracketed group with blanks in it (`( B类)`);
