@@ -197,6 +197,10 @@ describe('parser', () => {
       const r = parseReply(`发布机构: 白银市人民政府 关于对市政协八届一次会议第016号提案的答复 周博委员: ${body}`);
       assert.equal(r.title?.text, '关于对市政协八届一次会议第016号提案的答复');
       assert.deepEqual(r.addressee?.names, ['周博委员']);
+      // a page repeats the title: the document's own is the second
+      const title = '盐池县教育体育局关于对政协盐池县第十届委员会五次会议49号提案的答复函';
+      const twice = parseReply(`标 题: ${title} ${title} 贺文国、佟金菊委员 ${body}`);
+      assert.deepEqual([slice(twice, twice.title), twice.addressee?.names], [title, ['贺文国', '佟金菊委员']]);
       const speech = parseReply(`关于2020年度审计查出问题整改情况的报告 访问量: 市审计局局长 李火生 主任、各位副主任、各位委员: ${body}`);
       assert.deepEqual(speech.addressee?.names, ['主任', '各位副主任', '各位委员']);
     });

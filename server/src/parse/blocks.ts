@@ -252,8 +252,10 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
   // a document number, perhaps with its category glued to it: `华建复〔2017〕5号(B类)`
   const docEnd = matchDocNumber(text, folded, gapEnd, pieceEnd)?.docNumber.end;
   if (docEnd !== undefined && (docEnd === pieceEnd || matchCategory(folded, docEnd, pieceEnd))) return true;
-  // the title after a row of page metadata: `发布机构: 白银市人民政府 关于对…提案的答复`
-  if (furnitureBefore && matchTitleLine(folded, { start: gapEnd, end: pieceEnd })?.opens) return true;
+  // the title after a row of page metadata (`发布机构: 白银市人民政府 关于对…提案的答复`) or after a
+  // whole title, which a page repeats (`…提案的答复函 盐池县教育体育局关于…`)
+  const titleBefore = whole && matchTitleLine(folded, { start: segStart, end: gapStart })?.complete === true;
+  if ((furnitureBefore || titleBefore) && matchTitleLine(folded, { start: gapEnd, end: pieceEnd })?.opens) return true;
   const colon = after.indexOf(':');
   // the addressee after a title (which may end with a bracketed document number or item,
   // `…的答复(桂水函〔2023〕162号)`, `…的答复(关于…的建议)`, and be spaced out, `答 复`) or after a
