@@ -540,6 +540,15 @@ describe('parser', () => {
       assert.deepEqual(r.blocks.map((b) => r.text.slice(b.start, b.end)), ['正文。']);
     });
 
+    it('keeps the blank rows of a feedback form attached after the date, while a register row with its values is page metadata', () => {
+      const form = ['附件', '政协提案办理情况征询意见表', '提案号：　　　　　　提案人：', '办理单位：', '对办理工作的意见：满意□　基本满意□　不满意□'];
+      const r = parseReply(lines('林灵委员：', '您提出的《关于教育的提案》收悉，现答复如下：', '我局已出台办法。此复。', '厦门市教育局', '2025年5月20日', ...form));
+      assert.deepEqual(r.junk, []);
+      assert.equal(r.roles.filter((b) => b.line === 7).length, 1);
+      const register = parseReply(lines('提案号：20240136　　提案人：林灵', '林灵委员：', '您提出的《关于教育的提案》收悉，现答复如下：'));
+      assert.deepEqual(register.junk.map((j) => lineOf(register, j.start)), [1]);
+    });
+
     it('reads the line after a metadata label alone as its value, a counter\'s only when it is a number', () => {
       const receipt = '您提出的《关于教育的建议》收悉，现答复如下：';
       const source = parseReply(lines('来源：', '湘阴县人民政府', '林灵委员：', receipt));

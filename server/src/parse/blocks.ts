@@ -10,7 +10,7 @@ import { isBlank, type LineInfo, type Span, trimSpan } from '../core/text';
 import { matchDateAt } from './dates';
 import { dateElement, endsWithClosingFormula, matchFootMark, signatureAndDate } from './footer';
 import { analyseNames, matchAddressee, matchCategory, matchDocNumber, matchMark, matchTitleLine, organName } from './header';
-import { JUNK_MAX_LINE, junkReason, opensWithMetadataLabel } from './junk';
+import { isBlankFormRow, JUNK_MAX_LINE, junkReason, opensWithMetadataLabel } from './junk';
 import { unmasked } from './markup';
 import { matchMarker } from './numbering';
 import { opensWithYourItem, receiptScore } from './receipt';
@@ -101,8 +101,10 @@ function segment(text: string, folded: string, start: number, end: number): Arra
   // an addressee that lost its colon, glued to the proposer's item: `罗元代表你提出的…`
   const itemAt = itemAfterNames(folded, start, end);
   if (itemAt > start) return [trimSpan(folded, start, itemAt), ...segment(text, folded, itemAt, end)];
-  // most lines are one paragraph: no blank, colon or bracketed number in them, no marker after a sentence end
+  // most lines are one paragraph: no blank, colon or bracketed number in them, no marker after a
+  // sentence end; a row of a blank form is one too
   if (!MAY_SPLIT.test(folded.slice(start, end)) && !LAST_PIECE.test(folded.slice(Math.max(start, end - SHORT_FOOT - 1), end))) return [{ start, end }];
+  if (isBlankFormRow(folded.slice(start, end))) return [{ start, end }];
   const out: Array<{ start: number; end: number }> = [];
   let segStart = start;
   // each piece, and a document number in brackets after the title apart: `…的答复(桂水函〔2023〕162号)`

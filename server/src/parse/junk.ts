@@ -9,6 +9,9 @@
 /** Labels of a page's counters, whose value is a number. */
 const COUNTER_LABELS = ['浏览次数', '浏览量', '浏览', '访问次数', '访问量', '阅读次数', '阅读量', '阅读', '点击数', '点击次数', '点击量', '点击'];
 
+/** The labels of the register rows some sites print above the reply; a feedback form attached to a reply has them too. */
+const REGISTER_ROW_LABELS = ['领衔代表', '代表团', '建议号', '提案号', '提案人', '内容', '责任领导', '政府督办领导', '交办日期', '反馈时间'];
+
 /** Labels of publication metadata and of the record tables that frame a reply on a web page. */
 const METADATA_LABELS = [
   // publication
@@ -19,8 +22,7 @@ const METADATA_LABELS = [
   '主题分类', '组配分类', '体裁分类', '信息分类', '所属主题', '分类', '公开方式', '公开范围', '公开时限', '有效性', '是否有效', '效力状态', '时效',
   // counts and display
   ...COUNTER_LABELS, '字体', '字号', '文字大小', '背景色', '时间', '日期',
-  // the register rows some sites print above the reply
-  '领衔代表', '代表团', '建议号', '提案号', '提案人', '内容', '责任领导', '政府督办领导', '交办日期', '反馈时间',
+  ...REGISTER_ROW_LABELS,
   // where the page is
   '当前位置', '您当前的位置', '您的位置', '所在位置',
 ];
@@ -100,9 +102,20 @@ export const JUNK_MAX_LINE = 160;
 
 export type JunkReason = 'web-metadata' | 'share-widget' | 'site-footer' | 'table-border' | 'page-number';
 
+/**
+ * A row of a blank form, as a feedback form attached after the date has (`提案号：　　　提案人：`):
+ * register labels with their colons and no values. A page's register row has its values.
+ */
+const BLANK_FORM_ROW = new RegExp(`^([ \\t]*(${REGISTER_ROW_LABELS.join('|')})[ \\t]*:[ \\t]*){2,}$`);
+
+/** Whether a (folded, trimmed) line is a row of a blank form: content, and one block. */
+export function isBlankFormRow(line: string): boolean {
+  return BLANK_FORM_ROW.test(line);
+}
+
 /** Why a (folded, trimmed) line is page furniture, or undefined when it is not. */
 export function junkReason(line: string): JunkReason | undefined {
-  if (line.length > JUNK_MAX_LINE) return undefined;
+  if (line.length > JUNK_MAX_LINE || isBlankFormRow(line)) return undefined;
   if (BORDER.test(line)) return 'table-border';
   if (PAGE_NUMBER.test(line)) return 'page-number';
   if (isMetadataRow(line) || EDITOR_NOTE.test(line) || TIMESTAMP.test(line) || BULLET_ITEM.test(line) || BREADCRUMB.test(line)) return 'web-metadata';
