@@ -9,11 +9,15 @@
 import type { JunkSpan } from '../core/model';
 import { isBlank, type LineInfo, trimSpan } from '../core/text';
 
+/** A tag: a letter or `/` after the `<` (not `《…》` or `人数 < 50`), on one line. */
+const TAG = /<\/?[A-Za-z][A-Za-z0-9-]{0,20}(?:[ \t][^<>\r\n]{0,400})?\/?>/.source;
+/** A tag split by another (`<di<p>v>`, `<<p>div class="x">`): taking the inner one out would leave the outer one. */
+const SPLIT_TAG = `<\\/?[A-Za-z]{0,20}${TAG}[A-Za-z0-9-]{0,20}(?:[ \\t][^<>\\r\\n]{0,400})?\\/?>`;
 /**
- * A tag (a letter or `/` after the `<`: not `《…》` or `人数 < 50`) or a comment on one line, or a
- * character reference. Neither reads past a `<`: a paste of `<!--<!--…` costs one step per character.
+ * A tag, a tag split by another, a comment on one line, or a character reference. None reads past
+ * a second `<`: a paste of `<!--<!--…` costs a few steps per character.
  */
-const MARKUP = /<\/?[A-Za-z][A-Za-z0-9-]{0,20}(?:[ \t][^<>\r\n]{0,400})?\/?>|<!--[^<>\r\n]{0,2000}?-->|&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,9});/g;
+const MARKUP = new RegExp(`${TAG}|${SPLIT_TAG}|<!--[^<>\\r\\n]{0,2000}?-->|&(?:#\\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,9});`, 'g');
 
 /** The named references a pasted reply holds; another name is left as text. */
 const NAMED: Readonly<Record<string, string>> = {
@@ -33,7 +37,6 @@ function plainTextOf(markup: string): string | undefined {
   return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : undefined;
 }
 
-/** How many pieces of markup are read past at most: a page's source holds hundreds; past this, the rest stays text (a hostile paste keeps its memory bounded). */
 /**
  * The folded text of `[start, end)` without the markup masked in it (a blank in the folded text
  * where the text has none): what page furniture with a tag inside says, `分</span>享到：` → 分享到：.
@@ -58,6 +61,7 @@ export function hasMarkup(text: string): boolean {
   return MARKUP_ONCE.test(text);
 }
 
+/** How many pieces of markup are read past at most: a page's source holds hundreds; past this, the rest stays text (a hostile paste keeps its memory bounded). */
 export const MARKUP_MAX_PIECES = 20_000;
 
 export interface MarkupReading {
