@@ -1,8 +1,9 @@
 /**
  * Dates as clerks write them: `2024年4月15日` (GB/T 9704-2012 7.3.5.4), the superseded
  * `二〇二四年四月十五日`, the format errors `2024年04月15日`, `2024.4.15`, `2024-04-15`, `…15号`, and
- * what web pages leave of a date: digits that lost 年月日 (`20211022`, `2023831`) or one of them
- * (`2023年7月12`), a date that lost a number (`年7月12日`), a year and month, or a bare year.
+ * what web pages leave of a date: digits that lost 年月日 (`20211022`, `2023831`) or one or two of
+ * them (`2023年7月12`, `20237月12日`), a date that lost a number (`年7月12日`), a year and month, or a
+ * bare year.
  */
 import type { DateStyle, DateValue } from '../core/model';
 import { parseCjkNumeral } from './numbering';
@@ -79,6 +80,7 @@ export function matchDateAt(text: string, folded: string, pos: number, degraded 
     return { start: pos, end: pos + m[0].length, value: { year, month, day }, styles };
   }
   if (!degraded) return undefined;
+  // (before RUN_TOGETHER, which would read the 202111 of `202111月19日` as 2021-1-1)
   m = execAt(LOST_MARK, folded, pos);
   if (m) {
     const year = Number(m[1]);
