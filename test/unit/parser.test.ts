@@ -52,6 +52,11 @@ describe('parser', () => {
         const r = parseReply(`${line} ${body}`);
         assert.deepEqual([slice(r, r.docNumber), r.title?.text], ['桂水函〔2023〕162号', '自治区水利厅关于第559号代表建议的答复'], line);
       }
+      // a page that lost the 号, after the title or before it
+      const lost = parseReply(lines('自治区水利厅关于第559号代表建议的答复（桂水函〔2023〕162）', '韦佳代表：', body));
+      assert.deepEqual([slice(lost, lost.docNumber), lost.title?.text], ['桂水函〔2023〕162', '自治区水利厅关于第559号代表建议的答复']);
+      const before = parseReply(lines('（东文旅发〔2020〕29）关于对政协东川区第77号提案的答复', '九三学社东川区委员会：', body));
+      assert.deepEqual([slice(before, before.docNumber), before.title?.text], ['东文旅发〔2020〕29', '关于对政协东川区第77号提案的答复']);
       const category = parseReply(`对华容县十七届人大一次会议第69号建议的回复 华建复〔2017〕5号(B类) 袁同炎代表： ${body}`);
       assert.deepEqual([slice(category, category.docNumber), category.category?.value], ['华建复〔2017〕5号', 'B']);
       // and before the title the page repeats after it

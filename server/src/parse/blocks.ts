@@ -67,7 +67,7 @@ function cells(folded: string, start: number, end: number): Array<{ start: numbe
  * brackets, a marker after a sentence end — or a short piece with no comma after the last sentence
  * end (`…支持!厦门市教育局`, LAST_PIECE on the line's last characters).
  */
-const MAY_SPLIT = /[ \t\u00a0\u200b\u2002\u2003\u2009\ufeff\v\f:]|号\)|\((此件|星期|周)|[。!?](?=[一二三四五六七八九十百(\d、])/;
+const MAY_SPLIT = /[ \t\u00a0\u200b\u2002\u2003\u2009\ufeff\v\f:]|(号|[〕\]】][ \t]*\d{1,6})\)|\((此件|星期|周)|[。!?](?=[一二三四五六七八九十百(\d、])/;
 const LAST_PIECE = /[。!?][^。!?,;]{2,}$/;
 
 /**
@@ -75,8 +75,8 @@ const LAST_PIECE = /[。!?][^。!?,;]{2,}$/;
  * `…2023年7月12日(此件公开发布)`, `…(联系人:张三)`, and a weekday after the date, `2023年7月12日(星期三)`.
  */
 const NOTE_TAIL = /\([ \t]*(?:(?:此件|联[ \t]*系)[^()]{0,40}|(?:星期|周)[一二三四五六日天])[ \t]*\)$/;
-/** A document number in brackets that ends a line or a piece of it, after the title: `…的答复(桂水函〔2023〕162号)`. */
-const DOC_NUMBER_TAIL = /\(([^()]{4,30}号)\)$/;
+/** A document number in brackets that ends a line or a piece of it, after the title: `…的答复(桂水函〔2023〕162号)`, its 号 perhaps lost. */
+const DOC_NUMBER_TAIL = /\(([^()]{4,30})\)$/;
 /** How much of the end of a line or a piece holds either tail, the longest a note: no more of it is searched. */
 const TAIL_MAX = 48;
 
@@ -116,7 +116,7 @@ function segment(text: string, folded: string, start: number, end: number): Arra
     segStart = next;
   };
   // a document number in brackets before the title: (东文旅发〔2020〕29号)关于…
-  const lead = /^\(([^()]{4,30}号)\)/.exec(folded.slice(start, end));
+  const lead = /^\(([^()]{4,30})\)/.exec(folded.slice(start, end));
   if (lead && matchDocNumber(text, folded, start + 1, start + 1 + lead[1]!.length)) cut(start + lead[0].length, start + lead[0].length);
   // a note after the date or the signature, ending the line
   const tailFrom = Math.max(segStart, end - TAIL_MAX);
