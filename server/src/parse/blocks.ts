@@ -205,13 +205,17 @@ const TITLE_ENDING = /(答复|复函|回复|意见|的函|报告)$/;
 
 /**
  * Whether a run of blanks `[gapStart, gapEnd)` inside a line separates two blocks:
+ * - never before a mark no line starts with, after 、 or an opening quote, or inside a name spaced
+ *   out (`张　三委员：`);
  * - after a sentence end, an addressee's colon or a transition (`…如下:`);
  * - before a heading, a date standing alone (and after it), a labelled foot line or a metadata label and its colon;
- * - after a row of page furniture at a wide gap or a timestamp, before a title after it, and before
- *   furniture ending the line;
- * - after a document number, a category or a publicity mark, and before one;
+ * - after a row of page furniture at a wide gap or a timestamp, before a title after it or after a
+ *   whole title, and before furniture ending the line;
+ * - after a document number (its category perhaps glued to it), a category or a publicity mark,
+ *   and before one;
  * - before an addressee: people after anything, a body after a title (ending perhaps with a
- *   bracketed number or item) or page furniture;
+ *   bracketed number or item) or page furniture, names without their colon after a title when the
+ *   receipt follows them; and after names without their colon before the receipt;
  * - before the signing organisation after a wide gap, a closing formula, an attachment note or a
  *   contact's number, when it ends the line or the date alone follows it, and between it and that
  *   date (even one that lost 年月日).
