@@ -191,6 +191,12 @@ describe('parser', () => {
       assert.equal(comma.addressee!.colon!.char, '，');
     });
 
+    it('splits a title, its addressee and the receipt run together with no blank (a page\'s text content)', () => {
+      const r = parseReply('关于市政协第181号提案办理情况的答复民革天水市委员会:您提出的《关于增设急救通道的建议》收悉,现答复如下:一、加强协调。');
+      assert.deepEqual([r.title?.text, slice(r, r.addressee), r.addressee?.names], ['关于市政协第181号提案办理情况的答复', '民革天水市委员会:', ['民革天水市委员会']]);
+      assert.ok(slice(r, r.receipt).startsWith('您提出的'));
+    });
+
     it('splits an addressee from a receipt line pasted on the same line', () => {
       const r = parseReply('林灵委员：您提出的《关于教育的建议》（第156号）交我们办理，现答复如下：');
       assert.equal(slice(r, r.addressee), '林灵委员：');

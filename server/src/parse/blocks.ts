@@ -139,8 +139,13 @@ function segment(text: string, folded: string, start: number, end: number): Arra
       const greeted = next < tailAt && next - segStart <= SHORT_FOOT && GREETING_END.test(folded.slice(segStart, next)) && matchAddressee(text, folded, segStart, next) !== undefined;
       if (depth === 0 && (headingStartsAt(folded, next, tailAt) || signed || greeted)) cut(next, next);
     } else if (ch === ':') {
-      // `罗元代表:你提出的…`, `…现答复如下:近年来…` with no blank after the colon
-      if (depth === 0 && i + 1 < tailAt && !/\s/.test(folded.charAt(i + 1)) && !GREETING_REST.test(folded.slice(i + 1, tailAt)) && endsAddresseeOrTransition(folded.slice(segStart, i))) cut(i + 1, i + 1);
+      // `罗元代表:你提出的…`, `…现答复如下:近年来…` with no blank after the colon, and the title
+      // glued to the addressee before it (`…的答复民革天水市委员会:您提出的…`)
+      if (depth === 0 && i + 1 < tailAt && !/\s/.test(folded.charAt(i + 1)) && !GREETING_REST.test(folded.slice(i + 1, tailAt))) {
+        const namesAt = endsAddresseeOrTransition(folded.slice(segStart, i)) ? segStart : addresseeAfterTitle(folded, segStart, i);
+        if (namesAt > segStart) cut(namesAt, namesAt);
+        if (namesAt >= segStart) cut(i + 1, i + 1);
+      }
     } else if (depth === 0 && i > segStart && i + ch.length < tailAt && breaksAtGap(text, folded, segStart, i, i + ch.length, tailAt)) {
       cut(i, i + ch.length);
     }
@@ -174,6 +179,19 @@ const GREETING_END = /(您|你)(们)?好[!。.]$/;
 
 /** A greeting that is all that follows an addressee's colon stays with it: `林灵委员：您好！`. */
 const GREETING_REST = /^[ \t]*(您|你)(们)?好[!。.]?[ \t]*$/;
+
+/** Where the names start in `[start, colon)` when a title runs into them with no blank (`…的答复民革天水市委员会`), or -1. */
+function addresseeAfterTitle(folded: string, start: number, colon: number): number {
+  const before = folded.slice(Math.max(start, colon - NEAR), colon);
+  for (const m of before.matchAll(TITLE_GLUED)) {
+    const names = m.index + m[0].length;
+    if (before.length - names <= SHORT_FOOT && analyseNames(before.slice(names)) !== undefined) return colon - before.length + names;
+  }
+  return -1;
+}
+
+/** How a title ends, perhaps with the item or the number in brackets after it. */
+const TITLE_GLUED = /(答复|复函|回复|意见|的函|报告)(\([^()]{1,30}\))?/g;
 
 /** `林灵委员` (an addressee's names before its colon) or `…现答复如下` (a transition). */
 function endsAddresseeOrTransition(before: string): boolean {
