@@ -483,6 +483,11 @@ describe('parser', () => {
       }
     });
 
+    it('finds a signature glued to its date and what follows after the closing sentence of a letter run together', () => {
+      const r = parseReply('林灵委员:您提出的《关于教育的建议》收悉,现答复如下:我局已出台办法。再次感谢您的关心和支持!天水市卫生健康委员会2021年8月17日抄送:市政府办公室、市政协提案委。');
+      assert.deepEqual([r.signature?.names, r.date?.raw, slice(r, r.copyTo)], [['天水市卫生健康委员会'], '2021年8月17日', '抄送:市政府办公室、市政协提案委。']);
+    });
+
     it('finds a signature and a date that lost 年月日 before the contact lines of a run-on line', () => {
       const r = parseReply('我们将继续努力。  再次感谢您的关心和支持！  银川市交通运输局  2017821  联系人：范某  联系电话：13500000000');
       assert.deepEqual([r.signature?.names, r.date?.raw, r.contacts.length], [['银川市交通运输局'], '2017821', 2]);
@@ -646,7 +651,9 @@ describe('parser', () => {
     });
 
     it('never throws, whatever arrives', () => {
-      for (const text of ['', ' ', '\n\n\n', '\u0000\u0001\u0002', '\ud800', '（'.repeat(5000), '一、'.repeat(3000), 'a'.repeat(200_000), '。 '.repeat(20_000), '甲乙丙丁:戊己 \u2004庚辛壬', '甲乙 \u205f丙', '<!--'.repeat(20_000), '<a '.repeat(20_000), '&'.repeat(20_000)]) {
+      for (const text of ['', ' ', '\n\n\n', '\u0000\u0001\u0002', '\ud800', '（'.repeat(5000), '一、'.repeat(3000), 'a'.repeat(200_000), '。 '.repeat(20_000), '甲乙丙丁:戊己 \u2004庚辛壬', '甲乙 \u205f丙', '<!--'.repeat(20_000), '<a '.repeat(20_000), '&'.repeat(20_000),
+        // names glued to an item, again and again: one addressee is read at the start, not one per repetition
+        '甲代表你们提交'.repeat(20_000)]) {
         const r = parseReply(text);
         assert.equal(r.text, text);
         assert.equal(r.parseError, undefined);

@@ -7,7 +7,7 @@
  */
 import type { Block, JunkSpan } from '../core/model';
 import { isBlank, type LineInfo, type Span, trimSpan } from '../core/text';
-import { matchDateAt } from './dates';
+import { findDateIn, matchDateAt } from './dates';
 import { dateElement, endsWithClosingFormula, matchFootMark, signatureAndDate } from './footer';
 import { analyseNames, matchAddressee, matchCategory, matchDocNumber, matchMark, matchTitleLine, organName } from './header';
 import { isBlankFormRow, JUNK_MAX_LINE, junkReason, opensWithMetadataLabel } from './junk';
@@ -98,9 +98,13 @@ const SEGMENT_MARKS = /[《“(]|[》”)]|[。!?]|:|[ \t\u00a0\u200b\u2002\u200
  * unclosed bracket cannot swallow a long line).
  */
 function segment(text: string, folded: string, start: number, end: number): Array<{ start: number; end: number }> {
-  // an addressee that lost its colon, glued to the proposer's item: `罗元代表你提出的…`
+  // an addressee that lost its colon, glued to the proposer's item at the start: `罗元代表你提出的…`
   const itemAt = itemAfterNames(folded, start, end);
-  if (itemAt > start) return [trimSpan(folded, start, itemAt), ...segment(text, folded, itemAt, end)];
+  return itemAt > start ? [trimSpan(folded, start, itemAt), ...segmentRest(text, folded, itemAt, end)] : segmentRest(text, folded, start, end);
+}
+
+/** The cuts of `segment` after the start of the cell. */
+function segmentRest(text: string, folded: string, start: number, end: number): Array<{ start: number; end: number }> {
   // most lines are one paragraph: no blank, colon or bracketed number in them, no marker after a
   // sentence end; a row of a blank form is one too
   if (!MAY_SPLIT.test(folded.slice(start, end)) && !LAST_PIECE.test(folded.slice(Math.max(start, end - SHORT_FOOT - 1), end))) return [{ start, end }];
@@ -133,11 +137,14 @@ function segment(text: string, folded: string, start: number, end: number): Arra
     else if ('。!?'.includes(ch)) {
       if (ch === '。') depth = 0;
       // a heading; the signing organisation right after the closing sentence, ending the line
-      // (`特此函复。厦门市教育局`); after an addressee's greeting with no colon (`林灵委员您好！`)
+      // (`特此函复。厦门市教育局`) or with its date glued to it and more after (`…支持!天水市卫生健康
+      // 委员会2021年8月17日抄送:…`); after an addressee's greeting with no colon (`林灵委员您好！`)
       const next = i + 1;
       const signed = tailAt - next <= SHORT_FOOT && signatureAt(text, folded, next, tailAt);
+      const dated = depth === 0 && !signed ? signedDateEnd(text, folded, next, tailAt) : -1;
       const greeted = next < tailAt && next - segStart <= SHORT_FOOT && GREETING_END.test(folded.slice(segStart, next)) && matchAddressee(text, folded, segStart, next) !== undefined;
-      if (depth === 0 && (headingStartsAt(folded, next, tailAt) || signed || greeted)) cut(next, next);
+      if (depth === 0 && (headingStartsAt(folded, next, tailAt) || signed || dated > 0 || greeted)) cut(next, next);
+      if (dated > 0 && dated < tailAt) cut(dated, dated);
     } else if (ch === ':') {
       // `罗元代表:你提出的…`, `…现答复如下:近年来…` with no blank after the colon, and the title
       // glued to the addressee before it (`…的答复民革天水市委员会:您提出的…`)
@@ -172,6 +179,15 @@ function itemAfterNames(folded: string, start: number, end: number): number {
     if (names && names.form !== 'body' && opensWithYourItem(folded.slice(at, Math.min(end, at + NEAR)))) return at;
   }
   return -1;
+}
+
+/**
+ * The end of a signing organisation glued to its date at `from` (`厦门市教育局2024年4月15日…`), or
+ * -1 (with a blank between them the gaps decide).
+ */
+function signedDateEnd(text: string, folded: string, from: number, end: number): number {
+  const date = findDateIn(text, folded, from + 2, Math.min(end, from + SHORT_FOOT));
+  return date && !isBlank(folded.charCodeAt(date.start - 1)) && organName(folded, { start: from, end: date.start }) ? date.end : -1;
 }
 
 /** A greeting at the end of a text: `…您好!`. */
