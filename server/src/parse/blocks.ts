@@ -206,9 +206,6 @@ function addresseeAfterTitle(folded: string, start: number, colon: number): numb
   return -1;
 }
 
-/** How a title ends, perhaps with the item or the number in brackets after it. */
-const TITLE_GLUED = /(答复|复函|回复|意见|的函|报告)(\([^()]{1,30}\))?/g;
-
 /** `林灵委员` (an addressee's names before its colon) or `…现答复如下` (a transition). */
 function endsAddresseeOrTransition(before: string): boolean {
   return /如下$/.test(before) || (before.length <= 80 && analyseNames(before) !== undefined);
@@ -235,7 +232,11 @@ const SPACED_NAME = /((^|[、,])\p{Script=Han}\|\p{Script=Han}([、,:]|委员|�
 
 /** Labels that open an element of their own: contact, copy-to, annotation, approver. */
 export const OWN_LINE_LABEL = /^(\(?[ \t]*(联[ \t]*系|此件)|抄[ \t]*(送|报)[ \t]*:|签[ \t]*发[ \t]*人|领导(署名|签名|签发)|审[ \t]*核[ \t]*人|经[ \t]*办[ \t]*人|承办(负责)?人|直接经办人)/;
-const TITLE_ENDING = /(答复|复函|回复|意见|的函|报告)$/;
+/** The genre words a title ends with. */
+const TITLE_WORDS = '答复|复函|回复|意见|的函|报告';
+const TITLE_ENDING = new RegExp(`(${TITLE_WORDS})$`);
+/** How a title ends, perhaps with the item or the number in brackets after it: where names glued to it start. */
+const TITLE_GLUED = new RegExp(`(${TITLE_WORDS})(\\([^()]{1,30}\\))?`, 'g');
 
 /**
  * Whether a run of blanks `[gapStart, gapEnd)` inside a line separates two blocks:
