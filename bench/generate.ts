@@ -11,17 +11,7 @@
  * metadata lines, half-width punctuation, paragraphs collapsed onto one line.
  */
 
-/** mulberry32: a small, fast, well-mixed 32-bit PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../scripts/prng';
 
 class Rng {
   private readonly next: () => number;

@@ -14,6 +14,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { prng } from './prng';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SHARED = path.resolve(ROOT, '..', 'shared');
@@ -21,21 +22,9 @@ const SETS = ['real', 'seeds'] as const;
 
 const HALF_WIDTH: Record<string, string> = { '，': ',', '：': ':', '；': ';', '？': '?', '！': '!', '（': '(', '）': ')' };
 
-/** A small seeded generator (mulberry32): the same copies on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Every Chinese character replaced (by `by`, or dropped) with probability `rate`. */
 function lose(rate: number, seed: number, by: string): (line: string) => string {
-  const next = random(seed);
+  const next = prng(seed);
   return (line) => [...line].map((c) => (/\p{Script=Han}/u.test(c) && next() < rate ? by : c)).join('');
 }
 

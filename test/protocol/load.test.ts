@@ -13,6 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { sizedReply } from '../../bench/inputs';
 import { DEFAULT_CONFIG } from '../../server/src/config/schema';
 import { createReplyService } from '../../server/src/service';
+import { prng } from '../../scripts/prng';
 import { EXAMPLES, readText } from '../support/fixtures';
 import { TestClient } from '../support/lspClient';
 import { PROBE, rssOf, settledRss } from '../support/memory';
@@ -25,17 +26,6 @@ function fresh(uri: string, text: string): string[] {
   return brief(createReplyService().diagnostics(TextDocument.create(uri, 'proposal-reply', 1, text), DEFAULT_CONFIG, 'zh-cn'));
 }
 const brief = (ds: readonly Diagnostic[]): string[] => ds.map((d) => `${String(d.code)} ${JSON.stringify(d.range)} ${d.message as string}`);
-
-/** A deterministic pseudo-random sequence (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TYPED = ['一', '、', '加强', '，', '。', '\n', '二、', '（一）', '2025年5月20日', '此复。', '林灵委员：', ',', '(', '𠀋'];
 
@@ -80,7 +70,7 @@ describe('protocol: load', function () {
       const uri = 'file:///load/typed.reply';
       let doc = TextDocument.create(uri, 'proposal-reply', 1, readText(path.join(EXAMPLES, 'flawed', '02-numbering.reply')));
       await client.open(uri, doc.getText());
-      const next = random(20261123);
+      const next = prng(20261123);
       const answered: Array<Promise<unknown>> = [];
       let cancelled = 0;
       let inFlight: CancellationTokenSource | undefined;
