@@ -149,9 +149,15 @@ function segmentRest(text: string, folded: string, start: number, end: number): 
       // `罗元代表:你提出的…`, `…现答复如下:近年来…` with no blank after the colon, and the title
       // glued to the addressee before it (`…的答复民革天水市委员会:您提出的…`)
       if (depth === 0 && i + 1 < tailAt && !/\s/.test(folded.charAt(i + 1)) && !GREETING_REST.test(folded.slice(i + 1, tailAt))) {
-        const namesAt = endsAddresseeOrTransition(folded.slice(segStart, i)) ? segStart : addresseeAfterTitle(folded, segStart, i);
-        if (namesAt > segStart) cut(namesAt, namesAt);
-        if (namesAt >= segStart) cut(i + 1, i + 1);
+        if (endsAddresseeOrTransition(folded.slice(segStart, i))) {
+          cut(i + 1, i + 1);
+        } else {
+          const namesAt = addresseeAfterTitle(folded, segStart, i);
+          if (namesAt > segStart) {
+            cut(namesAt, namesAt);
+            cut(i + 1, i + 1);
+          }
+        }
       }
     } else if (depth === 0 && i > segStart && i + ch.length < tailAt && breaksAtGap(text, folded, segStart, i, i + ch.length, tailAt)) {
       cut(i, i + ch.length);
