@@ -19,6 +19,7 @@ import { parseReply } from '../../server/src/parse';
 import { createReplyService } from '../../server/src/service';
 import { foldWidth, lineIndexAt } from '../../server/src/core/text';
 import { anyText, count, mutatedReply, RUNS } from '../support/mutations';
+import { hardWrap } from '../support/wrap';
 
 const NOW = (): Date => new Date(2026, 10, 23, 12);
 const TODAY = { year: 2026, month: 11, day: 23 };
@@ -118,6 +119,29 @@ describe('editor feature properties', function () {
     const once = applyEdits(list, renumberDocument(parseReply(list)));
     assert.equal(once.split('\n')[98], '九十九、加强领导');
     assert.equal(once.split('\n')[99], '一、加强领导');
+    assert.deepEqual(renumberDocument(parseReply(once)), []);
+  });
+
+  it('reads a hard-wrapped text the same whatever its markers\' numerals, as renumbering needs (found by npm run fuzz)', () => {
+    // which lines run on must not depend on how wide the numerals are: renumbering turns `五、` into
+    // `二十六、`, and a second renumbering must read the text as the first did
+    const NUMERAL = /(?<=^|[\s。;；,，:：])([二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])(?=、)/gm;
+    const joinedLines = (t: string): number[] | undefined => {
+      const u = unwrapText(t);
+      return u?.joins.map((j) => lineIndexAt(u.lines, j.at + j.removed));
+    };
+    fc.assert(fc.property(mutatedReply, fc.integer({ min: 16, max: 40 }), fc.constantFrom('一', '十一', '二十三'), (text, width, numeral) => {
+      const wrapped = hardWrap(text, width);
+      const joins = joinedLines(wrapped);
+      if (!joins || wrapped.search(NUMERAL) < 0) return;
+      count('hard wrap read alike whatever the numerals');
+      assert.deepEqual(joinedLines(wrapped.replace(NUMERAL, numeral)), joins);
+    }), { numRuns: RUNS });
+    // and a reply with thirty items, all numbered 一、, renumbered once for all
+    const items = Array.from({ length: 30 }, () => '　　一、加强组织领导。我局成立了工作专班，完善了有关工作机制，推动各项工作落到实处，让群众得到实惠。');
+    const reply = hardWrap(['林灵委员：', '　　您提出的《关于课后服务的建议》收悉，现答复如下：', ...items, '　　此复。', '厦门市教育局', '2025年5月20日'].join('\n'), 20);
+    const once = applyEdits(reply, renumberDocument(parseReply(reply)));
+    assert.ok(once.includes('三十、'));
     assert.deepEqual(renumberDocument(parseReply(once)), []);
   });
 

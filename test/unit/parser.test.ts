@@ -315,6 +315,14 @@ describe('parser', () => {
       assert.deepEqual(r.headings.map((h) => h.marker.text), ['一、', '二、']);
     });
 
+    it('takes the next line for the title of a marker alone on its line or ending a line, but not across text or another marker', () => {
+      const r = parseReply(lines('林灵委员：', '您提出的《关于课后服务的建议》收悉，现答复如下：', '　　一、', '　　加强领导。成立工作专班。',
+        '今年以来做了很多工作。  二、', '完善机制。建立会商制度。', '三、', '（一）拓展服务项目', '此复。'));
+      assert.deepEqual(tree(r.measures), [['一、', '加强领导'], ['二、', '完善机制', [['（一）', '拓展服务项目']]]]);
+      assert.equal(slice(r, r.measures[0]), lines('一、', '　　加强领导。成立工作专班。', '今年以来做了很多工作。'));
+      assert.deepEqual(r.headings.map((h) => lineOf(r, h.title.start)), [4, 6, 8]);
+    });
+
     it('gives each section the text up to the next heading of its level or higher', () => {
       const text = lines('一、完善保障', '正文甲。', '（一）出台办法', '正文乙。', '二、加强师资', '正文丙。');
       const r = parseReply(text);

@@ -48,13 +48,23 @@ interface MutableHeading {
   blockIndex: number;
 }
 
-/** Recognises a measure heading at the start of a block. */
-export function matchHeading(text: string, folded: string, block: Block, blockIndex: number): MutableHeading | undefined {
+/**
+ * Recognises a measure heading at the start of a block. A marker alone in its block takes the next
+ * block for its title when only blanks and line breaks lie between them and that block is no item
+ * of its own: a page or a printout broke the line after the marker (`…作为硬性指标。  五、` /
+ * `打造优质教育人才队伍`), or set the marker on a line of its own.
+ */
+function matchHeading(text: string, folded: string, block: Block, blockIndex: number, next: Block | undefined): MutableHeading | undefined {
   const m = matchMarker(folded, block.start);
   if (!m) return undefined;
   const markerEnd = block.start + m.length;
-  const rest = trimSpan(folded, markerEnd, block.end);
-  if (rest.start >= rest.end) return undefined; // a bare marker is not a heading
+  let end = block.end;
+  let rest = trimSpan(folded, markerEnd, end);
+  if (rest.start >= rest.end) {
+    if (!next || !/^\s*$/.test(folded.slice(block.end, next.start)) || matchMarker(folded, next.start)) return undefined;
+    end = next.end;
+    rest = trimSpan(folded, next.start, end);
+  }
   const stop = folded.slice(rest.start, rest.end).search(/[。!?;]/);
   let titleEnd = stop < 0 ? rest.end : rest.start + stop;
   // text after the first sentence, or a sentence with clauses (…，我们已…，我局将…。), makes a numbered paragraph
@@ -76,7 +86,7 @@ export function matchHeading(text: string, folded: string, block: Block, blockIn
     separator: m.separatorAt >= 0 ? text.charAt(m.separatorAt) : '',
   };
   return {
-    start: block.start, end: block.end, marker, title, titleText, form,
+    start: block.start, end, marker, title, titleText, form,
     parent: -1, children: [], isNextSteps: NEXT_STEPS_HEADING.test(titleText), blockIndex,
   };
 }
@@ -96,7 +106,7 @@ export interface BodyParse {
 export function parseBody(text: string, folded: string, body: readonly Block[], bodyEnd: number, hasReceipt: boolean): BodyParse {
   const headings: MutableHeading[] = [];
   body.forEach((b, i) => {
-    const h = matchHeading(text, folded, b, i);
+    const h = matchHeading(text, folded, b, i, body[i + 1]);
     if (h) headings.push(h);
   });
 

@@ -71,6 +71,24 @@ function columns(text: string, start: number, end: number): number {
 }
 
 /**
+ * The numerals of markers past their first character (`二十六、`, `(十一)`, `12.`): a line is
+ * measured as if each numeral were one character, so that renumbering (`五、` → `二十六、`) does not
+ * change how the text is read.
+ */
+const LONG_NUMERAL = /[一二三四五六七八九十百]{2,4}(?=[、.,)])|(?<!\d)\d\d(?=[.、)])/g;
+
+/** How many characters and columns the markers' numerals of a (folded) line take past one character each. */
+function numeralExcess(folded: string): { chars: number; columns: number } {
+  let chars = 0;
+  let cols = 0;
+  for (const m of folded.matchAll(LONG_NUMERAL)) {
+    chars += m[0].length - 1;
+    cols += (m[0].length - 1) * (m[0].charCodeAt(0) < 0x1100 ? 1 : 2);
+  }
+  return { chars, columns: cols };
+}
+
+/**
  * Whether a line of `columns` fills a page `width` wide: a line holds a few narrow digits or
  * squeezed marks more or less, and may hang a mark past the margin.
  */
@@ -152,8 +170,9 @@ export function unwrapText(text: string): Unwrapped | undefined {
     if (length === 0) return { span, columns: 0, wide: 0, folded: '', open: false, indented, item: false, junk: false, laidOut: false };
     if (length > MAX_WRAP_CHARS) return { span, columns: Infinity, wide: Infinity, folded: '', open: false, indented, item: false, junk: false, laidOut: false };
     const folded = foldWidth(text.slice(span.start, span.end));
+    const excess = numeralExcess(folded);
     return {
-      span, columns: columns(text, line.start, span.end), wide: 2 * (span.end - line.start), folded, open: !SENTENCE_END.test(folded), indented,
+      span, columns: columns(text, line.start, span.end) - excess.columns, wide: 2 * (span.end - line.start - excess.chars), folded, open: !SENTENCE_END.test(folded), indented,
       item: !NO_LINE_START.test(folded) && startsItem(folded), junk: junkReason(folded) !== undefined || hasMarkup(folded), laidOut: LAID_OUT.test(text.slice(line.start, span.end)),
     };
   });
