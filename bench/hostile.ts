@@ -45,6 +45,7 @@ const SHAPES: readonly Shape[] = [
   { name: 'list items all `1.` (26 KB per 500)', make: repeat('1. 加强领导，完善机制，推进工作落实\n') },
   { name: '`1.x` lines (a heading per 4 bytes)', make: repeat('1.x\n') },
   { name: '`中,` in one paragraph', make: repeat('中,') },
+  { name: 'sentences without a numeral, one line with a blank (a date looked for after each)', make: (bytes) => `${repeat('我们很好地完成了工作。')(bytes)} 完成` },
   { name: 'unclosed `<!--` (pasted markup, one line)', make: repeat('<!--') },
   { name: '`<p>中&nbsp;</p>` lines (markup past its cap)', make: repeat('<p>中&nbsp;</p>\n') },
   { name: 'a real-looking reply (bench input)', make: (bytes) => sizedReply(bytes) },

@@ -110,12 +110,14 @@ function readRunTogether(year: number, digits: string): DateValue | undefined {
   return undefined;
 }
 
-/** The first date within `[start, end)`. */
+/**
+ * The first date within `[start, end)`. (Only the window is searched for its numerals: searching
+ * the folded text from `start` ran on to the next numeral of the document, and the run-on
+ * reading calls this at every sentence end: 1.3 s on a 160 000-character line without numerals.)
+ */
 export function findDateIn(text: string, folded: string, start: number, end: number): DateMatch | undefined {
-  const re = /[\d〇○零一二三四五六七八九]/g;
-  re.lastIndex = start;
-  for (let m = re.exec(folded); m && m.index < end; m = re.exec(folded)) {
-    const d = matchDateAt(text, folded, m.index);
+  for (const m of folded.slice(start, end).matchAll(/[\d〇○零一二三四五六七八九]/g)) {
+    const d = matchDateAt(text, folded, start + m.index!);
     if (d && d.end <= end) return d;
   }
   return undefined;
