@@ -8,12 +8,12 @@ import { offsetsOf } from '../core/text';
 
 export interface Marks {
   /** Offsets of 《》“”()〔〕 in the folded text (so （） are here too), ascending. */
-  readonly brackets: readonly number[];
+  readonly brackets: Int32Array;
   /**
    * Offsets of the half-width marks , : ; ? ! ( ) . as written (not folded from full width, not in
    * pasted markup the parser read past: the ; of `&nbsp;`), ascending.
    */
-  readonly halfWidth: readonly number[];
+  readonly halfWidth: Int32Array;
 }
 
 const found = new WeakMap<Reply, Marks>();

@@ -89,7 +89,7 @@ export const rule = defineRule({
  * opener with no closer before `end` rules out the later ones of its kind, so nothing is scanned
  * twice (the regex backtracked to the end of the text for every unclosed 《).
  */
-function quotedRanges(folded: string, brackets: readonly number[], from: number, end: number): Array<{ start: number; end: number }> {
+function quotedRanges(folded: string, brackets: Int32Array, from: number, end: number): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   let titleClosers = true;
   let quoteClosers = true;

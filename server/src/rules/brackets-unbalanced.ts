@@ -78,7 +78,7 @@ interface Stack {
  * Each opener is pushed once and popped once, and a count per pair says at once whether a closer
  * has any opener to match, so the work is linear even with thousands of unclosed marks.
  */
-function checkUnit(ctx: Parameters<typeof rule.check>[0], unit: Span, marks: readonly number[], k: number, stack: Stack): number {
+function checkUnit(ctx: Parameters<typeof rule.check>[0], unit: Span, marks: Int32Array, k: number, stack: Stack): number {
   const { folded, text } = ctx.reply;
   const { open } = stack;
   let { pos, pair } = stack;

@@ -77,7 +77,7 @@ const PAIR_LOOK = 40;
  * half-width and its partner full-width. The lists are made only when needed: a long reply has
  * thousands of blocks with a mark or two.
  */
-function halfWidthMarks(text: string, positions: readonly number[], from: number, to: number, end: number): number[] {
+function halfWidthMarks(text: string, positions: Int32Array, from: number, to: number, end: number): number[] {
   // each position is added at most once (a bracket is in one pair or alone), and the first loop
   // adds in order: only brackets can make the list need sorting
   const out: number[] = [];
