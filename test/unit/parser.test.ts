@@ -169,6 +169,8 @@ describe('parser', () => {
       ['张明委员等3人：', ['张明委员等3人'], 'persons', 'member'],
       // two-character names spaced out to the width of three
       ['张　明、李　华委员：', ['张 明', '李 华委员'], 'persons', 'member'],
+      // people parted by commas
+      ['张明委员，李华委员：', ['张明委员', '李华委员'], 'persons', 'member'],
     ];
     for (const [line, names, form, role] of cases) {
       it(`reads “${line}”`, () => {
@@ -189,6 +191,19 @@ describe('parser', () => {
       assert.equal(bare.addressee!.colon, undefined);
       const comma = parseReply(lines('林灵委员，', '您提出的《关于教育的建议》收悉，现答复如下：'));
       assert.equal(comma.addressee!.colon!.char, '，');
+    });
+
+    it('splits an addressee from the receipt after it on the same line when a comma ends the names', () => {
+      for (const [line, addressee] of [['彭军代表，您提出的《关于茶产业的建议》收悉，现答复如下：', '彭军代表，'], ['民进厦门市委，你委提出的《关于教育的提案》收悉，现答复如下：', '民进厦门市委，'], ['尊敬的林灵委员，《关于教育的提案》收悉，现答复如下：', '尊敬的林灵委员，']]) {
+        const r = parseReply(lines(line!, '一、加强领导。成立工作专班。', '此复。'));
+        assert.equal(slice(r, r.addressee), addressee);
+        assert.equal(r.addressee!.colon!.char, '，');
+        assert.ok(r.receipt && r.receipt.start === r.addressee!.end, line);
+      }
+      // but not a sentence that opens with an organisation's name or ends in one (部署, 署)
+      for (const line of ['根据区委统一部署，2024年9月至11月，区委巡察组对我局开展了巡察，现将整改情况报告如下：', '感谢您对教育工作的关心和支持，厦门市教育局']) {
+        assert.equal(parseReply(lines(line, '一、加强领导。成立工作专班。')).addressee, undefined, line);
+      }
     });
 
     it('splits a title, its addressee and the receipt run together with no blank (a page\'s text content)', () => {

@@ -172,12 +172,22 @@ function segmentRest(text: string, folded: string, start: number, end: number): 
 const SHORT_FOOT = 40;
 
 /**
- * Where the proposer's item starts right after people named at the start of the line with no colon
- * (`罗元代表你提出的…`), or -1. Not after a body: a letter may begin its receipt with the body
- * addressed as the subject (`九三学社东川区委员会您们在…提出的`).
+ * Where the receipt starts right after the names at the start of the line, addressed with a comma
+ * instead of a colon (`民进厦门市委，你委提出的…`, `彭军代表，《…》收悉`) or with nothing
+ * (`罗元代表你提出的…`), or -1. With nothing between, people only: a letter may begin its receipt
+ * with the body addressed as the subject (`九三学社东川区委员会您们在…提出的`).
  */
 function itemAfterNames(folded: string, start: number, end: number): number {
   const head = folded.slice(start, Math.min(end, start + SHORT_FOOT));
+  const comma = head.indexOf(',');
+  const addressed = comma > 1 ? analyseNames(head.slice(0, comma)) : undefined;
+  if (addressed) {
+    // after a body, only the proposer's item named at once: `根据区委统一部署，…` opens a sentence;
+    // a greeting goes with the names (`林灵委员，您好！`, cut after it at its sentence end)
+    const rest = trimSpan(folded, start + comma + 1, end);
+    if (GREETING_REST_START.test(folded.slice(rest.start, rest.start + 3))) return -1;
+    if (opensWithYourItem(folded.slice(rest.start, Math.min(end, rest.start + NEAR))) || (addressed.form !== 'body' && receiptScore(folded, rest) >= 1.5)) return rest.start;
+  }
   const you = /[您你](?!们?好)/g;
   for (let m = you.exec(head); m; m = you.exec(head)) {
     const at = start + m.index;
@@ -195,6 +205,9 @@ function signedDateEnd(text: string, folded: string, from: number, end: number):
   const date = findDateIn(text, folded, from + 2, Math.min(end, from + SHORT_FOOT));
   return date && !isBlank(folded.charCodeAt(date.start - 1)) && organName(folded, { start: from, end: date.start }) ? date.end : -1;
 }
+
+/** A greeting at the start of a text: `您好!…`. */
+const GREETING_REST_START = /^(您|你)(们)?好/;
 
 /** A greeting at the end of a text: `…您好!`. */
 const GREETING_END = /(您|你)(们)?好[!。.]$/;

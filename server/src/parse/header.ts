@@ -300,8 +300,11 @@ export interface AddresseeMatch extends NamesInfo {
 export function matchAddressee(text: string, folded: string, start: number, end: number): AddresseeMatch | undefined {
   const s = folded.slice(start, end);
   if (s.length > 90) return undefined;
-  const m = /^[ \t]*([^:,;。]+?)[ \t]*([:,;。]?)[ \t]*((?:您们|你们|您|你)好[!.。]?)?[ \t]*$/.exec(s);
+  const m = /^[ \t]*([^:;。]+?)[ \t]*([:,;。]?)[ \t]*((?:您们|你们|您|你)好[!.。]?)?[ \t]*$/.exec(s);
   if (!m) return undefined;
+  // people addressed one by one may be parted by commas (`张三委员，李四委员：`); not a body: a clause
+  // before an organisation's name is a sentence run into a signature (`…关心和支持，厦门市教育局`)
+  if (m[1]!.includes(',') && !m[1]!.split(',').every((p) => (analyseNames(p)?.form ?? 'body') !== 'body')) return undefined;
   const info = analyseNames(m[1]!);
   if (!info) return undefined;
   // the names without the salutation before them
