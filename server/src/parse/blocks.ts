@@ -179,14 +179,17 @@ const SHORT_FOOT = 40;
  */
 function itemAfterNames(folded: string, start: number, end: number): number {
   const head = folded.slice(start, Math.min(end, start + SHORT_FOOT));
+  // with a comma: the receipt after it turns to the proposer or names the item in quotes at once
+  // (`您提出的…`, `非常感谢您…`, `《…》收悉`)
   const comma = head.indexOf(',');
-  const addressed = comma > 1 ? analyseNames(head.slice(0, comma)) : undefined;
-  if (addressed) {
-    // after a body, only the proposer's item named at once: `根据区委统一部署，…` opens a sentence;
-    // a greeting goes with the names (`林灵委员，您好！`, cut after it at its sentence end)
-    const rest = trimSpan(folded, start + comma + 1, end);
-    if (GREETING_REST_START.test(folded.slice(rest.start, rest.start + 3))) return -1;
-    if (opensWithYourItem(folded.slice(rest.start, Math.min(end, rest.start + NEAR))) || (addressed.form !== 'body' && receiptScore(folded, rest) >= 1.5)) return rest.start;
+  const rest = comma > 1 ? trimSpan(folded, start + comma + 1, end) : undefined;
+  if (rest && /[您你贵《“]/.test(folded.slice(rest.start, rest.start + 12))) {
+    const addressed = analyseNames(head.slice(0, comma));
+    // a greeting goes with the names (`林灵委员，您好！`, cut after it at its sentence end); after a
+    // body, only the proposer's item named at once: `根据区委统一部署，…` opens a sentence
+    if (addressed && !GREETING_REST_START.test(folded.slice(rest.start, rest.start + 3))) {
+      if (opensWithYourItem(folded.slice(rest.start, Math.min(end, rest.start + NEAR))) || (addressed.form !== 'body' && receiptScore(folded, rest) >= 1.5)) return rest.start;
+    }
   }
   const you = /[您你](?!们?好)/g;
   for (let m = you.exec(head); m; m = you.exec(head)) {

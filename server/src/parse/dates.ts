@@ -116,8 +116,10 @@ function readRunTogether(year: number, digits: string): DateValue | undefined {
  * reading calls this at every sentence end: 1.3 s on a 160 000-character line without numerals.)
  */
 export function findDateIn(text: string, folded: string, start: number, end: number): DateMatch | undefined {
-  for (const m of folded.slice(start, end).matchAll(/[\d〇○零一二三四五六七八九]/g)) {
-    const d = matchDateAt(text, folded, start + m.index!);
+  const window = folded.slice(start, end);
+  const re = /[\d〇○零一二三四五六七八九]/g;
+  for (let m = re.exec(window); m; m = re.exec(window)) {
+    const d = matchDateAt(text, folded, start + m.index);
     if (d && d.end <= end) return d;
   }
   return undefined;
