@@ -304,7 +304,7 @@ export function matchAddressee(text: string, folded: string, start: number, end:
   if (!m) return undefined;
   // people addressed one by one may be parted by commas (`张三委员，李四委员：`); not a body: a clause
   // before an organisation's name is a sentence run into a signature (`…关心和支持，厦门市教育局`)
-  if (m[1]!.includes(',') && !m[1]!.split(',').every((p) => (analyseNames(p)?.form ?? 'body') !== 'body')) return undefined;
+  if (m[1]!.includes(',') && !m[1]!.split(',').every((p) => ['person', 'persons'].includes(analyseNames(p)?.form ?? ''))) return undefined;
   const info = analyseNames(m[1]!);
   if (!info) return undefined;
   // the names without the salutation before them
