@@ -164,8 +164,8 @@ describe('parser', () => {
       ['林灵和王五委员：', ['林灵', '王五委员'], 'persons', 'member'],
       ['市政协社会和法制委员会：', ['市政协社会和法制委员会'], 'body', 'other'],
       ['市科协：', ['市科协'], 'body', 'other'],
-      // a sector of the CPPCC hands in its proposals too
-      ['市政协民族宗教界别：', ['市政协民族宗教界别'], 'body', 'other'],
+      // a sector of the CPPCC hands in its proposals too, as its members (addressed as 你们)
+      ['市政协民族宗教界别：', ['市政协民族宗教界别'], 'persons', 'other'],
       // the group's 等 after the role word
       ['张明代表等：', ['张明代表等'], 'persons', 'deputy'],
       ['张明委员等3人：', ['张明委员等3人'], 'persons', 'member'],

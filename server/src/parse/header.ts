@@ -164,7 +164,7 @@ export function titleOrgan(titleText: string): string | undefined {
 // ---------------------------------------------------------------- organisations
 
 /** Organisation names end with an organ-type word. */
-export const ORG_SUFFIX = /(委员会|人民政府|政府|办公室|办公厅|局|厅|委|办|室|院|中心|部|处|科|所|署|会|协|站|馆|队|公司|集团|党组|党委|支部|学校|大学|学院|医院|银行|支行|分行|海关|气象台|电视台|监狱|农场|林场|机场|街道|镇|乡|社区|社|盟|党|联|组|界别|界|团)$/;
+export const ORG_SUFFIX = /(委员会|人民政府|政府|办公室|办公厅|局|厅|委|办|室|院|中心|部|处|科|所|署|会|协|站|馆|队|公司|集团|党组|党委|支部|学校|大学|学院|医院|银行|支行|分行|海关|气象台|电视台|监狱|农场|林场|机场|街道|镇|乡|社区|社|盟|党|联|组|界|团)$/;
 
 /**
  * An organisation's name standing alone: `贵阳市教育局`, the issuing organ above a title spaced out
@@ -272,7 +272,8 @@ export function analyseNames(raw: string): NamesInfo | undefined {
   // a placeholder is judged by what it stands for; 单位 and 部门 name bodies
   const stands = PLACEHOLDER.exec(written)?.[1];
   const last = stands ?? written;
-  const isGroup = PERSONS_GROUP.test(last);
+  // a CPPCC sector (`市政协民族宗教界别`) is its members, addressed as 你们
+  const isGroup = PERSONS_GROUP.test(last) || last.endsWith('界别');
   const isPerson = !isGroup && PERSON_SUFFIX.test(last) && !last.endsWith('委员会');
   const isBody = !isPerson && !isGroup && (ORG_SUFFIX.test(last) || (stands !== undefined && /(单位|部门|机关)$/.test(stands)));
   if (!isPerson && !isGroup && !isBody) return undefined;
