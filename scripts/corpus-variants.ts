@@ -43,6 +43,7 @@ const VARIANTS: readonly Variant[] = [
   { name: 'full-width-digits', what: 'ASCII digits as full-width', line: (l) => l.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) },
   { name: 'trailing', what: 'blanks and a tab after every line', line: (l) => `${l}  \t` },
   { name: 'crlf', what: 'CRLF line ends', line: (l) => l, eol: '\r\n' },
+  { name: 'addressee-comma', what: 'a short line of names ending in a colon ends in a comma (张明委员，)', line: (l) => (l.length <= 40 && /(委员|代表|委|会|局|室|府)[:：][ \t]*$/.test(l) ? l.replace(/[:：]([ \t]*)$/, '，$1') : l) },
   ...[1, 2, 3].map((seed): Variant => ({ name: `drop-1%-${seed}`, what: `1% of Chinese characters lost (seed ${seed})`, line: lose(0.01, seed, '') })),
   { name: 'question-1%', what: '1% of Chinese characters as ?', line: lose(0.01, 1, '?') },
   { name: 'replacement-1%', what: '1% of Chinese characters as U+FFFD', line: lose(0.01, 5, '\ufffd') },
