@@ -112,8 +112,8 @@ function readRunTogether(year: number, digits: string): DateValue | undefined {
 
 /**
  * The first date within `[start, end)`. (Only the window is searched for its numerals: searching
- * the folded text from `start` ran on to the next numeral of the document, and the run-on
- * reading calls this at every sentence end: 1.3 s on a 160 000-character line without numerals.)
+ * the folded text from `start` ran on to the next numeral of the document, quadratic for a caller
+ * that steps along a long line — 1.3 s on a 160 000-character line without numerals.)
  */
 export function findDateIn(text: string, folded: string, start: number, end: number): DateMatch | undefined {
   const window = folded.slice(start, end);
