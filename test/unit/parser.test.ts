@@ -171,6 +171,11 @@ describe('parser', () => {
       ['张明委员等3人：', ['张明委员等3人'], 'persons', 'member'],
       // two-character names spaced out to the width of three
       ['张　明、李　华委员：', ['张 明', '李 华委员'], 'persons', 'member'],
+      // … after a salutation, before 等, and a role spaced from the names
+      ['尊敬的王　伟代表：', ['王 伟代表'], 'person', 'deputy'],
+      ['致张　明委员：', ['张 明委员'], 'person', 'member'],
+      ['张　明等委员：', ['张 明等委员'], 'persons', 'member'],
+      ['张　明 委员：', ['张 明 委员'], 'person', 'member'],
       // people parted by commas
       ['张明委员，李华委员：', ['张明委员', '李华委员'], 'persons', 'member'],
     ];

@@ -251,10 +251,11 @@ export const NO_LINE_START = /^[、,。;:!?”’)》〕]/;
 const GOES_ON = /[、《“‘]$/;
 
 /**
- * A two-character name spaced out to the width of three (`张　三委员：`, `张三、李　四代表：`) or a
+ * A two-character name spaced out to the width of three (`张　三委员：`, `张三、李　四代表：`,
+ * `尊敬的王　伟代表：`, `张　明等委员：`), a role spaced from the names (`张明 委员：`), or a
  * salutation before the names, around a gap (`before|after`): no break.
  */
-const SPACED_NAME = /((^|[、,])\p{Script=Han}\|\p{Script=Han}([、,:]|委员|代表|同志))|^尊敬的\|/u;
+const SPACED_NAME = /(^|[、,]|^尊敬的|^致)\p{Script=Han}\|\p{Script=Han}[ \t]*([、,:等]|委员|代表|同志)|\|(委员|代表|同志)[ \t]*(等[^:]{0,6})?:|^(尊敬的|致)\|/u;
 
 /** Labels that open an element of their own: contact, copy-to, annotation, approver. */
 export const OWN_LINE_LABEL = /^(\(?[ \t]*(联[ \t]*系|此件)|抄[ \t]*(送|报)[ \t]*:|签[ \t]*发[ \t]*人|领导(署名|签名|签发)|审[ \t]*核[ \t]*人|经[ \t]*办[ \t]*人|承办(负责)?人|直接经办人)/;
