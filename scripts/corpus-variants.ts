@@ -20,6 +20,9 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const SHARED = path.resolve(ROOT, '..', 'shared');
 const SETS = ['real', 'seeds'] as const;
 
+/** Characters a page carries that nobody sees: zero-width space, soft hyphen, pop-direction mark, a control character. */
+const INVISIBLE = ['\u200b', '\u00ad', '\u202c', '\u0007'];
+
 const HALF_WIDTH: Record<string, string> = { '，': ',', '：': ':', '；': ';', '？': '?', '！': '!', '（': '(', '）': ')' };
 
 /** Every Chinese character replaced (by `by`, or dropped) with probability `rate`. */
@@ -45,6 +48,7 @@ const VARIANTS: readonly Variant[] = [
   { name: 'crlf', what: 'CRLF line ends', line: (l) => l, eol: '\r\n' },
   { name: 'addressee-comma', what: 'a short line of names ending in a colon ends in a comma (张明委员，)', line: (l) => (l.length <= 40 && /(委员|代表|委|会|局|室|府)[:：][ \t]*$/.test(l) ? l.replace(/[:：]([ \t]*)$/, '，$1') : l) },
   { name: 'spaced-names', what: 'two-character names in a short addressee line spaced out to three (张　明委员：)', line: (l) => (l.length <= 40 && /(委员|代表)[^:：]{0,6}[:：][ \t]*$/.test(l) ? l.replace(/(^|[、，,]|尊敬的|致)(\p{Script=Han})(\p{Script=Han})(?=[、，,等]|委员|代表)/gu, (all, lead: string, a: string, b: string) => (/^(主任|各位)$/.test(a + b) ? all : `${lead}${a}\u3000${b}`)) : l) },
+  { name: 'invisible', what: 'a zero-width space, soft hyphen, direction mark or control character at the start or end of two lines in three', line: (l) => (!l.trim() || l.length % 3 === 2 ? l : l.length % 3 === 0 ? `${INVISIBLE[l.length % 4]}${l}` : `${l}${INVISIBLE[l.length % 4]}`) },
   ...[1, 2, 3].map((seed): Variant => ({ name: `drop-1%-${seed}`, what: `1% of Chinese characters lost (seed ${seed})`, line: lose(0.01, seed, '') })),
   { name: 'question-1%', what: '1% of Chinese characters as ?', line: lose(0.01, 1, '?') },
   { name: 'replacement-1%', what: '1% of Chinese characters as U+FFFD', line: lose(0.01, 5, '\ufffd') },

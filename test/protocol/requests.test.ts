@@ -120,6 +120,16 @@ describe('protocol: structure, cleanup, renumber, workspace check', function () 
     assert.deepEqual((await pull(await open(out))).map((d) => d.code), []);
   });
 
+  it('finds the invisible characters a paste brought, one finding a line, and the clean-up deletes them all', async () => {
+    const plain = ['陈明远委员：', '您提出的《关于X的建议》收悉，现答复如下：', '一、健全机制。内容。', '此复。', '厦门市教育局', '2025年5月20日'];
+    const text = L('陈明远\u200b委员：', '您提出的《关于X\u00ad的建议》收悉，\u200b\u200b现答复如下：', '一、健全机制。内容。', '此复。\u202c', '厦门市教育局', '2025年5月20日');
+    const uri = await open(text);
+    assert.deepEqual((await pull(uri)).map((d) => `${d.range.start.line}:${d.code}`), ['0:pasted-junk', '1:pasted-junk', '3:pasted-junk']);
+    const r = await client.request<CleanupResult>('proposalReply/cleanup', { textDocument: { uri } });
+    assert.equal(r.summary.text, '删除不可见字符 4 处。');
+    assert.equal(applyLspEdits(text, editsOf(r.edit, uri)), L(...plain));
+  });
+
   for (const seed of ['000_', '001_', '002_', '003_', '004_']) {
     it(`cleans seed ${seed} of junk and half-width punctuation and keeps every other character`, async () => {
       const text = readText(seedPath(seed));

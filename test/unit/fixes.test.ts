@@ -78,6 +78,8 @@ describe('quick fixes', () => {
     // a line's markup turns into its plain text; a line of markup alone goes
     assert.equal(fix(L('<p>您提出的&ldquo;关于X的建议&rdquo;收悉。</p>', '林灵委员：'), 'pasted-junk'), L('您提出的“关于X的建议”收悉。', '林灵委员：'));
     assert.equal(fix(L('林灵委员：', '<div class="x">', '您提出的建议收悉。'), 'pasted-junk'), L('林灵委员：', '您提出的建议收悉。'));
+    // a line's invisible characters go, every one of them; a byte-order mark at the start stays
+    assert.equal(fix(L('\ufeff林灵委员：', '您提出的\u200b\u00ad建议\u202e收悉。\u0007', '此复。\u200b'), 'pasted-junk'), L('\ufeff林灵委员：', '您提出的建议收悉。', '此复。\u200b'));
   });
 
   it('adds the transition to a receipt line, and replaces a wrong mark after 如下', () => {

@@ -586,6 +586,21 @@ describe('parser', () => {
       assert.deepEqual(r.blocks.map((b) => r.text.slice(b.start, b.end)), ['正文。']);
     });
 
+    it('takes each run of invisible characters for junk, once, and reads on as before', () => {
+      const plain = lines('林灵委员：', '您提出的《关于教育的建议》收悉，现答复如下：', '我局已出台办法。此复。', '厦门市教育局', '2025年5月20日');
+      const pasted = lines('\ufeff林灵\u200b\u200b委员：', '您提出的《关于\u00ad教育的建议》收悉，现答复如下：\u200e', '\u0000我局已出台办法。此复。', '<p title="\u200b">厦门市教育局</p>', '2025年5月20日');
+      const r = parseReply(pasted);
+      assert.deepEqual(r.junk.map((j) => [lineOf(r, j.start), j.reason, r.text.slice(j.start, j.end)]), [
+        [1, 'invisible-character', '\u200b\u200b'], [2, 'invisible-character', '\u00ad'], [2, 'invisible-character', '\u200e'],
+        // the zero-width space inside the tag goes with the tag
+        [3, 'invisible-character', '\u0000'], [4, 'html-markup', '<p title="\u200b">'], [4, 'html-markup', '</p>'],
+      ]);
+      const p = parseReply(plain);
+      for (const element of ['addressee', 'receipt', 'closing', 'signature', 'date'] as const) assert.equal(r[element] === undefined, p[element] === undefined, element);
+      // the joiners an emoji sequence needs are no junk
+      assert.deepEqual(parseReply('👨\u200d👩\u200c').junk, []);
+    });
+
     it('keeps the blank rows of a feedback form attached after the date, while a register row with its values is page metadata', () => {
       const form = ['附件', '政协提案办理情况征询意见表', '提案号：　　　　　　提案人：', '办理单位：', '对办理工作的意见：满意□　基本满意□　不满意□'];
       const r = parseReply(lines('林灵委员：', '您提出的《关于教育的提案》收悉，现答复如下：', '我局已出台办法。此复。', '厦门市教育局', '2025年5月20日', ...form));

@@ -1,8 +1,8 @@
 /**
  * Cleaning up text pasted from a web page, as one edit that changes nothing but what it names:
  * - junk lines (publication metadata, share widgets, site footers, table borders) are deleted, and
- *   junk fragments at the edge of a content line; pasted markup becomes its plain text (`&ldquo;` →
- *   “, a tag nothing);
+ *   junk fragments at the edge of a content line and invisible characters (zero-width spaces and the
+ *   like); pasted markup becomes its plain text (`&ldquo;` → “, a tag nothing);
  * - run-on lines are split where the parser found paragraph boundaries inside one line (before a
  *   numbering marker, after a sentence end followed by blanks, after the addressee or `…如下：`,
  *   before a date or contact line); the blanks and junk between the pieces become one line break;
@@ -30,6 +30,8 @@ export interface CleanupPlan {
   readonly edits: CleanupEdit[];
   readonly junkLines: number;
   readonly junkFragments: number;
+  /** Runs of invisible characters deleted (zero-width spaces and the like, parse/invisible.ts). */
+  readonly invisible: number;
   readonly splits: number;
   /** Line breaks taken out of paragraphs. */
   readonly joins: number;
@@ -41,6 +43,7 @@ export function planCleanup(reply: Reply, config: EffectiveConfig, today: DateVa
   const eol = eolOf(reply);
   let junkLines = 0;
   let junkFragments = 0;
+  let invisible = 0;
   let splits = 0;
   const junkLineSet = new Set<number>();
   for (const j of reply.junk) {
@@ -73,7 +76,8 @@ export function planCleanup(reply: Reply, config: EffectiveConfig, today: DateVa
     const gap = gaps[g];
     if (gap && gap.start <= j.start) gap.kept += j.plainText?.trim() ?? '';
     else edits.push({ start: j.start, end: j.end, newText: j.plainText ?? '', group: 'junk' });
-    junkFragments++;
+    if (j.reason === 'invisible-character') invisible++;
+    else junkFragments++;
   }
   for (const { start, end, kept } of gaps) {
     edits.push({ start, end, newText: kept + eol, group: 'split' });
@@ -113,7 +117,7 @@ export function planCleanup(reply: Reply, config: EffectiveConfig, today: DateVa
     }
   }
   edits.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { edits, junkLines, junkFragments, splits, joins, punctuation };
+  return { edits, junkLines, junkFragments, invisible, splits, joins, punctuation };
 }
 
 /** The parts of a same-length edit that lie outside the (sorted, disjoint) other edits. */
@@ -135,6 +139,7 @@ export function cleanupSummaryText(plan: CleanupPlan, locale: Locale): string {
   // what the plan does, each kind named when it does any of it
   const parts: Array<[number, Localized]> = [
     [junk, { zh: `删除网页残留 ${junk} 处（整行 ${plan.junkLines} 行）`, en: `remove ${plan.junkLines} junk line(s) and ${plan.junkFragments} junk fragment(s)` }],
+    [plan.invisible, { zh: `删除不可见字符 ${plan.invisible} 处`, en: `delete ${plan.invisible} run(s) of invisible characters` }],
     [plan.splits, { zh: `拆分粘连段落 ${plan.splits} 处`, en: `split ${plan.splits} run-on paragraph(s)` }],
     [plan.joins, { zh: `合并段内换行 ${plan.joins} 处`, en: `join ${plan.joins} line break(s) inside paragraphs` }],
     [plan.punctuation, { zh: `半角标点改为全角 ${plan.punctuation} 处`, en: `make ${plan.punctuation} punctuation mark(s) full-width` }],
@@ -153,6 +158,7 @@ export function cleanupEdit(doc: TextDocument, plan: CleanupPlan, locale: Locale
   const summary = {
     junkLines: plan.junkLines,
     junkFragments: plan.junkFragments,
+    invisible: plan.invisible,
     splits: plan.splits,
     joins: plan.joins,
     punctuation: plan.punctuation,

@@ -128,7 +128,7 @@ export function codeActions(reply: Reply, findings: readonly Finding[], doc: Tex
   if (wanted(CLEANUP_KIND, only)) {
     const plan = planCleanup(reply, config, options.today);
     // offered for pasted text only: junk, run-on or hard-wrapped lines (width alone has its own action)
-    if (plan.junkLines + plan.junkFragments + plan.splits + plan.joins > 0) {
+    if (plan.junkLines + plan.junkFragments + plan.invisible + plan.splits + plan.joins > 0) {
       const title = `${localize({ zh: '清理粘贴文本：', en: 'Clean up pasted text: ' }, locale)}${cleanupSummaryText(plan, locale)}`;
       out.push(action({ title, kind: CLEANUP_KIND }, { cleanup: true }, () => cleanupEdit(doc, plan, locale).edit));
     }

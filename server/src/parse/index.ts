@@ -9,12 +9,13 @@
  * with its paragraphs joined, and the model mapped back onto the text as written.
  */
 import type { Addressee, Block, BlockRole, Category, DateElement, DocNumber, DocumentKind, JunkSpan, ReceiptLine, Reply, RoleSpan, Signatory, Signature, Title } from '../core/model';
-import { foldWidth, type Span, splitLines, trimSpan } from '../core/text';
+import { blankOut, foldWidth, type Span, splitLines, trimSpan } from '../core/text';
 import { splitBlocks } from './blocks';
 import { nextStepsCue, parseBody } from './body';
 import { decodeRoles } from './decode';
 import { closingCueAt, dateElement, sentenceStart, signatureAndDate, signatureNames } from './footer';
 import { findProposalNumbers, matchAddressee, matchCategory, matchDocNumberBlock, signatoryName, titleOrgan } from './header';
+import { invisibleJunk } from './invisible';
 import { junkReason } from './junk';
 import { detectKind, isReportTitle } from './kind';
 import { readMarkup, unmasked } from './markup';
@@ -67,7 +68,9 @@ const BODY_ROLES: ReadonlySet<BlockRole> = new Set(['body', 'heading']);
 function parseUnchecked(text: string, options: ParseOptions): Reply {
   const lines = splitLines(text);
   const markup = readMarkup(text, foldWidth(text), lines);
-  const folded = markup.folded;
+  // invisible characters read as blanks, as markup does
+  const invisible = invisibleJunk(text, lines);
+  const folded = blankOut(markup.folded, invisible);
   const { blocks: all, borders } = splitBlocks(text, folded, lines);
   const inWindow = (i: number): boolean => i < HEAD_WINDOW || i >= all.length - FOOT_WINDOW;
   const facts = all.map((b, i) => factsOf(text, folded, b, all[i - 1], inWindow(i)));
@@ -175,7 +178,8 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
   const annotation = allOf('annotation').map(spanOf)[0];
   const copyTo = allOf('copyTo').map(spanOf)[0];
 
-  // ---- junk: page furniture, table bars, and pasted markup but for what lies in them (it goes with them)
+  // ---- junk: page furniture, table bars, and pasted markup and invisible characters but for what
+  // lies in them (it goes with them)
   const furniture: JunkSpan[] = [];
   for (const [i, role] of chosen.entries()) {
     if (role !== 'junk') continue;
@@ -189,11 +193,16 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
   }
   const junk: JunkSpan[] = [...borders, ...furniture].sort((a, b) => a.start - b.start);
   const others = junk.length;
+  const pieces = [...markup.junk, ...invisible].sort((a, b) => a.start - b.start);
   let k = 0;
-  for (const m of markup.junk) {
+  let piecesEnd = 0;
+  for (const m of pieces) {
     while (k < others && junk[k]!.end <= m.start) k++;
     const j = k < others ? junk[k] : undefined;
-    if (!(j && j.start <= m.start && m.end <= j.end)) junk.push(m);
+    // not inside furniture, nor a zero-width space inside a tag (`<p title="…">`)
+    if ((j && j.start <= m.start && m.end <= j.end) || m.start < piecesEnd) continue;
+    junk.push(m);
+    piecesEnd = m.end;
   }
   junk.sort((a, b) => a.start - b.start);
 

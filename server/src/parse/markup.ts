@@ -7,7 +7,7 @@
  * page junk, with the plain text a fix puts in its place.
  */
 import type { JunkSpan } from '../core/model';
-import { isBlank, type LineInfo, trimSpan } from '../core/text';
+import { blankOut, isBlank, type LineInfo, trimSpan } from '../core/text';
 
 /** A tag: a letter or `/` after the `<` (not `《…》` or `人数 < 50`), on one line. */
 const TAG = /<\/?[A-Za-z][A-Za-z0-9-]{0,20}(?:[ \t][^<>\r\n]{0,400})?\/?>/.source;
@@ -74,25 +74,19 @@ export interface MarkupReading {
 /** Reads past the markup of a text: the folded text to parse, and the markup as junk. */
 export function readMarkup(text: string, folded: string, lines: readonly LineInfo[]): MarkupReading {
   if (!text.includes('<') && !text.includes('&')) return { folded, junk: [] };
-  let units: Uint16Array | undefined;
   const pieces: Array<{ start: number; end: number; line: number; plainText: string }> = [];
   let line = 0;
   MARKUP.lastIndex = 0;
   for (let m = MARKUP.exec(text); m && pieces.length < MARKUP_MAX_PIECES; m = MARKUP.exec(text)) {
     const plainText = plainTextOf(m[0]);
     if (plainText === undefined) continue;
-    if (!units) {
-      units = new Uint16Array(folded.length);
-      for (let i = 0; i < folded.length; i++) units[i] = folded.charCodeAt(i);
-    }
     const start = m.index;
     const end = start + m[0].length;
-    units.fill(32, start, end);
     while (line + 1 < lines.length && lines[line + 1]!.start <= start) line++;
     pieces.push({ start, end, line, plainText });
   }
-  if (!units) return { folded, junk: [] };
-  const masked = new TextDecoder('utf-16le', { ignoreBOM: true }).decode(units);
+  if (pieces.length === 0) return { folded, junk: [] };
+  const masked = blankOut(folded, pieces);
   // a line that holds nothing but markup standing for nothing (tags, &nbsp;) goes whole; a line's
   // pieces are consecutive, so each line is looked at once
   let wholeLine = false;

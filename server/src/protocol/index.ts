@@ -115,6 +115,7 @@ export interface StructureReport {
 export interface CleanupSummary {
   readonly junkLines: number;
   readonly junkFragments: number;
+  readonly invisible: number;
   readonly splits: number;
   readonly joins: number;
   readonly punctuation: number;

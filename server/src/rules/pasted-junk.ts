@@ -1,5 +1,6 @@
 import type { JunkSpan } from '../core/model';
 import { capitalize, ellipsis } from '../core/text';
+import { invisibleName } from '../parse/invisible';
 import { type Localized } from '../core/vocabulary';
 import { defineRule } from './types';
 import { deleteLines } from './util';
@@ -17,8 +18,8 @@ export const rule = defineRule({
   defaultSeverity: 'warning',
   title: { zh: '粘贴带入的网页残留', en: 'Web-page junk pasted in' },
   description: {
-    zh: '从网页复制答复时带入的发布时间、浏览次数、分享按钮、备案号、表格边框等文字，从网页源码带入的标记（<p>、&nbsp;、&ldquo; 等，每行报告一次），以及从打印稿或 PDF 带入的页码（“— 1 —”），不属于答复，应删除或转为纯文本。“清理粘贴文本”命令可一次清理。',
-    en: 'Publication times, view counts, share buttons, registration numbers and table borders copied from a web page, markup from a page\'s source (<p>, &nbsp;, &ldquo; …, reported once per line), and page numbers (“— 1 —”) copied from a printout or a PDF, are not part of the reply: delete them or turn them into plain text. The “clean up pasted text” command does it all at once.',
+    zh: '从网页复制答复时带入的发布时间、浏览次数、分享按钮、备案号、表格边框等文字，从网页源码带入的标记（<p>、&nbsp;、&ldquo; 等，每行报告一次），从打印稿或 PDF 带入的页码（“— 1 —”），以及看不见的零宽空格、软连字符、文字方向控制符和控制字符（每行报告一次），不属于答复，应删除或转为纯文本。“清理粘贴文本”命令可一次清理。',
+    en: 'Publication times, view counts, share buttons, registration numbers and table borders copied from a web page, markup from a page\'s source (<p>, &nbsp;, &ldquo; …, reported once per line), page numbers (“— 1 —”) copied from a printout or a PDF, and invisible zero-width spaces, soft hyphens, text-direction controls and control characters (reported once per line), are not part of the reply: delete them or turn them into plain text. The “clean up pasted text” command does it all at once.',
   },
   sources: [
     { kind: 'corpus', note: { zh: '网上公开的答复页面均夹带此类文字。', en: 'Published reply pages all carry such text.' } },
@@ -29,11 +30,12 @@ export const rule = defineRule({
     const junk = reply.junk;
     for (let k = 0; k < junk.length; k++) {
       const j = junk[k]!;
-      if (j.reason === 'html-markup') {
-        // the markup of one line is one finding
+      if (j.reason === 'html-markup' || j.reason === 'invisible-character') {
+        // the markup of one line is one finding, and so are its invisible characters
         let last = k;
-        while (last + 1 < junk.length && junk[last + 1]!.reason === 'html-markup' && junk[last + 1]!.line === j.line) last++;
-        reportMarkup(ctx, junk.slice(k, last + 1));
+        while (last + 1 < junk.length && junk[last + 1]!.reason === j.reason && junk[last + 1]!.line === j.line) last++;
+        if (j.reason === 'html-markup') reportMarkup(ctx, junk.slice(k, last + 1));
+        else reportInvisible(ctx, junk.slice(k, last + 1));
         k = last;
         continue;
       }
@@ -70,5 +72,23 @@ function reportMarkup(ctx: Parameters<typeof rule.check>[0], spans: readonly Jun
       en: `This line has ${spans.length} piece(s) of web-page markup (e.g. “${sample}”), which is not part of the reply; turn it into plain text.`,
     },
     fixes: [{ title: { zh: '将本行的网页标记转为纯文本', en: 'Turn the line\'s markup into plain text' }, edits }],
+  });
+}
+
+/** The invisible characters of one line (see parse/invisible.ts): the fix deletes them. */
+function reportInvisible(ctx: Parameters<typeof rule.check>[0], spans: readonly JunkSpan[]): void {
+  const { reply } = ctx;
+  const first = spans[0]!;
+  const last = spans[spans.length - 1]!;
+  const count = spans.reduce((n, s) => n + s.end - s.start, 0);
+  const name = invisibleName(reply.text.charCodeAt(first.start));
+  ctx.report({
+    start: first.start,
+    end: last.end,
+    message: {
+      zh: `本行有 ${count} 个不可见字符（如${name.zh}），不属于答复内容，应删除。`,
+      en: `This line has ${count} invisible character(s) (e.g. a ${name.en}), which are not part of the reply; delete them.`,
+    },
+    fixes: [{ title: { zh: '删除本行的不可见字符', en: 'Delete the line\'s invisible characters' }, edits: spans.map((s) => ({ start: s.start, end: s.end, newText: '' })) }],
   });
 }
