@@ -569,7 +569,7 @@ describe('parser', () => {
       try {
         Reflect.deleteProperty(globalThis, 'Buffer');
         assert.equal(foldWidth(text), folded);
-        // the parser's markup reading decodes its code units the same way
+        // and the parser blanks the markup out without it too
         assert.equal(parseReply(text).folded, `\ufeffa,(一)${' '.repeat(10)}林灵委员:`);
       } finally {
         globalThis.Buffer = buffer;

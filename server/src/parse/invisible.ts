@@ -3,9 +3,9 @@
  * byte-order mark inside the text (U+FEFF), soft hyphens (U+00AD), text-direction marks and
  * controls (U+200E–U+200F, U+202A–U+202E, U+2066–U+2069), and control characters other than tab
  * and the line breaks. Web pages and copies from PDFs carry them; a reply never needs them, nothing
- * shows them on paper, and they break a search or a comparison with the register. Each run of them is
- * page junk that a fix deletes. The reading does not change: the recognisers already take the blank
- * ones for blanks (`isBlank`), and the others for what they are.
+ * shows them on paper, and they break a search or a comparison with the register. The parser reads
+ * each as a blank in the folded text, as it reads pasted markup (a control character at a line's end
+ * no longer hides the date before it), and each run of them is page junk that a fix deletes.
  *
  * Not the zero-width joiners U+200C–U+200D, which an emoji sequence may need, and not a byte-order
  * mark at the very start, which says how the text is encoded.
@@ -37,7 +37,7 @@ export function invisibleJunk(text: string, lines: readonly LineInfo[]): JunkSpa
 export function invisibleName(code: number): { zh: string; en: string } {
   const u = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
   if (code === 0x200b) return { zh: `零宽空格 ${u}`, en: `zero-width space ${u}` };
-  if (code === 0x2060) return { zh: `零宽连接符 ${u}`, en: `word joiner ${u}` };
+  if (code === 0x2060) return { zh: `字连接符 ${u}`, en: `word joiner ${u}` };
   if (code === 0xfeff) return { zh: `字节顺序标记 ${u}`, en: `byte-order mark ${u}` };
   if (code === 0x00ad) return { zh: `软连字符 ${u}`, en: `soft hyphen ${u}` };
   if (code >= 0x200e) return { zh: `文字方向控制符 ${u}`, en: `text-direction control ${u}` };
