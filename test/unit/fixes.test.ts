@@ -48,6 +48,8 @@ describe('quick fixes', () => {
   it('fixes date and document-number formats in place', () => {
     assert.equal(fix(L('林灵委员：', ...BODY, '此复。', '厦门市教育局', '2025年05月02日'), 'date-format'), L('林灵委员：', ...BODY, '此复。', '厦门市教育局', '2025年5月2日'));
     assert.equal(fix(L('厦教提案函[25]第043号', '林灵委员：'), 'doc-number-format'), L('厦教提案函〔2025〕43号', '林灵委员：'));
+    assert.equal(fix(L('厦教提案函〔 2025 〕 43 号', '林灵委员：'), 'doc-number-format'), L('厦教提案函〔2025〕43号', '林灵委员：'));
+    assert.equal(fix(L('厦教〔2025043', '林灵委员：'), 'doc-number-format'), L('厦教〔2025〕43号', '林灵委员：'));
   });
 
   it('renumbers one marker, or its whole run, keeping how markers are written', () => {
