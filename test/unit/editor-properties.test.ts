@@ -16,6 +16,7 @@ import { renumberDocument } from '../../server/src/features/renumber';
 import { unwrapText } from '../../server/src/parse/unwrap';
 import { flatSymbols } from '../../server/src/features/symbols';
 import { parseReply } from '../../server/src/parse';
+import { copiedFromPrint } from '../../server/src/rules/util';
 import { createReplyService } from '../../server/src/service';
 import { foldWidth, lineIndexAt } from '../../server/src/core/text';
 import { anyText, count, mutatedReply, RUNS } from '../support/mutations';
@@ -178,7 +179,7 @@ describe('editor feature properties', function () {
       assert.ok(disjoint(plan.edits), 'overlapping cleanup edits');
       // each edit changes only what its group names: junk removed (markup made its plain text),
       // blanks (and junk) between run-on paragraphs made one line break, a hard wrap's line break
-      // taken out, one half-width mark made its full-width form
+      // taken out, a copy's blank beside a digit taken out, one half-width mark made its full-width form
       // a whole junk line goes with its line break, and between two blank lines with one of them
       const blank = (i: number): boolean => reply.lines[i] !== undefined && text.slice(reply.lines[i]!.start, reply.lines[i]!.end).trim() === '';
       // (a junk line a hard wrap broke goes with all its lines)
@@ -202,6 +203,11 @@ describe('editor feature properties', function () {
         } else if (e.group === 'join') {
           // a line break inside a hard-wrapped paragraph, with the blanks before it
           assert.ok(e.newText === '' && /^[^\S\r\n]*(\r\n|\r|\n)$/u.test(old) && reply.wraps.some((w) => w.start === e.start && w.end === e.end), what);
+        } else if (e.group === 'spacing') {
+          // in a copy from print, one blank between a digit or letter and a Chinese character
+          const around = text.slice(e.start - 1, e.start) + text.slice(e.end, e.end + 1);
+          assert.ok(e.newText === '' && old === ' ' && copiedFromPrint(reply) && /[0-9A-Za-z]/.test(around) && /[^\x00-\x7f]/.test(around), what);
+          count('cleanup: a blank beside a digit in a copy from print');
         } else {
           // one mark, or (a paragraph of more than 500 marks) a piece of the same length in which
           // every character that changes is a half-width mark made full-width

@@ -16,7 +16,11 @@ import * as path from 'node:path';
 import { extractDocx } from '../../server/src/office/docx';
 import { DEFAULT_EXPORT_OPTIONS, exportDocx } from '../../server/src/office/exportDocx';
 import { CHARS_PER_LINE, LINES_PER_PAGE, MARGIN_MM, PAGE_MM, PAGE_NUMBER_GAP_MM, SIZE_PT, TYPE_AREA_MM, widthInChars } from '../../server/src/office/layout';
+import { DEFAULT_CONFIG } from '../../server/src/config/schema';
+import { planCleanup } from '../../server/src/features/cleanup';
+import { applyEdits } from '../../server/src/features/edits';
 import { parseReply } from '../../server/src/parse';
+import { runRules } from '../../server/src/rules/engine';
 import { EXAMPLES, readText, ROOT, seedPath } from '../support/fixtures';
 import { docx, docxOf, libreOfficeText, type PdfLine, type PdfPage, pdfLayout, REPLY_NUMBERING, soffice, wordReply } from '../support/office';
 
@@ -170,6 +174,29 @@ describe('office: LibreOffice reads the exported Word documents (GB/T 9704)', fu
     assert.ok(Math.abs((RIGHT - d2.xMax) / CHAR - 2) < 1.25, `unsealed: the longer date about two characters from the right (less LibreOffice's spacing before digits): ${(RIGHT - d2.xMax) / CHAR}`);
     const contact = find(sealed, '联系人');
     assert.ok(contact.yMin > date.yMin && Math.abs(contact.xMin - (LEFT + 2 * CHAR)) < 2.5, '附注 two characters in, below the date');
+  });
+
+  it('reads the text pdftotext copies from the printed reply as the reply, and reports only what the copy added', () => {
+    const r = spawnSync('pdftotext', [path.join(dir, 'example-sealed.pdf'), '-'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const copied = parseReply(r.stdout);
+    const original = parseReply(readText(path.join(EXAMPLES, 'clean', 'proposal-reply.reply')));
+    const textOf = (reply: typeof copied, element: 'docNumber' | 'title' | 'addressee' | 'receipt' | 'closing' | 'signature' | 'date'): string | undefined => {
+      const span = reply[element];
+      return span && reply.text.slice(span.start, span.end).replace(/\s+/g, '');
+    };
+    for (const element of ['docNumber', 'title', 'addressee', 'receipt', 'closing', 'signature', 'date'] as const) assert.equal(textOf(copied, element), textOf(original, element), element);
+    assert.equal(copied.headings.length, original.headings.length);
+    // the copy's page numbers, form feeds and broken lines, and the blanks it put around digits, as
+    // no more than information
+    const findings = (reply: typeof copied): string[] => runRules(reply, DEFAULT_CONFIG, { today: { year: 2026, month: 1, day: 1 } }).map((f) => `${f.ruleId}/${f.severity}`);
+    assert.deepEqual([...new Set(findings(copied))].sort(), ['date-format/information', 'doc-number-format/information', 'paragraph-line-break/information', 'pasted-junk/warning']);
+    // and the clean-up takes out all that the copy added: the text is the reply's again, but for the
+    // blank lines and the indents the copy lost
+    const cleaned = applyEdits(copied.text, planCleanup(copied, DEFAULT_CONFIG, { year: 2026, month: 1, day: 1 }).edits);
+    assert.deepEqual(findings(parseReply(cleaned)), []);
+    const lines = (text: string): string[] => text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    assert.deepEqual(lines(cleaned), lines(original.text));
   });
 
   it('uses a distinct family for 仿宋, 黑体 and 楷体 text, as configured', () => {

@@ -110,6 +110,11 @@ describe('parser', () => {
       assert.equal(table.category!.value, 'A');
       assert.equal(slice(table, table.category!.valueSpan), 'A');
       assert.deepEqual(table.addressee!.names, ['林灵委员']);
+      // spaced out, as a copy from a PDF has it: one block, alone or before the addressee
+      for (const line of ['答复类别：A 类', '办理类别: B 类', '答复类别：A 类 民进厦门市委：']) {
+        const spaced = parseReply(lines(line, '民进厦门市委：', '你们提出的《关于教育的提案》收悉，现答复如下：'));
+        assert.deepEqual([slice(spaced, spaced.category), spaced.category!.value], [line.replace(' 民进厦门市委：', ''), line.includes('B') ? 'B' : 'A']);
+      }
     });
 
     it('finds the signatory mark', () => {

@@ -6,7 +6,8 @@
  * - run-on lines are split where the parser found paragraph boundaries inside one line (before a
  *   numbering marker, after a sentence end followed by blanks, after the addressee or `…如下：`,
  *   before a date or contact line); the blanks and junk between the pieces become one line break;
- * - the lines of a paragraph copied from a PDF or a printout are joined (paragraph-line-break);
+ * - the lines of a paragraph copied from a PDF or a printout are joined (paragraph-line-break), and
+ *   the blanks such a copy puts between digits and Chinese text are taken out;
  * - half-width punctuation in Chinese text becomes full-width (the punctuation-width rule's fixes).
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -15,12 +16,12 @@ import type { EffectiveConfig } from '../config/schema';
 import type { DateValue, Reply } from '../core/model';
 import type { CleanupResult } from '../protocol';
 import { type Locale, type Localized, type TextEdit as SpanEdit, localize } from '../core/vocabulary';
-import { deleteLines, eolOf } from '../rules/util';
+import { copiedFromPrint, deleteLines, eolOf } from '../rules/util';
 import { capitalize, lineIndexAt } from '../core/text';
 import { toLspEdits } from './edits';
 import { runRule } from './runRule';
 
-export type CleanupGroup = 'junk' | 'split' | 'join' | 'width';
+export type CleanupGroup = 'junk' | 'split' | 'join' | 'spacing' | 'width';
 
 export interface CleanupEdit extends SpanEdit {
   readonly group: CleanupGroup;
@@ -35,8 +36,17 @@ export interface CleanupPlan {
   readonly splits: number;
   /** Line breaks taken out of paragraphs. */
   readonly joins: number;
+  /** Blanks a copy from print put between digits or letters and Chinese text. */
+  readonly spacing: number;
   readonly punctuation: number;
 }
+
+/**
+ * A blank between a digit or a Latin letter and a Chinese character or mark, either way round: what
+ * a copy from print puts wherever the font changes (`2025 年 5 月 20 日`, `〔2025〕18 号`; see
+ * copiedFromPrint). One blank only: a run of them lays out a line.
+ */
+const PRINT_BLANK = /(?<=[\p{Script=Han}\u3001-\u303f\uff01-\uff5e]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) (?=[\p{Script=Han}\u3001-\u303f\uff01-\uff5e])/gu;
 
 export function planCleanup(reply: Reply, config: EffectiveConfig, today: DateValue): CleanupPlan {
   const edits: CleanupEdit[] = [];
@@ -96,6 +106,18 @@ export function planCleanup(reply: Reply, config: EffectiveConfig, today: DateVa
       joins++;
     }
   }
+  // in a copy from print, the blanks around its digits, but for one inside another edit
+  let spacing = 0;
+  if (copiedFromPrint(reply)) {
+    const near = edits.slice().sort((a, b) => a.start - b.start);
+    let n = 0;
+    for (const m of reply.text.matchAll(PRINT_BLANK)) {
+      while (n < near.length && near[n]!.end <= m.index) n++;
+      if (n < near.length && near[n]!.start <= m.index) continue;
+      edits.push({ start: m.index, end: m.index + 1, newText: '', group: 'spacing' });
+      spacing++;
+    }
+  }
   let punctuation = 0;
   const others = edits.slice().sort((a, b) => a.start - b.start);
   for (const r of runRule('punctuation-width', reply, config, today)) {
@@ -117,7 +139,7 @@ export function planCleanup(reply: Reply, config: EffectiveConfig, today: DateVa
     }
   }
   edits.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { edits, junkLines, junkFragments, invisible, splits, joins, punctuation };
+  return { edits, junkLines, junkFragments, invisible, splits, joins, spacing, punctuation };
 }
 
 /** The parts of a same-length edit that lie outside the (sorted, disjoint) other edits. */
@@ -142,6 +164,7 @@ export function cleanupSummaryText(plan: CleanupPlan, locale: Locale): string {
     [plan.invisible, { zh: `删除不可见字符 ${plan.invisible} 处`, en: `delete ${plan.invisible} run(s) of invisible characters` }],
     [plan.splits, { zh: `拆分粘连段落 ${plan.splits} 处`, en: `split ${plan.splits} run-on paragraph(s)` }],
     [plan.joins, { zh: `合并段内换行 ${plan.joins} 处`, en: `join ${plan.joins} line break(s) inside paragraphs` }],
+    [plan.spacing, { zh: `删除数字、字母与汉字之间的空格 ${plan.spacing} 处`, en: `remove ${plan.spacing} blank(s) between digits or letters and Chinese text` }],
     [plan.punctuation, { zh: `半角标点改为全角 ${plan.punctuation} 处`, en: `make ${plan.punctuation} punctuation mark(s) full-width` }],
   ];
   const done = parts.filter(([n]) => n > 0).map(([, text]) => text);
@@ -161,6 +184,7 @@ export function cleanupEdit(doc: TextDocument, plan: CleanupPlan, locale: Locale
     invisible: plan.invisible,
     splits: plan.splits,
     joins: plan.joins,
+    spacing: plan.spacing,
     punctuation: plan.punctuation,
     text: cleanupSummaryText(plan, locale),
   };

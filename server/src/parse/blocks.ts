@@ -289,6 +289,8 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
   const whole = gapStart - segStart <= NEAR;
   const after = folded.slice(gapEnd, Math.min(end, gapEnd + NEAR));
   if (NO_LINE_START.test(after) || GOES_ON.test(before) || SPACED_NAME.test(before + '|' + after)) return false;
+  // a category spaced out (`答复类别：A 类`, `办理类别: B 类`, as a copy from print has it) stays whole
+  if ((end - segStart <= 40 && matchCategory(folded, segStart, end)) || (after.startsWith('类') && matchCategory(folded, segStart, gapEnd + 1))) return false;
   if (/[。!?]/.test(before.charAt(before.length - 1))) return true;
   if (whole && before.endsWith(':') && endsAddresseeOrTransition(before.slice(0, -1))) return true;
   if (before.endsWith('如下:')) return true;

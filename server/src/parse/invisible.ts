@@ -40,6 +40,7 @@ export function invisibleName(code: number): { zh: string; en: string } {
   if (code === 0x2060) return { zh: `字连接符 ${u}`, en: `word joiner ${u}` };
   if (code === 0xfeff) return { zh: `字节顺序标记 ${u}`, en: `byte-order mark ${u}` };
   if (code === 0x00ad) return { zh: `软连字符 ${u}`, en: `soft hyphen ${u}` };
+  if (code === 0x0c) return { zh: `换页符 ${u}`, en: `form feed ${u}` };
   if (code >= 0x200e) return { zh: `文字方向控制符 ${u}`, en: `text-direction control ${u}` };
   return { zh: `控制字符 ${u}`, en: `control character ${u}` };
 }

@@ -118,6 +118,7 @@ export interface CleanupSummary {
   readonly invisible: number;
   readonly splits: number;
   readonly joins: number;
+  readonly spacing: number;
   readonly punctuation: number;
   /** One line for the user, in the client's locale. */
   readonly text: string;

@@ -2,6 +2,7 @@ import type { DateStyle } from '../core/model';
 import { formatDate } from '../parse/dates';
 import { type Localized } from '../core/vocabulary';
 import { defineRule } from './types';
+import { copiedFromPrint, PRINT_COPY_BLANKS } from './util';
 
 const STYLE_PROBLEM: Record<DateStyle, Localized> = {
   standard: { zh: '', en: '' },
@@ -34,12 +35,15 @@ export const rule = defineRule({
     if (!d || d.styles.length === 0) return;
     // an incomplete date cannot be completed: say what is missing, offer no fix
     const fixed = d.styles.includes('incomplete') ? undefined : formatDate(d.value);
+    // blanks alone, in a copy from print, are most likely the copy's (see copiedFromPrint)
+    const copied = d.styles.length === 1 && d.styles[0] === 'spaced' && copiedFromPrint(ctx.reply);
     ctx.report({
       start: d.start,
       end: d.end,
+      doubtful: copied,
       message: {
-        zh: `日期“${d.raw}”格式不规范：${d.styles.map((s) => STYLE_PROBLEM[s].zh).join('；')}。${fixed ? `应写作“${fixed}”。` : ''}`,
-        en: `The date “${d.raw}” is badly formatted: ${d.styles.map((s) => STYLE_PROBLEM[s].en).join('; ')}.${fixed ? ` Write “${fixed}”.` : ''}`,
+        zh: `日期“${d.raw}”格式不规范：${d.styles.map((s) => STYLE_PROBLEM[s].zh).join('；')}${copied ? PRINT_COPY_BLANKS.zh : ''}。${fixed ? `应写作“${fixed}”。` : ''}`,
+        en: `The date “${d.raw}” is badly formatted: ${d.styles.map((s) => STYLE_PROBLEM[s].en).join('; ')}${copied ? PRINT_COPY_BLANKS.en : ''}.${fixed ? ` Write “${fixed}”.` : ''}`,
       },
       fixes: fixed ? [{ title: { zh: `改为“${fixed}”`, en: `Change to “${fixed}”` }, edits: [{ start: d.start, end: d.end, newText: fixed }] }] : [],
     });

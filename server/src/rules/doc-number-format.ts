@@ -1,5 +1,6 @@
 import { type Localized } from '../core/vocabulary';
 import { defineRule } from './types';
+import { copiedFromPrint, PRINT_COPY_BLANKS } from './util';
 
 export const rule = defineRule({
   id: 'doc-number-format',
@@ -29,12 +30,15 @@ export const rule = defineRule({
     const serial = dn.serial.replace(/^0+(?=\d)/, '');
     const fixed = `${dn.organ}〔${year}〕${serial}号`;
     const raw = ctx.reply.text.slice(dn.start, dn.end);
+    // blanks alone, in a copy from print, are most likely the copy's (see copiedFromPrint)
+    const copied = problems.length === 1 && dn.spaced && copiedFromPrint(ctx.reply);
     ctx.report({
       start: dn.start,
       end: dn.end,
+      doubtful: copied,
       message: {
-        zh: `发文字号“${raw}”不规范：${problems.map((p) => p.zh).join('；')}。应写作“${fixed}”。`,
-        en: `The document number “${raw}” is wrong: ${problems.map((p) => p.en).join('; ')}. Write “${fixed}”.`,
+        zh: `发文字号“${raw}”不规范：${problems.map((p) => p.zh).join('；')}${copied ? PRINT_COPY_BLANKS.zh : ''}。应写作“${fixed}”。`,
+        en: `The document number “${raw}” is wrong: ${problems.map((p) => p.en).join('; ')}${copied ? PRINT_COPY_BLANKS.en : ''}. Write “${fixed}”.`,
       },
       fixes: [{ title: { zh: `改为“${fixed}”`, en: `Change to “${fixed}”` }, edits: [{ start: dn.start, end: dn.end, newText: fixed }] }],
     });

@@ -36,8 +36,9 @@ export interface RelatedPlace extends Span {
 export interface Report extends Span {
   readonly message: Localized;
   /**
-   * The rule is not sure: a block that might be the element is there, but doubtful. The finding
-   * is reported one severity lower than the rule's (an error as a warning).
+   * The rule is not sure: a block that might be the element is there, but doubtful, or the fault
+   * may be the copy's rather than the document's (blanks in a copy from a PDF). The finding is
+   * reported one severity lower than the rule's (an error as a warning).
    */
   readonly doubtful?: boolean;
   readonly related?: readonly RelatedPlace[];

@@ -18,6 +18,19 @@ export const MISSING_POLICY: Localized = {
   en: 'Reported as an error only when no line could be the element; when a line in its place looks almost like it, the finding is a warning that names that line, and its fix completes the line instead of inserting a second one.',
 };
 
+/**
+ * Whether the text was copied from a PDF or a printout: the parser found paragraphs broken at the
+ * page width, or page numbers. Such a copy puts a blank between digits and Chinese characters
+ * wherever the font changes (pdftotext of a reply laid out to GB/T 9704 gives `2025 年 5 月 20 日`
+ * and `〔2025〕18 号` for every date and number), so blanks there say little about the document.
+ */
+export function copiedFromPrint(reply: Reply): boolean {
+  return reply.wraps.length > 0 || reply.junk.some((j) => j.reason === 'page-number');
+}
+
+/** What a finding whose only fault is such blanks adds in a copy from print. */
+export const PRINT_COPY_BLANKS: Localized = { zh: '（从 PDF 或打印稿复制的文字常带此类空格）', en: ' (text copied from a PDF or a printout often has such blanks)' };
+
 /** `第 5 行“张三：”` / `line 5 (“张三：”)`: how a finding names a candidate line. */
 export function lineLabel(reply: Reply, span: Span): Localized {
   const n = lineIndexAt(reply.lines, span.start) + 1;
