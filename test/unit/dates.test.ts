@@ -18,6 +18,9 @@ describe('dates and numerals', () => {
     assert.deepEqual(date('2024-04-15'), { value: { year: 2024, month: 4, day: 15 }, styles: ['numeric'], end: 10 });
     assert.deepEqual(date('2024年4月15号'), { value: { year: 2024, month: 4, day: 15 }, styles: ['hao'], end: 10 });
     assert.deepEqual(date('二〇二四年四月十五日'), { value: { year: 2024, month: 4, day: 15 }, styles: ['chinese-numerals'], end: 10 });
+    // a digit 0 typed into the year, spaced by a copy from print, is read from the year's start only
+    assert.deepEqual(date('二 0 一七年五月二十六日'), { value: { year: 2017, month: 5, day: 26 }, styles: ['chinese-numerals', 'spaced'], end: 13 });
+    assert.equal(matchDateAt('二 0 一七年五月二十六日', '二 0 一七年五月二十六日', 2), undefined);
     assert.deepEqual(date('２０２４年４月１５日'), { value: { year: 2024, month: 4, day: 15 }, styles: ['full-width-digits'], end: 10 });
     assert.deepEqual(date('2024 年 4 月 15 日'), { value: { year: 2024, month: 4, day: 15 }, styles: ['spaced'], end: 15 });
     assert.deepEqual(date('24年4月15日'), { value: { year: 2024, month: 4, day: 15 }, styles: ['short-year'], end: 8 });

@@ -19,9 +19,10 @@ import { CHARS_PER_LINE, LINES_PER_PAGE, MARGIN_MM, PAGE_MM, PAGE_NUMBER_GAP_MM,
 import { DEFAULT_CONFIG } from '../../server/src/config/schema';
 import { planCleanup } from '../../server/src/features/cleanup';
 import { applyEdits } from '../../server/src/features/edits';
+import type { Reply } from '../../server/src/core/model';
 import { parseReply } from '../../server/src/parse';
 import { runRules } from '../../server/src/rules/engine';
-import { EXAMPLES, readText, ROOT, seedPath } from '../support/fixtures';
+import { EXAMPLES, readText, ROOT, SEEDS, seedPath } from '../support/fixtures';
 import { docx, docxOf, libreOfficeText, type PdfLine, type PdfPage, pdfLayout, REPLY_NUMBERING, soffice, wordReply } from '../support/office';
 
 const ARTIFACTS = path.join(ROOT, '.artifacts', 'office');
@@ -202,6 +203,54 @@ describe('office: LibreOffice reads the exported Word documents (GB/T 9704)', fu
   it('uses a distinct family for 仿宋, 黑体 and 楷体 text, as configured', () => {
     const fonts = rendered['example-sealed']!.fonts;
     for (const family of ['BousungEG', 'NotoSansCJK', 'GBZenKai']) assert.match(fonts, new RegExp(family), `${family} in\n${fonts}`);
+  });
+});
+
+describe('office: a reply printed to PDF and copied back with pdftotext reads as the reply', function () {
+  this.timeout(300_000);
+  const ELEMENTS = ['docNumber', 'title', 'addressee', 'receipt', 'closing', 'signature', 'date'] as const;
+  const TODAY = { year: 2026, month: 1, day: 1 };
+  /** Each element's text (folded, blanks out: the export writes an addressee's colon full width). */
+  const elementsOf = (reply: Reply): Array<string | undefined> => ELEMENTS.map((e) => reply[e] && reply.folded.slice(reply[e].start, reply[e].end).replace(/\s+/g, ''));
+  /** The errors and warnings, but for the pasted junk that a copy brings. */
+  const findingsOf = (reply: Reply): string[] => runRules(reply, DEFAULT_CONFIG, { today: TODAY }).filter((f) => (f.severity === 'error' || f.severity === 'warning') && f.ruleId !== 'pasted-junk').map((f) => f.ruleId);
+  /**
+   * What the copy reads that the reply does not: an element the reply has and the copy lacks or
+   * places elsewhere (the two texts, one a part of the other: a paragraph that a line's end cut at
+   * a sentence's end stays cut, and a copy loses the blank lines that parted an organ line from the
+   * title), and a finding the reply does not have.
+   */
+  const losses = (reply: Reply, copy: Reply): string[] => {
+    const [a, b] = [elementsOf(reply), elementsOf(copy)];
+    const lost = ELEMENTS.filter((_, k) => a[k] !== undefined && !(b[k] !== undefined && (a[k]!.includes(b[k]!.slice(0, 8)) || b[k]!.includes(a[k]!.slice(0, 8)))));
+    const extra = findingsOf(copy);
+    for (const f of findingsOf(reply)) if (extra.includes(f)) extra.splice(extra.indexOf(f), 1);
+    return [...lost.map((e) => `lost ${e}`), ...extra.map((f) => `new ${f}`)];
+  };
+
+  it('for every seed and real reply, cleaned up as a clerk would before printing it; the copy before the clean-up and after it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'proposal-reply-lo-copy-'));
+    const corpus = path.resolve(SEEDS, '..', 'real');
+    const files = [SEEDS, corpus].flatMap((d) => fs.readdirSync(d).filter((f) => f.endsWith('.txt')).map((f) => path.join(d, f)));
+    assert.ok(files.length > 70, `the corpus is there: ${files.length}`);
+    const names = files.map((_, i) => `r${i}`);
+    const cleanUp = (reply: Reply): Reply => parseReply(applyEdits(reply.text, planCleanup(reply, DEFAULT_CONFIG, TODAY).edits));
+    const printed = files.map((file) => cleanUp(parseReply(readText(file))));
+    for (const [i, reply] of printed.entries()) fs.writeFileSync(path.join(dir, `${names[i]}.docx`), await exportDocx(reply));
+    soffice(['--convert-to', 'pdf', '--outdir', dir, ...names.map((n) => `${n}.docx`)], dir);
+    let pageBreaks = 0;
+    const problems: string[] = [];
+    for (const [i, file] of files.entries()) {
+      const r = spawnSync('pdftotext', [path.join(dir, `${names[i]}.pdf`), '-'], { encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      const copy = parseReply(r.stdout);
+      pageBreaks += copy.wraps.filter((w) => r.stdout.slice(w.start, w.end).includes('\f')).length;
+      for (const loss of losses(printed[i]!, copy)) problems.push(`${path.basename(file)}: ${loss}`);
+      for (const loss of losses(printed[i]!, cleanUp(copy))) problems.push(`${path.basename(file)} cleaned up: ${loss}`);
+    }
+    assert.deepEqual(problems, []);
+    // paragraphs ran on over a page's end (its number, the blank lines and the form feed)
+    assert.ok(pageBreaks > 10, `paragraphs over a page break: ${pageBreaks}`);
   });
 });
 

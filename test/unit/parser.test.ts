@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import type { MeasureHeading, Reply } from '../../server/src/core/model';
 import { parseReply } from '../../server/src/parse';
+import { matchAddressee } from '../../server/src/parse/header';
 import { matchMarker } from '../../server/src/parse/numbering';
 import { foldWidth, type Span } from '../../server/src/core/text';
 
@@ -198,6 +199,11 @@ describe('parser', () => {
       assert.equal(lineOf(r, r.receipt!.start), 2);
     });
 
+    it('takes no clause of a sentence for a body addressee, whatever word it ends with', () => {
+      // `…落到实处：` ends with 处, as an organisation's name may; a quote or 的建议 says it is a sentence
+      for (const clause of ['义务教育质量”的建议落到实处：', '推动各位代表的建议落到实处：']) assert.equal(matchAddressee(clause, foldWidth(clause), 0, clause.length), undefined, clause);
+    });
+
     it('recognises an addressee without its colon or with a comma', () => {
       const bare = parseReply(lines('林灵委员', '您提出的《关于教育的建议》收悉，现答复如下：'));
       assert.equal(bare.addressee!.colon, undefined);
@@ -392,6 +398,13 @@ describe('parser', () => {
 
     it('does not read 之一是 or 唯一是 as enumeration items', () => {
       assert.equal(parseReply('这是重点工作之一是毋庸置疑的。').enumerations.length, 0);
+    });
+
+    it('takes the next cue of a group after a lost mark, but not 第四是 or 周四是', () => {
+      const r = parseReply('一是健全机制。二是压实责任。三是强化考核，形成全链条四是促进养成。');
+      assert.deepEqual(r.enumerations.map((e) => e.items.map((i) => i.ordinal)), [[1, 2, 3, 4]]);
+      const not = parseReply('一是健全机制。二是压实责任。三是强化考核，第四是重点，周四是开放日，五是加强宣传。');
+      assert.deepEqual(not.enumerations.map((e) => e.items.map((i) => i.ordinal)), [[1, 2, 3, 5]]);
     });
 
     it('finds next steps opening a paragraph or a sentence inside one', () => {

@@ -117,6 +117,43 @@ describe('hard-wrapped replies', () => {
     assert.equal(r.signature && text.slice(r.signature.start, r.signature.end), '青山市农业农村局');
   });
 
+  it('runs a paragraph on over a page\'s end, past its number, the blank lines and the form feed a PDF copy puts there', () => {
+    const lines = hardWrap(REPLY, 28).split('\n');
+    // a page ends inside the 《…》 of the receipt, and later inside a paragraph
+    const receipt = lines.findIndex((l) => l.includes('《关于加快'));
+    lines.splice(receipt + 1, 0, '', '— 1 —', '', `\f${lines[receipt + 1]!}`);
+    lines.splice(receipt + 5, 1);
+    const text = lines.join('\n');
+    const r = parseReply(text);
+    // (the receipt runs over the page's end: its span holds the page number the clean-up takes out)
+    const read = elements(r);
+    assert.deepEqual({ ...read, receipt: read.receipt?.replace('—1—', '') }, elements(original));
+    // the wrap takes the page's end with it (no junk of its own): joining the paragraph, its fix and
+    // the clean-up take the page number out
+    assert.deepEqual(complaints(r), []);
+    assert.ok(r.wraps.some((w) => text.slice(w.start, w.end).includes('— 1 —')));
+    // without a page number, blank lines end a paragraph as ever
+    assert.ok(unwrapText(text.replace('— 1 —', ''))!.text.includes(`${lines[receipt]!}\n`));
+  });
+
+  it('runs on a clause that opens with 对 and ends with 情况: no title inside a paragraph', () => {
+    const text = [
+      '主任、各位副主任、各位委员：',
+      '受市人民政府委托，向市人大常委会报告二〇二〇年度市本级财政预算',
+      '执行及其他财政收支审计查出问题的整改情况，请予审议。',
+      '市政府高度重视审计查出问题的整改工作，督促各被审计单位认真整改',
+      '对一人予以记大过处分，对两人予以提醒谈话，现将各项具体整改情况',
+      '报告如下：',
+      '一、财政部门预算执行问题的整改情况',
+      '财政部门预算执行问题六项，已全部整改到位，出台规章制度三项，追',
+      '回资金一百二十万元，调整账目四笔，完善了资金拨付的内部审批程序',
+      '二、部门预算执行问题的整改情况',
+      '部门预算执行问题十项，已整改九项，正在整改一项。整改完成后，我们',
+      '将按规定向市人大常委会报告，并在政府网站向社会公开整改的结果。',
+    ].join('\n');
+    assert.ok(unwrapText(text)!.text.includes('具体整改情况报告如下：'));
+  });
+
   it('keeps a line of pasted markup apart: web source is no printed line (found by npm run fuzz)', () => {
     const lines = hardWrap(REPLY, 28).split('\n');
     lines.splice(8, 0, '<</span>div class="article">');

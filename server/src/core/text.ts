@@ -121,6 +121,13 @@ function foldUnits(units: Uint16Array): void {
 }
 
 /**
+ * A blank between a digit or a Latin letter and a Chinese character or mark, either way round: what
+ * a copy from print puts wherever the font changes (`2025 年 5 月 20 日`, `〔2025〕18 号`; see
+ * copiedFromPrint). One blank only: a run of them lays out a line.
+ */
+export const PRINT_BLANK = /(?<=[\p{Script=Han}\u3001-\u303f\uff01-\uff5e]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) (?=[\p{Script=Han}\u3001-\u303f\uff01-\uff5e])/gu;
+
+/**
  * The text with the characters of each span (ascending, disjoint) replaced by spaces: what the
  * parser reads past (pasted markup, invisible characters) while offsets stay those of the document.
  */

@@ -17,7 +17,7 @@ import type { DateValue, Reply } from '../core/model';
 import type { CleanupResult } from '../protocol';
 import { type Locale, type Localized, type TextEdit as SpanEdit, localize } from '../core/vocabulary';
 import { copiedFromPrint, deleteLines, eolOf } from '../rules/util';
-import { capitalize, lineIndexAt } from '../core/text';
+import { capitalize, lineIndexAt, PRINT_BLANK } from '../core/text';
 import { toLspEdits } from './edits';
 import { runRule } from './runRule';
 
@@ -41,12 +41,7 @@ export interface CleanupPlan {
   readonly punctuation: number;
 }
 
-/**
- * A blank between a digit or a Latin letter and a Chinese character or mark, either way round: what
- * a copy from print puts wherever the font changes (`2025 年 5 月 20 日`, `〔2025〕18 号`; see
- * copiedFromPrint). One blank only: a run of them lays out a line.
- */
-const PRINT_BLANK = /(?<=[\p{Script=Han}\u3001-\u303f\uff01-\uff5e]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) (?=[\p{Script=Han}\u3001-\u303f\uff01-\uff5e])/gu;
+
 
 export function planCleanup(reply: Reply, config: EffectiveConfig, today: DateValue): CleanupPlan {
   const edits: CleanupEdit[] = [];

@@ -193,10 +193,15 @@ function findEnumerations(folded: string, body: readonly Block[], headings: read
   for (let m = re.exec(folded); m && m.index < bodyEnd; m = re.exec(folded)) {
     while (block < body.length && body[block]!.end <= m.index) block++;
     if (block === body.length) break;
-    if (m.index < body[block]!.start || !isCueBoundary(folded.charAt(m.index - 1))) continue;
+    if (m.index < body[block]!.start) continue;
     while (section + 1 < headings.length && headings[section + 1]!.start <= m.index) section++;
     const ordinal = parseCjkNumeral(m[1]!);
     if (ordinal === undefined) continue;
+    // a cue starts a clause; or it comes next in its group, the mark before it lost (`…形成全链条四是…`,
+    // as a page or a copy that joined two paragraphs leaves it), but not 第四是, 周四是
+    const before = folded.charAt(m.index - 1);
+    const next = current.length > 0 && section === currentSection && ordinal === current[current.length - 1]!.ordinal + 1 && !/[第周]/.test(before);
+    if (!isCueBoundary(before) && !next) continue;
     if (ordinal === 1 || section !== currentSection) {
       flush();
       currentSection = section;

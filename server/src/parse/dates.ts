@@ -17,7 +17,7 @@ export interface DateMatch {
 
 // Patterns run on width-folded text (full-width digits already folded to ASCII digits).
 const ARABIC = /(\d{4}|\d{2})([ \t]*)年([ \t]*)(\d{1,2})([ \t]*)月([ \t]*)(\d{1,2})([ \t]*)([日号])/y;
-const CHINESE = /([〇○零O0一二三四五六七八九]{2,4})[ \t]*年[ \t]*([一二三四五六七八九十]{1,3})[ \t]*月[ \t]*([一二三四五六七八九十]{1,4})[ \t]*([日号])/y;
+const CHINESE = /([〇○零O0一二三四五六七八九](?:[ \t]?[〇○零O0一二三四五六七八九]){1,3})[ \t]*年[ \t]*([一二三四五六七八九十]{1,3})[ \t]*月[ \t]*([一二三四五六七八九十]{1,4})[ \t]*([日号])/y;
 const NUMERIC = /(\d{4})[ \t]*([.\-/])[ \t]*(\d{1,2})[ \t]*\2[ \t]*(\d{1,2})(?!\d|\.\d)/y;
 /** Year, month and day run together: only where nothing else stands on the line (see dateElement). */
 const RUN_TOGETHER = /(20\d{2}|19\d{2})(\d{2,4})(?!\d)/y;
@@ -64,9 +64,11 @@ export function matchDateAt(text: string, folded: string, pos: number, degraded 
   }
   m = execAt(NUMERIC, folded, pos);
   if (m) return { start: pos, end: pos + m[0].length, value: { year: Number(m[1]), month: Number(m[3]), day: Number(m[4]) }, styles: ['numeric'] };
-  m = execAt(CHINESE, folded, pos);
+  // (not inside a year that blanks part: `二 0 一七年` is read from its 二, never from its 0)
+  m = /[〇○零O0一二三四五六七八九][ \t]?$/.test(folded.slice(Math.max(0, pos - 2), pos)) ? null : execAt(CHINESE, folded, pos);
   if (m) {
-    const yearText = m[1]!;
+    // (a copy from print puts blanks around the digit 0 a clerk typed into the year: `二 0 一七年`)
+    const yearText = m[1]!.replace(/[ \t]/g, '');
     // 二〇 is a year's beginning; two numerals alone must be a two-digit year like 二四 (not 十二)
     if (yearText.length === 2 && !/^[一二三四五六七八九〇○零O0]{2}$/.test(yearText)) return undefined;
     let year = 0;
@@ -77,6 +79,7 @@ export function matchDateAt(text: string, folded: string, pos: number, degraded 
     if (month === undefined || day === undefined) return undefined;
     const styles: DateStyle[] = ['chinese-numerals'];
     if (m[4] === '号') styles.push('hao');
+    if (/[ \t]/.test(m[0])) styles.push('spaced');
     return { start: pos, end: pos + m[0].length, value: { year, month, day }, styles };
   }
   if (!degraded) return undefined;

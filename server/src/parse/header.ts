@@ -242,7 +242,7 @@ const PERSONS_GROUP = /等[ \t]*[\d一二三四五六七八九十]*[ \t]*[名位
 /** The role word that tells members (委员) from deputies (代表), perhaps before the group's 等. */
 const ROLE_WORD = /(委员|代表)\)?([ \t]*等([ \t]*[\d一二三四五六七八九十]+[ \t]*[名位人])?)?$/;
 /** Words no addressee holds: a title's or a sentence's. */
-const NOT_NAMES = /关于|答复|报告|通知|意见|《|》|提出|收悉|如下|\d{3,}|[。;!?]/;
+const NOT_NAMES = /关于|答复|报告|通知|意见|《|》|提出|收悉|如下|的建议|的提案|”的|\d{3,}|[。;!?]/;
 /** What may come before an addressee's names: 尊敬的, or 致 (`致林灵委员：`) but not the 致 of 致公党. */
 const SALUTATION = /^(尊敬的|致(?!公党))/;
 /** A template's placeholder with what it stands for: `×××(主办单位)`, `XXX(委员)`. */

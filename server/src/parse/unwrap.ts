@@ -10,12 +10,13 @@
  * width) and hardly any line is wider. A line then runs on into the next when it is that wide and
  * ends mid-sentence (or inside a quote or a bracket of its paragraph), and the next line is not
  * indented, page furniture, pasted markup, an addressee, a labelled foot line or a numbered item
- * after an item or a clause. A line that ends a sentence is not joined otherwise: at worst a
+ * after an item or a clause. A paragraph that a page's end cut runs on past the page number (and
+ * the blank lines and form feed a PDF copy puts around it) into the next page's first line. A line that ends a sentence is not joined otherwise: at worst a
  * paragraph stays cut at a sentence end, which reads as two paragraphs (a paragraph that ends at
  * the margin, joined to the next, could take a closing or a date with it).
  */
 import type { Reply } from '../core/model';
-import { countBefore, foldWidth, type LineInfo, lineIndexAt, splitLines, trimSpan } from '../core/text';
+import { countBefore, foldWidth, type LineInfo, lineIndexAt, PRINT_BLANK, splitLines, trimSpan } from '../core/text';
 import { matchAddressee, matchTitleLine } from './header';
 import { NO_LINE_START, OWN_LINE_LABEL } from './blocks';
 import { junkReason } from './junk';
@@ -100,7 +101,10 @@ interface Measured {
   readonly span: { start: number; end: number };
   /** Columns, or Infinity for a line longer than a printed one. */
   readonly columns: number;
-  /** Columns with every character two wide, as a wrap at a number of characters counts them. */
+  /**
+   * Columns with every character two wide, as a wrap at a number of characters counts them (not the
+   * blanks a copy from print puts around digits, which are no characters of the printed line).
+   */
   readonly wide: number;
   /** Its trimmed text, folded, or '' for a blank line. */
   readonly folded: string;
@@ -112,6 +116,8 @@ interface Measured {
   readonly item: boolean;
   /** Page furniture or pasted markup: the web page's, never a printed line. */
   readonly junk: boolean;
+  /** A page number alone on its line (`— 1 —`): with the blank lines around it, where a page ends. */
+  readonly pageNumber: boolean;
   /** Laid out with blanks (centred, a signature and its date): its width is not the page's. */
   readonly laidOut: boolean;
 }
@@ -167,13 +173,14 @@ export function unwrapText(text: string): Unwrapped | undefined {
     const span = spans[i]!;
     const length = span.end - span.start;
     const indented = INDENT.test(text.slice(line.start, span.start));
-    if (length === 0) return { span, columns: 0, wide: 0, folded: '', open: false, indented, item: false, junk: false, laidOut: false };
-    if (length > MAX_WRAP_CHARS) return { span, columns: Infinity, wide: Infinity, folded: '', open: false, indented, item: false, junk: false, laidOut: false };
+    if (length === 0) return { span, columns: 0, wide: 0, folded: '', open: false, indented, item: false, junk: false, pageNumber: false, laidOut: false };
+    if (length > MAX_WRAP_CHARS) return { span, columns: Infinity, wide: Infinity, folded: '', open: false, indented, item: false, junk: false, pageNumber: false, laidOut: false };
     const folded = foldWidth(text.slice(span.start, span.end));
     const excess = numeralExcess(folded);
+    const junk = junkReason(folded);
     return {
-      span, columns: columns(text, line.start, span.end) - excess.columns, wide: 2 * (span.end - line.start - excess.chars), folded, open: !SENTENCE_END.test(folded), indented,
-      item: !NO_LINE_START.test(folded) && startsItem(folded), junk: junkReason(folded) !== undefined || hasMarkup(folded), laidOut: LAID_OUT.test(text.slice(line.start, span.end)),
+      span, columns: columns(text, line.start, span.end) - excess.columns, wide: 2 * (span.end - line.start - excess.chars - (folded.match(PRINT_BLANK)?.length ?? 0)), folded, open: !SENTENCE_END.test(folded), indented,
+      item: !NO_LINE_START.test(folded) && startsItem(folded), junk: junk !== undefined || hasMarkup(folded), pageNumber: junk === 'page-number', laidOut: LAID_OUT.test(text.slice(line.start, span.end)),
     };
   });
   // the measure more lines fill the page by
@@ -184,10 +191,20 @@ export function unwrapText(text: string): Unwrapped | undefined {
   }
   if (!page) return undefined;
   const { measure, width } = page;
-  /** Whether line `i` runs on into the next; `quoted`: it leaves a quote or a bracket of its paragraph open. */
-  const runsOn = (i: number, quoted: boolean): boolean => {
+  /**
+   * The line after `i` as the paragraph reads on: the next one, or past the end of a page (blank
+   * lines around a page number, a form feed) the first line of the next page.
+   */
+  const nextLine = (i: number): number => {
+    let k = i + 1;
+    let pageEnd = false;
+    for (; k < lines.length && (measured[k]!.folded === '' || measured[k]!.pageNumber); k++) if (measured[k]!.pageNumber) pageEnd = true;
+    return pageEnd && k < lines.length ? k : i + 1;
+  };
+  /** Whether line `i` runs on into line `n`; `quoted`: it leaves a quote or a bracket of its paragraph open. */
+  const runsOn = (i: number, n: number, quoted: boolean): boolean => {
     const m = measured[i]!;
-    const next = measured[i + 1]!;
+    const next = measured[n]!;
     if (next.folded === '' || !fills(measure(m), width)) return false;
     if (m.junk || next.junk) return false;
     // a mark no line starts with (`、建议。`) goes with the line before it
@@ -196,9 +213,10 @@ export function unwrapText(text: string): Unwrapped | undefined {
     if (next.indented) return false;
     // a numbered item after an item or the end of a clause (not `统` / `一、…` of a word cut in two)
     if (next.item && (m.item || ITEM_END.test(m.folded))) return false;
-    // a whole title that fills the page ends its line
+    // a whole title that fills the page ends its line (not a clause of a sentence that opens with 对
+    // and ends with 情况: `对1人予以记大过处分，…现将整改具体情况` / `报告如下：`)
     const title = matchTitleLine(m.folded, { start: 0, end: m.folded.length });
-    if (!quoted && title?.opens && title.complete) return false;
+    if (!quoted && title?.opens && title.complete && !m.folded.includes(',')) return false;
     // an addressee with its colon starts a paragraph, unless it is the end of names this line began
     if (next.folded.endsWith(':') && addresses(next.folded) && !addresses(m.folded + next.folded)) return false;
     // a contact, copy-to or annotation line starts a line of its own, and a contact's number ends one
@@ -212,17 +230,20 @@ export function unwrapText(text: string): Unwrapped | undefined {
   let depth = 0;
   for (let i = 0; i + 1 < lines.length; i++) {
     depth = Math.max(0, depth + openedMarks(measured[i]!.folded));
-    if (!runsOn(i, depth > 0)) {
+    const n = nextLine(i);
+    if (!runsOn(i, n, depth > 0)) {
       depth = 0;
       continue;
     }
-    // the line's trailing blanks and its line break go
+    // the line's trailing blanks and its line break go, and at a page's end the page number and
+    // the blanks and form feed before the next page's first line
     const cutStart = measured[i]!.span.end;
-    const cutEnd = lines[i + 1]!.start;
+    const cutEnd = n === i + 1 ? lines[n]!.start : measured[n]!.span.start;
     out += text.slice(from, cutStart);
     removed += cutEnd - cutStart;
     joins.push({ at: out.length, removed });
     from = cutEnd;
+    i = n - 1;
   }
   if (joins.length === 0) return undefined;
   return { text: out + text.slice(from), lines, joins };
