@@ -11,9 +11,10 @@
  * ends mid-sentence (or inside a quote or a bracket of its paragraph), and the next line is not
  * indented, page furniture, pasted markup, an addressee, a labelled foot line or a numbered item
  * after an item or a clause. A paragraph that a page's end cut runs on past the page number (and
- * the blank lines and form feed a PDF copy puts around it) into the next page's first line. A line that ends a sentence is not joined otherwise: at worst a
- * paragraph stays cut at a sentence end, which reads as two paragraphs (a paragraph that ends at
- * the margin, joined to the next, could take a closing or a date with it).
+ * the blank lines and form feed a PDF copy puts around it) into the next page's first line. A line
+ * that ends a sentence is not joined otherwise: at worst a paragraph stays cut at a sentence end,
+ * which reads as two paragraphs (a paragraph that ends at the margin, joined to the next, could
+ * take a closing or a date with it).
  */
 import type { Reply } from '../core/model';
 import { countBefore, foldWidth, type LineInfo, lineIndexAt, PRINT_BLANK, splitLines, trimSpan } from '../core/text';
