@@ -91,11 +91,16 @@ function numeralExcess(folded: string): { chars: number; columns: number } {
 }
 
 /**
- * Whether a line of `columns` fills a page `width` wide: a line holds a few narrow digits or
- * squeezed marks more or less, and may hang a mark past the margin.
+ * The widths of a line that fills a page `width` wide: a line holds a few narrow digits or squeezed
+ * marks more or less, and may hang a mark past the margin.
  */
+function fillRange(width: number): { min: number; max: number } {
+  return { min: width - Math.max(4, Math.round(width / 8)), max: width + HANG_COLUMNS };
+}
+
 function fills(columns: number, width: number): boolean {
-  return columns >= width - Math.max(4, Math.round(width / 8)) && columns <= width + HANG_COLUMNS;
+  const { min, max } = fillRange(width);
+  return columns >= min && columns <= max;
 }
 
 interface Measured {
@@ -151,7 +156,9 @@ function pageOf(measured: readonly Measured[], measure: Measure): Page | undefin
   let best: Page | undefined;
   for (let width = MIN_WRAP_COLUMNS; width <= MAX_COLUMNS; width++) {
     let full = 0;
-    for (let w = MIN_WRAP_COLUMNS; w <= MAX_COLUMNS; w++) if (fills(w, width)) full += count[w]!;
+    // (only the widths that fill it: trying all of them for every width cost 5 ms in each process)
+    const { min, max } = fillRange(width);
+    for (let w = Math.max(MIN_WRAP_COLUMNS, min); w <= Math.min(MAX_COLUMNS, max); w++) full += count[w]!;
     if (!best || full >= best.full) best = { measure, width, full };
   }
   if (!best || best.full < MIN_FULL_LINES) return undefined;
