@@ -134,6 +134,10 @@ describe('hard-wrapped replies', () => {
     assert.ok(r.wraps.some((w) => text.slice(w.start, w.end).includes('— 1 —')));
     // without a page number, blank lines end a paragraph as ever
     assert.ok(unwrapText(text.replace('— 1 —', ''))!.text.includes(`${lines[receipt]!}\n`));
+    // and a line longer than a printed one after the page number is text, not part of the page's end
+    const long = '这是网页上一段未按版心折行的长文字'.repeat(8);
+    const withLong = text.replace('— 1 —', `— 1 —\n${long}`);
+    assert.ok(unwrapText(withLong)!.text.includes(long));
   });
 
   it('runs on a clause that opens with 对 and ends with 情况: no title inside a paragraph', () => {

@@ -206,7 +206,8 @@ export function unwrapText(text: string): Unwrapped | undefined {
   const nextLine = (i: number): number => {
     let k = i + 1;
     let pageEnd = false;
-    for (; k < lines.length && (measured[k]!.folded === '' || measured[k]!.pageNumber); k++) if (measured[k]!.pageNumber) pageEnd = true;
+    // (blank: an empty span; a line too long to be a printed one has no folded text either)
+    for (; k < lines.length && (measured[k]!.span.start === measured[k]!.span.end || measured[k]!.pageNumber); k++) if (measured[k]!.pageNumber) pageEnd = true;
     return pageEnd && k < lines.length ? k : i + 1;
   };
   /** Whether line `i` runs on into line `n`; `quoted`: it leaves a quote or a bracket of its paragraph open. */
