@@ -41,7 +41,15 @@ export interface CleanupPlan {
   readonly punctuation: number;
 }
 
-
+/** Whether a span meets one of `edits`, for spans asked about in document order. */
+function meetsAny(edits: readonly SpanEdit[]): (start: number, end: number) => boolean {
+  const sorted = edits.slice().sort((a, b) => a.start - b.start);
+  let k = 0;
+  return (start, end) => {
+    while (k < sorted.length && sorted[k]!.end <= start) k++;
+    return k < sorted.length && sorted[k]!.start < end;
+  };
+}
 
 export function planCleanup(reply: Reply, config: EffectiveConfig, today: DateValue): CleanupPlan {
   const edits: CleanupEdit[] = [];
@@ -91,12 +99,10 @@ export function planCleanup(reply: Reply, config: EffectiveConfig, today: DateVa
   // the breaks inside hard-wrapped paragraphs (in document order), but for one inside junk, which
   // goes with the junk (`&nbs` / `p;`)
   let joins = 0;
-  const taken = edits.slice().sort((a, b) => a.start - b.start);
-  let t = 0;
+  const inJunk = meetsAny(edits);
   for (const r of runRule('paragraph-line-break', reply, config, today)) {
     for (const e of r.fixes?.[0]?.edits ?? []) {
-      while (t < taken.length && taken[t]!.end <= e.start) t++;
-      if (t < taken.length && taken[t]!.start < e.end) continue;
+      if (inJunk(e.start, e.end)) continue;
       edits.push({ ...e, group: 'join' });
       joins++;
     }
@@ -104,11 +110,9 @@ export function planCleanup(reply: Reply, config: EffectiveConfig, today: DateVa
   // in a copy from print, the blanks around its digits, but for one inside another edit
   let spacing = 0;
   if (copiedFromPrint(reply)) {
-    const near = edits.slice().sort((a, b) => a.start - b.start);
-    let n = 0;
+    const inEdit = meetsAny(edits);
     for (const m of reply.text.matchAll(PRINT_BLANK)) {
-      while (n < near.length && near[n]!.end <= m.index) n++;
-      if (n < near.length && near[n]!.start <= m.index) continue;
+      if (inEdit(m.index, m.index + 1)) continue;
       edits.push({ start: m.index, end: m.index + 1, newText: '', group: 'spacing' });
       spacing++;
     }

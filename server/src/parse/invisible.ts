@@ -12,6 +12,7 @@
  */
 import type { JunkSpan } from '../core/model';
 import type { LineInfo } from '../core/text';
+import type { Localized } from '../core/vocabulary';
 
 const INVISIBLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]+/g;
 
@@ -34,7 +35,7 @@ export function invisibleJunk(text: string, lines: readonly LineInfo[]): JunkSpa
 }
 
 /** What an invisible character is, for a message. */
-export function invisibleName(code: number): { zh: string; en: string } {
+export function invisibleName(code: number): Localized {
   const u = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
   if (code === 0x200b) return { zh: `零宽空格 ${u}`, en: `zero-width space ${u}` };
   if (code === 0x2060) return { zh: `字连接符 ${u}`, en: `word joiner ${u}` };
