@@ -45,6 +45,7 @@ const VARIANTS: readonly Variant[] = [
   { name: 'half-width', what: 'full-width ，：；？！（） as half-width', line: (l) => l.replace(/[，：；？！（）]/g, (c) => HALF_WIDTH[c]!) },
   { name: 'full-width-digits', what: 'ASCII digits as full-width', line: (l) => l.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) },
   { name: 'trailing', what: 'blanks and a tab after every line', line: (l) => `${l}  \t` },
+  { name: 'latin-spacing', what: 'a blank after every comma before a Chinese character and after every ;:。 (typed the Latin way)', line: (l) => l.replace(/(,(?=\p{Script=Han})|[;:。](?=\S))/gu, '$1 ') },
   { name: 'crlf', what: 'CRLF line ends', line: (l) => l, eol: '\r\n' },
   { name: 'addressee-comma', what: 'a short line of names ending in a colon ends in a comma (张明委员，)', line: (l) => (l.length <= 40 && /(委员|代表|委|会|局|室|府)[:：][ \t]*$/.test(l) ? l.replace(/[:：]([ \t]*)$/, '，$1') : l) },
   { name: 'spaced-names', what: 'two-character names in a short addressee line spaced out to three (张　明委员：)', line: (l) => (l.length <= 40 && /(委员|代表)[^:：]{0,6}[:：][ \t]*$/.test(l) ? l.replace(/(^|[、，,]|尊敬的|致)(\p{Script=Han})(\p{Script=Han})(?=[、，,等]|委员|代表)/gu, (all, lead: string, a: string, b: string) => (/^(主任|各位)$/.test(a + b) ? all : `${lead}${a}\u3000${b}`)) : l) },

@@ -576,6 +576,23 @@ describe('parser', () => {
       assert.equal(r.contacts.length, 1);
     });
 
+    it('keeps a paragraph typed the Latin way (a blank after every comma and sentence end) whole, and finds the foot after a sentence end', () => {
+      const receipt = '民革某市委员会向市政协十三届三次会议提交了《关于加强应急能力建设的建议》(第18号)。 该提案由我局主办, 市公安局会办。 我局会同各会办单位研究, 现答复如下:';
+      const measure = '一、加强组织领导。 我局成立了专班, 由局长任组长。 各区同步推进。';
+      const r = parseReply(lines('某市应急管理局关于市政协十三届三次会议第18号提案的答复', '', '民革某市委员会:', '', receipt, '', measure, '', '此复。', '', '某市应急管理局', '', '2025年5月20日'));
+      assert.equal(slice(r, r.receipt), receipt);
+      // a heading run into its paragraph: one block
+      assert.deepEqual([r.measures.length, r.blocks.filter((b) => slice(r, b) === measure).length], [1, 1]);
+      // a whole letter on one line so typed: the foot after the last sentence
+      const oneLine = parseReply('王某委员: 您提出的《关于规范屋顶绿化的建议》收悉。 感谢您对城市建设的关心。 现答复如下: 屋顶绿化可减少扬尘, 但需要一个过程。 我们将配合城管部门, 加大宣传。 附:建议办理情况征询意见表 赣州市交通运输局 2020年7月21日');
+      assert.deepEqual([oneLine.addressee?.names, oneLine.signature?.names, oneLine.date?.raw], [['王某委员'], ['赣州市交通运输局'], '2020年7月21日']);
+      const signed = parseReply('王某委员: 您提出的《关于规范屋顶绿化的建议》收悉。 现答复如下: 屋顶绿化可减少扬尘, 但需要一个过程。 我们将把城市建设得更加美好。 赤水市建设局 二〇〇七年七月十七日');
+      assert.deepEqual([signed.signature?.names, signed.date?.raw], [['赤水市建设局'], '二〇〇七年七月十七日']);
+      // a letter whose line breaks were lost, its paragraphs one sentence each, is cut at each sentence end
+      const collapsed = parseReply('王某委员：您提出的《关于规范屋顶绿化的建议》收悉，现答复如下： 全市已完成屋顶绿化86处。 下一步，我局将简化审批流程。 感谢您对城市建设工作的关心和支持。 某市建设局 2025年4月15日');
+      assert.equal(slice(collapsed, collapsed.closing), '感谢您对城市建设工作的关心和支持。');
+    });
+
   });
 
   describe('junk and odd text', () => {

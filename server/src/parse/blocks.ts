@@ -25,6 +25,7 @@ export interface Segmentation {
 export function splitBlocks(text: string, folded: string, lines: readonly LineInfo[]): Segmentation {
   const blocks: Block[] = [];
   const borders: JunkSpan[] = [];
+  const latinSpaced = typedLatinWay(folded);
   lines.forEach((line, li) => {
     const { start, end } = trimSpan(folded, line.start, line.end);
     if (start >= end) return;
@@ -41,7 +42,7 @@ export function splitBlocks(text: string, folded: string, lines: readonly LineIn
     if (e < end) borders.push({ start: e, end, reason: 'table-border', wholeLine: false, line: li });
     for (const cell of cells(folded, s, e)) {
       if (cell.bar) borders.push({ start: cell.start, end: cell.end, reason: 'table-border', wholeLine: false, line: li });
-      else for (const seg of segment(text, folded, cell.start, cell.end)) blocks.push({ start: seg.start, end: seg.end, line: li });
+      else for (const seg of segment(text, folded, cell.start, cell.end, latinSpaced)) blocks.push({ start: seg.start, end: seg.end, line: li });
     }
   });
   return { blocks, borders };
@@ -97,14 +98,14 @@ const SEGMENT_MARKS = /[《“(]|[》”)]|[。!?]|:|[ \t\u00a0\u200b\u2002\u200
  * sentence end. Never inside brackets or quotes (a 。 closes whatever is left open, so that one
  * unclosed bracket cannot swallow a long line).
  */
-function segment(text: string, folded: string, start: number, end: number): Array<{ start: number; end: number }> {
+function segment(text: string, folded: string, start: number, end: number, latinSpaced: boolean): Array<{ start: number; end: number }> {
   // an addressee that lost its colon, glued to the proposer's item at the start: `罗元代表你提出的…`
   const itemAt = itemAfterNames(folded, start, end);
-  return itemAt > start ? [trimSpan(folded, start, itemAt), ...segmentRest(text, folded, itemAt, end)] : segmentRest(text, folded, start, end);
+  return itemAt > start ? [trimSpan(folded, start, itemAt), ...segmentRest(text, folded, itemAt, end, latinSpaced)] : segmentRest(text, folded, start, end, latinSpaced);
 }
 
 /** The cuts of `segment` after the start of the cell. */
-function segmentRest(text: string, folded: string, start: number, end: number): Array<{ start: number; end: number }> {
+function segmentRest(text: string, folded: string, start: number, end: number, latinSpaced: boolean): Array<{ start: number; end: number }> {
   // most lines are one paragraph: no blank, colon or bracketed number in them, no marker after a
   // sentence end; a row of a blank form is one too
   if (!MAY_SPLIT.test(folded.slice(start, end)) && !LAST_PIECE.test(folded.slice(Math.max(start, end - SHORT_FOOT - 1), end))) return [{ start, end }];
@@ -159,13 +160,37 @@ function segmentRest(text: string, folded: string, start: number, end: number): 
           }
         }
       }
-    } else if (depth === 0 && i > segStart && i + ch.length < tailAt && breaksAtGap(text, folded, segStart, i, i + ch.length, tailAt)) {
+    } else if (depth === 0 && i > segStart && i + ch.length < tailAt && breaksAtGap(text, folded, segStart, i, i + ch.length, tailAt, latinSpaced)) {
       cut(i, i + ch.length);
     }
   }
   cut(tailAt, tailAt);
   if (tailAt < end) out.push({ start: tailAt, end });
   return out;
+}
+
+/** A comma or a sentence end, and the blanks after it. */
+const MARK_AND_BLANKS = /([,。!?])([ \t\u00a0\u200b\u2002\u2003\u2009\ufeff]*)(?=[\p{Script=Han}《“(])/gu;
+/** How much of the start of a text shows how it was typed. */
+const TYPING_SAMPLE = 20_000;
+
+/**
+ * Whether a text is typed the Latin way, a blank after each comma and sentence end (`…的建议。 按照…,
+ * 现将…`): then a blank after a sentence end is no lost line break (`一、加大监管力度。 围绕…` is one
+ * paragraph). A reply whose line breaks were lost has blanks only where its paragraphs ended, and
+ * its commas and sentences glued inside them. Told from the start of the text: a clerk types a
+ * reply one way.
+ */
+function typedLatinWay(folded: string): boolean {
+  let commas = 0;
+  let ends = 0;
+  let glued = 0;
+  for (const m of folded.slice(0, TYPING_SAMPLE).matchAll(MARK_AND_BLANKS)) {
+    if (!m[2]) glued++;
+    else if (m[1] === ',') commas++;
+    else ends++;
+  }
+  return commas >= 2 && ends >= 2 && glued * 10 <= commas + ends;
 }
 
 /** How long an addressee with its greeting, or a signature with its date, is at most. */
@@ -269,8 +294,10 @@ const TITLE_GLUED = new RegExp(`(${TITLE_WORDS})(\\([^()]{1,30}\\))?`, 'g');
  * Whether a run of blanks `[gapStart, gapEnd)` inside a line separates two blocks:
  * - never before a mark no line starts with, after 、 or an opening quote, or inside a name spaced
  *   out (`张　三委员：`);
- * - after a sentence end, an addressee's colon or a transition (`…如下:`);
- * - before a heading, a date standing alone (and after it), a labelled foot line or a metadata label and its colon;
+ * - after a sentence end (unless the line is typed with a blank after every one), an addressee's
+ *   colon or a transition (`…如下:`);
+ * - before a heading, a date standing alone (and after it), a labelled foot line or a metadata label and its colon,
+ *   and a foot line after a sentence end;
  * - after a row of page furniture at a wide gap or a timestamp, before a title after it or after a
  *   whole title, and before furniture ending the line;
  * - after a document number (its category perhaps glued to it), a category or a publicity mark,
@@ -282,7 +309,7 @@ const TITLE_GLUED = new RegExp(`(${TITLE_WORDS})(\\([^()]{1,30}\\))?`, 'g');
  *   contact's number, when it ends the line or the date alone follows it, and between it and that
  *   date (even one that lost 年月日).
  */
-function breaksAtGap(text: string, folded: string, segStart: number, gapStart: number, gapEnd: number, end: number): boolean {
+function breaksAtGap(text: string, folded: string, segStart: number, gapStart: number, gapEnd: number, end: number, latinSpaced: boolean): boolean {
   // what every test needs of either side is short: a window of it, so that a long run-on line is
   // not copied and searched at each of its blanks
   const before = folded.slice(Math.max(segStart, gapStart - NEAR), gapStart);
@@ -291,7 +318,7 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
   if (NO_LINE_START.test(after) || GOES_ON.test(before) || SPACED_NAME.test(before + '|' + after)) return false;
   // a category spaced out (`答复类别：A 类`, `办理类别: B 类`, as a copy from print has it) stays whole
   if ((end - segStart <= 40 && matchCategory(folded, segStart, end)) || (after.startsWith('类') && matchCategory(folded, segStart, gapEnd + 1))) return false;
-  if (/[。!?]/.test(before.charAt(before.length - 1))) return true;
+  if (!latinSpaced && /[。!?]/.test(before.charAt(before.length - 1))) return true;
   if (whole && before.endsWith(':') && endsAddresseeOrTransition(before.slice(0, -1))) return true;
   if (before.endsWith('如下:')) return true;
   // an addressee with no colon before the receipt: `林灵委员 您提出的…`, `农工党某市委员会 《…》已收悉，…`
@@ -319,6 +346,8 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
   const nextPiece = /^\([^()]{1,10}\)|^\S*/.exec(after)![0];
   const pieceEnd = gapEnd + nextPiece.length;
   if (matchCategory(folded, gapEnd, pieceEnd) || matchMark(folded, { start: gapEnd, end: pieceEnd })) return true;
+  // a foot line after a sentence end of a line typed with blanks after them (`…建议。 附:…表 赣州市交通运输局`)
+  if (latinSpaced && /[。!?]$/.test(before) && matchFootMark(folded, { start: gapEnd, end: pieceEnd })) return true;
   // a document number, perhaps with its category glued to it: `华建复〔2017〕5号(B类)`
   const docEnd = matchDocNumber(text, folded, gapEnd, pieceEnd)?.docNumber.end;
   if (docEnd !== undefined && (docEnd === pieceEnd || matchCategory(folded, docEnd, pieceEnd))) return true;
@@ -335,12 +364,12 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
   if (names && (afterHead || names.form !== 'body')) return true;
   // and one that lost its colon after a title, before the receipt (`…的答复 张凤娥等代表 你们提出的…`)
   if (afterHead && analyseNames(nextPiece) !== undefined && receiptPieceAt(folded, pieceEnd, end)) return true;
-  // the signing organisation after a wide gap, a closing formula (`此复 厦门市教育局 2025年5月20日`)
+  // the signing organisation after a wide gap, a sentence end or a closing formula (`此复 厦门市教育局 2025年5月20日`)
   // or an attachment note or a contact line ending with its number (`联系电话:0591-87859750 福建省卫生健康委员会
   // 2023年4月27日`; in `联系单位: 县教育局` the organisation is the value, in `抄报:县政府办 县政协提案委`
   // one more recipient)
   const mark = whole ? matchFootMark(folded, { start: segStart, end: gapStart }) : undefined;
-  const afterFoot = gapEnd - gapStart >= 2 || endsWithClosingFormula(before) || mark === 'attachment' || (mark === 'contact' && /\d$/.test(before));
+  const afterFoot = gapEnd - gapStart >= 2 || /[。!?]$/.test(before) || endsWithClosingFormula(before) || mark === 'attachment' || (mark === 'contact' && /\d$/.test(before));
   if (afterFoot && signatureAt(text, folded, gapEnd, end)) return true;
   // the date alone after the signing organisation, even a date that lost 年月日 (`…交通运输局 2021`)
   if (whole && organName(folded, { start: segStart, end: gapStart }) && endsPiece(folded, matchDateAt(text, folded, gapEnd, true)?.end, end)) return true;
