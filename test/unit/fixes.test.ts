@@ -29,6 +29,13 @@ describe('quick fixes', () => {
     assert.equal(fix(L(...BODY), 'addressee-missing'), L('×××委员：', ...BODY));
   });
 
+  it('completes names that lost their role word, or a character of it', () => {
+    assert.equal(fix(L('伏正洪代:', ...BODY), 'addressee-missing'), L('伏正洪代表：', ...BODY));
+    assert.equal(fix(L('马青、周丽等员:', ...BODY), 'addressee-missing'), L('马青、周丽等委员：', ...BODY));
+    assert.equal(fix(L('伏正洪表:', ...BODY), 'addressee-missing'), L('伏正洪代表：', ...BODY));
+    assert.equal(fix(L('马青、周丽:', ...BODY), 'addressee-missing'), L('马青、周丽委员：', ...BODY));
+  });
+
   it('inserts a missing receipt line below the addressee, addressing the reader correctly', () => {
     assert.equal(fix(L('民进厦门市委：', '我局已出台办法。'), 'receipt-missing'), L('民进厦门市委：', '贵委提出的《×××》（第×号提案）收悉，现答复如下：', '我局已出台办法。'));
   });
