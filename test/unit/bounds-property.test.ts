@@ -127,9 +127,10 @@ describe('property: memory and output bounded for any document up to 1 MB', func
       // paragraph of half-width commas, a finding per line, and that under a line of page metadata
       // (the clean-up action then offers every comma: 1.4 MB of edits for 78 KB until it merged them),
       // a next-steps paragraph per line (an outline node each: 1.4 MB of JSON for 48 KB until capped),
-      // pasted markup past MARKUP_MAX_PIECES, on one line and a piece per line
+      // pasted markup past MARKUP_MAX_PIECES, on one line and a piece per line; a line cut past
+      // CUTS_MAX into table cells or run-together headings (`a|`: 71 MB kept for 1 MB until capped)
       examples: [['1.x\n'.repeat(199_999)], ['中,'.repeat(Math.floor(MiB / 4))], ['中,\n'.repeat(199_999)], [`发布时间: 2019-10-30 04:10\n${'中,\n'.repeat(199_990)}`], ['今后，\r\n'.repeat(95_000)],
-        ['<a>'.repeat(Math.floor(MiB / 3))], ['<p>中&nbsp;</p>\n'.repeat(60_000)]],
+        ['<a>'.repeat(Math.floor(MiB / 3))], ['<p>中&nbsp;</p>\n'.repeat(60_000)], ['a|'.repeat(MiB / 2)], ['(一)x。'.repeat(Math.floor(MiB / 9))]],
     });
   });
 });

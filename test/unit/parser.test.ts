@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import type { MeasureHeading, Reply } from '../../server/src/core/model';
 import { parseReply } from '../../server/src/parse';
+import { CUTS_MAX } from '../../server/src/parse/blocks';
 import { matchAddressee } from '../../server/src/parse/header';
 import { matchMarker } from '../../server/src/parse/numbering';
 import { foldWidth, type Span } from '../../server/src/core/text';
@@ -596,6 +597,19 @@ describe('parser', () => {
   });
 
   describe('junk and odd text', () => {
+    it('cuts the lines of a text into at most CUTS_MAX more blocks, the rest of a line staying whole', () => {
+      const bars = parseReply('a|'.repeat(CUTS_MAX * 2));
+      // (a bar is a cut and a border)
+      assert.ok(bars.blocks.length + bars.junk.length <= 2 * CUTS_MAX + 2, `${bars.blocks.length} blocks, ${bars.junk.length} borders`);
+      assert.equal(bars.blocks.at(-1)!.end, CUTS_MAX * 4 - 1);
+      const headings = parseReply(lines('林灵委员：', '(一)x。'.repeat(CUTS_MAX * 2)));
+      assert.ok(headings.headings.length <= CUTS_MAX + 1, `${headings.headings.length} headings`);
+      // a text within it is cut as ever
+      const table = parseReply('| 答复 | 我局高度重视，已出台办法 |\n'.repeat(100));
+      assert.equal(table.blocks.length, 200);
+    });
+
+
     it('folds width one character for one, a leading BOM kept, with Buffer and without it (a browser)', () => {
       const text = '\ufeffａ，（一）\u3000<p>&nbsp;林灵委员：';
       const folded = '\ufeffa,(一) <p>&nbsp;林灵委员:';

@@ -22,10 +22,23 @@ export interface Segmentation {
   readonly borders: JunkSpan[];
 }
 
+/**
+ * How many cuts a text's lines may take in all (cells of table rows, pieces of run-on lines): past
+ * it, the rest of each line stays whole. A whole letter on one line takes a hundred or so; 16 MB of
+ * `a|` took 8 million, and the command line ran out of memory after two minutes.
+ */
+export const CUTS_MAX = 20_000;
+
+/** What is left of CUTS_MAX while a text is split. */
+interface CutBudget {
+  left: number;
+}
+
 export function splitBlocks(text: string, folded: string, lines: readonly LineInfo[]): Segmentation {
   const blocks: Block[] = [];
   const borders: JunkSpan[] = [];
   const latinSpaced = typedLatinWay(folded);
+  const budget: CutBudget = { left: CUTS_MAX };
   lines.forEach((line, li) => {
     const { start, end } = trimSpan(folded, line.start, line.end);
     if (start >= end) return;
@@ -40,20 +53,21 @@ export function splitBlocks(text: string, folded: string, lines: readonly LineIn
     while (e > s && (folded[e - 1] === '|' || isBlank(folded.charCodeAt(e - 1)))) e--;
     if (s > start) borders.push({ start, end: s, reason: 'table-border', wholeLine: false, line: li });
     if (e < end) borders.push({ start: e, end, reason: 'table-border', wholeLine: false, line: li });
-    for (const cell of cells(folded, s, e)) {
+    for (const cell of cells(folded, s, e, budget)) {
       if (cell.bar) borders.push({ start: cell.start, end: cell.end, reason: 'table-border', wholeLine: false, line: li });
-      else for (const seg of segment(text, folded, cell.start, cell.end, latinSpaced)) blocks.push({ start: seg.start, end: seg.end, line: li });
+      else for (const seg of segment(text, folded, cell.start, cell.end, latinSpaced, budget)) blocks.push({ start: seg.start, end: seg.end, line: li });
     }
   });
   return { blocks, borders };
 }
 
-/** The cells of a table row and the bars between them (` | `). */
-function cells(folded: string, start: number, end: number): Array<{ start: number; end: number; bar: boolean }> {
+/** The cells of a table row and the bars between them (` | `), each bar a cut. */
+function cells(folded: string, start: number, end: number, budget: CutBudget): Array<{ start: number; end: number; bar: boolean }> {
   if (!folded.slice(start, end).includes('|')) return [{ start, end, bar: false }];
   const out: Array<{ start: number; end: number; bar: boolean }> = [];
   let from = start;
   for (const m of folded.slice(start, end).matchAll(/[ \t]*(\|+)[ \t]*/g)) {
+    if (budget.left-- <= 0) break;
     out.push({ ...trimSpan(folded, from, start + m.index!), bar: false });
     const bar = start + m.index! + m[0].indexOf('|');
     out.push({ start: bar, end: bar + m[1]!.length, bar: true });
@@ -98,14 +112,14 @@ const SEGMENT_MARKS = /[《“(]|[》”)]|[。!?]|:|[ \t\u00a0\u200b\u2002\u200
  * sentence end. Never inside brackets or quotes (a 。 closes whatever is left open, so that one
  * unclosed bracket cannot swallow a long line).
  */
-function segment(text: string, folded: string, start: number, end: number, latinSpaced: boolean): Array<{ start: number; end: number }> {
+function segment(text: string, folded: string, start: number, end: number, latinSpaced: boolean, budget: CutBudget): Array<{ start: number; end: number }> {
   // an addressee that lost its colon, glued to the proposer's item at the start: `罗元代表你提出的…`
   const itemAt = itemAfterNames(folded, start, end);
-  return itemAt > start ? [trimSpan(folded, start, itemAt), ...segmentRest(text, folded, itemAt, end, latinSpaced)] : segmentRest(text, folded, start, end, latinSpaced);
+  return itemAt > start ? [trimSpan(folded, start, itemAt), ...segmentRest(text, folded, itemAt, end, latinSpaced, budget)] : segmentRest(text, folded, start, end, latinSpaced, budget);
 }
 
-/** The cuts of `segment` after the start of the cell. */
-function segmentRest(text: string, folded: string, start: number, end: number, latinSpaced: boolean): Array<{ start: number; end: number }> {
+/** The cuts of `segment` after the start of the cell, while the budget lasts. */
+function segmentRest(text: string, folded: string, start: number, end: number, latinSpaced: boolean, budget: CutBudget): Array<{ start: number; end: number }> {
   // most lines are one paragraph: no blank, colon or bracketed number in them, no marker after a
   // sentence end; a row of a blank form is one too
   if (!MAY_SPLIT.test(folded.slice(start, end)) && !LAST_PIECE.test(folded.slice(Math.max(start, end - SHORT_FOOT - 1), end))) return [{ start, end }];
@@ -130,7 +144,7 @@ function segmentRest(text: string, folded: string, start: number, end: number, l
 
   let depth = 0;
   SEGMENT_MARKS.lastIndex = segStart;
-  for (let m = SEGMENT_MARKS.exec(folded); m && m.index < tailAt; m = SEGMENT_MARKS.exec(folded)) {
+  for (let m = SEGMENT_MARKS.exec(folded); m && m.index < tailAt && out.length < budget.left; m = SEGMENT_MARKS.exec(folded)) {
     const i = m.index;
     const ch = m[0];
     if ('《“('.includes(ch)) depth++;
@@ -166,6 +180,7 @@ function segmentRest(text: string, folded: string, start: number, end: number, l
   }
   cut(tailAt, tailAt);
   if (tailAt < end) out.push({ start: tailAt, end });
+  budget.left -= out.length - 1;
   return out;
 }
 
