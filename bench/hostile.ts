@@ -47,7 +47,7 @@ const SHAPES: readonly Shape[] = [
   { name: '`中,` in one paragraph', make: repeat('中,') },
   { name: 'sentences without a numeral, one line with a blank (a date looked for after each)', make: (bytes) => `${repeat('我们很好地完成了工作。')(bytes)} 完成` },
   { name: 'unclosed `<!--` (pasted markup, one line)', make: repeat('<!--') },
-  { name: 'table bars in one line (`a|`, a cell each)', make: repeat('a|') },
+  { name: 'table bars in one line (`a\\|`, a cell each)', make: repeat('a|') },
   { name: 'headings run together in one line (`(一)x。`)', make: repeat('(一)x。') },
   { name: '`<p>中&nbsp;</p>` lines (markup past its cap)', make: repeat('<p>中&nbsp;</p>\n') },
   { name: 'a real-looking reply (bench input)', make: (bytes) => sizedReply(bytes) },
