@@ -1,8 +1,9 @@
 /**
  * How the checker holds up on the kinds of variation real replies show, measured on the labelled
- * corpus: every reply of ../shared/corpus is rewritten one way (line by line, so that its labels
- * still hold), and ../shared/tools/corpus-eval.mjs scores the checker on the copies. The copies are
- * written to a temporary folder and deleted; nothing of the corpus enters the project.
+ * corpus: every reply of ../shared/corpus is rewritten one way (line by line, or as a whole with the
+ * line numbers of its labels carried over), and ../shared/tools/corpus-eval.mjs scores the checker
+ * on the copies. The copies are written to a temporary folder and deleted; nothing of the corpus
+ * enters the project.
  *
  *   npm run corpus:variants                   every variant, a table of the scores
  *   npm run corpus:variants -- drop           the variants whose name contains `drop`, with every miss
@@ -31,11 +32,38 @@ function lose(rate: number, seed: number, by: string): (line: string) => string 
   return (line) => [...line].map((c) => (/\p{Script=Han}/u.test(c) && next() < rate ? by : c)).join('');
 }
 
+/** A rewrite of a text's lines, and where each old line went (labels name lines by number). */
+interface Rewrite {
+  readonly lines: string[];
+  readonly moved: readonly number[];
+}
+
 interface Variant {
   readonly name: string;
   readonly what: string;
-  readonly line: (line: string) => string;
+  /** Each line rewritten in place… */
+  readonly line?: (line: string) => string;
+  /** …or the lines as a whole. */
+  readonly lines?: (lines: readonly string[]) => Rewrite;
   readonly eol?: string;
+}
+
+/** The lines without the blank ones; a blank line's labels (none) would go to the next line. */
+function withoutBlankLines(lines: readonly string[]): Rewrite {
+  const kept: string[] = [];
+  const moved = lines.map((l) => {
+    const at = kept.length;
+    if (l.trim() !== '') kept.push(l);
+    return at;
+  });
+  return { lines: kept, moved };
+}
+
+/** A label with every `line` number carried to where `moved` says that line went. */
+function relabel(label: unknown, moved: readonly number[]): unknown {
+  if (Array.isArray(label)) return label.map((x) => relabel(x, moved));
+  if (label === null || typeof label !== 'object') return label;
+  return Object.fromEntries(Object.entries(label).map(([k, v]) => [k, k === 'line' && typeof v === 'number' ? moved[v] : relabel(v, moved)]));
 }
 
 const VARIANTS: readonly Variant[] = [
@@ -46,6 +74,7 @@ const VARIANTS: readonly Variant[] = [
   { name: 'full-width-digits', what: 'ASCII digits as full-width', line: (l) => l.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) },
   { name: 'trailing', what: 'blanks and a tab after every line', line: (l) => `${l}  \t` },
   { name: 'latin-spacing', what: 'a blank after every comma before a Chinese character and after every ;:。 (typed the Latin way)', line: (l) => l.replace(/(,(?=\p{Script=Han})|[;:。](?=\S))/gu, '$1 ') },
+  { name: 'no-blank-lines', what: 'no blank line between paragraphs', lines: withoutBlankLines },
   { name: 'crlf', what: 'CRLF line ends', line: (l) => l, eol: '\r\n' },
   { name: 'addressee-comma', what: 'a short line of names ending in a colon ends in a comma (张明委员，)', line: (l) => (l.length <= 40 && /(委员|代表|委|会|局|室|府)[:：][ \t]*$/.test(l) ? l.replace(/[:：]([ \t]*)$/, '，$1') : l) },
   { name: 'spaced-names', what: 'two-character names in a short addressee line spaced out to three (张　明委员：)', line: (l) => (l.length <= 40 && /(委员|代表)[^:：]{0,6}[:：][ \t]*$/.test(l) ? l.replace(/(^|[、，,]|尊敬的|致)(\p{Script=Han})(\p{Script=Han})(?=[、，,等]|委员|代表)/gu, (all, lead: string, a: string, b: string) => (/^(主任|各位)$/.test(a + b) ? all : `${lead}${a}\u3000${b}`)) : l) },
@@ -60,12 +89,16 @@ function writeVariant(variant: Variant, dir: string): void {
   for (const set of SETS) {
     const from = path.join(SHARED, 'corpus', set);
     const to = path.join(dir, set);
-    fs.mkdirSync(to, { recursive: true });
-    fs.cpSync(path.join(from, 'labels'), path.join(to, 'labels'), { recursive: true });
-    for (const f of fs.readdirSync(from).filter((x) => x.endsWith('.txt'))) {
-      const lines = fs.readFileSync(path.join(from, f), 'utf8').split('\n');
+    fs.mkdirSync(path.join(to, 'labels'), { recursive: true });
+    for (const labelFile of fs.readdirSync(path.join(from, 'labels'))) {
+      const label = JSON.parse(fs.readFileSync(path.join(from, 'labels', labelFile), 'utf8')) as { file: string };
+      const lines = fs.readFileSync(path.join(from, label.file), 'utf8').split('\n');
       // the corpus's own comment lines stay as they are
-      fs.writeFileSync(path.join(to, f), lines.map((l) => (l.startsWith('# ') ? l : variant.line(l))).join(variant.eol ?? '\n'));
+      const rewrite = variant.lines
+        ? variant.lines(lines)
+        : { lines: lines.map((l) => (l.startsWith('# ') ? l : variant.line!(l))), moved: lines.map((_, i) => i) };
+      fs.writeFileSync(path.join(to, label.file), rewrite.lines.join(variant.eol ?? '\n'));
+      fs.writeFileSync(path.join(to, 'labels', labelFile), JSON.stringify(relabel(label, rewrite.moved), null, 1));
     }
   }
 }
