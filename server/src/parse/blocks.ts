@@ -309,8 +309,8 @@ const TITLE_GLUED = new RegExp(`(${TITLE_WORDS})(\\([^()]{1,30}\\))?`, 'g');
  * Whether a run of blanks `[gapStart, gapEnd)` inside a line separates two blocks:
  * - never before a mark no line starts with, after 、 or an opening quote, or inside a name spaced
  *   out (`张　三委员：`);
- * - after a sentence end (unless the line is typed with a blank after every one), an addressee's
- *   colon or a transition (`…如下:`);
+ * - after a sentence end (unless the text is typed the Latin way, see typedLatinWay), an
+ *   addressee's colon or a transition (`…如下:`);
  * - before a heading, a date standing alone (and after it), a labelled foot line or a metadata label and its colon,
  *   and a foot line after a sentence end;
  * - after a row of page furniture at a wide gap or a timestamp, before a title after it or after a
