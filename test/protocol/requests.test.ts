@@ -130,6 +130,16 @@ describe('protocol: structure, cleanup, renumber, workspace check', function () 
     assert.equal(applyLspEdits(text, editsOf(r.edit, uri)), L(...plain));
   });
 
+  it('cleans a reply typed the Latin way into Chinese punctuation with no blanks after it', async () => {
+    const text = L('林灵委员:', '您提出的《关于加强教育的建议》收悉。 经认真研究, 现答复如下:', '一、加强领导。 我局成立了专班, 由局长任组长。', '此复。', '厦门市教育局', '2025年5月20日');
+    const uri = await open(text);
+    const r = await client.request<CleanupResult>('proposalReply/cleanup', { textDocument: { uri } });
+    assert.equal(r.summary.text, '删除标点之后的空格 4 处，半角标点改为全角 4 处。');
+    const out = applyLspEdits(text, editsOf(r.edit, uri));
+    assert.equal(out, L('林灵委员：', '您提出的《关于加强教育的建议》收悉。经认真研究，现答复如下：', '一、加强领导。我局成立了专班，由局长任组长。', '此复。', '厦门市教育局', '2025年5月20日'));
+    assert.deepEqual((await pull(await open(out))).map((d) => d.code), []);
+  });
+
   for (const seed of ['000_', '001_', '002_', '003_', '004_']) {
     it(`cleans seed ${seed} of junk and half-width punctuation and keeps every other character`, async () => {
       const text = readText(seedPath(seed));

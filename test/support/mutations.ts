@@ -72,6 +72,8 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.nat().map((i): Mutation => (t) => t.slice(0, i % (t.length + 1))),
   fc.constant<Mutation>((t) => t.replace(/[，：；（）]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))),
   fc.constant<Mutation>((t) => t.replace(/[,:;()]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))),
+  // typed the Latin way: a blank after every comma and sentence end
+  fc.constant<Mutation>((t) => t.replace(/([，,。；;：:！？])(?=\S)/g, '$1 ')),
   fc.constant<Mutation>((t) => t.replace(/\r?\n/g, '\r\n')),
   fc.constant<Mutation>((t) => t.replace(/\r?\n/g, '\r')),
   fc.constant<Mutation>((t) => t.replace(/\n/g, ' ')),

@@ -16,6 +16,7 @@ import { renumberDocument } from '../../server/src/features/renumber';
 import { unwrapText } from '../../server/src/parse/unwrap';
 import { flatSymbols } from '../../server/src/features/symbols';
 import { parseReply } from '../../server/src/parse';
+import { typedLatinWay } from '../../server/src/parse/blocks';
 import { copiedFromPrint } from '../../server/src/rules/util';
 import { createReplyService } from '../../server/src/service';
 import { foldWidth, lineIndexAt } from '../../server/src/core/text';
@@ -208,6 +209,11 @@ describe('editor feature properties', function () {
           const around = text.slice(e.start - 1, e.start) + text.slice(e.end, e.end + 1);
           assert.ok(e.newText === '' && old === ' ' && copiedFromPrint(reply) && /[0-9A-Za-z]/.test(around) && /[^\x00-\x7f]/.test(around), what);
           count('cleanup: a blank beside a digit in a copy from print');
+        } else if (e.group === 'latin') {
+          // in a text typed the Latin way, the blanks after a comma or sentence end before Chinese text
+          const before = text.charAt(e.start - 1);
+          assert.ok(e.newText === '' && /^[ \t\u00a0\u3000]+$/.test(old) && ',:;!?。，：；！？'.includes(before) && typedLatinWay(reply.folded), what);
+          count('cleanup: blanks after punctuation typed the Latin way');
         } else {
           // one mark, or (a paragraph of more than 500 marks) a piece of the same length in which
           // every character that changes is a half-width mark made full-width

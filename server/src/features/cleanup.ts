@@ -8,6 +8,7 @@
  *   before a date or contact line); the blanks and junk between the pieces become one line break;
  * - the lines of a paragraph copied from a PDF or a printout are joined (paragraph-line-break), and
  *   the blanks such a copy puts between digits and Chinese text are taken out;
+ * - in a text typed the Latin way, the blanks after its commas and sentence ends are taken out;
  * - half-width punctuation in Chinese text becomes full-width (the punctuation-width rule's fixes).
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -16,12 +17,19 @@ import type { EffectiveConfig } from '../config/schema';
 import type { DateValue, Reply } from '../core/model';
 import type { CleanupResult } from '../protocol';
 import { type Locale, type Localized, type TextEdit as SpanEdit, localize } from '../core/vocabulary';
+import { typedLatinWay } from '../parse/blocks';
 import { copiedFromPrint, deleteLines, eolOf } from '../rules/util';
 import { capitalize, lineIndexAt, PRINT_BLANK } from '../core/text';
 import { toLspEdits } from './edits';
 import { runRule } from './runRule';
 
-export type CleanupGroup = 'junk' | 'split' | 'join' | 'spacing' | 'width';
+export type CleanupGroup = 'junk' | 'split' | 'join' | 'spacing' | 'latin' | 'width';
+
+/**
+ * The blanks after a comma, colon, semicolon or sentence end before Chinese text, where a text typed
+ * the Latin way has them (`重视, 立即部署。 各区…`): a Chinese mark carries its own space.
+ */
+const LATIN_BLANK = /(?<=[,:;!?。，：；！？])[ \t\u00a0\u3000]+(?=[\p{Script=Han}《“（(])/gu;
 
 export interface CleanupEdit extends SpanEdit {
   readonly group: CleanupGroup;
@@ -38,6 +46,8 @@ export interface CleanupPlan {
   readonly joins: number;
   /** Blanks a copy from print put between digits or letters and Chinese text. */
   readonly spacing: number;
+  /** Runs of blanks after punctuation in a text typed the Latin way. */
+  readonly latinBlanks: number;
   readonly punctuation: number;
 }
 
@@ -117,6 +127,16 @@ export function planCleanup(reply: Reply, config: EffectiveConfig, today: DateVa
       spacing++;
     }
   }
+  // in a text typed the Latin way, the blanks after its punctuation, but for those inside another edit
+  let latinBlanks = 0;
+  if (typedLatinWay(reply.folded)) {
+    const inEdit = meetsAny(edits);
+    for (const m of reply.text.matchAll(LATIN_BLANK)) {
+      if (inEdit(m.index, m.index + m[0].length)) continue;
+      edits.push({ start: m.index, end: m.index + m[0].length, newText: '', group: 'latin' });
+      latinBlanks++;
+    }
+  }
   let punctuation = 0;
   const others = edits.slice().sort((a, b) => a.start - b.start);
   for (const r of runRule('punctuation-width', reply, config, today)) {
@@ -138,7 +158,7 @@ export function planCleanup(reply: Reply, config: EffectiveConfig, today: DateVa
     }
   }
   edits.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { edits, junkLines, junkFragments, invisible, splits, joins, spacing, punctuation };
+  return { edits, junkLines, junkFragments, invisible, splits, joins, spacing, latinBlanks, punctuation };
 }
 
 /** The parts of a same-length edit that lie outside the (sorted, disjoint) other edits. */
@@ -164,6 +184,7 @@ export function cleanupSummaryText(plan: CleanupPlan, locale: Locale): string {
     [plan.splits, { zh: `拆分粘连段落 ${plan.splits} 处`, en: `split ${plan.splits} run-on paragraph(s)` }],
     [plan.joins, { zh: `合并段内换行 ${plan.joins} 处`, en: `join ${plan.joins} line break(s) inside paragraphs` }],
     [plan.spacing, { zh: `删除数字、字母与汉字之间的空格 ${plan.spacing} 处`, en: `remove ${plan.spacing} blank(s) between digits or letters and Chinese text` }],
+    [plan.latinBlanks, { zh: `删除标点之后的空格 ${plan.latinBlanks} 处`, en: `remove the blanks after ${plan.latinBlanks} punctuation mark(s)` }],
     [plan.punctuation, { zh: `半角标点改为全角 ${plan.punctuation} 处`, en: `make ${plan.punctuation} punctuation mark(s) full-width` }],
   ];
   const done = parts.filter(([n]) => n > 0).map(([, text]) => text);
@@ -184,6 +205,7 @@ export function cleanupEdit(doc: TextDocument, plan: CleanupPlan, locale: Locale
     splits: plan.splits,
     joins: plan.joins,
     spacing: plan.spacing,
+    latinBlanks: plan.latinBlanks,
     punctuation: plan.punctuation,
     text: cleanupSummaryText(plan, locale),
   };

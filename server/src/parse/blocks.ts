@@ -196,7 +196,7 @@ const TYPING_SAMPLE = 20_000;
  * its commas and sentences glued inside them. Told from the start of the text: a clerk types a
  * reply one way.
  */
-function typedLatinWay(folded: string): boolean {
+export function typedLatinWay(folded: string): boolean {
   let commas = 0;
   let ends = 0;
   let glued = 0;

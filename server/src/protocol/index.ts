@@ -119,6 +119,7 @@ export interface CleanupSummary {
   readonly splits: number;
   readonly joins: number;
   readonly spacing: number;
+  readonly latinBlanks: number;
   readonly punctuation: number;
   /** One line for the user, in the client's locale. */
   readonly text: string;
