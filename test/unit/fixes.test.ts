@@ -81,6 +81,11 @@ describe('quick fixes', () => {
     assert.equal(fix(text, 'punctuation-width'), L('您提出的建议收悉，现答复如下：', '全市投入1,000万元(含配套),会议10:30开始。', '林灵委员:'));
   });
 
+  it('makes a paragraph typed the Latin way full-width at once, a comma after a bracket too', () => {
+    const text = L('林灵委员：', '工程覆盖马山县等县(区), 任务以灌溉为主, 结合城乡供水。');
+    assert.equal(fix(text, 'punctuation-width'), L('林灵委员：', '工程覆盖马山县等县（区）， 任务以灌溉为主， 结合城乡供水。'));
+  });
+
   it('deletes a junk line with its line break, and only the border characters of a content line', () => {
     assert.equal(fix(L('标题', '发布时间：2019-10-30　浏览次数：0次', '林灵委员：'), 'pasted-junk'), L('标题', '林灵委员：'));
     assert.equal(fix(L('普洱市教育体育局答复函 | ||||', '林灵委员：'), 'pasted-junk'), L('普洱市教育体育局答复函', '林灵委员：'));

@@ -1,5 +1,5 @@
 import { marksOf } from '../parse/marks';
-import { isCjkPunct, isDigitCode, isHan } from '../core/text';
+import { isBlank, isCjkPunct, isDigitCode, isHan } from '../core/text';
 import { type TextEdit } from '../core/vocabulary';
 import { defineRule, EDITS_MERGED_ABOVE } from './types';
 
@@ -120,7 +120,10 @@ function chinese(ch: string): boolean {
 
 function isChineseContext(text: string, i: number, ch: string, end: number): boolean {
   const prev = text.charAt(i - 1);
-  const next = i + 1 < end ? text.charAt(i + 1) : '';
+  // the next word, past the blank a text typed the Latin way puts after a mark (`…县(区), 工程…`)
+  let j = i + 1;
+  while (j < end && isBlank(text.charCodeAt(j))) j++;
+  const next = j < end ? text.charAt(j) : '';
   if (ch === '.') {
     // a full stop after Chinese text at a sentence end, not 1. or 3.5
     return isHan(prev) && (next === '' || /[\s\u3000]/.test(next) || chinese(next));
