@@ -10,8 +10,8 @@ export const rule = defineRule({
   defaultSeverity: 'hint',
   title: { zh: '中文中使用了半角标点', en: 'Half-width punctuation in Chinese text' },
   description: {
-    zh: '中文文本中的逗号、冒号、分号、问号、叹号、括号和句号应使用全角形式（，：；？！（）。）。网页转载常丢失全角标点，定稿前应统一；数字和西文之间的半角符号（如“1,000”“10:30”）不提示。每段报告一次，快速修复改正该段全部半角标点。',
-    en: 'Commas, colons, semicolons, question and exclamation marks, brackets and full stops in Chinese text are full-width (，：；？！（）。). Web copies often lose them. Marks between digits or Latin text (1,000, 10:30) are left alone. Reported once per paragraph; the fix corrects the whole paragraph.',
+    zh: '中文文本中的逗号、冒号、分号、问号、叹号、括号和句号应使用全角形式（，：；？！（）。）。网页转载常丢失全角标点，定稿前应统一；数字和西文之间的半角符号（如“1,000”“10:30”）不提示；按西文习惯在标点后加的空格不影响判断。每段报告一次，快速修复改正该段全部半角标点。',
+    en: 'Commas, colons, semicolons, question and exclamation marks, brackets and full stops in Chinese text are full-width (，：；？！（）。). Web copies often lose them. Marks between digits or Latin text (1,000, 10:30) are left alone; a blank typed after a mark does not change how it is judged. Reported once per paragraph; the fix corrects the whole paragraph.',
   },
   sources: [
     { kind: 'GB/T 15834-2011', note: { zh: '标点符号用法：中文文本使用全角标点。', en: 'Use of punctuation marks: Chinese text takes full-width marks.' } },
