@@ -117,26 +117,20 @@ export function planCleanup(reply: Reply, config: EffectiveConfig, today: DateVa
       joins++;
     }
   }
-  // in a copy from print, the blanks around its digits, but for one inside another edit
-  let spacing = 0;
-  if (copiedFromPrint(reply)) {
+  // blanks the text does not need, but for those inside an earlier edit: how many were deleted
+  const deleteBlanks = (blanks: RegExp, group: CleanupGroup): number => {
     const inEdit = meetsAny(edits);
-    for (const m of reply.text.matchAll(PRINT_BLANK)) {
-      if (inEdit(m.index, m.index + 1)) continue;
-      edits.push({ start: m.index, end: m.index + 1, newText: '', group: 'spacing' });
-      spacing++;
-    }
-  }
-  // in a text typed the Latin way, the blanks after its punctuation, but for those inside another edit
-  let latinBlanks = 0;
-  if (typedLatinWay(reply.folded)) {
-    const inEdit = meetsAny(edits);
-    for (const m of reply.text.matchAll(LATIN_BLANK)) {
+    let n = 0;
+    for (const m of reply.text.matchAll(blanks)) {
       if (inEdit(m.index, m.index + m[0].length)) continue;
-      edits.push({ start: m.index, end: m.index + m[0].length, newText: '', group: 'latin' });
-      latinBlanks++;
+      edits.push({ start: m.index, end: m.index + m[0].length, newText: '', group });
+      n++;
     }
-  }
+    return n;
+  };
+  // in a copy from print, the blanks around its digits; in a text typed the Latin way, those after its punctuation
+  const spacing = copiedFromPrint(reply) ? deleteBlanks(PRINT_BLANK, 'spacing') : 0;
+  const latinBlanks = typedLatinWay(reply.folded) ? deleteBlanks(LATIN_BLANK, 'latin') : 0;
   let punctuation = 0;
   const others = edits.slice().sort((a, b) => a.start - b.start);
   for (const r of runRule('punctuation-width', reply, config, today)) {

@@ -333,7 +333,8 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
   if (NO_LINE_START.test(after) || GOES_ON.test(before) || SPACED_NAME.test(before + '|' + after)) return false;
   // a category spaced out (`答复类别：A 类`, `办理类别: B 类`, as a copy from print has it) stays whole
   if ((end - segStart <= 40 && matchCategory(folded, segStart, end)) || (after.startsWith('类') && matchCategory(folded, segStart, gapEnd + 1))) return false;
-  if (!latinSpaced && /[。!?]/.test(before.charAt(before.length - 1))) return true;
+  const afterSentence = /[。!?]$/.test(before);
+  if (afterSentence && !latinSpaced) return true;
   if (whole && before.endsWith(':') && endsAddresseeOrTransition(before.slice(0, -1))) return true;
   if (before.endsWith('如下:')) return true;
   // an addressee with no colon before the receipt: `林灵委员 您提出的…`, `农工党某市委员会 《…》已收悉，…`
@@ -361,8 +362,8 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
   const nextPiece = /^\([^()]{1,10}\)|^\S*/.exec(after)![0];
   const pieceEnd = gapEnd + nextPiece.length;
   if (matchCategory(folded, gapEnd, pieceEnd) || matchMark(folded, { start: gapEnd, end: pieceEnd })) return true;
-  // a foot line after a sentence end of a line typed with blanks after them (`…建议。 附:…表 赣州市交通运输局`)
-  if (latinSpaced && /[。!?]$/.test(before) && matchFootMark(folded, { start: gapEnd, end: pieceEnd })) return true;
+  // a foot line after a sentence end (only a text typed the Latin way gets here after one: `…建议。 附:…表 赣州市交通运输局`)
+  if (afterSentence && matchFootMark(folded, { start: gapEnd, end: pieceEnd })) return true;
   // a document number, perhaps with its category glued to it: `华建复〔2017〕5号(B类)`
   const docEnd = matchDocNumber(text, folded, gapEnd, pieceEnd)?.docNumber.end;
   if (docEnd !== undefined && (docEnd === pieceEnd || matchCategory(folded, docEnd, pieceEnd))) return true;
@@ -384,7 +385,7 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
   // 2023年4月27日`; in `联系单位: 县教育局` the organisation is the value, in `抄报:县政府办 县政协提案委`
   // one more recipient)
   const mark = whole ? matchFootMark(folded, { start: segStart, end: gapStart }) : undefined;
-  const afterFoot = gapEnd - gapStart >= 2 || /[。!?]$/.test(before) || endsWithClosingFormula(before) || mark === 'attachment' || (mark === 'contact' && /\d$/.test(before));
+  const afterFoot = gapEnd - gapStart >= 2 || afterSentence || endsWithClosingFormula(before) || mark === 'attachment' || (mark === 'contact' && /\d$/.test(before));
   if (afterFoot && signatureAt(text, folded, gapEnd, end)) return true;
   // the date alone after the signing organisation, even a date that lost 年月日 (`…交通运输局 2021`)
   if (whole && organName(folded, { start: segStart, end: gapStart }) && endsPiece(folded, matchDateAt(text, folded, gapEnd, true)?.end, end)) return true;
