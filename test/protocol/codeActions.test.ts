@@ -47,6 +47,8 @@ const CASES: readonly Case[] = [
   },
   { name: 'replace the addressee comma by a full-width colon', text: L('林灵委员，', ...BODY), code: 'addressee-colon', title: '将“，”改为“：”', expected: L('林灵委员：', ...BODY) },
   { name: 'add the transition to a receipt line', text: L('林灵委员：', '您提出的《关于课后服务的建议》收悉。'), code: 'receipt-transition', title: '加上“现答复如下：”', expected: L('林灵委员：', '您提出的《关于课后服务的建议》收悉，现答复如下：') },
+  { name: 'end the transition with a colon', text: L('林灵委员：', '您提出的《关于课后服务的建议》收悉，现答复如下。'), code: 'receipt-transition', title: '改为“如下：”', expected: L('林灵委员：', '您提出的《关于课后服务的建议》收悉，现答复如下：') },
+  { name: 'end an opinion named after 如下 with a colon, after the name', text: L('市住房和城乡建设局：', '张丽华代表提出的第312号建议由你局主办，我局协办。经研究，现提出如下办理意见。'), code: 'receipt-transition', title: '改为“如下办理意见：”', expected: L('市住房和城乡建设局：', '张丽华代表提出的第312号建议由你局主办，我局协办。经研究，现提出如下办理意见：') },
   { name: 'fix the date format in place', text: L('林灵委员：', ...BODY, '此复。', '厦门市教育局', '2025年05月02日'), code: 'date-format', title: '改为“2025年5月2日”', expected: L('林灵委员：', ...BODY, '此复。', '厦门市教育局', '2025年5月2日') },
   { name: 'fix the document-number format in place', text: L('厦教提案函[25]第043号', '林灵委员：'), code: 'doc-number-format', title: '改为“厦教提案函〔2025〕43号”', expected: L('厦教提案函〔2025〕43号', '林灵委员：') },
   { name: 'renumber one marker', text: L('一、甲', '三、乙', '四、丙'), code: 'numbering-sequence', title: '改为“二、”', expected: L('一、甲', '二、乙', '四、丙') },

@@ -429,7 +429,7 @@ describe('parser', () => {
     });
 
     it('finds the closing formulas clerks write', () => {
-      for (const closing of ['此复。', '特此函复。', '专此答复，诚望继续关心支持。', '以上答复，如有不妥，请批评指正。', '以上答复，请予指正。', '以上答复，请予审议。', '再次感谢您对我们工作的关心和支持！']) {
+      for (const closing of ['此复。', '特此函复。', '专此答复，诚望继续关心支持。', '以上答复，如有不妥，请批评指正。', '以上答复，请予指正。', '以上答复，请予审议。', '再次感谢您对我们工作的关心和支持！', '如有不同意见，请及时与我们联系。', '如对答复有意见，请及时反馈。', '以上报告，请审阅。']) {
         const r = parseReply(lines(...head, closing, '厦门市教育局', '2025年5月20日'));
         assert.equal(slice(r, r.closing), closing);
       }
@@ -765,6 +765,9 @@ describe('parser', () => {
       // a CPPCC committee proposes: a reply to it is no co-handling opinion, as a reply to a bureau is
       [lines('市政协提案委：', '贵委提出的《关于城乡一体化的提案》收悉，现答复如下：'), 'proposal-reply'],
       [lines('市住房和城乡建设局：', '贵局主办的提案收悉，现提出意见如下：'), 'co-handling-opinion'],
+      // a reply that reports how it was handled is still a reply when its title says so
+      [lines('关于区政协九届三次会议第1号提案的答复', '区政协提案委：', '民建区委提出的《关于加快数字经济发展的提案》由我局主办，现将办理情况报告如下：'), 'proposal-reply'],
+      [lines('区政协提案委：', '民建区委提出的《关于加快数字经济发展的提案》由我局主办，现将办理情况报告如下：'), 'rectification-report'],
     ];
     kinds.forEach(([text, kind], k) => it(`detects ${kind} (${k + 1})`, () => assert.equal(parseReply(text).kind, kind)));
 

@@ -18,16 +18,18 @@ export function endsWithClosingFormula(s: string): boolean {
 }
 
 /**
- * Formulas that close a reply: 此复, 特此函复, thanks for support, an invitation to comment or to
- * return the receipt slip, that the reply was approved, an apology for its shortcomings.
+ * Formulas that close a reply: 此复, 特此函复, thanks for support, an invitation to comment, to
+ * come back with objections or to return the receipt slip, that the reply was approved, an apology for its shortcomings.
  */
 const CLOSING_CUE = new RegExp([
-  `${FORMULA}|以上(答复|意见|回复)[^。]{0,12}(参考|当否|妥否|不妥|批评|指正|审议|审阅)|特此|此致`,
+  `${FORMULA}|以上(答复|意见|回复|报告)[^。]{0,12}(参考|当否|妥否|不妥|批评|指正|审议|审阅)|特此|此致`,
   /以上是[^。]{0,40}(答复|回复|意见)/.source,
   /以上意见[^。]{0,20}(参考|综合|答复)|请[^。]{0,6}(综合|统筹)[^。]{0,20}答复/.source,
   // (谢您 too: a page that lost 感 of 感谢您)
   /(感谢|谢谢|谢(?=您|你))[^。]{0,40}(关心|支持|关注|理解|监督|厚爱|建议|提案)/.source,
   /(欢迎|敬请|恳请|希望|请)[^。]{0,30}(继续|一如既往|多提|提出)[^。]{0,24}(意见|建议|监督|指导|关心|支持|关注)/.source,
+  // an invitation to come back with objections: 如有不同意见，请及时与我们联系
+  /如(对[^。]{0,12})?有[^。]{0,8}(意见|建议)[^。]{0,4},?请[^。]{0,20}(联系|反馈|沟通|告知)/.source,
   /(对(以上|本)(答复|复函|函复))[^。]{0,30}(意见|满意)|回执|征询意见表/.source,
   /妥否[,，]?请/.source,
   /(本|此)(答复|复函|答复函|意见)(已经|经)[^。]{0,20}(审签|审定|签发|审核)/.source,

@@ -45,6 +45,8 @@ export function isReportTitle(title: string): boolean {
   return REPORT_TITLE.test(unquoted(title));
 }
 const REPORT_LEAD_IN = /整改[^。]{0,10}(报告|如下)|报告如下|巡察|督导评估/;
+/** A reply's title: `…提案的答复`, `…的复函`. */
+const REPLY_TITLE = /答复|复函|回复/;
 /** A co-handling opinion says so, unless the reply says it leads (由我局主办). */
 const CO_HANDLING_TITLE = /协办|会办/;
 const CO_HANDLING_SAID = /由(我|本)[^,，。]{0,6}(协办|会办)|作为(协办|会办)|(我|本)[局委办厅院部处][^,，。]{0,4}(协办|会办)|(提出|函告|报送|提供)[^。]{0,10}(协办|会办)意见|(协办|会办)意见如下/;
@@ -68,7 +70,8 @@ export function detectKind(e: KindEvidence): DocumentKind {
   const title = unquoted(e.title);
   const receipt = unquoted(e.receipt);
   const said = unquoted(e.receipt + e.opening);
-  if (isReportTitle(e.title) || REPORT_LEAD_IN.test(receipt)) return 'rectification-report';
+  // a reply that reports how it was handled (`现将办理情况报告如下`) says in its title that it replies
+  if (isReportTitle(e.title) || (REPORT_LEAD_IN.test(receipt) && !REPLY_TITLE.test(title))) return 'rectification-report';
   const unit = e.addressee?.form === 'body' && e.addressee.names.some((n) => GOVERNMENT_UNIT.test(n) && !PROPOSER_BODY.test(n));
   if (!LEADS.test(said) && (CO_HANDLING_TITLE.test(title) || CO_HANDLING_SAID.test(said) || unit)) return 'co-handling-opinion';
   const text = { title, receipt, organ: e.docNumberOrgan };

@@ -20,8 +20,12 @@ export function opensWithYourItem(s: string): boolean {
 
 /** The item named formally in the first sentence: quoted, numbered, or as 提出的…建议. */
 const FORMAL_ITEM = /^[^。]*(《[^》]{2,}》|“[^”]{4,}”|第[^,。]{0,12}号|提出的[^,。]{0,30}(提案|建议|议案))/;
-/** The transition to the answer: `现答复如下：`, `现将办理情况函告如下`, `提出如下协办意见`. */
-const TRANSITION = /如下[ \t]*[:。;,]?/;
+/**
+ * The transition to the answer: `现答复如下：`, `现将办理情况函告如下`, and in an opinion the
+ * opinion named after 如下 (`现提出如下办理意见。`, `提出如下协办意见，供你单位答复委员时参考：`), so
+ * that its mark is the one after that name.
+ */
+const TRANSITION = /如下(\p{Script=Han}{0,4}意见(,[^:。;!?]{1,20}(?=[ \t]*:))?)?[ \t]*[:。;,]?/u;
 
 /**
  * How strongly a block reads as the receipt line (0: not at all): acknowledging or handing over

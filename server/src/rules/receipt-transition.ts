@@ -23,14 +23,15 @@ export const rule = defineRule({
     if (t) {
       const last = ctx.reply.text.charAt(t.end - 1);
       if (last === '：' || last === ':') return;
-      // 如下 followed by another mark, or by nothing
+      // 如下 (or the opinion named after it: 如下协办意见) followed by another mark, or by nothing
       const hasMark = /[。，；,;.]/.test(last);
+      const words = t.text.slice(t.text.lastIndexOf('如下')).replace(/[。，；,;.]$/, '');
       ctx.report({
         start: t.start,
         end: t.end,
-        message: { zh: '过渡语“……如下”之后应使用全角冒号“：”。', en: 'The transition “……如下” should end with a full-width colon “：”.' },
+        message: { zh: `过渡语“……${words}”之后应使用全角冒号“：”。`, en: `The transition “……${words}” should end with a full-width colon “：”.` },
         fixes: [{
-          title: { zh: '改为“如下：”', en: 'End with “如下：”' },
+          title: { zh: `改为“${words}：”`, en: `End with “${words}：”` },
           edits: [hasMark ? { start: t.end - 1, end: t.end, newText: '：' } : { start: t.end, end: t.end, newText: '：' }],
         }],
       });
