@@ -765,6 +765,9 @@ describe('parser', () => {
       // a CPPCC committee proposes: a reply to it is no co-handling opinion, as a reply to a bureau is
       [lines('市政协提案委：', '贵委提出的《关于城乡一体化的提案》收悉，现答复如下：'), 'proposal-reply'],
       [lines('市住房和城乡建设局：', '贵局主办的提案收悉，现提出意见如下：'), 'co-handling-opinion'],
+      // the body addressed proposes in the people's congress or the CPPCC, though the item quoted says otherwise
+      [lines('吴江代表团：', '你团提出的《关于加快推进太湖生态岛建设的议案》收悉，现答复如下：'), 'suggestion-reply'],
+      [lines('市政协社会和法制委员会：', '贵委提出的《关于完善基层社会治理体系的建议》收悉，现答复如下：'), 'proposal-reply'],
       // a reply that reports how it was handled is still a reply when its title says so
       [lines('关于区政协九届三次会议第1号提案的答复', '区政协提案委：', '民建区委提出的《关于加快数字经济发展的提案》由我局主办，现将办理情况报告如下：'), 'proposal-reply'],
       [lines('区政协提案委：', '民建区委提出的《关于加快数字经济发展的提案》由我局主办，现将办理情况报告如下：'), 'rectification-report'],

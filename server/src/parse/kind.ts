@@ -22,7 +22,7 @@ function unquoted(s: string): string {
 /** A cue for proposal against suggestion: where it is looked for, what it is, and how much it counts. */
 interface KindCue {
   readonly kind: 'proposal-reply' | 'suggestion-reply';
-  readonly where: 'title' | 'receipt' | 'organ';
+  readonly where: 'title' | 'receipt' | 'organ' | 'addressee';
   readonly cue: RegExp;
   readonly weight: number;
 }
@@ -36,6 +36,9 @@ const CUES: readonly KindCue[] = [
   { kind: 'proposal-reply', where: 'title', cue: /政协/, weight: 3 },
   { kind: 'proposal-reply', where: 'receipt', cue: /提案|政协/, weight: 2 },
   { kind: 'proposal-reply', where: 'organ', cue: /提案|提复|提/, weight: 1 },
+  // a body that proposes: a people's congress delegation (思明代表团) or office, a CPPCC committee or sector
+  { kind: 'suggestion-reply', where: 'addressee', cue: /代表团|代表小组|人大/, weight: 3 },
+  { kind: 'proposal-reply', where: 'addressee', cue: /政协|界别/, weight: 3 },
 ];
 
 /** A rectification report says so: 整改 in its title, or a lead-in that reports on rectification or an inspection. */
@@ -74,7 +77,7 @@ export function detectKind(e: KindEvidence): DocumentKind {
   if (isReportTitle(e.title) || (REPORT_LEAD_IN.test(receipt) && !REPLY_TITLE.test(title))) return 'rectification-report';
   const unit = e.addressee?.form === 'body' && e.addressee.names.some((n) => GOVERNMENT_UNIT.test(n) && !PROPOSER_BODY.test(n));
   if (!LEADS.test(said) && (CO_HANDLING_TITLE.test(title) || CO_HANDLING_SAID.test(said) || unit)) return 'co-handling-opinion';
-  const text = { title, receipt, organ: e.docNumberOrgan };
+  const text = { title, receipt, organ: e.docNumberOrgan, addressee: e.addressee?.form === 'body' ? e.addressee.names.join('、') : '' };
   const score = { 'proposal-reply': 0, 'suggestion-reply': 0 };
   for (const c of CUES) if (c.cue.test(text[c.where])) score[c.kind] += c.weight;
   // the addressee's role word: 代表 for an NPC deputy, 委员 for a CPPCC member
