@@ -15,7 +15,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { EffectiveConfig } from '../config/schema';
 import type { DateValue, Reply } from '../core/model';
-import type { CleanupResult } from '../protocol';
+import type { CleanupCounts, CleanupResult } from '../protocol';
 import { type Locale, type Localized, type TextEdit as SpanEdit, localize } from '../core/vocabulary';
 import { typedLatinWay } from '../parse/blocks';
 import { copiedFromPrint, deleteLines, eolOf } from '../rules/util';
@@ -35,20 +35,8 @@ export interface CleanupEdit extends SpanEdit {
   readonly group: CleanupGroup;
 }
 
-export interface CleanupPlan {
+export interface CleanupPlan extends CleanupCounts {
   readonly edits: CleanupEdit[];
-  readonly junkLines: number;
-  readonly junkFragments: number;
-  /** Runs of invisible characters deleted (zero-width spaces and the like, parse/invisible.ts). */
-  readonly invisible: number;
-  readonly splits: number;
-  /** Line breaks taken out of paragraphs. */
-  readonly joins: number;
-  /** Blanks a copy from print put between digits or letters and Chinese text. */
-  readonly spacing: number;
-  /** Runs of blanks after punctuation in a text typed the Latin way. */
-  readonly latinBlanks: number;
-  readonly punctuation: number;
 }
 
 /** Whether a span meets one of `edits`, for spans asked about in document order. */
@@ -192,20 +180,11 @@ export function cleanupSummaryText(plan: CleanupPlan, locale: Locale): string {
  * title says what it does.
  */
 export function cleanupEdit(doc: TextDocument, plan: CleanupPlan, locale: Locale): CleanupResult {
-  const summary = {
-    junkLines: plan.junkLines,
-    junkFragments: plan.junkFragments,
-    invisible: plan.invisible,
-    splits: plan.splits,
-    joins: plan.joins,
-    spacing: plan.spacing,
-    latinBlanks: plan.latinBlanks,
-    punctuation: plan.punctuation,
-    text: cleanupSummaryText(plan, locale),
-  };
-  if (plan.edits.length === 0) return { edit: {}, summary };
+  const { edits: planned, ...counts } = plan;
+  const summary = { ...counts, text: cleanupSummaryText(plan, locale) };
+  if (planned.length === 0) return { edit: {}, summary };
   // past EDITS_MERGED_ABOVE edits one edit of the span (compactEdits): a pasted list of 15 000 `中,`
   // lines made 1.4 MB of positions for 78 KB of text
-  const edits: TextEdit[] = toLspEdits(doc, plan.edits);
+  const edits: TextEdit[] = toLspEdits(doc, planned);
   return { edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] }, summary };
 }

@@ -112,15 +112,23 @@ export interface StructureReport {
   readonly counts: Readonly<Record<Severity, number>>;
 }
 
-export interface CleanupSummary {
+/** What a clean-up does, counted by kind (features/cleanup.ts). */
+export interface CleanupCounts {
   readonly junkLines: number;
   readonly junkFragments: number;
+  /** Runs of invisible characters deleted (zero-width spaces and the like, parse/invisible.ts). */
   readonly invisible: number;
   readonly splits: number;
+  /** Line breaks taken out of paragraphs. */
   readonly joins: number;
+  /** Blanks a copy from print put between digits or letters and Chinese text. */
   readonly spacing: number;
+  /** Runs of blanks after punctuation in a text typed the Latin way. */
   readonly latinBlanks: number;
   readonly punctuation: number;
+}
+
+export interface CleanupSummary extends CleanupCounts {
   /** One line for the user, in the client's locale. */
   readonly text: string;
 }

@@ -2,22 +2,19 @@
  * The report's columns, shared by the HTML, Markdown and CSV formats: what each shows for a row
  * and how it sorts. One row per register entry and reply.
  */
+import { ELEMENT } from '../core/elements';
 import { KIND_NAME } from '../core/labels';
+import { capitalize } from '../core/text';
 import { isoDate, ITEM_KIND_NAME } from '../register/match';
 import { type Locale, type Localized, localize } from '../core/vocabulary';
 import { ENTRY_STATES, type ReportRow, STATE_LABEL } from './batch';
 import { elementExpected, REPORT_ELEMENTS, type ReportElement } from './summary';
 
-export const ELEMENT_HEADER: Readonly<Record<ReportElement, Localized>> = {
-  title: { zh: '标题', en: 'Title' },
-  addressee: { zh: '主送', en: 'Addressee' },
-  receipt: { zh: '收文说明', en: 'Receipt' },
-  measure: { zh: '措施', en: 'Measures' },
-  nextSteps: { zh: '下一步', en: 'Next steps' },
-  closing: { zh: '结束语', en: 'Closing' },
-  signature: { zh: '署名', en: 'Signature' },
-  date: { zh: '成文日期', en: 'Date' },
-};
+/** An element column's header: the element's name (core/elements.ts). */
+function elementHeader(el: ReportElement): Localized {
+  const { zh, en } = ELEMENT[el].label;
+  return { zh, en: capitalize(en) };
+}
 
 export interface Cell {
   readonly text: string;
@@ -98,7 +95,7 @@ export const COLUMNS: readonly Column[] = [
   },
   ...REPORT_ELEMENTS.map((el): Column => ({
     id: `element-${el}`,
-    header: ELEMENT_HEADER[el],
+    header: elementHeader(el),
     cell: (r) => {
       if (!r.reply) return { text: '—' };
       if (!r.reply.elements[el] && !elementExpected(el, r.reply.kind)) return { text: '/', notApplicable: true };
