@@ -82,6 +82,9 @@ const VARIANTS: readonly Variant[] = [
   ...[1, 2, 3].map((seed): Variant => ({ name: `drop-1%-${seed}`, what: `1% of Chinese characters lost (seed ${seed})`, line: lose(0.01, seed, '') })),
   { name: 'question-1%', what: '1% of Chinese characters as ?', line: lose(0.01, 1, '?') },
   { name: 'replacement-1%', what: '1% of Chinese characters as U+FFFD', line: lose(0.01, 5, '\ufffd') },
+  // what pages whose font lacks a glyph lose throughout (corpus 108, 117, 131, 134, 147, 156, 172, 178)
+  { name: 'no-ymd', what: '年月日 after a digit lost everywhere (20211022)', line: (l) => l.replace(/(\d)[年月日]/g, '$1').replace(/(\d)[年月日]/g, '$1') },
+  { name: 'no-hexagonal-brackets', what: '〔〕 lost everywhere (厦教提案函202443号)', line: (l) => l.replace(/[〔〕]/g, '') },
 ];
 
 /** The corpus rewritten by a variant into `dir`, with its labels. */

@@ -72,6 +72,14 @@ describe('parser', () => {
       assert.deepEqual([r.docNumber!.open, r.docNumber!.year, r.docNumber!.close, r.docNumber!.hasDi, r.docNumber!.serial], ['[', '24', ']', true, '043']);
     });
 
+    it('reads a document number whose brackets a page lost, and no item number as one', () => {
+      for (const [written, serial] of [['厦教提案函2024 43号', '43'], ['厦教提案函202443号', '43']] as const) {
+        const r = parseReply(lines(written, '', '关于市政协第43号提案的答复', '', '林灵委员：'));
+        assert.deepEqual([slice(r, r.docNumber), r.docNumber?.open, r.docNumber?.year, r.docNumber?.serial], [written, '', '2024', serial], written);
+      }
+      for (const item of ['建议编号2024012号', '第20240012号']) assert.equal(parseReply(lines(item, '', '林灵委员：')).docNumber, undefined, item);
+    });
+
     it('joins a title over two and three lines', () => {
       const two = parseReply(lines('厦门市教育局关于市政协十四届四次会议', '第20250136号提案的答复', '', '陈明远委员：'));
       assert.equal(two.title!.text, '厦门市教育局关于市政协十四届四次会议第20250136号提案的答复');
@@ -540,6 +548,11 @@ describe('parser', () => {
     it('finds a signature and a date that lost 年月日 before the contact lines of a run-on line', () => {
       const r = parseReply('我们将继续努力。  再次感谢您的关心和支持！  银川市交通运输局  2017821  联系人：范某  联系电话：13500000000');
       assert.deepEqual([r.signature?.names, r.date?.raw, r.contacts.length], [['银川市交通运输局'], '2017821', 2]);
+    });
+
+    it('finds the date that lost 年月日 in the right column of a foot laid out in two', () => {
+      const r = parseReply(lines(...head, '此复。', '领导签名：张华            厦门市教育局', '联系人：李明            2025520'));
+      assert.deepEqual([r.signature?.names, r.date?.raw, r.date?.value], [['厦门市教育局'], '2025520', { year: 2025, month: 5, day: 20 }]);
     });
 
     it('reads a spaced date as one date, and a date that lost one of 年月日 as the date', () => {

@@ -342,6 +342,9 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
   if (headingStartsAt(folded, gapEnd, end)) return true;
   const date = matchDateAt(text, folded, gapEnd);
   if (date && date.end <= end && /^(\s|\(|$)/.test(folded.slice(date.end, Math.min(end, date.end + 1)))) return true;
+  // one that lost 年月日 ending the line after a wide gap, the right column of a foot laid out in two
+  // (`人:姚泠珊          2023424`)
+  if (gapEnd - gapStart >= 2 && matchDateAt(text, folded, gapEnd, true)?.end === end) return true;
   // and after it (`2020年10月29日  承办单位:…`), unless a time follows, of a page's timestamp
   if (whole && dateElement(text, folded, segStart, gapStart) && !/^\d{1,2}:\d{2}/.test(after)) return true;
   if (OWN_LINE_LABEL.test(after) || opensWithMetadataLabel(after)) return true;

@@ -12,9 +12,10 @@ import type { Span } from '../core/text';
 /**
  * 发文字号: organ code, year in brackets, serial, 号 — and the ways real ones depart from
  * GB/T 9704-2012 7.2.5: [] 【】 () instead of 〔〕, a two-digit year, 第, blanks, a lost 〕 or 号
- * (`舞教〔2022106`). The serial is digits, or (rarely) words (`来信号`).
+ * (`舞教〔2022106`), both brackets lost (`厦教提案函2024 43号`, which a page whose font lacks 〔〕
+ * shows). The serial is digits, or (rarely) words (`来信号`).
  */
-const DOC_NUMBER = /^(\p{Script=Han}[\p{Script=Han}A-Za-z0-9\ufffd□]{0,15}?)[ \t]*([〔[【({〖])[ \t]*(\d{4}|\d{2})[ \t]*([〕\]】)}〗]?)[ \t]*(第)?[ \t]*(\d{1,6}|\p{Script=Han}{1,3}(?=号))[ \t]*(号?)/u;
+const DOC_NUMBER = /^(\p{Script=Han}[\p{Script=Han}A-Za-z0-9\ufffd□]{0,15}?)[ \t]*([〔[【({〖]?)[ \t]*(\d{4}|\d{2})[ \t]*([〕\]】)}〗]?)[ \t]*(第)?[ \t]*(\d{1,6}|\p{Script=Han}{1,3}(?=号))[ \t]*(号?)/u;
 
 export interface DocNumberMatch {
   readonly docNumber: DocNumber;
@@ -33,6 +34,9 @@ export function matchDocNumber(text: string, folded: string, start: number, end:
   const [whole, organ, open, year, close, di, serial, hao] = m as unknown as [string, string, string, string, string, string | undefined, string, string];
   // a number that lost both its 〕 and its 号 must at least show a four-digit year and a numeric serial
   if (!close && !hao && (year.length !== 4 || !/^\d/.test(serial))) return undefined;
+  // one that lost both brackets, a year of this era, its serial and 号, after an organ code that is
+  // no label (编号, 第: `建议编号2024012号` is an item's number)
+  if (!open && (!/^(19|20)\d\d$/.test(year) || !/^\d/.test(serial) || !hao || close || organ.length < 2 || /(号|第)$/.test(organ))) return undefined;
   const openRel = s.indexOf(open, organ.length);
   const closeRel = close ? s.indexOf(close, openRel + 1) : -1;
   const docEnd = start + whole.length;
@@ -40,7 +44,7 @@ export function matchDocNumber(text: string, folded: string, start: number, end:
     start,
     end: docEnd,
     organ,
-    open: text.charAt(start + openRel),
+    open: open ? text.charAt(start + openRel) : '',
     year,
     close: closeRel >= 0 ? text.charAt(start + closeRel) : '',
     hasDi: di !== undefined,

@@ -18,7 +18,8 @@ export const rule = defineRule({
     const dn = ctx.reply.docNumber;
     if (!dn) return;
     const problems: Localized[] = [];
-    if (dn.open === '〔' && dn.close === '') problems.push({ zh: '年份后缺少“〕”', en: 'the 〕 after the year is missing' });
+    if (dn.open === '' && dn.close === '') problems.push({ zh: '年份缺少六角括号“〔〕”', en: 'the year has no brackets 〔〕' });
+    else if (dn.open === '〔' && dn.close === '') problems.push({ zh: '年份后缺少“〕”', en: 'the 〕 after the year is missing' });
     else if (dn.open !== '〔' || dn.close !== '〕') problems.push({ zh: `年份应用六角括号“〔〕”，不用“${dn.open}${dn.close}”`, en: `the year goes in 〔〕, not ${dn.open}${dn.close}` });
     if (dn.year.length !== 4) problems.push({ zh: '年份应标全称（四位）', en: 'the year is written in full (four digits)' });
     if (dn.hasDi) problems.push({ zh: '顺序号前不加“第”', en: 'no 第 before the serial' });
