@@ -46,6 +46,16 @@ describe('rule messages', () => {
   });
 
 
+  it('address-form-mismatch addresses a party committee as 贵委 and a federation as 贵会', () => {
+    const forms = ['民盟厦门市委：', '市工商联（总商会）：', '市侨联：'].map((addressee) => {
+      const text = [addressee, '您提出的《关于加强课后服务的建议》收悉，现答复如下：', '感谢您的关心和支持。'].join('\n');
+      return runRules(parseReply(text), DEFAULT_CONFIG, { today: { year: 2026, month: 1, day: 1 } })
+        .filter((f) => f.ruleId === 'address-form-mismatch')
+        .map((f) => /宜统一为“(.+)”/.exec(f.message.zh)?.[1])[0];
+    });
+    assert.deepEqual(forms, ['贵委', '贵会', '贵会']);
+  });
+
   it('element-order names the measure by its marker and the elements by their names', () => {
     const text = ['陈明远委员：', '您提出的《关于加强课后服务的建议》收悉，现答复如下：', '一、下一步工作打算', '继续完善。', '二、已采取的措施', '出台办法。', '2024年4月15日', '厦门市教育局'].join('\n');
     const messages = runRules(parseReply(text), DEFAULT_CONFIG, { today: { year: 2026, month: 1, day: 1 } })

@@ -203,7 +203,9 @@ export function bodyAbbreviation(name: string): string {
     case '办公室': case '办': return '办';
     case '政府': return '政府';
     case '中心': return '中心';
-    case '社': case '盟': case '党': case '联': return '党派';
+    case '社': case '盟': case '党': return '党派';
+    // a federation is no party: 工商联, 侨联, 妇联 are addressed as 贵会
+    case '联': return '会';
     default: return m[1]!;
   }
 }
