@@ -70,6 +70,8 @@ describe('quick fixes', () => {
     assert.equal(fix(L('1、加强领导'), 'numbering-style'), L('1.加强领导'));
     assert.equal(fix(L('(一)、加强领导', '(二)完善机制'), 'numbering-style'), L('(一)加强领导', '(二)完善机制'));
     assert.equal(fix(L('（一）加强领导', '(二)完善机制'), 'numbering-style'), L('（一）加强领导', '（二）完善机制'));
+    assert.equal(fix(L('1）加强领导'), 'numbering-style'), L('（1）加强领导'));
+    assert.equal(fix(L('1)加强领导'), 'numbering-style'), L('(1)加强领导'));
   });
 
   it('removes a full stop after a stand-alone heading', () => {

@@ -378,6 +378,11 @@ describe('parser', () => {
       assert.deepEqual(r.nextSteps.map((n) => n.form), ['heading', 'heading']);
     });
 
+    it('reads a marker that left out its opening bracket at its level', () => {
+      const r = parseReply(lines('一、完善机制', '1）出台办法。', '2）加强督导。', '二、加强保障', '一）落实经费。'));
+      assert.deepEqual(r.headings.map((h) => [h.marker.text, h.marker.level, h.marker.ordinal]), [['一、', 1, 1], ['1）', 4, 1], ['2）', 4, 2], ['二、', 1, 2], ['一）', 2, 1]]);
+    });
+
     it('a run of numerals such as 一、二年级 or 一、二、三 starts no heading', () => {
       assert.equal(matchMarker('一、二年级学生', 0), undefined);
       assert.equal(matchMarker('一、二、三类问题', 0), undefined);

@@ -79,7 +79,8 @@ export interface MarkerMatch {
 
 /**
  * The four levels of GB/T 9704-2012 7.3.3 as real replies write them, on width-folded text (（ → (,
- * ． → ., １ → 1): half-width brackets, `1、`, `（一）、`, `一，` or `一 ` for `一、`, stray blanks. Not headings: `一、二年级`
+ * ． → ., １ → 1): half-width brackets, `1、`, `（一）、`, `一，` or `一 ` for `一、`, `1）` for
+ * `（1）`, stray blanks. Not headings: `一、二年级`
  * (a list of numerals), `2.5亿` and `2019.` (a decimal or a date), `（第156号）` (a citation).
  */
 const MARKERS: ReadonlyArray<readonly [RegExp, NumberingLevel]> = [
@@ -89,6 +90,9 @@ const MARKERS: ReadonlyArray<readonly [RegExp, NumberingLevel]> = [
   [/([一二三四五六七八九十百]{1,4})(?:[ \t]?([、.,])|[ \t]+(?=\p{Script=Han})(?!是))(?![一二三四五六七八九十][、,年])/uy, 1],
   // 1. — not a decimal (2.5亿) or a date (2019.), but `1.2017年以来…` opens with a year
   [/(\d{1,2})[ \t]?([.、])(?![\d.]|%)|(\d{1,2})[ \t]?(\.)(?=(?:19|20)\d\d(?:年|-|—))/y, 3],
+  // the opening bracket left out: `1）加强领导`, `一）完善机制` (numbering-style asks for it)
+  [/([一二三四五六七八九十百]{1,4})[ \t]?\)([、.])?/y, 2],
+  [/(\d{1,2})[ \t]?\)([、.])?/y, 4],
 ];
 
 const MARKER_START = /[一二三四五六七八九十百(\d、]/;

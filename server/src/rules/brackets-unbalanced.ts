@@ -36,7 +36,10 @@ export const rule = defineRule({
     }
     if (!titlePlaced) units.push(title!);
     if (!inOrder(units)) units.sort((x, y) => x.start - y.start);
-    const marks = marksOf(reply).brackets;
+    // (a numbering marker without its opening bracket, `1）`, is numbering-style's finding)
+    const markerCloses = new Set(reply.headings.filter((h) => !/^[(（]/.test(h.marker.text) && (h.marker.level === 2 || h.marker.level === 4)).map((h) => h.marker.start + reply.folded.slice(h.marker.start, h.marker.end).indexOf(')')));
+    const all = marksOf(reply).brackets;
+    const marks = markerCloses.size > 0 ? all.filter((i) => !markerCloses.has(i)) : all;
     const stack: Stack = { pos: new Int32Array(64), pair: new Uint8Array(64), open: [0, 0, 0, 0] };
     let k = 0;
     for (const u of units) {

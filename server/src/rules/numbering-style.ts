@@ -8,8 +8,8 @@ export const rule = defineRule({
   defaultSeverity: 'information',
   title: { zh: '编号写法不规范', en: 'Numbering marker written wrongly' },
   description: {
-    zh: '“一、”用顿号；“（一）”“（1）”后不加顿号；“1.”用圆点而非顿号，数字用半角；同一级的括号全角、半角不混用（混用时半角的一方提示；全文统一用半角括号由 punctuation-width 提示）。',
-    en: '一、 takes an enumeration comma; （一） and （1） take no comma after the bracket; 1. takes a point, not 、, with half-width digits; one level does not mix full- and half-width brackets (the half-width ones are reported; brackets half-width throughout are punctuation-width’s concern).',
+    zh: '“一、”用顿号；“（一）”“（1）”有左右括号，后不加顿号；“1.”用圆点而非顿号，数字用半角；同一级的括号全角、半角不混用（混用时半角的一方提示；全文统一用半角括号由 punctuation-width 提示）。',
+    en: '一、 takes an enumeration comma; （一） and （1） have both brackets and no comma after them; 1. takes a point, not 、, with half-width digits; one level does not mix full- and half-width brackets (the half-width ones are reported; brackets half-width throughout are punctuation-width’s concern).',
   },
   sources: [
     { kind: 'GB/T 9704-2012', clause: '7.3.3', note: { zh: '层次序数为“一、”“（一）”“1.”“（1）”。', en: 'Level markers are 一、 （一） 1. （1）.' } },
@@ -28,6 +28,7 @@ export const rule = defineRule({
       const m = headings[k]!.marker;
       const problems: Localized[] = [];
       if (m.level === 1 && m.separator !== '、') problems.push({ zh: `“${m.text}”应使用顿号，写作“${canonicalMarker(1, m.ordinal)}”`, en: `“${m.text}” takes an enumeration comma: “${canonicalMarker(1, m.ordinal)}”` });
+      if ((m.level === 2 || m.level === 4) && !/^[(（]/.test(m.text)) problems.push({ zh: '编号缺少左括号', en: 'the opening bracket is missing' });
       if ((m.level === 2 || m.level === 4) && m.separator) problems.push({ zh: `括号编号后不加“${m.separator}”`, en: `no “${m.separator}” after a bracketed number` });
       if (m.level === 3 && m.separator === '、') problems.push({ zh: `“${m.text}”应写作“${canonicalMarker(3, m.ordinal)}”`, en: `“${m.text}” should be written “${canonicalMarker(3, m.ordinal)}”` });
       if (/[\uff10-\uff19]/.test(m.text)) problems.push({ zh: '编号数字应使用半角', en: 'the digits should be half-width' });
@@ -59,6 +60,8 @@ function widthOf(h: MeasureHeading): 'full' | 'half' | 'mixed' | undefined {
   let at = 0;
   while (at < t.length && t.charCodeAt(at) !== 41 /* ) */ && t.charCodeAt(at) !== 0xff09 /* ） */) at++;
   const close = t.charAt(at);
+  // a marker without its opening bracket (`1）`) is as wide as its closing one
+  if (open !== '（' && open !== '(') return close === '）' ? 'full' : 'half';
   if (open === '（' && close === '）') return 'full';
   if (open === '(' && close === ')') return 'half';
   return 'mixed';
