@@ -75,7 +75,7 @@ describe('command-line checker', () => {
     assert.equal(r.code, 1);
     const lines = r.stdout.trimEnd().split('\n');
     const summary = lines.pop()!;
-    assert.match(summary, /^✖ 已检查 6 个文件：共 (\d+) 个问题/);
+    assert.match(summary, /^✖ 已检查 7 个文件：共 (\d+) 个问题/);
     assert.equal(Number(/共 (\d+) 个问题/.exec(summary)![1]), lines.length);
     for (const l of lines) assert.match(l, TEXT_LINE);
     const first = TEXT_LINE.exec(lines.find((l) => l.includes('doc-number-format'))!)!;
@@ -233,7 +233,7 @@ describe('command-line checker', () => {
     }
     const text = await cli(['check', '--jobs', '3', '.'], dir);
     assert.equal(text.code, 2); // the unreadable files
-    assert.match(text.stdout, /已检查 77 个文件/); // 60 generated, 16 examples (register/ with its register), odd/a.reply
+    assert.match(text.stdout, /已检查 78 个文件/); // 60 generated, 17 examples (register/ with its register), odd/a.reply
     assert.match(text.stderr, /odd\/b\.reply: 二进制文件/);
     assert.equal((await cli(['check', '--jobs', '0', '.'], dir)).code, 2);
   });

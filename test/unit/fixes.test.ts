@@ -29,11 +29,14 @@ describe('quick fixes', () => {
     assert.equal(fix(L(...BODY), 'addressee-missing'), L('×××委员：', ...BODY));
   });
 
-  it('completes names that lost their role word, or a character of it', () => {
-    assert.equal(fix(L('伏正洪代:', ...BODY), 'addressee-missing'), L('伏正洪代表：', ...BODY));
-    assert.equal(fix(L('马青、周丽等员:', ...BODY), 'addressee-missing'), L('马青、周丽等委员：', ...BODY));
-    assert.equal(fix(L('伏正洪表:', ...BODY), 'addressee-missing'), L('伏正洪代表：', ...BODY));
+  it('completes names that lost their role word', () => {
     assert.equal(fix(L('马青、周丽:', ...BODY), 'addressee-missing'), L('马青、周丽委员：', ...BODY));
+  });
+
+  it('writes in full a role word that lost a character', () => {
+    assert.equal(fix(L('伏正洪代:', ...BODY), 'addressee-role-word'), L('伏正洪代表:', ...BODY));
+    assert.equal(fix(L('马青、周丽等员：', ...BODY), 'addressee-role-word'), L('马青、周丽等委员：', ...BODY));
+    assert.equal(fix(L('伏正洪表：', ...BODY), 'addressee-role-word'), L('伏正洪代表：', ...BODY));
   });
 
   it('inserts a missing receipt line below the addressee, addressing the reader correctly', () => {

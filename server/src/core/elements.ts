@@ -32,7 +32,7 @@ export const ELEMENTS: readonly ElementSpec[] = [
   { kind: 'docNumber', requiredFor: [], problemRules: ['doc-number-format'], label: { zh: '发文字号', en: 'document number' } },
   { kind: 'title', rank: 1, requiredFor: [], problemRules: [], label: { zh: '标题', en: 'title' } },
   { kind: 'category', requiredFor: [], problemRules: ['category-invalid'], label: { zh: '答复类别', en: 'category' } },
-  { kind: 'addressee', rank: 2, requiredFor: ALL, missingRule: 'addressee-missing', problemRules: ['addressee-colon', 'address-form-mismatch'], label: { zh: '主送', en: 'addressee' } },
+  { kind: 'addressee', rank: 2, requiredFor: ALL, missingRule: 'addressee-missing', problemRules: ['addressee-colon', 'addressee-role-word', 'address-form-mismatch'], label: { zh: '主送', en: 'addressee' } },
   { kind: 'receipt', rank: 3, requiredFor: ALL, missingRule: 'receipt-missing', problemRules: ['receipt-transition', 'proposal-number-mismatch', 'kind-mismatch'], label: { zh: '收文说明', en: 'receipt line' } },
   { kind: 'opening', requiredFor: [], problemRules: [], label: { zh: '开头', en: 'opening' } },
   { kind: 'measure', rank: 5, requiredFor: ALL, problemRules: ['numbering-sequence', 'numbering-level', 'numbering-style'], label: { zh: '措施', en: 'measure' } },

@@ -80,6 +80,8 @@ export interface Addressee extends Span {
   readonly role: 'member' | 'deputy' | 'other';
   /** The punctuation after the names, if any (`：`, `:`, `，` …). */
   readonly colon: { readonly span: Span; readonly char: string } | undefined;
+  /** A role word that lost a character (`伏正洪代：` for 代表): where it stands and what it should read. */
+  readonly roleCut?: { readonly span: Span; readonly role: '代表' | '委员' };
 }
 
 export interface QuotedTitle extends Span {

@@ -297,7 +297,14 @@ export interface AddresseeMatch extends NamesInfo {
   readonly namesSpan: Span;
   /** The punctuation after the names (`：`, `:`, `，` …) as written, if any. */
   readonly colon: { readonly span: Span; readonly char: string } | undefined;
+  readonly roleCut?: Addressee['roleCut'];
 }
+
+/**
+ * A role word a page cut short, ending names that are long enough without it: 代 or 表 of 代表, 员
+ * of 委员 (`伏正洪代`, `马青、周丽等员`). Not 委, which ends a body's name (`市发改委`).
+ */
+const CUT_ROLE = /(?<=\p{Script=Han}{2}|等)(代|表|员)$/u;
 
 /**
  * An addressee at the start of `[start, end)`: names, then a colon (or a comma, a full stop, or
@@ -312,7 +319,10 @@ export function matchAddressee(text: string, folded: string, start: number, end:
   // people addressed one by one may be parted by commas (`张三委员，李四委员：`); not a body: a clause
   // before an organisation's name is a sentence run into a signature (`…关心和支持，厦门市教育局`)
   if (m[1]!.includes(',') && !m[1]!.split(',').every((p) => ['person', 'persons'].includes(analyseNames(p)?.form ?? ''))) return undefined;
-  const info = analyseNames(m[1]!);
+  // names whose role word lost a character, before a colon: read with the word whole
+  const cut = analyseNames(m[1]!) || m[2] !== ':' ? null : CUT_ROLE.exec(m[1]!);
+  const role = cut ? (cut[1] === '员' ? '委员' : '代表') : undefined;
+  const info = analyseNames(cut ? m[1]!.slice(0, cut.index) + role : m[1]!);
   if (!info) return undefined;
   // the names without the salutation before them
   const lead = SALUTATION.exec(m[1]!)?.[0] ?? '';
@@ -322,8 +332,11 @@ export function matchAddressee(text: string, folded: string, start: number, end:
   const markAt = m[2] ? start + s.indexOf(m[2], namesSpan.end - start) : -1;
   return {
     ...info,
+    // the names as written, the role word cut short
+    ...(cut && role ? { names: [...info.names.slice(0, -1), `${info.names.at(-1)!.slice(0, -role.length)}${cut[1]}`] } : {}),
     end,
     namesSpan,
     colon: markAt >= 0 ? { span: { start: markAt, end: markAt + 1 }, char: text.charAt(markAt) } : undefined,
+    ...(cut && role ? { roleCut: { span: { start: namesSpan.end - 1, end: namesSpan.end }, role } } : {}),
   };
 }

@@ -122,7 +122,7 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
   if (ad >= 0) {
     const b = all[ad]!;
     const m = matchAddressee(text, folded, b.start, b.end)!;
-    addressee = { start: b.start, end: b.end, namesSpan: m.namesSpan, names: m.names, form: m.form, role: m.role, colon: m.colon };
+    addressee = { start: b.start, end: b.end, namesSpan: m.namesSpan, names: m.names, form: m.form, role: m.role, colon: m.colon, ...(m.roleCut ? { roleCut: m.roleCut } : {}) };
   }
 
   // ---- receipt: the block the decoder chose, up to its transition; what follows it is body text

@@ -19,24 +19,18 @@ export const rule = defineRule({
     if (reply.addressee) return;
     const c = reply.candidates.addressee;
     if (c) {
-      // names without 委员 or 代表, or with one cut short by a lost character: complete them
+      // names without 委员 or 代表: complete them (a role word cut short is addressee-role-word's)
       const names = reply.text.slice(c.start, c.end).replace(/[:：]\s*$/, '');
-      const cut = cutRole(names);
-      const completed = cut ? `${names.slice(0, names.length - cut.written.length)}${cut.role}：` : `${names}${reply.kind === 'suggestion-reply' ? '代表' : '委员'}：`;
+      const completed = `${names}${reply.kind === 'suggestion-reply' ? '代表' : '委员'}：`;
       const line = lineLabel(reply, c);
       ctx.report({
         start: c.start,
         end: c.end,
         doubtful: true,
-        message: cut
-          ? {
-            zh: `${line.zh}可能是主送，但称谓“${cut.role}”少了一个字（只有“${cut.written}”）：请补全为“${completed}”。`,
-            en: `${line.en} may be the addressee, but its role word ${cut.role} lost a character (only “${cut.written}”): complete it as “${completed}”.`,
-          }
-          : {
-            zh: `${line.zh}可能是主送，但没有写明称谓（“委员”“代表”）或单位：请补全，如“${completed}”。`,
-            en: `${line.en} may be the addressee, but it names no role (委员, 代表) or unit: complete it, e.g. “${completed}”.`,
-          },
+        message: {
+          zh: `${line.zh}可能是主送，但没有写明称谓（“委员”“代表”）或单位：请补全，如“${completed}”。`,
+          en: `${line.en} may be the addressee, but it names no role (委员, 代表) or unit: complete it, e.g. “${completed}”.`,
+        },
         fixes: [{ title: { zh: `补全为“${completed}”`, en: `Complete as “${completed}”` }, edits: [{ start: c.start, end: c.end, newText: completed }] }],
       });
       return;
@@ -57,13 +51,3 @@ export const rule = defineRule({
     });
   },
 });
-
-/**
- * A role word a page cut short, at the end of names that were long enough without it: 代 or 表 of
- * 代表, 员 of 委员 (`伏正洪代`, `马青、周丽等员`). Not 委, which ends a body's name (`市发改委`).
- */
-function cutRole(names: string): { written: string; role: string } | undefined {
-  const m = /(?:\p{Script=Han}{2,}|等)(代|表|员)$/u.exec(names);
-  if (!m) return undefined;
-  return { written: m[1]!, role: m[1] === '员' ? '委员' : '代表' };
-}

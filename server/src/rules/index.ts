@@ -5,6 +5,7 @@
  */
 import { rule as addresseeMissing } from './addressee-missing';
 import { rule as addresseeColon } from './addressee-colon';
+import { rule as addresseeRoleWord } from './addressee-role-word';
 import { rule as addressFormMismatch } from './address-form-mismatch';
 import { rule as bracketsUnbalanced } from './brackets-unbalanced';
 import { rule as categoryInvalid } from './category-invalid';
@@ -44,6 +45,7 @@ export const RULES = [
   // structure: the elements a draft must have
   addresseeMissing,
   addresseeColon,
+  addresseeRoleWord,
   receiptMissing,
   receiptTransition,
   nextStepsMissing,
