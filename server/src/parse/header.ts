@@ -332,11 +332,10 @@ export function matchAddressee(text: string, folded: string, start: number, end:
   const markAt = m[2] ? start + s.indexOf(m[2], namesSpan.end - start) : -1;
   return {
     ...info,
-    // the names as written, the role word cut short
-    ...(cut && role ? { names: [...info.names.slice(0, -1), `${info.names.at(-1)!.slice(0, -role.length)}${cut[1]}`] } : {}),
     end,
     namesSpan,
     colon: markAt >= 0 ? { span: { start: markAt, end: markAt + 1 }, char: text.charAt(markAt) } : undefined,
-    ...(cut && role ? { roleCut: { span: { start: namesSpan.end - 1, end: namesSpan.end }, role } } : {}),
+    // the names as written, with the word cut short
+    ...(cut && role ? { names: [...info.names.slice(0, -1), `${info.names.at(-1)!.slice(0, -role.length)}${cut[1]}`], roleCut: { span: { start: namesSpan.end - 1, end: namesSpan.end }, role } } : {}),
   };
 }
