@@ -786,6 +786,8 @@ describe('parser', () => {
       // the body addressed proposes in the people's congress or the CPPCC, though the item quoted says otherwise
       [lines('吴江代表团：', '你团提出的《关于加快推进太湖生态岛建设的议案》收悉，现答复如下：'), 'suggestion-reply'],
       [lines('市政协社会和法制委员会：', '贵委提出的《关于完善基层社会治理体系的建议》收悉，现答复如下：'), 'proposal-reply'],
+      // a report on a provincial inspection (巡视) as on a county one (巡察)
+      [lines('省委巡视办：', '根据省委统一部署，省委第二巡视组对我局党组开展了常规巡视，现就有关情况说明如下：'), 'rectification-report'],
       // a reply that reports how it was handled is still a reply when its title says so
       [lines('关于区政协九届三次会议第1号提案的答复', '区政协提案委：', '民建区委提出的《关于加快数字经济发展的提案》由我局主办，现将办理情况报告如下：'), 'proposal-reply'],
       [lines('区政协提案委：', '民建区委提出的《关于加快数字经济发展的提案》由我局主办，现将办理情况报告如下：'), 'rectification-report'],

@@ -47,7 +47,7 @@ const REPORT_TITLE = /整改/;
 export function isReportTitle(title: string): boolean {
   return REPORT_TITLE.test(unquoted(title));
 }
-const REPORT_LEAD_IN = /整改[^。]{0,10}(报告|如下)|报告如下|巡察|督导评估/;
+const REPORT_LEAD_IN = /整改[^。]{0,10}(报告|如下)|报告如下|巡察|巡视|督导评估/;
 /** A reply's title: `…提案的答复`, `…的复函`. */
 const REPLY_TITLE = /答复|复函|回复/;
 /** A co-handling opinion says so, unless the reply says it leads (由我局主办). */
