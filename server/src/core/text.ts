@@ -165,11 +165,6 @@ export function offsetsOf(text: string, re: RegExp): Int32Array {
   return out.subarray(0, n);
 }
 
-/** Maps a half-width ASCII punctuation mark or digit to its full-width form. */
-export function toFullWidth(c: string): string {
-  const code = c.charCodeAt(0);
-  return code >= 0x21 && code <= 0x7e ? String.fromCharCode(code + 0xfee0) : c;
-}
 
 
 

@@ -111,12 +111,6 @@ export function appendLine(reply: Reply, content: string): TextEdit {
   return { start: n, end: n, newText: n === 0 ? content : endsWithBreak ? content + eolOf(reply) : eolOf(reply) + content };
 }
 
-/** The last span of the document's content: the last block, or the document start when empty. */
-export function lastContent(reply: Reply): Span {
-  const b = reply.blocks.at(-1);
-  return b ? { start: b.start, end: b.end } : { start: 0, end: 0 };
-}
-
 /** The first line with content, where a document-level finding is shown when nothing better exists. */
 export function firstContent(reply: Reply): Span {
   const b = reply.blocks[0];
