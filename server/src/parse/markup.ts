@@ -11,8 +11,11 @@ import { blankOut, isBlank, type LineInfo, trimSpan } from '../core/text';
 
 /** A tag: a letter or `/` after the `<` (not `《…》` or `人数 < 50`), on one line. */
 const TAG = /<\/?[A-Za-z][A-Za-z0-9-]{0,20}(?:[ \t][^<>\r\n]{0,400})?\/?>/.source;
-/** A tag split by another (`<di<p>v>`, `<<p>div class="x">`): taking the inner one out would leave the outer one. */
-const SPLIT_TAG = `<\\/?[A-Za-z]{0,20}${TAG}[A-Za-z0-9-]{0,20}(?:[ \\t][^<>\\r\\n]{0,400})?\\/?>`;
+/**
+ * A tag split by another, anywhere in it (`<di<p>v>`, `<<p>div class="x">`, `<div cl</span>ass="x">`):
+ * taking the inner one out would leave the outer one.
+ */
+const SPLIT_TAG = `<\\/?(?:[A-Za-z][^<>\\r\\n]{0,400})?${TAG}[^<>\\r\\n]{0,400}>`;
 /**
  * A tag, a tag split by another, a comment on one line, or a character reference. None reads past
  * a second `<`: a paste of `<!--<!--…` costs a few steps per character.
