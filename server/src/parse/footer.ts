@@ -22,11 +22,14 @@ export function endsWithClosingFormula(s: string): boolean {
  * come back with objections or to return the receipt slip, that the reply was approved, an apology for its shortcomings.
  */
 const CLOSING_CUE = new RegExp([
-  `${FORMULA}|以上(答复|意见|回复|报告)[^。]{0,12}(参考|当否|妥否|不妥|批评|指正|审议|审阅)|特此|此致`,
+  // (and a letter's complimentary close: 此致 敬礼, 顺致 敬礼)
+  `${FORMULA}|以上(答复|意见|回复|报告)[^。]{0,12}(参考|当否|妥否|不妥|批评|指正|审议|审阅)|特此|此致|顺致|顺颂`,
   /以上是[^。]{0,40}(答复|回复|意见)/.source,
   /以上意见[^。]{0,20}(参考|综合|答复)|请[^。]{0,6}(综合|统筹)[^。]{0,20}答复/.source,
   // (谢您 too: a page that lost 感 of 感谢您)
   /(感谢|谢谢|谢(?=您|你))[^。]{0,40}(关心|支持|关注|理解|监督|厚爱|建议|提案)/.source,
+  // thanks after what they are for (对您的关心支持表示衷心感谢), or alone (谢谢！)
+  /(关心|支持|关注|理解|厚爱)[^。]{0,10}(表示|致以)[^。]{0,6}(感谢|谢意)|^谢谢[!。]?$/.source,
   /(欢迎|敬请|恳请|希望|请)[^。]{0,30}(继续|一如既往|多提|提出)[^。]{0,24}(意见|建议|监督|指导|关心|支持|关注)/.source,
   // an invitation to come back with objections: 如有不同意见，请及时与我们联系
   /如(对[^。]{0,12})?有[^。]{0,8}(意见|建议)[^。]{0,4},?请[^。]{0,20}(联系|反馈|沟通|告知)/.source,
