@@ -97,6 +97,11 @@ const MARKERS: ReadonlyArray<readonly [RegExp, NumberingLevel]> = [
 
 const MARKER_START = /[一二三四五六七八九十百(\d、]/;
 
+/** A bracketed level's marker written without its opening bracket (`1）`, `一）`). */
+export function lacksOpeningBracket(marker: { readonly level: NumberingLevel; readonly text: string }): boolean {
+  return (marker.level === 2 || marker.level === 4) && !/^[(（]/.test(marker.text);
+}
+
 /** Recognises a numbering marker starting exactly at `pos` of the folded text. */
 export function matchMarker(folded: string, pos: number): MarkerMatch | undefined {
   // a marker starts with a numeral, a bracket or the 、 of a lost numeral, and not right after a digit

@@ -1,4 +1,5 @@
 import { marksOf } from '../parse/marks';
+import { lacksOpeningBracket } from '../parse/numbering';
 import type { Span } from '../core/text';
 import { defineRule } from './types';
 
@@ -37,7 +38,7 @@ export const rule = defineRule({
     if (!titlePlaced) units.push(title!);
     if (!inOrder(units)) units.sort((x, y) => x.start - y.start);
     // (a numbering marker without its opening bracket, `1）`, is numbering-style's finding)
-    const markerCloses = new Set(reply.headings.filter((h) => !/^[(（]/.test(h.marker.text) && (h.marker.level === 2 || h.marker.level === 4)).map((h) => h.marker.start + reply.folded.slice(h.marker.start, h.marker.end).indexOf(')')));
+    const markerCloses = new Set(reply.headings.filter((h) => lacksOpeningBracket(h.marker)).map((h) => h.marker.start + reply.folded.slice(h.marker.start, h.marker.end).indexOf(')')));
     const all = marksOf(reply).brackets;
     const marks = markerCloses.size > 0 ? all.filter((i) => !markerCloses.has(i)) : all;
     const stack: Stack = { pos: new Int32Array(64), pair: new Uint8Array(64), open: [0, 0, 0, 0] };

@@ -1,5 +1,5 @@
 import type { MeasureHeading } from '../core/model';
-import { canonicalMarker } from '../parse/numbering';
+import { canonicalMarker, lacksOpeningBracket } from '../parse/numbering';
 import { type Localized } from '../core/vocabulary';
 import { defineRule } from './types';
 
@@ -28,7 +28,7 @@ export const rule = defineRule({
       const m = headings[k]!.marker;
       const problems: Localized[] = [];
       if (m.level === 1 && m.separator !== '、') problems.push({ zh: `“${m.text}”应使用顿号，写作“${canonicalMarker(1, m.ordinal)}”`, en: `“${m.text}” takes an enumeration comma: “${canonicalMarker(1, m.ordinal)}”` });
-      if ((m.level === 2 || m.level === 4) && !/^[(（]/.test(m.text)) problems.push({ zh: '编号缺少左括号', en: 'the opening bracket is missing' });
+      if (lacksOpeningBracket(m)) problems.push({ zh: '编号缺少左括号', en: 'the opening bracket is missing' });
       if ((m.level === 2 || m.level === 4) && m.separator) problems.push({ zh: `括号编号后不加“${m.separator}”`, en: `no “${m.separator}” after a bracketed number` });
       if (m.level === 3 && m.separator === '、') problems.push({ zh: `“${m.text}”应写作“${canonicalMarker(3, m.ordinal)}”`, en: `“${m.text}” should be written “${canonicalMarker(3, m.ordinal)}”` });
       if (/[\uff10-\uff19]/.test(m.text)) problems.push({ zh: '编号数字应使用半角', en: 'the digits should be half-width' });
