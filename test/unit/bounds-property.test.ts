@@ -29,6 +29,9 @@ import { anyText, count, RUNS } from '../support/mutations';
 
 const MiB = 1024 * 1024;
 
+/** One run-together heading with a note and markup beside it, as the fuzz made them. */
+const HEADINGS_WITH_MARKUP = '.（此件公开发布）。１０.<p>mEl[[Sy95M&nbsp;一、';
+
 /**
  * What one analysis of a document may keep (the reply model, its findings, the service's cache
  * entry): 16 MB, 600 bytes per line and 4 per UTF-16 unit. The parse keeps an object per line
@@ -132,9 +135,12 @@ describe('property: memory and output bounded for any document up to 1 MB', func
       // (the clean-up action then offers every comma: 1.4 MB of edits for 78 KB until it merged them),
       // a next-steps paragraph per line (an outline node each: 1.4 MB of JSON for 48 KB until capped),
       // pasted markup past MARKUP_MAX_PIECES, on one line and a piece per line; a line cut past
-      // CUTS_MAX into table cells or run-together headings (`a|`: 71 MB kept for 1 MB until capped)
+      // CUTS_MAX into table cells or run-together headings (`a|`: 71 MB kept for 1 MB until capped),
+      // and headings with markup beside them (the fuzz's seed 98566339 kept 18.6 MB against 18.1 while the
+      // cap was 20 000; this example then took 0.97 of its bound, 0.63 with 5 000)
       examples: [['1.x\n'.repeat(199_999)], ['中,'.repeat(Math.floor(MiB / 4))], ['中,\n'.repeat(199_999)], [`发布时间: 2019-10-30 04:10\n${'中,\n'.repeat(199_990)}`], ['今后，\r\n'.repeat(95_000)],
-        ['<a>'.repeat(Math.floor(MiB / 3))], ['<p>中&nbsp;</p>\n'.repeat(60_000)], ['a|'.repeat(MiB / 2)], ['(一)x。'.repeat(Math.floor(MiB / 9))]],
+        ['<a>'.repeat(Math.floor(MiB / 3))], ['<p>中&nbsp;</p>\n'.repeat(60_000)], ['a|'.repeat(MiB / 2)], ['(一)x。'.repeat(Math.floor(MiB / 9))],
+        [HEADINGS_WITH_MARKUP.repeat(Math.floor(MiB / Buffer.byteLength(HEADINGS_WITH_MARKUP)))]],
     });
   });
 });
