@@ -56,6 +56,15 @@ describe('rule messages', () => {
     assert.deepEqual(forms, ['贵委', '贵会', '贵会']);
   });
 
+  it('next-steps-missing says why the reply owes next steps: its measures or its length', () => {
+    const head = ['陈明远委员：', '您提出的《关于加强课后服务的提案》收悉，现答复如下：'];
+    const message = (body: string[]): string | undefined => runRules(parseReply([...head, ...body, '此复。'].join('\n')), DEFAULT_CONFIG, { today: { year: 2026, month: 1, day: 1 } })
+      .find((f) => f.ruleId === 'next-steps-missing')?.message.zh.split('，')[0];
+    assert.equal(message(['一、完善机制。出台办法。', '二、加强保障。落实经费。', '三、强化督导。定期检查。']), '这份提案答复列了 3 项措施');
+    assert.equal(message(['我局高度重视，认真研究。'.repeat(130)]), '这份提案答复篇幅较长');
+    assert.equal(message(['我局高度重视，认真研究。']), undefined);
+  });
+
   it('element-order names the measure by its marker and the elements by their names', () => {
     const text = ['陈明远委员：', '您提出的《关于加强课后服务的建议》收悉，现答复如下：', '一、下一步工作打算', '继续完善。', '二、已采取的措施', '出台办法。', '2024年4月15日', '厦门市教育局'].join('\n');
     const messages = runRules(parseReply(text), DEFAULT_CONFIG, { today: { year: 2026, month: 1, day: 1 } })

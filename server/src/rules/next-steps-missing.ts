@@ -1,4 +1,6 @@
 import { ELEMENT } from '../core/elements';
+import { KIND_NAME } from '../core/labels';
+import type { Localized } from '../core/vocabulary';
 import { defineRule } from './types';
 import { bodyTail, insertLineAfter, insertParagraphBefore } from './util';
 
@@ -28,12 +30,18 @@ export const rule = defineRule({
     if (reply.measures.length < MIN_SECTIONS && bodyChars < MIN_BODY_CHARS) return;
     const tail = bodyTail(reply);
     const before = reply.closing ?? reply.signature;
+    // why it owes them: its measures, or its length
+    const kind = KIND_NAME[reply.kind];
+    const n = reply.measures.length;
+    const why: Localized = n >= MIN_SECTIONS
+      ? { zh: `这份${kind.zh}列了 ${n} 项措施`, en: `This ${kind.en} lists ${n} measures` }
+      : { zh: `这份${kind.zh}篇幅较长`, en: `This ${kind.en} is long` };
     ctx.report({
       start: tail.start,
       end: Math.min(tail.end, tail.start + 20),
       message: {
-        zh: '这份答复篇幅较长，但没有写明下一步工作打算；可在结尾前加一段“下一步，我们将……”。',
-        en: 'This long reply does not state its next steps; consider a paragraph “下一步，我们将……” before the closing.',
+        zh: `${why.zh}，但没有写明下一步工作打算；可在结尾前加一段“下一步，我们将……”。`,
+        en: `${why.en} but does not state its next steps; consider a paragraph “下一步，我们将……” before the closing.`,
       },
       fixes: [{
         title: { zh: '插入“下一步”段落', en: 'Insert a next-steps paragraph' },
