@@ -24,7 +24,8 @@ export function endsWithClosingFormula(s: string): boolean {
 const CLOSING_CUE = new RegExp([
   // (and a letter's complimentary close: 此致 敬礼, 顺致 敬礼)
   `${FORMULA}|以上(答复|意见|回复|报告)[^。]{0,12}(参考|当否|妥否|不妥|批评|指正|审议|审阅)|特此|此致|顺致|顺颂`,
-  /以上(是|为)?[^。]{0,40}(答复|回复)|以上是[^。]{0,40}意见/.source,
+  // (以上是…的答复, 以上为…, and one that lost its 是)
+  /以上[^。]{0,40}(答复|回复)|以上是[^。]{0,40}意见/.source,
   /以上意见[^。]{0,20}(参考|综合|答复)|请[^。]{0,6}(综合|统筹)[^。]{0,20}答复/.source,
   // (谢您 too: a page that lost 感 of 感谢您)
   /(感谢|谢谢|谢(?=您|你))[^。]{0,40}(关心|支持|关注|理解|监督|厚爱|建议|提案)/.source,

@@ -320,9 +320,10 @@ export function matchAddressee(text: string, folded: string, start: number, end:
   // before an organisation's name is a sentence run into a signature (`…关心和支持，厦门市教育局`)
   if (m[1]!.includes(',') && !m[1]!.split(',').every((p) => ['person', 'persons'].includes(analyseNames(p)?.form ?? ''))) return undefined;
   // names whose role word lost a character, before a colon: read with the word whole
-  const cut = analyseNames(m[1]!) || m[2] !== ':' ? null : CUT_ROLE.exec(m[1]!);
+  const asWritten = analyseNames(m[1]!);
+  const cut = asWritten || m[2] !== ':' ? null : CUT_ROLE.exec(m[1]!);
   const role = cut ? (cut[1] === '员' ? '委员' : '代表') : undefined;
-  const info = analyseNames(cut ? m[1]!.slice(0, cut.index) + role : m[1]!);
+  const info = cut ? analyseNames(m[1]!.slice(0, cut.index) + role) : asWritten;
   if (!info) return undefined;
   // the names without the salutation before them
   const lead = SALUTATION.exec(m[1]!)?.[0] ?? '';

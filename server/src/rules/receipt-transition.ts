@@ -25,7 +25,7 @@ export const rule = defineRule({
       if (last === '：' || last === ':') return;
       // 如下 (or the opinion named after it: 如下协办意见) followed by another mark, or by nothing
       const hasMark = /[。，；,;.]/.test(last);
-      const words = t.text.slice(t.text.lastIndexOf('如下')).replace(/[。，；,;.]$/, '');
+      const words = t.text.slice(t.text.lastIndexOf('如下'), hasMark ? -1 : undefined);
       ctx.report({
         start: t.start,
         end: t.end,
