@@ -141,8 +141,9 @@ describe('office: round trip reply → .docx → text', () => {
     };
     walk(buildOutline(analysis.reply, doc), 0);
     // a finding is its rule and the text it flags: lines move (blank lines become layout), text does
-    // not (a span over several paragraphs is compared without the blank lines between them)
-    return { outline, findings: analysis.findings.map((f) => `${f.ruleId} ${text.slice(f.start, f.end).trim().replace(/\n\s*\n/g, '\n')}`).sort() };
+    // not (a span over several paragraphs is compared without the blank lines between them and the
+    // indents of its lines, which the export lays out as paragraph formatting)
+    return { outline, findings: analysis.findings.map((f) => `${f.ruleId} ${text.slice(f.start, f.end).trim().replace(/\s*\n\s*/g, '\n')}`).sort() };
   };
 
   const files = [

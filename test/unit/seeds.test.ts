@@ -42,7 +42,7 @@ describe('seed corpus', () => {
     assert.deepEqual([line(r.closing), line(r.signature), line(r.date)], [73, 75, 77]);
     assert.deepEqual(r.date!.value, { year: 2019, month: 10, day: 15 });
     assert.deepEqual(r.junk.map((j) => line(j)), [3, 79, 81]);
-    assert.deepEqual(serious, ['warning pasted-junk@3', 'warning pasted-junk@79', 'warning pasted-junk@81']);
+    assert.deepEqual(serious, ['warning pasted-junk@3', 'warning pasted-junk@79']);
   });
 
   it('001: a whole reply collapsed onto one line', () => {
@@ -60,7 +60,8 @@ describe('seed corpus', () => {
     assert.equal(r.contacts.length, 1);
     assert.equal(r.closing, undefined);
     assert.deepEqual(serious, [
-      'warning pasted-junk@1', 'warning pasted-junk@2', 'warning pasted-junk@3',
+      // (the table borders of lines 2 and 3 are one finding)
+      'warning pasted-junk@1', 'warning pasted-junk@2',
       'warning closing-missing@4', 'warning pasted-junk@4', 'warning pasted-junk@5',
     ]);
   });

@@ -16,7 +16,7 @@ import { decodeRoles } from './decode';
 import { closingCueAt, dateElement, sentenceStart, signatureAndDate, signatureNames } from './footer';
 import { findProposalNumbers, matchAddressee, matchCategory, matchDocNumberBlock, signatoryName, titleOrgan } from './header';
 import { invisibleJunk } from './invisible';
-import { junkReason } from './junk';
+import { junkReason, labelsAlone } from './junk';
 import { detectKind, isReportTitle } from './kind';
 import { readMarkup, unmasked } from './markup';
 import { matchMarker } from './numbering';
@@ -73,7 +73,8 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
   const folded = blankOut(markup.folded, invisible);
   const { blocks: all, borders } = splitBlocks(text, folded, lines);
   const inWindow = (i: number): boolean => i < HEAD_WINDOW || i >= all.length - FOOT_WINDOW;
-  const facts = all.map((b, i) => factsOf(text, folded, b, all[i - 1], inWindow(i)));
+  const labels = labelsAlone(all.map((b, i) => (inWindow(i) ? folded.slice(b.start, b.end) : '')));
+  const facts = all.map((b, i) => factsOf(text, folded, b, all[i - 1], inWindow(i), { before: labels[i - 1], here: labels[i] }));
   // between the head and foot windows a block is body text, a heading, furniture or unplaced: only
   // those roles are scored there (the others cannot be, and scoring them cost as much as the rest of
   // the parse of a long reply)

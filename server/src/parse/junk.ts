@@ -131,10 +131,40 @@ export function opensWithMetadataLabel(text: string): boolean {
   return openingLabels(text).some(({ end }) => COLON_AFTER.test(text.slice(end)));
 }
 
+/** Words that may head a column of any table (`时间`, `内容`): alone, without their colons, they do not make a stack of labels. */
+const GENERIC_LABELS: ReadonlySet<string> = new Set(['来源', '作者', '编辑', '标题', '名称', '题目', '分类', '时间', '日期', '时效', '字体', '字号', '内容']);
+/** How near two labels without their colons stand to make a stack: a label, its value, the next label. */
+const STACK_REACH = 2;
+
+/** A metadata label alone on a (folded, trimmed) line, with its colon, bar or bracket (`来源:`) or without (`索引号`). */
+function labelAlone(line: string): { label: string; colon: boolean } | undefined {
+  if (line.length > 12) return undefined;
+  for (const { label, end } of openingLabels(line)) {
+    const rest = line.slice(end);
+    if (NOTHING_AFTER.test(rest)) return { label, colon: true };
+    if (/^[ \t]*$/.test(rest) && !REGISTER_ROW_LABELS.includes(label)) return { label, colon: false };
+  }
+  return undefined;
+}
+
 /**
- * Whether a line is the value of a metadata label alone on the line before (`来源:` then
- * `湘阴县人民政府`): a counter's value is a number (`访问量:` then `林灵委员` is an addressee).
+ * For each (folded, trimmed) line, the metadata label it is when it stands alone with its value on
+ * the next line: with its colon (`来源:` then `湘阴县人民政府`), or without it when another stands
+ * within two lines (`索引号` / value / `发布机构` / value: a page's metadata table copied cell by cell)
+ * and one of them is no word any table may head a column with. One label alone without its colon is
+ * as likely the end of a wrapped line (`二、丰富课后服务` / `内容`); a register's labels without their
+ * colons are left out (a blank form's rows are content).
  */
-export function isValueOfBareLabel(labelLine: string, line: string): boolean {
-  return labelLine.length <= 12 && openingLabels(labelLine).some(({ label, end }) => NOTHING_AFTER.test(labelLine.slice(end)) && (!COUNTER_LABELS.includes(label) || /^\d/.test(line)));
+export function labelsAlone(lines: readonly string[]): Array<string | undefined> {
+  const alone = lines.map(labelAlone);
+  return alone.map((a, i) => {
+    if (!a || a.colon) return a?.label;
+    const near = alone.slice(Math.max(0, i - STACK_REACH), i + STACK_REACH + 1).filter((b) => b !== undefined);
+    return near.length >= 2 && near.some((b) => !GENERIC_LABELS.has(b.label)) ? a.label : undefined;
+  });
+}
+
+/** Whether a line can be the value of a label alone on the line before it: a counter's value is a number (`访问量:` then `林灵委员` is an addressee). */
+export function isValueOfLabel(label: string, line: string): boolean {
+  return !COUNTER_LABELS.includes(label) || /^\d/.test(line);
 }

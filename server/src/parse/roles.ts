@@ -12,7 +12,7 @@ import type { BlockRole, Category, DateElement, DateStyle } from '../core/model'
 import type { Span } from '../core/text';
 import { closingCueAt, dateElement, type FootMark, isAttachmentItem, matchFootMark, signatureAndDate, signatureNames } from './footer';
 import { type AddresseeMatch, type DocNumberMatch, type MarkKind, matchAddressee, matchCategory, matchDocNumberBlock, matchMark, matchTitleLine, organName, type TitleLine } from './header';
-import { isValueOfBareLabel, JUNK_MAX_LINE, junkReason, type JunkReason } from './junk';
+import { isValueOfLabel, JUNK_MAX_LINE, junkReason, type JunkReason } from './junk';
 import { unmasked } from './markup';
 import { matchMarker } from './numbering';
 import { receiptScore } from './receipt';
@@ -28,7 +28,7 @@ export type Phase = (typeof PHASES)[number];
 export interface Facts {
   readonly text: string;
   readonly junk: JunkReason | undefined;
-  /** The line before is a metadata label alone (`来源:`), so this one is its value. */
+  /** The line before is a metadata label alone (`来源:`, `索引号` in a stack of them), so this one is its value. */
   readonly afterBareLabel: boolean;
   /** The block before is a title line that does not end as a title does, so this one may go on with it. */
   readonly afterOpenTitle: boolean;
@@ -63,15 +63,16 @@ export const FOOT_WINDOW = 30;
 
 /**
  * What the recognisers find in one block. `inWindow`: the block lies within the head or the foot
- * window, where every role is possible.
+ * window, where every role is possible. `labels`: the metadata label the block before and the block
+ * itself are when they stand alone (junk.ts `labelsAlone`).
  */
-export function factsOf(text: string, folded: string, block: Span, previous: Span | undefined, inWindow: boolean): Facts {
+export function factsOf(text: string, folded: string, block: Span, previous: Span | undefined, inWindow: boolean, labels: { before: string | undefined; here: string | undefined }): Facts {
   const s = folded.slice(block.start, block.end);
   const short = inWindow && s.length <= SHORT;
   return {
     text: s,
-    junk: s.length <= JUNK_MAX_LINE ? junkReason(unmasked(text, folded, block.start, block.end)) : undefined,
-    afterBareLabel: inWindow && previous !== undefined && s.length <= 60 && isValueOfBareLabel(folded.slice(previous.start, previous.end), s),
+    junk: s.length <= JUNK_MAX_LINE ? junkReason(unmasked(text, folded, block.start, block.end)) ?? (labels.here ? 'web-metadata' : undefined) : undefined,
+    afterBareLabel: inWindow && labels.before !== undefined && s.length <= 60 && isValueOfLabel(labels.before, s),
     afterOpenTitle: short && previous !== undefined && matchTitleLine(folded, previous)?.complete === false,
     docNumber: short ? matchDocNumberBlock(text, folded, block) : undefined,
     category: short ? matchCategory(folded, block.start, block.end) : undefined,
