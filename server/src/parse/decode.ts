@@ -20,7 +20,7 @@ const BEAM = 40;
  * `scores[i][r]` is how well block i reads as role r (-Infinity: it cannot be). Returns the chosen
  * role of every block. Every block can take at least one neutral role, so a path always exists.
  */
-export function decodeRoles(scores: readonly Float64Array[], grammar: Grammar): number[] {
+export function decodeRoles(scores: readonly (readonly number[])[], grammar: Grammar): number[] {
   const n = scores.length;
   const states = grammar.count + 1; // state 0: nothing yet; state r+1: the last non-neutral role was r
   const neutral = Array.from({ length: grammar.count }, (_, r) => grammar.neutral(r));

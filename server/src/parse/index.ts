@@ -79,14 +79,7 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
   // those roles are scored there (the others cannot be, and scoring them cost as much as the rest of
   // the parse of a long reply)
   const replyFrom = replySectionStart(facts);
-  const scores = facts.map((f, i) => {
-    const row = new Float64Array(ROLES.length);
-    for (let r = 0; r < ROLES.length; r++) {
-      const phase = ROLES[r]!.phase;
-      row[r] = (inWindow(i) || ANYWHERE.has(phase)) && (i >= replyFrom || phase === 'neutral') ? ROLES[r]!.score(f) : -Infinity;
-    }
-    return row;
-  });
+  const scores = facts.map((f, i) => ROLES.map(({ phase, score }) => ((inWindow(i) || ANYWHERE.has(phase)) && (i >= replyFrom || phase === 'neutral') ? score(f) : -Infinity)));
   const chosen = decodeRoles(scores, GRAMMAR).map((r) => ROLES[r]!.role);
   const titleRun = chooseTitle(chosen, facts);
   const leadIn = reportLeadIn(chosen, facts, titleRun);
