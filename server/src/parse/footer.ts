@@ -32,6 +32,8 @@ const CLOSING_CUE = new RegExp([
   // thanks after what they are for (对您的关心支持表示衷心感谢), or alone (谢谢！)
   /(关心|支持|关注|理解|厚爱)[^。]{0,10}(表示|致以)[^。]{0,6}(感谢|谢意)|^谢谢[!。]?$/.source,
   /(欢迎|敬请|恳请|希望|请)[^。]{0,30}(继续|一如既往|多提|提出)[^。]{0,24}(意见|建议|监督|指导|关心|支持|关注)/.source,
+  // a request for understanding, where the item cannot be met yet: 敬请谅解, 望予以理解
+  /(敬请|恳请|请|望|希望)[^。]{0,8}(谅解|理解)/.source,
   // an invitation to come back with objections: 如有不同意见，请及时与我们联系
   /如(对[^。]{0,12})?有[^。]{0,8}(意见|建议)[^。]{0,4},?请[^。]{0,20}(联系|反馈|沟通|告知)/.source,
   /(对(以上|本)(答复|复函|函复))[^。]{0,30}(意见|满意)|回执|征询意见表/.source,
