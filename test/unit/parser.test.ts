@@ -690,6 +690,21 @@ describe('parser', () => {
       }
     });
 
+    it('reads a page\'s metadata table copied cell by cell as furniture, its 文号 the table\'s and not the document\'s', () => {
+      const receipt = '您提出的《关于教育的建议》收悉，现答复如下：';
+      const table = ['索引号', '11350200/2025-00012', '发布机构', '厦门市教育局', '文号', '厦教函〔2025〕12号'];
+      const r = parseReply(lines(...table, '关于第12号建议的答复', '林灵委员：', receipt));
+      assert.deepEqual(r.junk.map((j) => lineOf(r, j.start)), [1, 2, 3, 4, 5, 6]);
+      assert.equal(r.docNumber, undefined);
+      assert.equal(r.title?.text, '关于第12号建议的答复');
+      // the number under the title is the document's
+      const own = parseReply(lines(...table, '关于第12号建议的答复', '厦教函〔2025〕12号', '林灵委员：', receipt));
+      assert.equal(own.docNumber && lineOf(own, own.docNumber.start), 8);
+      // one label alone without its colon is as likely the end of a wrapped line, and column heads of a table in the body are no stack
+      const wrapped = parseReply(lines('林灵委员：', receipt, '一、丰富课后服务', '内容', '时间', '8月', '下一步，我局将继续推进。'));
+      assert.deepEqual(wrapped.junk, []);
+    });
+
     it('reads past web-page markup and keeps it as junk with its plain text', () => {
       const r = parseReply(lines('<p style="text-indent:2em">林灵委员：</p>', '<br/>', '您提出的&ldquo;关于教育的建议&rdquo;收悉，现答复如下：<!-- 正文 -->', '一、加强领导&#12290;&#x4E00;是健全机制'));
       assert.deepEqual(r.addressee?.names, ['林灵委员']);

@@ -164,6 +164,11 @@ export function labelsAlone(lines: readonly string[]): Array<string | undefined>
   });
 }
 
+/** Whether a metadata label names a document number (`文号`): its value is the page's record of the number. */
+export function isNumberLabel(label: string): boolean {
+  return label === '文号' || label === '发文字号';
+}
+
 /** Whether a line can be the value of a label alone on the line before it: a counter's value is a number (`访问量:` then `林灵委员` is an addressee). */
 export function isValueOfLabel(label: string, line: string): boolean {
   return !COUNTER_LABELS.includes(label) || /^\d/.test(line);

@@ -12,7 +12,7 @@ import type { BlockRole, Category, DateElement, DateStyle } from '../core/model'
 import type { Span } from '../core/text';
 import { closingCueAt, dateElement, type FootMark, isAttachmentItem, matchFootMark, signatureAndDate, signatureNames } from './footer';
 import { type AddresseeMatch, type DocNumberMatch, type MarkKind, matchAddressee, matchCategory, matchDocNumberBlock, matchMark, matchTitleLine, organName, type TitleLine } from './header';
-import { isValueOfLabel, JUNK_MAX_LINE, junkReason, type JunkReason } from './junk';
+import { isNumberLabel, isValueOfLabel, JUNK_MAX_LINE, junkReason, type JunkReason } from './junk';
 import { unmasked } from './markup';
 import { matchMarker } from './numbering';
 import { receiptScore } from './receipt';
@@ -28,8 +28,8 @@ export type Phase = (typeof PHASES)[number];
 export interface Facts {
   readonly text: string;
   readonly junk: JunkReason | undefined;
-  /** The line before is a metadata label alone (`来源:`, `索引号` in a stack of them), so this one is its value. */
-  readonly afterBareLabel: boolean;
+  /** The metadata label alone on the line before (`来源:`, `索引号` in a stack of them) whose value this block is. */
+  readonly valueOf: string | undefined;
   /** The block before is a title line that does not end as a title does, so this one may go on with it. */
   readonly afterOpenTitle: boolean;
   readonly docNumber: DocNumberMatch | undefined;
@@ -72,7 +72,7 @@ export function factsOf(text: string, folded: string, block: Span, previous: Spa
   return {
     text: s,
     junk: s.length <= JUNK_MAX_LINE ? junkReason(unmasked(text, folded, block.start, block.end)) ?? (labels.here ? 'web-metadata' : undefined) : undefined,
-    afterBareLabel: inWindow && labels.before !== undefined && s.length <= 60 && isValueOfLabel(labels.before, s),
+    valueOf: inWindow && labels.before !== undefined && s.length <= 60 && isValueOfLabel(labels.before, s) ? labels.before : undefined,
     afterOpenTitle: short && previous !== undefined && matchTitleLine(folded, previous)?.complete === false,
     docNumber: short ? matchDocNumberBlock(text, folded, block) : undefined,
     category: short ? matchCategory(folded, block.start, block.end) : undefined,
@@ -121,7 +121,10 @@ function opensWithClosing(f: Facts): boolean {
 /** The roles, in the order the decoder tries them (a tie goes to the earlier). */
 export const ROLES: readonly RoleSpec[] = [
   // ---- anywhere: page furniture and what no role claims
-  { role: 'junk', phase: 'neutral', repeats: true, score: (f) => (f.junk ? 6 : f.afterBareLabel ? 3 : NO) },
+  // a label's value is furniture, unless it reads as an element more strongly (the label's value may be
+  // empty, and the title follow it); the document number a page's table lists is the table's, not
+  // the document's
+  { role: 'junk', phase: 'neutral', repeats: true, score: (f) => (f.junk ? 6 : !f.valueOf ? NO : f.docNumber && isNumberLabel(f.valueOf) ? 6 : 3) },
   // a paragraph left unexplained costs: a reading that calls real body text page furniture is worse
   { role: 'other', phase: 'neutral', repeats: true, score: (f) => (f.heading || (f.text.length >= 30 && SENTENCE.test(f.text)) ? -1.5 : 0) },
   // ---- the head: letterhead, document number, title (1–3 lines) and subtitle, category, marks
