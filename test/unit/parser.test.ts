@@ -700,6 +700,10 @@ describe('parser', () => {
       // the number under the title is the document's
       const own = parseReply(lines(...table, '关于第12号建议的答复', '厦教函〔2025〕12号', '林灵委员：', receipt));
       assert.equal(own.docNumber && lineOf(own, own.docNumber.start), 8);
+      // a row of the table in one line, cut into its cells, is one whole line of furniture
+      const row = parseReply(lines('文　　号\t厦教函〔2025〕12号\t发布日期\t2025-06-20', '关于第12号建议的答复', '林灵委员：', receipt));
+      assert.deepEqual(row.junk.map((j) => [lineOf(row, j.start), j.wholeLine]), [[1, true]]);
+      assert.equal(row.docNumber, undefined);
       // one label alone without its colon is as likely the end of a wrapped line, and column heads of a table in the body are no stack
       const wrapped = parseReply(lines('林灵委员：', receipt, '一、丰富课后服务', '内容', '时间', '8月', '下一步，我局将继续推进。'));
       assert.deepEqual(wrapped.junk, []);

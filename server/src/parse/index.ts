@@ -175,17 +175,29 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
   // ---- junk: page furniture, table bars, and pasted markup and invisible characters but for what
   // lies in them (it goes with them)
   const furniture: JunkSpan[] = [];
-  for (const [i, role] of chosen.entries()) {
-    if (role !== 'junk') continue;
+  for (let i = 0; i < all.length; i++) {
+    if (chosen[i] !== 'junk') continue;
     const b = all[i]!;
+    // the furniture of a line from this block on: a line that is all furniture, in pieces or not, is
+    // one whole line of it (`文 号  厦教函〔2024〕43号  发布日期  2024-06-20`)
+    let last = i;
+    while (last + 1 < all.length && all[last + 1]!.line === b.line && chosen[last + 1] === 'junk') last++;
     const line = lines[b.line]!;
     const whole = trimSpan(folded, line.start, line.end);
-    const wholeLine = whole.start === b.start && whole.end === b.end;
+    const wholeLine = whole.start === b.start && whole.end === all[last]!.end;
     // a whole line of it with the markup at its edges (`&rdquo;发布时间：…</p>`)
     const span = wholeLine ? trimSpan(text, line.start, line.end) : b;
     furniture.push({ start: span.start, end: span.end, reason: junkReason(unmasked(text, folded, b.start, b.end)) ?? 'web-metadata', wholeLine, line: b.line });
+    if (wholeLine) i = last;
   }
-  const junk: JunkSpan[] = [...borders, ...furniture].sort((a, b) => a.start - b.start);
+  // (the bars between the cells of a row that is all furniture go with it; both lists are in order)
+  const wholeLines = furniture.filter((f) => f.wholeLine);
+  let w = 0;
+  const outside = borders.filter((j) => {
+    while (w < wholeLines.length && wholeLines[w]!.end < j.end) w++;
+    return !(w < wholeLines.length && wholeLines[w]!.start <= j.start);
+  });
+  const junk: JunkSpan[] = [...outside, ...furniture].sort((a, b) => a.start - b.start);
   const others = junk.length;
   const pieces = [...markup.junk, ...invisible].sort((a, b) => a.start - b.start);
   let k = 0;
