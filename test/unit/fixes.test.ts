@@ -103,6 +103,13 @@ describe('quick fixes', () => {
     assert.equal(fix(L('\ufeff林灵委员：', '您提出的\u200b\u00ad建议\u202e收悉。\u0007', '此复。\u200b'), 'pasted-junk'), L('\ufeff林灵委员：', '您提出的建议收悉。', '此复。\u200b'));
   });
 
+  it('breaks a line that runs paragraphs together between them, keeping CRLF', () => {
+    const line = '林灵委员： 您提出的《关于X的提案》收悉，现答复如下： 一、完善保障。出台办法。二、加强督导。 感谢您的关心和支持！';
+    assert.equal(fix(L(line, '厦门市教育局', '2025年5月20日'), 'paragraphs-run-together'), L('林灵委员：', '您提出的《关于X的提案》收悉，现答复如下：', '一、完善保障。出台办法。', '二、加强督导。', '感谢您的关心和支持！', '厦门市教育局', '2025年5月20日'));
+    const crlf = ['林灵委员： 您提出的《关于X的提案》收悉，现答复如下：', '此复。'].join('\r\n');
+    assert.equal(fix(crlf, 'paragraphs-run-together'), ['林灵委员：', '您提出的《关于X的提案》收悉，现答复如下：', '此复。'].join('\r\n'));
+  });
+
   it('adds the transition to a receipt line, and replaces a wrong mark after 如下', () => {
     assert.equal(fix(L('林灵委员：', '您提出的《关于课后服务的建议》收悉。'), 'receipt-transition'), L('林灵委员：', '您提出的《关于课后服务的建议》收悉，现答复如下：'));
     assert.equal(fix(L('林灵委员：', '您提出的《关于课后服务的建议》收悉，现答复如下。'), 'receipt-transition'), L('林灵委员：', '您提出的《关于课后服务的建议》收悉，现答复如下：'));

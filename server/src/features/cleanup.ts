@@ -18,8 +18,8 @@ import type { DateValue, Reply } from '../core/model';
 import type { CleanupCounts, CleanupResult } from '../protocol';
 import { type Locale, type Localized, type TextEdit as SpanEdit, localize } from '../core/vocabulary';
 import { typedLatinWay } from '../parse/blocks';
-import { copiedFromPrint, deleteLines, eolOf } from '../rules/util';
-import { capitalize, lineIndexAt, PRINT_BLANK } from '../core/text';
+import { copiedFromPrint, deleteLines, eolOf, runOnLines } from '../rules/util';
+import { capitalize, PRINT_BLANK } from '../core/text';
 import { toLspEdits } from './edits';
 import { runRule } from './runRule';
 
@@ -63,19 +63,10 @@ export function planCleanup(reply: Reply, config: EffectiveConfig, today: DateVa
     edits.push(Object.assign(deleteLines(reply, j), { group: 'junk' as const }));
     junkLines++;
   }
-  // blocks by line: consecutive blocks on one line are a run-on line
-  const byLine = new Map<number, Array<{ start: number; end: number }>>();
-  for (const b of reply.blocks) {
-    const line = lineIndexAt(reply.lines, b.start);
-    const list = byLine.get(line);
-    if (list) list.push(b);
-    else byLine.set(line, [b]);
-  }
-  // the gaps between them, in document order, each with the plain text of markup in it
+  // the gaps between the blocks of a run-on line, in document order, each with the plain text of markup in it
   const gaps: Array<{ start: number; end: number; kept: string }> = [];
-  for (const list of byLine.values()) {
-    list.sort((a, b) => a.start - b.start);
-    for (let i = 1; i < list.length; i++) gaps.push({ start: list[i - 1]!.end, end: list[i]!.start, kept: '' });
+  for (const run of runOnLines(reply)) {
+    for (let i = 1; i < run.length; i++) gaps.push({ start: run[i - 1]!.end, end: run[i]!.start, kept: '' });
   }
   // junk fragments, in document order: one inside a gap goes with the gap, except what pasted
   // markup stands for (a stray `&rdquo;` stays, before the line break); markup on a junk line goes

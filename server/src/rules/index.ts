@@ -23,6 +23,7 @@ import { rule as numberingLevel } from './numbering-level';
 import { rule as numberingSequence } from './numbering-sequence';
 import { rule as numberingStyle } from './numbering-style';
 import { rule as paragraphLineBreak } from './paragraph-line-break';
+import { rule as paragraphsRunTogether } from './paragraphs-run-together';
 import { rule as pastedJunk } from './pasted-junk';
 import { rule as placeholderLeft } from './placeholder-left';
 import { rule as proposalNumberMismatch } from './proposal-number-mismatch';
@@ -74,6 +75,7 @@ export const RULES = [
   punctuationWidth,
   pastedJunk,
   paragraphLineBreak,
+  paragraphsRunTogether,
   // cross-checks against the proposal register (only with a register configured)
   registerEntryUnknown,
   registerNumberMismatch,

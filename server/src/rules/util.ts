@@ -2,7 +2,7 @@
  * Helpers the rules share: where a missing element goes, the document's line break, how the reply
  * should address its reader, and the kind-specific wording of templates.
  */
-import type { DocumentKind, EnumerationItem, MeasureHeading, NumberingMarker, ProposalNumberRef, Reply } from '../core/model';
+import type { DocumentKind, EnumerationItem, MeasureHeading, NumberingMarker, ProposalNumberRef, Reply, RoleSpan } from '../core/model';
 import { bodyAbbreviation, findProposalNumbers } from '../parse/header';
 import { toCjkNumeral, withOrdinal } from '../parse/numbering';
 import { isBlank, lineIndexAt, type Span } from '../core/text';
@@ -30,6 +30,29 @@ export function copiedFromPrint(reply: Reply): boolean {
 
 /** What a finding whose only fault is such blanks adds in a copy from print. */
 export const PRINT_COPY_BLANKS: Localized = { zh: '（从 PDF 或打印稿复制的文字常带此类空格）', en: ' (text copied from a PDF or a printout often has such blanks)' };
+
+/**
+ * The lines that hold more than one content block, each as its blocks in document order: where a
+ * web page ran paragraphs together (`林灵委员： 您提出的…收悉，现答复如下： 一、…`), or a table row's
+ * cells. Page furniture between them is left out.
+ */
+export function runOnLines(reply: Reply): RoleSpan[][] {
+  const out: RoleSpan[][] = [];
+  let run: RoleSpan[] = [];
+  let runLine = -1;
+  for (const b of reply.roles) {
+    if (b.role === 'junk') continue;
+    const line = lineIndexAt(reply.lines, b.start);
+    if (line !== runLine) {
+      if (run.length > 1) out.push(run);
+      run = [];
+      runLine = line;
+    }
+    run.push(b);
+  }
+  if (run.length > 1) out.push(run);
+  return out;
+}
 
 /** `第 5 行“张三：”` / `line 5 (“张三：”)`: how a finding names a candidate line. */
 export function lineLabel(reply: Reply, span: Span): Localized {
