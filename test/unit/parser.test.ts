@@ -147,6 +147,15 @@ describe('parser', () => {
       assert.deepEqual([report.addressee, report.candidates.addressee], [undefined, undefined]);
     });
 
+    it('reads a headline above a subtitle that names the item as the title\'s first line', () => {
+      const receipt = '贵委提出的《关于以科技创新引领产业升级的提案》收悉，现答复如下：';
+      const r = parseReply(lines('以科技创新引领产业升级', '——对市政协十四届三次会议第0215号提案的答复', '民盟市委会：', receipt));
+      assert.deepEqual([r.title?.text, r.title && lineOf(r, r.title.start), slice(r, r.addressee)], ['以科技创新引领产业升级——对市政协十四届三次会议第0215号提案的答复', 1, '民盟市委会：']);
+      // not a sentence above it, nor a title that is no dashed subtitle
+      assert.equal(parseReply(lines('我局高度重视，认真办理。', '——对市政协第0215号提案的答复', '民盟市委会：', receipt)).title?.text, '——对市政协第0215号提案的答复');
+      assert.equal(parseReply(lines('建议提案办理', '关于市政协第0215号提案的答复', '民盟市委会：', receipt)).title?.text, '关于市政协第0215号提案的答复');
+    });
+
     it('reads the copy number, secrecy and urgency above the letterhead as marks, not as an addressee missing its role word', () => {
       const r = parseReply(lines('000123', '秘密★1年', '特急', '', '关于市政协第136号提案的答复', '', '您提出的《关于教育的提案》收悉，现答复如下：'));
       assert.deepEqual(r.roles.slice(0, 3).map((b) => b.role), ['mark', 'mark', 'mark']);

@@ -278,6 +278,11 @@ function replySectionStart(facts: readonly Facts[]): number {
  * above its metadata; the document's own comes last), at most three lines, with the organ's line
  * right above it. The runs before it are page text, not the title.
  */
+/** A subtitle that opens with a dash: `——对市政协…提案的答复`. */
+const DASH_SUBTITLE = /^(——|--|—)/;
+/** A headline: a short line with no clause or sentence punctuation. */
+const HEADLINE = /^[^,;:!?。]{2,40}$/;
+
 function chooseTitle(chosen: BlockRole[], facts: readonly Facts[]): number[] {
   const isLetterhead = (i: number): boolean => chosen[i] === 'issuer' && /文件$/.test(facts[i]!.text);
   // whether line i, right below another title line, starts a title of its own: a letterhead
@@ -303,6 +308,13 @@ function chooseTitle(chosen: BlockRole[], facts: readonly Facts[]): number[] {
   for (const run of runs) {
     if (run === last) continue;
     for (const i of run) if (chosen[i] !== 'issuer') chosen[i] = 'other';
+  }
+  // a title that is a subtitle naming the item (`——对…提案的答复`) has its headline on the line above
+  // (`以科技创新引领产业升级`), which reads as no title of its own
+  const top = last[0];
+  if (top !== undefined && top > 0 && DASH_SUBTITLE.test(facts[top]!.text) && chosen[top - 1] === 'other' && HEADLINE.test(facts[top - 1]!.text)) {
+    chosen[top - 1] = 'title';
+    last.unshift(top - 1);
   }
   while (last.length > 3) chosen[last.shift()!] = 'other';
   return last;
