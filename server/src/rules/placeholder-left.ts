@@ -13,6 +13,7 @@ import { defineRule } from './types';
  * - `某某` only in the document number, the title, the addressee and the signature (a body may name
  *   `王某某`), and a bracketed role only where the templates put it, at the end of a line, before the
  *   addressee's colon if any (a body may write `市教育局（主办单位）、市财政局（协办单位）`).
+ * A name a published page masked keeps its surname, and is no placeholder (`张××委员`).
  * The text is searched with indexOf for each mark (no regex over the whole text).
  */
 
@@ -73,9 +74,23 @@ function runsOf(folded: string, ch: string, minLength: number): Span[] {
   return out;
 }
 
+/**
+ * A name a published page masked, its surname kept (`张××委员`, `欧阳某某代表`, `李XX、王××代表`):
+ * no template's placeholder, which stands for the whole name (`×××委员`).
+ */
+const MASKED_NAME = /(?<=^|[、,\s])(?:(?!某)\p{Script=Han}){1,2}(×+|某某?|[Xx]{2,})(?=[、,\s等]|委员|代表|同志|$)/gu;
+
+/** The masked names among the addressee's names, as spans. */
+function maskedNames(reply: Reply): Span[] {
+  const names = reply.addressee?.namesSpan;
+  if (!names) return [];
+  return [...reply.folded.slice(names.start, names.end).matchAll(MASKED_NAME)].map((m) => ({ start: names.start + m.index, end: names.start + m.index + m[0].length }));
+}
+
 /** The placeholders left in a reply, in document order. */
 export function placeholders(reply: Reply): Span[] {
   const { folded } = reply;
+  const masked = maskedNames(reply);
   const found: Span[] = [];
   for (const s of runsOf(folded, '×', 1)) if (!isDimension(folded, s.start, s.end)) found.push(s);
   for (const s of runsOf(folded, '…', 1)) if (!quoted(reply, s.start)) found.push(s);
@@ -99,7 +114,7 @@ export function placeholders(reply: Reply): Span[] {
       found.push({ start, end: start + m[0].replace(/\s*:?\s*$/, '').length });
     }
   }
-  return found.sort((a, b) => a.start - b.start);
+  return found.filter((p) => !masked.some((m) => m.start <= p.start && p.end <= m.end)).sort((a, b) => a.start - b.start);
 }
 
 export const rule = defineRule({
@@ -107,8 +122,8 @@ export const rule = defineRule({
   defaultSeverity: 'error',
   title: { zh: '模板占位符未填写', en: 'Template placeholder left in' },
   description: {
-    zh: '代码片段、“为登记条目新建答复”的骨架和插入缺少要素的快速修复都用“×××”“第×号”“……”“XXX”“某某”和“（主办单位）”之类的占位符标出要填写的地方。定稿的答复不能留有占位符：每一处（包括插入代码片段时跳过的位置）都报告为错误，答复在办理情况中也不算完成。数字之间的乘号（1.2米×0.8米）和引文中的省略号不算占位符。',
-    en: 'The snippets, the skeleton of “new reply for a register entry” and the fixes that insert a missing element mark what is to be written with placeholders such as “×××”, “第×号”, “……”, “XXX”, “某某” and a bracketed role like “（主办单位）”. A finished reply keeps none: each one left (tab stops skipped while filling a snippet included) is an error, and the reply does not count as complete in the batch. A multiplication sign between numbers (1.2米×0.8米) and an ellipsis inside a quotation are not placeholders.',
+    zh: '代码片段、“为登记条目新建答复”的骨架和插入缺少要素的快速修复都用“×××”“第×号”“……”“XXX”“某某”和“（主办单位）”之类的占位符标出要填写的地方。定稿的答复不能留有占位符：每一处（包括插入代码片段时跳过的位置）都报告为错误，答复在办理情况中也不算完成。数字之间的乘号（1.2米×0.8米）、引文中的省略号和网页发布时隐去名字的主送（张××委员）不算占位符。',
+    en: 'The snippets, the skeleton of “new reply for a register entry” and the fixes that insert a missing element mark what is to be written with placeholders such as “×××”, “第×号”, “……”, “XXX”, “某某” and a bracketed role like “（主办单位）”. A finished reply keeps none: each one left (tab stops skipped while filling a snippet included) is an error, and the reply does not count as complete in the batch. A multiplication sign between numbers (1.2米×0.8米), an ellipsis inside a quotation and an addressee whose given name a published page masked (张××委员) are not placeholders.',
   },
   sources: [
     { kind: 'practice', note: { zh: '公文定稿前须逐项填写，模板中的占位内容不得出现在发出的答复中。', en: 'Every part of a template is filled in before a document is signed off; no placeholder goes out in a reply.' } },
