@@ -20,9 +20,9 @@ const GOES_ON: ReadonlySet<BlockRole> = new Set(['body', 'opening', 'closing', '
 /**
  * Whether the line break between two pieces of a line was lost, for sure: the addressee stands on a
  * line of its own (GB/T 9704-2012 7.3.2), so anything after it on its line ran on; elsewhere the
- * blanks (or the paragraph tags) a lost line break leaves, before a piece that cannot go on a paragraph (the receipt, a
- * measure's heading, the signature). A heading glued to a sentence (`…内容。（二）…`) may be an
- * enumeration run into its paragraph, and is not reported.
+ * blanks (or the paragraph tags) a lost line break leaves, before a piece that cannot go on a
+ * paragraph (the receipt, a measure's heading, the signature). A heading glued to a sentence
+ * (`…内容。（二）…`) may be an enumeration run into its paragraph, and is not reported.
  */
 function lostBreak(folded: string, prev: RoleSpan, next: RoleSpan): boolean {
   // (in the folded text, pasted markup and invisible characters are blanks too: `…如下：</p><p>一、…`)
@@ -49,7 +49,8 @@ export const rule = defineRule({
       if (!run.some((b) => PARAGRAPH.has(b.role)) || !run.slice(1).some((b, i) => lostBreak(reply.folded, run[i]!, b))) continue;
       const first = run[0]!;
       const last = run[run.length - 1]!;
-      // a line break in each gap: the blanks there give way to it, anything else stays before it
+      // a line break in each gap: the blanks there give way to it; anything else (markup, a table
+      // bar) stays before it, for pasted-junk and the clean-up
       const edits: TextEdit[] = run.slice(1).map((b, i) => {
         const gap = { start: run[i]!.end, end: b.start };
         return reply.text.slice(gap.start, gap.end).trim() === '' ? { ...gap, newText: eol } : { start: b.start, end: b.start, newText: eol };
