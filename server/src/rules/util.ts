@@ -42,11 +42,10 @@ export function runOnLines(reply: Reply): RoleSpan[][] {
   let runLine = -1;
   for (const b of reply.roles) {
     if (b.role === 'junk') continue;
-    const line = lineIndexAt(reply.lines, b.start);
-    if (line !== runLine) {
+    if (b.line !== runLine) {
       if (run.length > 1) out.push(run);
       run = [];
-      runLine = line;
+      runLine = b.line;
     }
     run.push(b);
   }
