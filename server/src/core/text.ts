@@ -165,9 +165,6 @@ export function offsetsOf(text: string, re: RegExp): Int32Array {
   return out.subarray(0, n);
 }
 
-
-
-
 /** Whether a UTF-16 code unit is an ASCII digit 0–9. */
 export function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
