@@ -52,8 +52,10 @@ export function sentenceStart(s: string, at: number): number {
   return Math.max(before.lastIndexOf('。'), before.lastIndexOf('!'), before.lastIndexOf('?')) + 1;
 }
 
-const CONTACT = /^\(?[ \t]*(联[ \t]*系[ \t]*人|联系电话|联系方式|联系单位|联系地址|经[ \t]*办[ \t]*人|承[ \t]*办[ \t]*人|直接经办人|咨询电话|邮政编码|电[ \t]*话)|^人[ \t]*:|(联系人|联系电话)[ \t]*(及|和)?[ \t]*(电话)?[ \t]*:/;
-const ANNOTATION = /^\([ \t]*此(件|复函|答复|回复件)[^)]{1,14}\)$|^此件(公开发布|主动公开|依申请公开|不予公开|不公开)[。.]?$/;
+/** A contact line: who handles the reply and how to reach the office (联系人, 电话, 地址, 邮编, 传真, 电子邮箱). */
+const CONTACT = /^\(?[ \t]*(联[ \t]*系[ \t]*人|联系电话|联系方式|联系单位|联系地址|通讯地址|地[ \t]*址[ \t]*:|经[ \t]*办[ \t]*人|承[ \t]*办[ \t]*人|直接经办人|咨询电话|邮政编码|邮[ \t]*编|传[ \t]*真|电子邮箱|电子邮件|电[ \t]*话)|^人[ \t]*:|(联系人|联系电话)[ \t]*(及|和)?[ \t]*(电话)?[ \t]*:/;
+/** The annotation: `（此件公开发布）`, `此件主动公开。`, or the publicity a page's table also lists (`公开方式：主动公开`). */
+const ANNOTATION = /^\([ \t]*此(件|复函|答复|回复件)[^)]{1,14}\)$|^此件(公开发布|主动公开|依申请公开|不予公开|不公开)[。.]?$|^(公开方式|公开属性)[ \t]*:[ \t]*(主动公开|依申请公开|不予公开|不公开)$/;
 const COPY_TO = /^(抄[ \t]*送|抄[ \t]*报|分[ \t]*送|报)[ \t]*:/;
 const ATTACHMENT = /^附[ \t]*(件)?[ \t]*(:|\d|$)/;
 const PRINT_LINE = /印发[ \t]*$/;

@@ -69,10 +69,12 @@ function isMetadataRow(line: string): boolean {
   return openingLabels(line).some(({ label, end }) => bulleted || COLON_AFTER.test(line.slice(end)) || (label.length >= 3 && /^[ \t]+\S/.test(line.slice(end))));
 }
 
-/** `label: value` pairs: a row holding two of them is page metadata, whatever its labels … */
-const LABEL_VALUE = /(?:^|[\s|])\p{Script=Han}{2,6}[ \t]*:[ \t]*\S/gu;
-/** … unless they are the reply's own: contact, copy-to, signatory, category. */
-const REPLY_LABEL = /联系|电话|经办|承办|抄送|抄报|签发|审核|类别/;
+/**
+ * `label: value` pairs: a row holding two of them, one a metadata label, is page metadata
+ * (`来源:潼关县民政局 发布时间:2024-09-11`); rows of other labels are the reply's own
+ * (`联系人:… 电话:…`, `地址:… 邮编:…`, `主办单位:… 协办单位:…`, `目标任务:… 牵头单位:…`).
+ */
+const LABEL_VALUE = /(?:^|[\s|])(\p{Script=Han}{2,6})[ \t]*:[ \t]*\S/gu;
 /** A page's timestamp: 2019-10-30 04:10. */
 const TIMESTAMP = /\d{4}[-/]\d{1,2}[-/]\d{1,2}[ \t]*\d{1,2}:\d{2}/;
 
@@ -113,13 +115,20 @@ export function isBlankFormRow(line: string): boolean {
   return BLANK_FORM_ROW.test(line);
 }
 
+/**
+ * A sentence: page furniture has none, so a line with one is the reply's text whatever label or
+ * widget word it holds (`时间：3月12日上午，地点：市民中心。`, `群众用手机扫码即可查询。`).
+ */
+const SENTENCE_END = /。|\p{Script=Han}\.$/u;
+
 /** Why a (folded, trimmed) line is page furniture, or undefined when it is not. */
 export function junkReason(line: string): JunkReason | undefined {
-  if (line.length > JUNK_MAX_LINE || isBlankFormRow(line)) return undefined;
+  if (line.length > JUNK_MAX_LINE || SENTENCE_END.test(line) || isBlankFormRow(line)) return undefined;
   if (BORDER.test(line)) return 'table-border';
   if (PAGE_NUMBER.test(line)) return 'page-number';
   if (isMetadataRow(line) || EDITOR_NOTE.test(line) || TIMESTAMP.test(line) || BULLET_ITEM.test(line) || BREADCRUMB.test(line)) return 'web-metadata';
-  if (!REPLY_LABEL.test(line) && !line.includes('。') && (line.match(LABEL_VALUE)?.length ?? 0) >= 2) return 'web-metadata';
+  const pairs = [...line.matchAll(LABEL_VALUE)];
+  if (pairs.length >= 2 && pairs.some((m) => LABELS.has(m[1]!))) return 'web-metadata';
   if (/(浏览次数|阅读次数|点击数|访问量|浏览量)[ \t]*:?[ \t]*\d+/.test(line)) return 'web-metadata';
   if (SITE_FOOTER.test(line)) return 'site-footer';
   if (WIDGET.test(line) || WIDGET_ROW.test(line) || SCAN_TO_READ.test(line)) return 'share-widget';

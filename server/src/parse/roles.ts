@@ -124,7 +124,9 @@ export const ROLES: readonly RoleSpec[] = [
   // a label's value is furniture, unless it reads as an element more strongly (the label's value may be
   // empty, and the title follow it); the document number a page's table lists is the table's, not
   // the document's
-  { role: 'junk', phase: 'neutral', repeats: true, score: (f) => (f.junk ? 6 : !f.valueOf ? NO : f.docNumber && isNumberLabel(f.valueOf) ? 6 : 3) },
+  // (a labelled line of the foot that a page's table lists too, `公开方式：主动公开`, is the foot's below
+  // the reply and the table's above it)
+  { role: 'junk', phase: 'neutral', repeats: true, score: (f) => (f.junk ? (f.footMark ? 2 : 6) : !f.valueOf ? NO : f.docNumber && isNumberLabel(f.valueOf) ? 6 : 3) },
   // a paragraph left unexplained costs: a reading that calls real body text page furniture is worse
   { role: 'other', phase: 'neutral', repeats: true, score: (f) => (f.heading || (f.text.length >= 30 && SENTENCE.test(f.text)) ? -1.5 : 0) },
   // ---- the head: letterhead, document number, title (1–3 lines) and subtitle, category, marks
