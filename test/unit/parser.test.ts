@@ -451,7 +451,7 @@ describe('parser', () => {
     });
 
     it('finds the closing formulas clerks write', () => {
-      for (const closing of ['此复。', '特此函复。', '专此答复，诚望继续关心支持。', '以上答复，如有不妥，请批评指正。', '以上答复，请予指正。', '以上答复，请予审议。', '再次感谢您对我们工作的关心和支持！', '如有不同意见，请及时与我们联系。', '如对答复有意见，请及时反馈。', '以上报告，请审阅。', '对您的关心支持表示衷心感谢！', '谢谢！', '顺致敬礼！', '以上为我局关于您所提建议的答复。']) {
+      for (const closing of ['此复。', '特此函复。', '专此答复，诚望继续关心支持。', '以上答复，如有不妥，请批评指正。', '以上答复，请予指正。', '以上答复，请予审议。', '再次感谢您对我们工作的关心和支持！', '如有不同意见，请及时与我们联系。', '如对答复有意见，请及时反馈。', '以上报告，请审阅。', '对您的关心支持表示衷心感谢！', '谢谢！', '顺致敬礼！', '以上为我局关于您所提建议的答复。', '专此函达。', '谨此函告。', '顺祝工作顺利！', '再一次向您表示诚挚的谢意！']) {
         const r = parseReply(lines(...head, closing, '厦门市教育局', '2025年5月20日'));
         assert.equal(slice(r, r.closing), closing);
       }
@@ -460,6 +460,15 @@ describe('parser', () => {
     it('finds a closing that ends the last paragraph', () => {
       const r = parseReply(lines(...head.slice(0, 2), '我局已出台办法，下一步将加强督导。谨此回复。感谢您的支持。', '厦门市教育局', '2025年5月20日'));
       assert.equal(slice(r, r.closing), '谨此回复。感谢您的支持。');
+      const thanks = parseReply(lines(...head.slice(0, 2), '我局将认真吸纳您的意见，不断改进工作。谢谢！', '厦门市教育局', '2025年5月20日'));
+      assert.equal(slice(thanks, thanks.closing), '谢谢！');
+      // a reply of one paragraph: receipt, answer, closing
+      const one = parseReply(lines(head[0]!, '您提出的《关于增设校车线路的建议》收悉。经研究，该事项已纳入明年方案统筹考虑。感谢您对教育工作的关心和支持！', '厦门市教育局', '2025年5月20日'));
+      assert.equal(slice(one, one.closing), '感谢您对教育工作的关心和支持！');
+      assert.equal(slice(one, one.receipt), '您提出的《关于增设校车线路的建议》收悉。经研究，该事项已纳入明年方案统筹考虑。');
+      // the receipt's own sentence is no closing
+      const own = parseReply(lines(head[0]!, '您提出的《关于增设校车线路的建议》收悉，感谢您对教育工作的关心和支持！', '厦门市教育局', '2025年5月20日'));
+      assert.equal(own.closing, undefined);
     });
 
     it('finds the signatures of organs whose names end other than in 局 or 委: customs, a bank branch, an observatory', () => {

@@ -9,7 +9,7 @@ import { findDateIn, matchDateAt } from './dates';
 import { organName } from './header';
 
 /** The closing formulas proper: 此复, 特此函复, 专此答复 … */
-const FORMULA = /此复|特此(函复|答复|回复|函告|报告|说明|复函|函达|致函)|谨此(回复|函复|答复)|专此(函复|答复|回复)/.source;
+const FORMULA = /此复|(特此|谨此|专此)(函复|答复|回复|函告|报告|说明|复函|函达|致函)/.source;
 const FORMULA_END = new RegExp(`(${FORMULA})[。.!]?$`);
 
 /** Whether `s` ends with a closing formula, perhaps with its full stop: `…此复`, `特此函复。` (the longest is five characters). */
@@ -23,14 +23,15 @@ export function endsWithClosingFormula(s: string): boolean {
  */
 const CLOSING_CUE = new RegExp([
   // (and a letter's complimentary close: 此致 敬礼, 顺致 敬礼)
-  `${FORMULA}|以上(答复|意见|回复|报告)[^。]{0,12}(参考|当否|妥否|不妥|批评|指正|审议|审阅)|特此|此致|顺致|顺颂`,
+  `${FORMULA}|以上(答复|意见|回复|报告)[^。]{0,12}(参考|当否|妥否|不妥|批评|指正|审议|审阅)|特此|此致|顺致|顺颂|顺祝`,
   // (以上是…的答复, 以上为…, and one that lost its 是)
   /以上[^。]{0,40}(答复|回复)|以上是[^。]{0,40}意见/.source,
   /以上意见[^。]{0,20}(参考|综合|答复)|请[^。]{0,6}(综合|统筹)[^。]{0,20}答复/.source,
   // (谢您 too: a page that lost 感 of 感谢您)
   /(感谢|谢谢|谢(?=您|你))[^。]{0,40}(关心|支持|关注|理解|监督|厚爱|建议|提案)/.source,
-  // thanks after what they are for (对您的关心支持表示衷心感谢), or alone (谢谢！)
-  /(关心|支持|关注|理解|厚爱)[^。]{0,10}(表示|致以)[^。]{0,6}(感谢|谢意)|^谢谢[!。]?$/.source,
+  // thanks after what they are for (对您的关心支持表示衷心感谢), thanks again (再次向您表示诚挚的谢意),
+  // or a sentence of its own that ends the text (…不断改进工作。谢谢！)
+  /(关心|支持|关注|理解|厚爱)[^。]{0,10}(表示|致以)[^。]{0,6}(感谢|谢意)|再(一)?次[^。]{0,12}(感谢|谢意|谢忱)|(?<=^|[。!])[ \t]*谢谢[!。]?$/.source,
   /(欢迎|敬请|恳请|希望|请)[^。]{0,30}(继续|一如既往|多提|提出)[^。]{0,24}(意见|建议|监督|指导|关心|支持|关注)/.source,
   // a request for understanding, where the item cannot be met yet: 敬请谅解, 望予以理解
   /(敬请|恳请|请|望|希望)[^。]{0,8}(谅解|理解)/.source,

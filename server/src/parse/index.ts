@@ -137,17 +137,23 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
   let closing: Span | undefined = closingBlocks.length > 0 ? { start: closingBlocks[0]!.start, end: closingBlocks[closingBlocks.length - 1]!.end } : undefined;
   let bodyEnd = all.find((_, i) => FOOT_ROLES.has(chosen[i]!))?.start ?? text.length;
   const lastBody = body.filter((b) => b.start < bodyEnd).pop();
-  if (!closing && lastBody) {
-    // the closing may end the last paragraph: …工作。特此函复。
-    const from = Math.max(lastBody.start, lastBody.end - 200);
-    const s = folded.slice(from, lastBody.end);
+  // the closing may end the last paragraph (…工作。特此函复。), in a reply of one paragraph the
+  // receipt's (…收悉。经研究，…统筹考虑。感谢您的关心和支持！)
+  const tail = lastBody ?? (rc >= 0 ? all[rc] : undefined);
+  if (!closing && tail) {
+    const from = Math.max(tail.start, tail.end - 200);
+    const s = folded.slice(from, tail.end);
     const at = closingCueAt(s);
-    if (at >= 0) {
-      const span = trimSpan(folded, from + sentenceStart(s, at), lastBody.end);
-      // a heading that happens to contain a cue word is not a closing
-      if (!(span.start === lastBody.start && matchMarker(folded, lastBody.start))) {
-        closing = span;
-        bodyEnd = span.start;
+    const span = at >= 0 ? trimSpan(folded, from + sentenceStart(s, at), tail.end) : undefined;
+    // a heading that happens to contain a cue word is not a closing, nor the receipt's own sentence
+    if (span && !(span.start === tail.start && (!lastBody || matchMarker(folded, tail.start)))) {
+      closing = span;
+      bodyEnd = span.start;
+      if (!lastBody) {
+        // the receipt and what the reply says before its closing
+        receipt = buildReceipt(text, folded, { start: tail.start, end: span.start });
+        const rest = trimSpan(folded, receipt.end, span.start);
+        if (rest.end > rest.start) body.push({ start: rest.start, end: rest.end, line: lineOf(lines, rest.start, tail.line) });
       }
     }
   }
