@@ -450,6 +450,13 @@ describe('parser', () => {
       assert.equal(slice(r, r.copyTo), '抄送：市政协提案委员会。');
     });
 
+    it('takes the organs just above the date for the signature, not organ names below it', () => {
+      const r = parseReply(lines(...head, '此复。', '普洱市教育体育局', '2023年7月12日', '', '相关链接：', '云南省教育厅', '普洱市人民政府'));
+      assert.deepEqual(r.signature!.names, ['普洱市教育体育局']);
+      const joint = parseReply(lines(...head, '此复。', '普洱市教育体育局', '普洱市财政局', '2023年7月12日'));
+      assert.deepEqual(joint.signature!.names, ['普洱市教育体育局', '普洱市财政局']);
+    });
+
     it('finds the closing formulas clerks write', () => {
       for (const closing of ['此复。', '特此函复。', '专此答复，诚望继续关心支持。', '以上答复，如有不妥，请批评指正。', '以上答复，请予指正。', '以上答复，请予审议。', '再次感谢您对我们工作的关心和支持！', '如有不同意见，请及时与我们联系。', '如对答复有意见，请及时反馈。', '以上报告，请审阅。', '对您的关心支持表示衷心感谢！', '谢谢！', '顺致敬礼！', '以上为我局关于您所提建议的答复。', '专此函达。', '谨此函告。', '顺祝工作顺利！', '再一次向您表示诚挚的谢意！']) {
         const r = parseReply(lines(...head, closing, '厦门市教育局', '2025年5月20日'));

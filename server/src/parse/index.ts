@@ -158,15 +158,25 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
     }
   }
 
-  let signature: Signature | undefined;
+  // the signature: organs on consecutive lines (several sign a joint reply); of several such runs the
+  // one just above the date (organ names below it are a page's links or an attached form's)
+  const runs: number[][] = [];
+  chosen.forEach((role, i) => {
+    if (role !== 'signature') return;
+    if (chosen[i - 1] === 'signature') runs[runs.length - 1]!.push(i);
+    else runs.push([i]);
+  });
+  const dateAt = chosen.findIndex((role) => role === 'date' || role === 'signatureDate');
+  const signing = runs.find((r) => r[r.length - 1]! + 1 === dateAt) ?? runs[0] ?? [];
+  let signature: Signature | undefined = signing.length === 0 ? undefined : {
+    start: all[signing[0]!]!.start,
+    end: all[signing[signing.length - 1]!]!.end,
+    names: signing.flatMap((i) => signatureNames(folded, all[i]!)!),
+  };
   let date: DateElement | undefined;
   for (const [i, role] of chosen.entries()) {
     const b = all[i]!;
-    if (role === 'signature') {
-      const names = signatureNames(folded, b)!;
-      // several organs sign a joint reply on consecutive lines
-      signature = signature ? { start: signature.start, end: b.end, names: [...signature.names, ...names] } : { start: b.start, end: b.end, names };
-    } else if (role === 'signatureDate') {
+    if (role === 'signatureDate') {
       const sd = signatureAndDate(text, folded, b)!;
       signature ??= { ...sd.signature, names: sd.names };
       date ??= sd.date;
