@@ -15,8 +15,12 @@ const FOOT: ReadonlySet<BlockRole> = new Set(['signature', 'date', 'signatureDat
 const NAMES_WITHOUT_ROLE = /^(尊敬的)?[\p{Script=Han}·*×]{2,8}([、，,][\p{Script=Han}·*×]{2,8}){0,9}[:：]?$/u;
 /** A line that names the role is no addressee that lost it (where it stands made it none). */
 const ROLE_NAMED = /(委员|代表)[:：]?$/;
-/** A short line with digits and date words that is no date (2024年月15日, 2024年13月). */
-const BROKEN_DATE = /^[\d〇○零一二三四五六七八九十\s]{2,}[年.\-/][\d〇○零一二三四五六七八九十\s年月日号.\-/]{0,10}$/;
+/**
+ * A short line with digits and date words that is no date (2024年月15日, 2024年13月), also where a page
+ * or a scan put a mark or a look-alike for a lost character (2025年6月□日, 2025年?月20日, 2025年6月20曰,
+ * 2O25年6月20日), perhaps with a seal note after it.
+ */
+const BROKEN_DATE = /^[\dOo〇○零一二三四五六七八九十?\ufffd□■\s]{2,}[年.\-/][\d〇○零一二三四五六七八九十?\ufffd□■\s年月日曰号.\-/]{0,10}(\([^)]{1,6}\))?$/;
 /** A short line of Han characters with no punctuation: a signature whose organ word is missing. */
 const BARE_NAME = /^[\p{Script=Han}]{2,20}$/u;
 
