@@ -164,16 +164,18 @@ function segmentRest(text: string, folded: string, start: number, end: number, l
       if (depth === 0 && (headingStartsAt(folded, next, tailAt) || signed || dated > 0 || greeted)) cut(next, next);
       if (dated > 0 && dated < tailAt) cut(dated, dated);
     } else if (ch === ':') {
-      // `罗元代表:你提出的…`, `…现答复如下:近年来…` with no blank after the colon, and the title
-      // glued to the addressee before it (`…的答复民革天水市委员会:您提出的…`)
-      if (depth === 0 && i + 1 < tailAt && !/\s/.test(folded.charAt(i + 1)) && !GREETING_REST.test(folded.slice(i + 1, tailAt))) {
-        if (endsAddresseeOrTransition(folded.slice(segStart, i))) {
+      // `罗元代表:你提出的…`, `…现答复如下:近年来…` with no blank after the colon; and a head item
+      // glued to the addressee before it, the colon ending the line or not (`…的答复民革天水市委员会:
+      // 您提出的…`, `平建复〔2025〕14号韩景涛代表:`)
+      const glued = i + 1 < tailAt && !/\s/.test(folded.charAt(i + 1));
+      if (depth === 0 && (glued || i + 1 === tailAt) && !GREETING_REST.test(folded.slice(i + 1, tailAt))) {
+        if (glued && endsAddresseeOrTransition(folded.slice(segStart, i))) {
           cut(i + 1, i + 1);
         } else {
-          const namesAt = addresseeAfterTitle(folded, segStart, i);
+          const namesAt = addresseeAfterHead(folded, segStart, i);
           if (namesAt > segStart) {
             cut(namesAt, namesAt);
-            cut(i + 1, i + 1);
+            if (glued) cut(i + 1, i + 1);
           }
         }
       }
@@ -265,10 +267,14 @@ const GREETING_END = /(您|你)(们)?好[!。.]$/;
 /** A greeting that is all that follows an addressee's colon stays with it: `林灵委员：您好！`. */
 const GREETING_REST = /^[ \t]*(您|你)(们)?好[!。.]?[ \t]*$/;
 
-/** Where the names start in `[start, colon)` when a title runs into them with no blank (`…的答复民革天水市委员会`), or -1. */
-function addresseeAfterTitle(folded: string, start: number, colon: number): number {
+/**
+ * Where the names start in `[start, colon)` when a head item runs into them with no blank (`…的答复民革
+ * 天水市委员会`, `平建复〔2025〕14号韩景涛代表`, `答复类别:B类韩景涛代表`), or -1.
+ */
+function addresseeAfterHead(folded: string, start: number, colon: number): number {
   const before = folded.slice(Math.max(start, colon - NEAR), colon);
-  for (const m of before.matchAll(TITLE_GLUED)) {
+  // the item nearest the colon that names follow (`答复类别:B类…`: after B类, not after 答复)
+  for (const m of [...before.matchAll(HEAD_GLUED)].reverse()) {
     const names = m.index + m[0].length;
     if (before.length - names <= SHORT_FOOT && analyseNames(before.slice(names)) !== undefined) return colon - before.length + names;
   }
@@ -305,8 +311,11 @@ export const OWN_LINE_LABEL = /^(\(?[ \t]*(联[ \t]*系|此件)|抄[ \t]*(送|�
 /** The genre words a title ends with. */
 const TITLE_WORDS = '答复|复函|回复|意见|的函|报告';
 const TITLE_ENDING = new RegExp(`(${TITLE_WORDS})$`);
-/** How a title ends, perhaps with the item or the number in brackets after it: where names glued to it start. */
-const TITLE_GLUED = new RegExp(`(${TITLE_WORDS})(\\([^()]{1,30}\\))?`, 'g');
+/**
+ * How a head item ends, where names glued to it start: a title, perhaps with the item or the number
+ * in brackets after it; a document number, perhaps with its category (`14号(B类)`); a category.
+ */
+const HEAD_GLUED = new RegExp(`(${TITLE_WORDS})(\\([^()]{1,30}\\))?|\\d[ \\t]*号(\\([^()]{1,6}\\))?|[A-Da-d][ \\t]*类`, 'g');
 
 /**
  * Whether a run of blanks `[gapStart, gapEnd)` inside a line separates two blocks:
