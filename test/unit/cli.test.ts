@@ -174,6 +174,16 @@ describe('command-line checker', () => {
     assert.match(r.stderr, /no\/such\/file\.reply: 文件或文件夹不存在。/);
   });
 
+  it('says in its summary that files were skipped: no ✔ over a file it could not read', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'a.reply'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]));
+    const r = await cli(['check', dir], dir);
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, '✖ 已检查 0 个文件，未发现问题；另有 1 个文件未能检查（原因见上）。\n');
+    const en = await cli(['check', '--locale', 'en', dir], dir);
+    assert.equal(en.stdout, '✖ 0 file(s) checked, no problems; 1 file(s) could not be checked (see above).\n');
+  });
+
   it('reads a GBK file', async () => {
     const dir = tempDir();
     // 林灵委员： encoded in GBK

@@ -246,7 +246,7 @@ describe('parser', () => {
       const r = parseReply('关于市政协第181号提案办理情况的答复民革天水市委员会:您提出的《关于增设急救通道的建议》收悉,现答复如下:一、加强协调。');
       assert.deepEqual([r.title?.text, slice(r, r.addressee), r.addressee?.names], ['关于市政协第181号提案办理情况的答复', '民革天水市委员会:', ['民革天水市委员会']]);
       // a document number or a category glued to the addressee, the colon ending the line
-      for (const [item, names] of [['平建复〔2025〕14号', '韩景涛、宋佳怡代表：'], ['答复类别：B类', '韩景涛、宋佳怡代表：'], ['平建复〔2025〕14号（B类）', '林灵委员：']]) {
+      for (const [item, names] of [['平建复〔2025〕14号', '韩景涛、宋佳怡代表：'], ['答复类别：B类', '韩景涛、宋佳怡代表：'], ['平建复〔2025〕14号（B类）', '林灵委员：']] as const) {
         const glued = parseReply(lines('平川区住建局关于第14号建议的答复', item + names, '你们提出的《关于加快老旧小区改造的建议》收悉，现答复如下：'));
         assert.equal(slice(glued, glued.addressee), names, item);
         assert.ok(glued.docNumber ?? glued.category, item);

@@ -50,7 +50,8 @@ export function severityOf(d: Diagnostic): Severity {
   return SEVERITY_WORD[d.severity ?? 1] ?? 'error';
 }
 
-export function formatText(results: readonly FileResult[], locale: Locale): string {
+/** The findings one per line, then a summary that counts them and the files that could not be checked (their reasons went to stderr). */
+export function formatText(results: readonly FileResult[], locale: Locale, skipped = 0): string {
   const out: string[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const r of results) {
@@ -63,14 +64,17 @@ export function formatText(results: readonly FileResult[], locale: Locale): stri
   }
   const total = counts.error + counts.warning + counts.information + counts.hint;
   const files = results.length;
+  const mark = total === 0 && skipped === 0 ? '✔' : '✖';
   if (locale === 'en') {
-    out.push(total === 0
-      ? `✔ ${files} file(s) checked, no problems.`
-      : `✖ ${files} file(s) checked: ${total} problem(s) — ${counts.error} error(s), ${counts.warning} warning(s), ${counts.information} info, ${counts.hint} hint(s).`);
+    const found = total === 0
+      ? `${files} file(s) checked, no problems`
+      : `${files} file(s) checked: ${total} problem(s) — ${counts.error} error(s), ${counts.warning} warning(s), ${counts.information} info, ${counts.hint} hint(s)`;
+    out.push(`${mark} ${found}${skipped > 0 ? `; ${skipped} file(s) could not be checked (see above).` : '.'}`);
   } else {
-    out.push(total === 0
-      ? `✔ 已检查 ${files} 个文件，未发现问题。`
-      : `✖ 已检查 ${files} 个文件：共 ${total} 个问题，其中错误 ${counts.error} 个、警告 ${counts.warning} 个、信息 ${counts.information} 个、提示 ${counts.hint} 个。`);
+    const found = total === 0
+      ? `已检查 ${files} 个文件，未发现问题`
+      : `已检查 ${files} 个文件：共 ${total} 个问题，其中错误 ${counts.error} 个、警告 ${counts.warning} 个、信息 ${counts.information} 个、提示 ${counts.hint} 个`;
+    out.push(`${mark} ${found}${skipped > 0 ? `；另有 ${skipped} 个文件未能检查（原因见上）。` : '。'}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -475,7 +475,7 @@ async function check(paths: readonly string[], opts: RunOptions & { failOn: Fail
     const { formatSarif } = require('./sarif') as typeof import('./sarif');
     io.stdout(formatSarif(results, batch.skipped, outputLocale, packageVersion(), io.cwd));
   }
-  else io.stdout(formatText(results, outputLocale));
+  else io.stdout(formatText(results, outputLocale, batch.skipped.length));
   if (batch.ioProblem || batch.registers.problem) return 2;
   if (opts.failOn === 'none') return 0;
   const threshold = RANK[opts.failOn as Severity];
