@@ -390,11 +390,11 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
   // the addressee after a title (which may end with a bracketed document number or item,
   // `…的答复(桂水函〔2023〕162号)`, `…的答复(关于…的建议)`, and be spaced out, `答 复`) or after a
   // row of page metadata; people (`主任、各位副主任、各位委员:`) after anything
-  const afterHead = furnitureBefore || TITLE_ENDING.test(before.replace(/\([^()]{1,30}\)$/, '').replace(/[ \t]+/g, ''));
+  const afterHead = (): boolean => furnitureBefore || TITLE_ENDING.test(before.replace(/\([^()]{1,30}\)$/, '').replace(/[ \t]+/g, ''));
   const names = colon > 0 && colon <= 80 ? analyseNames(after.slice(0, colon)) : undefined;
-  if (names && (afterHead || names.form !== 'body')) return true;
+  if (names && (names.form !== 'body' || afterHead())) return true;
   // and one that lost its colon after a title, before the receipt (`…的答复 张凤娥等代表 你们提出的…`)
-  if (afterHead && analyseNames(nextPiece) !== undefined && receiptPieceAt(folded, pieceEnd, end)) return true;
+  if (analyseNames(nextPiece) !== undefined && afterHead() && receiptPieceAt(folded, pieceEnd, end)) return true;
   // the signing organisation after a wide gap, a sentence end or a closing formula (`此复 厦门市教育局 2025年5月20日`)
   // or an attachment note or a contact line ending with its number (`联系电话:0591-87859750 福建省卫生健康委员会
   // 2023年4月27日`; in `联系单位: 县教育局` the organisation is the value, in `抄报:县政府办 县政协提案委`
