@@ -42,9 +42,13 @@ const CLOSING_CUE = new RegExp([
   /(本|此)(答复|复函|答复函|意见)(已经|经)[^。]{0,20}(审签|审定|签发|审核)/.source,
 ].join('|'));
 
-/** Offset in `s` of the earliest closing cue, or -1. */
+/** A short line spaced out to the width of the page, a blank between every two characters: `特 此 答 复。`. */
+const SPACED_OUT = /^\p{Script=Han}([ \t]+\p{Script=Han}){1,11}[ \t]*[。!.]?$/u;
+
+/** Offset in `s` of the earliest closing cue, or -1; a formula spaced out is read without its blanks (its cue at 0). */
 export function closingCueAt(s: string): number {
-  return s.search(CLOSING_CUE);
+  const at = s.search(CLOSING_CUE);
+  return at < 0 && SPACED_OUT.test(s) && CLOSING_CUE.test(s.replace(/[ \t]+/g, '')) ? 0 : at;
 }
 
 /** The sentence a closing cue at `at` of `s` belongs to starts after the previous 。!? (offset into `s`). */
