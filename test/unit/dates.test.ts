@@ -24,6 +24,9 @@ describe('dates and numerals', () => {
     assert.deepEqual(date('２０２４年４月１５日'), { value: { year: 2024, month: 4, day: 15 }, styles: ['full-width-digits'], end: 10 });
     assert.deepEqual(date('2024 年 4 月 15 日'), { value: { year: 2024, month: 4, day: 15 }, styles: ['spaced'], end: 15 });
     assert.deepEqual(date('24年4月15日'), { value: { year: 2024, month: 4, day: 15 }, styles: ['short-year'], end: 8 });
+    // an invisible character the folded text reads as a blank is no blank the reader sees (pasted-junk reports it)
+    assert.deepEqual(matchDateAt('2024年4\u200b月15日', '2024年4 月15日', 0)?.styles, []);
+    assert.deepEqual(matchDateAt('二〇二四年四\u200b月十五日', '二〇二四年四 月十五日', 0)?.styles, ['chinese-numerals']);
     assert.equal(date('2.9亿元'), undefined);
     assert.equal(date('一是加强'), undefined);
   });

@@ -33,6 +33,9 @@ const LOST_MARK = /(\d{4})([ \t]*[年\ufffd□]?[ \t]*)(\d{1,4})(?:([ \t]*[月\u
 /** The year's or the month's number lost: `年7月12日`, `2023年月12日`. */
 const LOST_NUMBER = /(\d{4})?[ \t]*年[ \t]*(\d{1,2})?[ \t]*月[ \t]*(\d{1,2})[ \t]*日/y;
 
+/** A blank as written, not an invisible character the folded text reads as one. */
+const VISIBLE_BLANK = /[ \t\u3000\u00a0]/;
+
 const YEAR_DIGITS: Record<string, number> = { 〇: 0, '○': 0, 零: 0, O: 0, '0': 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 function execAt(re: RegExp, s: string, pos: number): RegExpExecArray | null {
@@ -57,8 +60,9 @@ export function matchDateAt(text: string, folded: string, pos: number, degraded 
     }
     if (/^0\d/.test(mo!) || /^0\d/.test(d!)) styles.push('leading-zero');
     if (suffix === '号') styles.push('hao');
-    if (s1 || s2 || s3 || s4 || s5) styles.push('spaced');
     const end = pos + m[0].length;
+    // (a blank the reader sees: an invisible character is read as a blank, and pasted-junk reports it)
+    if ((s1 || s2 || s3 || s4 || s5) && VISIBLE_BLANK.test(text.slice(pos, end))) styles.push('spaced');
     if (/[\uff10-\uff19]/.test(text.slice(pos, end))) styles.push('full-width-digits');
     return { start: pos, end, value: { year, month: Number(mo), day: Number(d) }, styles };
   }
@@ -79,7 +83,7 @@ export function matchDateAt(text: string, folded: string, pos: number, degraded 
     if (month === undefined || day === undefined) return undefined;
     const styles: DateStyle[] = ['chinese-numerals'];
     if (m[4] === '号') styles.push('hao');
-    if (/[ \t]/.test(m[0])) styles.push('spaced');
+    if (/[ \t]/.test(m[0]) && VISIBLE_BLANK.test(text.slice(pos, pos + m[0].length))) styles.push('spaced');
     return { start: pos, end: pos + m[0].length, value: { year, month, day }, styles };
   }
   if (!degraded) return undefined;
