@@ -5,6 +5,8 @@
 import type { DocumentKind, EnumerationItem, MeasureHeading, NumberingMarker, ProposalNumberRef, Reply, RoleSpan } from '../core/model';
 import { bodyAbbreviation, findProposalNumbers } from '../parse/header';
 import { toCjkNumeral, withOrdinal } from '../parse/numbering';
+import { findQuotedTitles } from '../parse/receipt';
+import { titleKey } from '../register/match';
 import { isBlank, lineIndexAt, type Span } from '../core/text';
 import type { Localized, TextEdit } from '../core/vocabulary';
 
@@ -217,24 +219,26 @@ export function numberingRuns(reply: Reply): Array<readonly MeasureHeading[]> {
 }
 
 /**
- * The body's citations of the item itself: `《…》（第N号）` or `《…》第N号`, a number right after a quoted
- * title, within a body block. One search over the body's text.
+ * The body's citations of the item itself: `《T》（第N号）` or `《T》第N号`, a number right after a quoted
+ * title T that the receipt line or the title quotes for the item (compared as register titles are:
+ * width, blanks and quote style aside). A body also cites other items by their own titles — an
+ * earlier one (`去年您提出的《关于规范养犬管理的提案》（第0131号）我局已作答复`), one handled with it —
+ * and their numbers are not this item's, so they are left out; so is every citation when the reply
+ * quotes no title for its item.
  */
 export function bodyCitations(reply: Reply): ProposalNumberRef[] {
   const out: ProposalNumberRef[] = [];
-  const { body, folded } = reply;
-  if (body.length === 0) return out;
-  const re = /》\(?(?=第)/g;
-  re.lastIndex = body[0]!.start;
-  let bi = 0;
-  for (let m = re.exec(folded); m; m = re.exec(folded)) {
-    while (bi < body.length && body[bi]!.end <= m.index) bi++;
-    if (bi === body.length) break;
-    const b = body[bi]!;
-    if (m.index < b.start) continue;
-    const at = m.index + m[0].length;
-    const ref = findProposalNumbers(folded, { start: at, end: Math.min(b.end, at + 20) })[0];
-    if (ref && ref.start === at) out.push(ref);
+  const { text, folded } = reply;
+  const itemTitles = [...(reply.receipt?.quotedTitles ?? []), ...(reply.title ? findQuotedTitles(text, folded, reply.title) : [])];
+  const own = new Set(itemTitles.map((q) => titleKey(q.text)));
+  if (own.size === 0) return out;
+  for (const b of reply.body) {
+    for (const q of findQuotedTitles(text, folded, b)) {
+      if (folded[q.end - 1] !== '》' || !own.has(titleKey(q.text))) continue;
+      const at = folded[q.end] === '(' ? q.end + 1 : q.end;
+      const ref = findProposalNumbers(folded, { start: at, end: Math.min(b.end, at + 20) })[0];
+      if (ref && ref.start === at) out.push(ref);
+    }
   }
   return out;
 }
