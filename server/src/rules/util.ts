@@ -198,24 +198,56 @@ export function addresseeTemplate(kind: DocumentKind): string {
 
 /**
  * The numbering runs of a reply: the headings that share a parent and a level, in order. Each run
- * must count 1, 2, 3 … on its own (GB/T 9704-2012 7.3.3).
+ * must count 1, 2, 3 … on its own (GB/T 9704-2012 7.3.3). An unnumbered lead-in before a `1` starts
+ * a new run (see restartedRuns).
  */
 export function numberingRuns(reply: Reply): Array<readonly MeasureHeading[]> {
   const runs: Array<readonly MeasureHeading[]> = [];
+  const restarts = restartedRuns(reply);
   const collect = (siblings: readonly MeasureHeading[]): void => {
     // siblings of one level are one run; a level skipped among them makes a run per level, in the
     // order the levels first appear
     const byLevel = new Map<number, MeasureHeading[]>();
     for (const h of siblings) {
       const run = byLevel.get(h.marker.level);
-      if (run) run.push(h);
-      else byLevel.set(h.marker.level, [h]);
+      if (run && !restarts.has(h)) run.push(h);
+      else {
+        if (run) runs.push(run);
+        byLevel.set(h.marker.level, [h]);
+      }
       collect(h.children);
     }
     runs.push(...byLevel.values());
   };
   collect(reply.measures);
   return runs;
+}
+
+/** The longest line read as an unnumbered sub-heading (`关于降低农村寄递成本的建议`). */
+const LEAD_IN_HEADING_MAX = 40;
+
+/**
+ * The headings numbered 1 that start a list of their own: right after an unnumbered paragraph that
+ * announces a list (ends with a colon: `下一步，我局将重点做好以下工作：`) or an unnumbered sub-heading
+ * (a short line without punctuation that ends or divides a sentence: `关于降低农村寄递成本的建议`).
+ * The parser's tree takes only numbered headings for parents, so such a list is a sibling of the
+ * items before the lead-in; counting on from them would call its `1.` a repeat.
+ */
+function restartedRuns(reply: Reply): Set<MeasureHeading> {
+  const out = new Set<MeasureHeading>();
+  const { body, folded } = reply;
+  let bi = 0;
+  let previous: MeasureHeading | undefined;
+  for (const h of reply.headings) {
+    while (bi < body.length && body[bi]!.end <= h.start) bi++;
+    const before = body[bi - 1];
+    if (h.marker.ordinal === 1 && before && before.start >= (previous?.title.end ?? 0)) {
+      const s = folded.slice(before.start, before.end).trim();
+      if (s.endsWith(':') || (s.length <= LEAD_IN_HEADING_MAX && !/[。!?;,:]/.test(s))) out.add(h);
+    }
+    previous = h;
+  }
+  return out;
 }
 
 /**
