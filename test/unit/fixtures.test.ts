@@ -46,14 +46,22 @@ describe('rule messages', () => {
   });
 
 
-  it('address-form-mismatch addresses a party committee as 贵委 and a federation as 贵会', () => {
-    const forms = ['民盟厦门市委：', '市工商联（总商会）：', '市侨联：'].map((addressee) => {
+  it('address-form-mismatch addresses a party committee as 贵委, a federation as 贵会 and a party branch as 贵支部', () => {
+    const forms = ['民盟厦门市委：', '市工商联（总商会）：', '市侨联：', '民盟临江市教育支部：', '民进临江市直属总支部：', '九三学社临江市第一支社：'].map((addressee) => {
       const text = [addressee, '您提出的《关于加强课后服务的建议》收悉，现答复如下：', '感谢您的关心和支持。'].join('\n');
       return runRules(parseReply(text), DEFAULT_CONFIG, { today: { year: 2026, month: 1, day: 1 } })
         .filter((f) => f.ruleId === 'address-form-mismatch')
         .map((f) => /宜统一为“(.+)”/.exec(f.message.zh)?.[1])[0];
     });
-    assert.deepEqual(forms, ['贵委', '贵会', '贵会']);
+    assert.deepEqual(forms, ['贵委', '贵会', '贵会', '贵支部', '贵总支', '贵支社']);
+  });
+
+  it('address-form-mismatch suggests 你们 to a body the reply already addresses as 你们', () => {
+    const text = ['民革临江市委会：', '你们提出的《关于加强课后服务的建议》收悉，现答复如下：', '感谢您的关心和支持。'].join('\n');
+    const messages = runRules(parseReply(text), DEFAULT_CONFIG, { today: { year: 2026, month: 1, day: 1 } })
+      .filter((f) => f.ruleId === 'address-form-mismatch')
+      .map((f) => /却用“(.+?)”称呼.*宜统一为“(.+)”/.exec(f.message.zh)?.slice(1));
+    assert.deepEqual(messages, [['您', '你们']]);
   });
 
   it('next-steps-missing says why the reply owes next steps: its measures or its length', () => {

@@ -194,11 +194,13 @@ function withoutLostCharacters(name: string): string {
   return name.replace(LOST_CHARACTER, '某');
 }
 
-/** The one-character organ word used in 贵委, 贵局, 贵办 … */
+/** The organ word used in 贵委, 贵局, 贵办, 贵支部 … */
 export function bodyAbbreviation(name: string): string {
-  const m = /(委员会|委|局|厅|办公室|办|院|部|处|室|会|中心|政府|社|盟|党|联)$/.exec(name);
+  const m = /(委员会|委|局|厅|办公室|办|院|总支部|总支|支部|支社|部|处|室|会|中心|政府|社|盟|党|联)$/.exec(name);
   if (!m) return '单位';
   switch (m[1]) {
+    // a party's branch is 贵支部, 贵总支, 贵支社 — 贵部 would name a ministry
+    case '总支部': return '总支';
     case '委员会': case '委': return '委';
     case '办公室': case '办': return '办';
     case '政府': return '政府';

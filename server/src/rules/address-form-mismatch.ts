@@ -11,7 +11,7 @@ const FORMS: readonly AddresseeForm[] = ['persons', 'person', 'body'];
  * A use of a form of address: `你们|您们` (persons), `您` (person), `你委`, `贵局` … (body). A use
  * starts with 你, 您 or 贵, and no use can overlap another.
  */
-const FORM_USE = /(你们|您们)|(您)(?!们)|((?:你|贵)(?:委|会|单位|部|办|局|院|处|厅|室|司|校|中心|党派|组织|党|盟|社))/g;
+const FORM_USE = /(你们|您们)|(您)(?!们)|((?:你|贵)(?:委|会|单位|总支|支部|支社|部|办|局|院|处|厅|室|司|校|中心|党派|组织|党|盟|社))/g;
 
 interface FormUse {
   readonly index: number;
@@ -24,10 +24,17 @@ function formUses(s: string): FormUse[] {
   return [...s.matchAll(FORM_USE)].map((m) => ({ index: m.index!, length: m[0].length, form: m[1] ? 0 : m[2] ? 1 : 2 }));
 }
 
+/**
+ * The forms that fit each addressee. A body is addressed as 贵委 / 你委 …, or in the plural as the
+ * people who make it up: replies to a party committee write `你们提出的…` throughout, and that is
+ * no slip. Only a form that fits none of them (您 to a committee) is reported.
+ */
+const FITS: Record<AddresseeForm, readonly AddresseeForm[]> = { person: ['person'], persons: ['persons'], body: ['body', 'persons'] };
+
 const FORM_NAME: Record<AddresseeForm, Localized> = {
   person: { zh: '一位提案人（用“您”）', en: 'one person (您)' },
   persons: { zh: '多位提案人（用“你们”）', en: 'several people (你们)' },
-  body: { zh: '单位或党派（用“贵委”“你委”等）', en: 'a body (贵委, 你委 …)' },
+  body: { zh: '单位或党派（用“贵委”“你委”等或“你们”）', en: 'a body (贵委, 你委 … or 你们)' },
 };
 
 export const rule = defineRule({
@@ -35,8 +42,8 @@ export const rule = defineRule({
   defaultSeverity: 'hint',
   title: { zh: '对提案人的称呼与主送不符', en: 'Form of address does not fit the addressee' },
   description: {
-    zh: '正文称呼提案人的方式应与主送一致：一人用“您”，多人用“你们”，单位或党派用“贵委”“你委”等；混用时提示。书名号和引号内的文字不检查。',
-    en: 'The way the body addresses the proposer fits the addressee: 您 for one person, 你们 for several, 贵委/你委 … for a body; mixing them is noted. Text inside 《》 and “” is not checked.',
+    zh: '正文称呼提案人的方式应与主送一致：一人用“您”，多人用“你们”，单位或党派用“贵委”“你委”等，也可用“你们”；用了不相符的称呼时提示。书名号和引号内的文字不检查。',
+    en: 'The way the body addresses the proposer fits the addressee: 您 for one person, 你们 for several, 贵委/你委 … or 你们 for a body; a form that does not fit is noted. Text inside 《》 and “” is not checked.',
   },
   sources: [
     { kind: 'practice', note: { zh: '审核要点：称谓与主送对象相符，全文统一。', en: 'Review checklist: the form of address fits the addressee and stays consistent.' } },
@@ -51,7 +58,6 @@ export const rule = defineRule({
     const scope = reply.folded.slice(from, end);
     const uses = formUses(scope);
     const quoted = quotedRanges(reply.folded, marksOf(reply).brackets, from, end);
-    const expected = youForm(reply);
     // per form: the first use outside 《》 and “”, and how many there are (a use never straddles a quote mark)
     const first: Array<FormUse | undefined> = [undefined, undefined, undefined];
     const counts = [0, 0, 0];
@@ -62,9 +68,11 @@ export const rule = defineRule({
       first[x.form] ??= x;
       counts[x.form]!++;
     }
+    // what to write instead: the addressee's own form, or for a body the plural when that is what the text uses
+    const expected = a.form === 'body' && counts[0]! > 0 && counts[2] === 0 ? '你们' : youForm(reply);
     FORMS.forEach((form, k) => {
       const m = first[k];
-      if (form === a.form || !m) return;
+      if (FITS[a.form].includes(form) || !m) return;
       const count = counts[k]!;
       const start = from + m.index;
       const used = reply.text.slice(start, start + m.length);

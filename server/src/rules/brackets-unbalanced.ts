@@ -41,14 +41,29 @@ export const rule = defineRule({
     const markerCloses = new Set(reply.headings.filter((h) => lacksOpeningBracket(h.marker)).map((h) => h.marker.start + reply.folded.slice(h.marker.start, h.marker.end).indexOf(')')));
     const all = marksOf(reply).brackets;
     const marks = markerCloses.size > 0 ? all.filter((i) => !markerCloses.has(i)) : all;
-    const stack: Stack = { pos: new Int32Array(64), pair: new Uint8Array(64), open: [0, 0, 0, 0] };
+    const stack: Stack = { pos: new Int32Array(64), pair: new Uint8Array(64), top: 0, open: [0, 0, 0, 0] };
     let k = 0;
-    for (const u of units) {
+    for (let i = 0; i < units.length; i++) {
+      const u = units[i]!;
       while (k < marks.length && marks[k]! < u.start) k++;
-      k = checkUnit(ctx, u, marks, k, stack);
+      k = checkUnit(ctx, u, marks, k, stack, softBreakAfter(reply.folded, u, units[i + 1]));
     }
   },
 });
+
+/** Blanks, one line break, blanks: what lies between two lines of one paragraph. */
+const ONE_LINE_BREAK = /^[ \t\u3000]*(?:\r\n|\r|\n)[ \t\u3000]*$/;
+/** How a paragraph ends: a sentence, or a colon before what follows. */
+const PARAGRAPH_END = /[。!?;:][”’)》]*\s*$/;
+
+/**
+ * Whether `next` goes on with the paragraph of `unit`: it starts on the very next line and the
+ * break falls mid-sentence — a web page's <br> or Word's Shift+Enter (`推行“县—乡—村三级` /
+ * `客运网络”，指导…`). A bracket left open there may be closed in `next`.
+ */
+function softBreakAfter(folded: string, unit: Span, next: Span | undefined): boolean {
+  return !!next && ONE_LINE_BREAK.test(folded.slice(unit.end, next.start)) && !PARAGRAPH_END.test(folded.slice(Math.max(unit.start, unit.end - 8), unit.end));
+}
 
 function inOrder(units: readonly Span[]): boolean {
   for (let i = 1; i < units.length; i++) if (units[i]!.start < units[i - 1]!.start) return false;
@@ -66,27 +81,31 @@ function closes(c: number): number {
 }
 
 /**
- * The openers not yet closed, shared by the units of one check (each unit leaves it empty). Typed
+ * The openers not yet closed, shared by the units of one check (each unit leaves it empty unless
+ * the next one goes on with its paragraph, see softBreakAfter). Typed
  * arrays, grown by doubling: a pasted line of 10 million `（` keeps 10 million openers, 5 bytes each
  * here and 16 in plain arrays (which took a 256 MB heap over the edge at 32 MB of them).
  */
 interface Stack {
   pos: Int32Array;
   pair: Uint8Array;
+  /** How many openers a unit leaves to the next. */
+  top: number;
   /** Open marks per pair. */
   readonly open: number[];
 }
 
 /**
- * Matches the marks of one unit, `marks[k]` onwards; returns the index of the first mark after it.
- * Each opener is pushed once and popped once, and a count per pair says at once whether a closer
- * has any opener to match, so the work is linear even with thousands of unclosed marks.
+ * Matches the marks of one unit, `marks[k]` onwards, the openers an earlier unit left included;
+ * returns the index of the first mark after it. The openers it leaves unclosed are reported, or
+ * left to the next unit when that goes on with the paragraph (`goesOn`). Each opener is pushed once
+ * and popped once, and a count per pair says at once whether a closer has any opener to match, so
+ * the work is linear even with thousands of unclosed marks.
  */
-function checkUnit(ctx: Parameters<typeof rule.check>[0], unit: Span, marks: Int32Array, k: number, stack: Stack): number {
+function checkUnit(ctx: Parameters<typeof rule.check>[0], unit: Span, marks: Int32Array, k: number, stack: Stack, goesOn: boolean): number {
   const { folded, text } = ctx.reply;
   const { open } = stack;
-  let { pos, pair } = stack;
-  let top = 0;
+  let { pos, pair, top } = stack;
   for (; k < marks.length && marks[k]! < unit.end; k++) {
     const i = marks[k]!;
     const c = folded.charCodeAt(i);
@@ -123,10 +142,14 @@ function checkUnit(ctx: Parameters<typeof rule.check>[0], unit: Span, marks: Int
     open[want]!--;
     top = j;
   }
-  for (let x = 0; x < top; x++) {
-    open[pair[x]!]!--;
-    unclosed(ctx, pos[x]!);
+  if (!goesOn) {
+    for (let x = 0; x < top; x++) {
+      open[pair[x]!]!--;
+      unclosed(ctx, pos[x]!);
+    }
+    top = 0;
   }
+  stack.top = top;
   return k;
 }
 

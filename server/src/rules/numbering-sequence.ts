@@ -12,8 +12,8 @@ export const rule = defineRule({
   defaultSeverity: 'warning',
   title: { zh: '编号不连续', en: 'Numbering out of sequence' },
   description: {
-    zh: '同一级编号应从 1 开始依次递增，不跳号、不重号，并在每个新的上级标题下重新编号；“一是……二是……”也应依次排列。',
-    en: 'Numbers at one level count up from one without gaps or repeats and restart under each new parent heading; inline “一是……二是……” runs count up too.',
+    zh: '同一级编号应从 1 开始依次递增，不跳号、不重号，并在每个新的上级标题下重新编号（以冒号结尾的引导语或不带编号的小标题之后从 1 重新起排也可）；“一是……二是……”也应依次排列。',
+    en: 'Numbers at one level count up from one without gaps or repeats and restart under each new parent heading (or at 1 after a lead-in ending in a colon or an unnumbered sub-heading); inline “一是……二是……” runs count up too.',
   },
   sources: [
     { kind: 'GB/T 9704-2012', clause: '7.3.3', note: { zh: '结构层次序数依次为“一、”“（一）”“1.”“（1）”。', en: 'Heading levels are numbered 一、 （一） 1. （1）.' } },

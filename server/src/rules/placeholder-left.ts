@@ -7,8 +7,9 @@ import { defineRule } from './types';
  * register entry", the missing-element fixes): `×××`, `第×号`, `……`, `XXX`, `某某`, and the role
  * in brackets after a name to be written (`（主办单位）`, `（发文机关）`). Each is found where it
  * cannot be ordinary text of a finished reply:
- * - `×` runs, but not a dimension between numbers (`1.2米×0.8米`, `3×4`);
- * - `……` outside quotation marks and quoted titles (an ellipsis in a quotation is text);
+ * - `×` runs, but not a multiplication between quantities (`1.2米×0.8米`, `62万人×20元`);
+ * - `……` outside quotation marks and quoted titles (an ellipsis in a quotation is text), and not
+ *   one that ends a list within a sentence that goes on (`公告栏、广播……多种渠道`);
  * - two or more Latin `X`/`x` standing alone (`XX局`), not inside a word or a code (`X442`, `xxgk`);
  * - `某某` only in the document number, the title, the addressee and the signature (a body may name
  *   `王某某`), and a bracketed role only where the templates put it, at the end of a line, before the
@@ -28,11 +29,39 @@ function isLatinOrDigit(c: number): boolean {
   return isDigit(c) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
-/** `3×4`, `1.2米×0.8米`, `20cm×30cm`: a multiplication between measures, not a placeholder. */
+/** A unit written after a number: `米`, `万人`, `cm`, `%` (Han or Latin letters, or a percent sign). */
+const UNIT_CHAR = /[\p{Script=Han}A-Za-z%]/u;
+/** The longest unit a quantity is read with before `×` (`平方米`, `千瓦时`). */
+const MAX_UNIT = 3;
+
+/**
+ * `3×4`, `1.2米×0.8米`, `20cm×30cm`, `62万人×20元×12个月`: a multiplication between quantities — a
+ * number, perhaps with a unit of up to three characters, then `×`, then a number — not a
+ * placeholder (`市政协×届×次会议`, `第×号` have no number on either side).
+ */
 function isDimension(folded: string, start: number, end: number): boolean {
-  const before = folded.charCodeAt(start - 1);
-  const after = folded.charCodeAt(end);
-  return end - start === 1 && isDigit(after) && (isDigit(before) || before === 0x7c73 /* 米 */ || before === 0x6d /* m */ || before === 0x4d /* M */);
+  if (end - start !== 1 || !isDigit(folded.charCodeAt(end))) return false;
+  let i = start - 1;
+  while (i >= 0 && start - 1 - i < MAX_UNIT && UNIT_CHAR.test(folded[i]!)) i--;
+  return i >= 0 && isDigit(folded.charCodeAt(i));
+}
+
+/** What ends a clause in the folded text (，；：！？ are folded to ASCII): a list is looked for no further back. */
+const CLAUSE_END = /[,;:!?。\r\n]/;
+
+/**
+ * An ellipsis that ends a list and lets the sentence go on (`通过公告栏、政务新媒体、广播……多种渠道宣传`,
+ * `图书、文具……等物资`): Chinese punctuation, not a slot. Written right after an item, followed by
+ * more of the sentence (not a line end, not `。` or `；`), and its clause holds a list — a `、` before
+ * it or `等` after it. A template's slot has none of this: `下一步，我们将……。`, `一、……`, a line of `……`.
+ */
+function endsList(folded: string, span: Span): boolean {
+  const before = folded[span.start - 1] ?? '';
+  const after = folded[span.end] ?? '';
+  if (!/[\p{L}\d”’》)]/u.test(before) || !/[\p{L}\d“‘《]/u.test(after)) return false;
+  if (after === '等') return true;
+  for (let i = span.start - 1; i >= 0 && !CLAUSE_END.test(folded[i]!); i--) if (folded[i] === '、') return true;
+  return false;
 }
 
 /** Whether `offset` lies inside “…”, ‘…’ or 《…》 within its paragraph. */
@@ -93,7 +122,7 @@ export function placeholders(reply: Reply): Span[] {
   const masked = maskedNames(reply);
   const found: Span[] = [];
   for (const s of runsOf(folded, '×', 1)) if (!isDimension(folded, s.start, s.end)) found.push(s);
-  for (const s of runsOf(folded, '…', 1)) if (!quoted(reply, s.start)) found.push(s);
+  for (const s of runsOf(folded, '…', 1)) if (!quoted(reply, s.start) && !endsList(folded, s)) found.push(s);
   for (const x of ['X', 'x']) {
     for (const s of runsOf(folded, x, 2)) {
       if (!isLatinOrDigit(folded.charCodeAt(s.start - 1)) && !isLatinOrDigit(folded.charCodeAt(s.end))) found.push(s);
@@ -122,8 +151,8 @@ export const rule = defineRule({
   defaultSeverity: 'error',
   title: { zh: '模板占位符未填写', en: 'Template placeholder left in' },
   description: {
-    zh: '代码片段、“为登记条目新建答复”的骨架和插入缺少要素的快速修复都用“×××”“第×号”“……”“XXX”“某某”和“（主办单位）”之类的占位符标出要填写的地方。定稿的答复不能留有占位符：每一处（包括插入代码片段时跳过的位置）都报告为错误，答复在办理情况中也不算完成。数字之间的乘号（1.2米×0.8米）、引文中的省略号和网页发布时隐去名字的主送（张××委员）不算占位符。',
-    en: 'The snippets, the skeleton of “new reply for a register entry” and the fixes that insert a missing element mark what is to be written with placeholders such as “×××”, “第×号”, “……”, “XXX”, “某某” and a bracketed role like “（主办单位）”. A finished reply keeps none: each one left (tab stops skipped while filling a snippet included) is an error, and the reply does not count as complete in the batch. A multiplication sign between numbers (1.2米×0.8米), an ellipsis inside a quotation and an addressee whose given name a published page masked (张××委员) are not placeholders.',
+    zh: '代码片段、“为登记条目新建答复”的骨架和插入缺少要素的快速修复都用“×××”“第×号”“……”“XXX”“某某”和“（主办单位）”之类的占位符标出要填写的地方。定稿的答复不能留有占位符：每一处（包括插入代码片段时跳过的位置）都报告为错误，答复在办理情况中也不算完成。数量之间的乘号（1.2米×0.8米、62万人×20元）、引文中的省略号、句中结束列举的省略号（公告栏、广播……多种渠道）和网页发布时隐去名字的主送（张××委员）不算占位符。',
+    en: 'The snippets, the skeleton of “new reply for a register entry” and the fixes that insert a missing element mark what is to be written with placeholders such as “×××”, “第×号”, “……”, “XXX”, “某某” and a bracketed role like “（主办单位）”. A finished reply keeps none: each one left (tab stops skipped while filling a snippet included) is an error, and the reply does not count as complete in the batch. A multiplication sign between quantities (1.2米×0.8米, 62万人×20元), an ellipsis inside a quotation, an ellipsis ending a list within a sentence (公告栏、广播……多种渠道) and an addressee whose given name a published page masked (张××委员) are not placeholders.',
   },
   sources: [
     { kind: 'practice', note: { zh: '公文定稿前须逐项填写，模板中的占位内容不得出现在发出的答复中。', en: 'Every part of a template is filled in before a document is signed off; no placeholder goes out in a reply.' } },

@@ -5,6 +5,8 @@
 import type { DocumentKind, EnumerationItem, MeasureHeading, NumberingMarker, ProposalNumberRef, Reply, RoleSpan } from '../core/model';
 import { bodyAbbreviation, findProposalNumbers } from '../parse/header';
 import { toCjkNumeral, withOrdinal } from '../parse/numbering';
+import { findQuotedTitles } from '../parse/receipt';
+import { titleKey } from '../register/match';
 import { isBlank, lineIndexAt, type Span } from '../core/text';
 import type { Localized, TextEdit } from '../core/vocabulary';
 
@@ -196,18 +198,23 @@ export function addresseeTemplate(kind: DocumentKind): string {
 
 /**
  * The numbering runs of a reply: the headings that share a parent and a level, in order. Each run
- * must count 1, 2, 3 … on its own (GB/T 9704-2012 7.3.3).
+ * must count 1, 2, 3 … on its own (GB/T 9704-2012 7.3.3). An unnumbered lead-in before a `1` starts
+ * a new run (see restartedRuns).
  */
 export function numberingRuns(reply: Reply): Array<readonly MeasureHeading[]> {
   const runs: Array<readonly MeasureHeading[]> = [];
+  const restarts = restartedRuns(reply);
   const collect = (siblings: readonly MeasureHeading[]): void => {
     // siblings of one level are one run; a level skipped among them makes a run per level, in the
     // order the levels first appear
     const byLevel = new Map<number, MeasureHeading[]>();
     for (const h of siblings) {
       const run = byLevel.get(h.marker.level);
-      if (run) run.push(h);
-      else byLevel.set(h.marker.level, [h]);
+      if (run && !restarts.has(h)) run.push(h);
+      else {
+        if (run) runs.push(run);
+        byLevel.set(h.marker.level, [h]);
+      }
       collect(h.children);
     }
     runs.push(...byLevel.values());
@@ -216,25 +223,54 @@ export function numberingRuns(reply: Reply): Array<readonly MeasureHeading[]> {
   return runs;
 }
 
+/** The longest line read as an unnumbered sub-heading (`关于降低农村寄递成本的建议`). */
+const LEAD_IN_HEADING_MAX = 40;
+
 /**
- * The body's citations of the item itself: `《…》（第N号）` or `《…》第N号`, a number right after a quoted
- * title, within a body block. One search over the body's text.
+ * The headings numbered 1 that start a list of their own: right after an unnumbered paragraph that
+ * announces a list (ends with a colon: `下一步，我局将重点做好以下工作：`) or an unnumbered sub-heading
+ * (a short line without punctuation that ends or divides a sentence: `关于降低农村寄递成本的建议`).
+ * The parser's tree takes only numbered headings for parents, so such a list is a sibling of the
+ * items before the lead-in; counting on from them would call its `1.` a repeat.
+ */
+function restartedRuns(reply: Reply): Set<MeasureHeading> {
+  const out = new Set<MeasureHeading>();
+  const { body, folded } = reply;
+  let bi = 0;
+  let previous: MeasureHeading | undefined;
+  for (const h of reply.headings) {
+    while (bi < body.length && body[bi]!.end <= h.start) bi++;
+    const before = body[bi - 1];
+    if (h.marker.ordinal === 1 && before && before.start >= (previous?.title.end ?? 0)) {
+      const s = folded.slice(before.start, before.end).trim();
+      if (s.endsWith(':') || (s.length <= LEAD_IN_HEADING_MAX && !/[。!?;,:]/.test(s))) out.add(h);
+    }
+    previous = h;
+  }
+  return out;
+}
+
+/**
+ * The body's citations of the item itself: `《T》（第N号）` or `《T》第N号`, a number right after a quoted
+ * title T that the receipt line or the title quotes for the item (compared as register titles are:
+ * width, blanks and quote style aside). A body also cites other items by their own titles — an
+ * earlier one (`去年您提出的《关于规范养犬管理的提案》（第0131号）我局已作答复`), one handled with it —
+ * and their numbers are not this item's, so they are left out; so is every citation when the reply
+ * quotes no title for its item.
  */
 export function bodyCitations(reply: Reply): ProposalNumberRef[] {
   const out: ProposalNumberRef[] = [];
-  const { body, folded } = reply;
-  if (body.length === 0) return out;
-  const re = /》\(?(?=第)/g;
-  re.lastIndex = body[0]!.start;
-  let bi = 0;
-  for (let m = re.exec(folded); m; m = re.exec(folded)) {
-    while (bi < body.length && body[bi]!.end <= m.index) bi++;
-    if (bi === body.length) break;
-    const b = body[bi]!;
-    if (m.index < b.start) continue;
-    const at = m.index + m[0].length;
-    const ref = findProposalNumbers(folded, { start: at, end: Math.min(b.end, at + 20) })[0];
-    if (ref && ref.start === at) out.push(ref);
+  const { text, folded } = reply;
+  const itemTitles = [...(reply.receipt?.quotedTitles ?? []), ...(reply.title ? findQuotedTitles(text, folded, reply.title) : [])];
+  const own = new Set(itemTitles.map((q) => titleKey(q.text)));
+  if (own.size === 0) return out;
+  for (const b of reply.body) {
+    for (const q of findQuotedTitles(text, folded, b)) {
+      if (folded[q.end - 1] !== '》' || !own.has(titleKey(q.text))) continue;
+      const at = folded[q.end] === '(' ? q.end + 1 : q.end;
+      const ref = findProposalNumbers(folded, { start: at, end: Math.min(b.end, at + 20) })[0];
+      if (ref && ref.start === at) out.push(ref);
+    }
   }
   return out;
 }
