@@ -323,6 +323,25 @@ describe('parser', () => {
       assert.deepEqual(r.receipt!.proposalNumbers.map((p) => p.value), ['160']);
     });
 
+    it('finds a receipt without 收悉 that turns to the proposer\'s item after a lead, or addresses a body as 贵会, 贵社', () => {
+      const cases: Array<[string, string]> = [
+        ['林书瑶委员：', '对您提出的《关于优化民营企业融资环境的提案》，我局高度重视，组织专题调研并认真研究办理。'],
+        ['林书瑶委员：', '关于您提出的《关于优化民营企业融资环境的提案》，我局高度重视，认真研究办理。'],
+        ['林书瑶委员：', '我局认真研究了您提出的《关于优化民营企业融资环境的提案》（第0321号），并征求了市财政局意见。'],
+        ['林书瑶委员：', '您所提《关于优化民营企业融资环境的提案》，我局高度重视，认真研究办理。'],
+        ['市工商联：', '贵会在市政协十三届四次会议上提出的《关于优化民营企业融资环境的提案》，我局高度重视，认真研究办理。'],
+        ['九三学社江州市委员会：', '贵社提出的《关于优化民营企业融资环境的提案》，我局高度重视，认真研究办理。'],
+      ];
+      for (const [addressee, receipt] of cases) {
+        const r = parseReply(lines(addressee, receipt, '一、拓宽融资渠道。设立专项资金。', '此复。'));
+        assert.equal(slice(r, r.receipt), receipt);
+      }
+      // but not a paragraph that mentions the item after its first clause, or thanks the proposer for it
+      for (const paragraph of ['我局高度重视，对您提出的《关于优化民营企业融资环境的提案》认真研究办理。', '感谢您提出的宝贵建议。']) {
+        assert.equal(parseReply(lines('林书瑶委员：', paragraph, '此复。')).receipt, undefined, paragraph);
+      }
+    });
+
     it('ends at the transition when the body continues on the same line', () => {
       const r = parseReply(lines('林灵委员：', '您提出的《关于教育的建议》收悉，现答复如下：近年来，我市加强领导。'));
       assert.ok(slice(r, r.receipt).endsWith('现答复如下：'));
