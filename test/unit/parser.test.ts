@@ -406,6 +406,19 @@ describe('parser', () => {
       assert.deepEqual(r.nextSteps.map((n) => n.form), ['heading', 'heading']);
     });
 
+    it('marks a heading next steps by a planning word only when that word is what the heading is, and not by a cue in quotes', () => {
+      const titles: Array<[string, boolean]> = [
+        ['工作计划', true], ['工作展望', true], ['存在的问题和努力方向', true], ['工作成效及下步打算', true], ['今后工作思路：', true],
+        // the object of a verb, and the proposer's words in quotes
+        ['制定年度推进计划', false], ['完善工作思路，加强统筹', false], ['关于“今后新建住宅小区全部预留充电设施安装条件”的建议', false],
+      ];
+      const r = parseReply(lines(...titles.map(([title], i) => `${'一二三四五六七八九'[i]}、${title}`)));
+      assert.deepEqual(r.headings.map((h) => [h.titleText, h.isNextSteps]), titles);
+      // the cue is the planning word itself
+      const named = parseReply(lines('一、加快设施建设', '二、存在的问题和努力方向'));
+      assert.deepEqual(named.nextSteps.map((n) => named.text.slice(n.cue.start, n.cue.end)), ['努力方向']);
+    });
+
     it('reads a marker that left out its opening bracket at its level', () => {
       const r = parseReply(lines('一、完善机制', '1）出台办法。', '2）加强督导。', '二、加强保障', '一）落实经费。'));
       assert.deepEqual(r.headings.map((h) => [h.marker.text, h.marker.level, h.marker.ordinal]), [['一、', 1, 1], ['1）', 4, 1], ['2）', 4, 2], ['二、', 1, 2], ['一）', 2, 1]]);
@@ -453,6 +466,16 @@ describe('parser', () => {
       const r = parseReply(lines('林灵委员：', '您提出的《关于教育的建议》收悉，现答复如下：', '下一步，我局将继续推进。', '目前已完成建设。今后，我们将加强督导。'));
       assert.deepEqual(r.nextSteps.map((n) => [n.form, r.text.slice(n.cue.start, n.cue.end)]), [['paragraph', '下一步'], ['paragraph', '今后']]);
       assert.equal(slice(r, r.nextSteps[1]), '今后，我们将加强督导。');
+    });
+
+    it('takes 后续 and 未来 for next steps only when they open a clause with a comma or with who will act', () => {
+      const cues = (...paragraphs: string[]): string[] => {
+        const r = parseReply(lines('林灵委员：', '您提出的《关于教育的建议》收悉，现答复如下：', ...paragraphs));
+        return r.nextSteps.map((n) => r.text.slice(n.start, n.end));
+      };
+      assert.deepEqual(cues('已完成建设。', '后续，我们将加强督导。'), ['后续，我们将加强督导。']);
+      assert.deepEqual(cues('目前已完成建设。未来我局将加强督导。'), ['未来我局将加强督导。']);
+      assert.deepEqual(cues('我局做好后续工作，我们将加强督导。', '未来三年，全市将新建学校十所。', '已建成未来学校，我局将推广。'), []);
     });
   });
 
