@@ -443,6 +443,13 @@ describe('parser', () => {
       }), { numRuns: 2_000 });
     });
 
+    it('a pair of quarters or months such as 三、四季度 or 七、八月份 starts no heading, another numeral word may', () => {
+      for (const s of ['三、四季度，我们将继续完善', '七、八月份组织活动', '一、二季度', '十一、十二月']) assert.equal(matchMarker(s, 0), undefined, s);
+      for (const [s, ordinal] of [['二、三农工作', 2], ['二、十月底前完成整改', 2], ['三、三月份开展督查', 3]] as const) assert.equal(matchMarker(s, 0)?.ordinal, ordinal, s);
+      const r = parseReply(lines('一、加快建设。新建步道。', '二、强化管理。建立制度。', '三、四季度，我们将继续完善。'));
+      assert.deepEqual(r.headings.map((h) => h.marker.text), ['一、', '二、']);
+    });
+
   });
 
   describe('inline enumerations and next steps', () => {
