@@ -521,6 +521,13 @@ describe('parser', () => {
       }
     });
 
+    it('finds the signature of an organ with two names, its second in brackets, and lists both', () => {
+      const r = parseReply(lines(...head, '此复。', '江州市文化广电旅游局（江州市文物局）', '2025年6月30日'));
+      assert.deepEqual([slice(r, r.signature), r.signature?.names], ['江州市文化广电旅游局（江州市文物局）', ['江州市文化广电旅游局', '江州市文物局']]);
+      // but a note in brackets is no second name
+      assert.equal(parseReply(lines(...head, '此复。', '江州市财政局（协办）', '2025年6月30日')).signature, undefined);
+    });
+
     it('finds a signature with a character the page lost', () => {
       for (const organ of ['赣州市南\ufffd区农业农村局', '\ufffd云台山风景名胜区管理委员会', '厦门市教□局']) {
         assert.deepEqual(parseReply(lines(...head, '此复。', organ, '2025年5月20日')).signature?.names, [organ]);

@@ -171,15 +171,30 @@ export function titleOrgan(titleText: string): string | undefined {
 export const ORG_SUFFIX = /(委员会|人民政府|政府|办公室|办公厅|局|厅|委|办|室|院|中心|部|处|科|所|署|会|协|站|馆|队|公司|集团|党组|党委|支部|学校|大学|学院|医院|银行|支行|分行|海关|气象台|电视台|监狱|农场|林场|机场|街道|镇|乡|社区|社|盟|党|联|组|界|团)$/;
 
 /**
+ * A second name in brackets after an organisation's, as an organ with two names signs
+ * (一个机构两块牌子): `江州市文化广电旅游局（江州市文物局）`.
+ */
+const SECOND_NAME = /\(([^()]{3,20})\)$/;
+
+/**
  * An organisation's name standing alone: `贵阳市教育局`, the issuing organ above a title spaced out
- * (`汨 罗 市 规 划 局`) or as a letterhead (`潼关县民政局文件`). Returns the name without blanks.
+ * (`汨 罗 市 规 划 局`) or as a letterhead (`潼关县民政局文件`), perhaps with its second name in
+ * brackets. Returns the name as written, without blanks.
  */
 export function organName(folded: string, span: Span): string | undefined {
   const s = folded.slice(span.start, span.end).replace(/[ \t]+/g, '').replace(/文件$/, '');
   const read = withoutLostCharacters(s);
   // (a template's placeholder or a masked name stands for the organ's: ×××局, ***委员会)
   if (s.length < 3 || s.length > 40 || !/^[\p{Script=Han}×*○]/u.test(read) || /[^\p{Script=Han}()A-Za-z0-9×*○]/u.test(read)) return undefined;
-  return ORG_SUFFIX.test(read) ? s : undefined;
+  const second = SECOND_NAME.exec(read);
+  if (second && !ORG_SUFFIX.test(second[1]!)) return undefined;
+  return ORG_SUFFIX.test(second ? read.slice(0, second.index) : read) ? s : undefined;
+}
+
+/** The names of an organisation organName read: both of an organ with two names (`江州市文化广电旅游局(江州市文物局)`). */
+export function organNames(name: string): string[] {
+  const second = SECOND_NAME.exec(name);
+  return second ? [name.slice(0, second.index), second[1]!] : [name];
 }
 
 /**
