@@ -202,6 +202,11 @@ describe('parser', () => {
       ['张　明 委员：', ['张 明 委员'], 'person', 'member'],
       // people parted by commas
       ['张明委员，李华委员：', ['张明委员', '李华委员'], 'persons', 'member'],
+      // the role word before the name, after the body the person sits in; but a committee or a delegation is a body
+      ['市政协委员林书瑶：', ['市政协委员林书瑶'], 'person', 'member'],
+      ['江州市第十七届人大代表林书瑶：', ['江州市第十七届人大代表林书瑶'], 'person', 'deputy'],
+      ['江州市人大代表团：', ['江州市人大代表团'], 'body', 'other'],
+      ['民进青川县总支：', ['民进青川县总支'], 'body', 'other'],
     ];
     for (const [line, names, form, role] of cases) {
       it(`reads “${line}”`, () => {
