@@ -880,6 +880,12 @@ describe('parser', () => {
       // a reply that reports how it was handled is still a reply when its title says so
       [lines('关于区政协九届三次会议第1号提案的答复', '区政协提案委：', '民建区委提出的《关于加快数字经济发展的提案》由我局主办，现将办理情况报告如下：'), 'proposal-reply'],
       [lines('区政协提案委：', '民建区委提出的《关于加快数字经济发展的提案》由我局主办，现将办理情况报告如下：'), 'rectification-report'],
+      // … but a receipt that acknowledges a proposal or a suggestion answers it, without a title, whatever its item is about
+      [lines('民革临江市委会：', '贵会提出的《关于加强社区养老服务的提案》（第0143号）收悉，我局认真研究办理。现将办理情况报告如下：', '此复。'), 'proposal-reply'],
+      [lines('林书瑶委员：', '您提出的关于加强巡察整改结果运用的提案收悉，现答复如下：', '此复。'), 'proposal-reply'],
+      [lines('王丽华代表：', '您提出的“关于完善督导评估机制”的建议已收悉，现将办理情况报告如下：'), 'suggestion-reply'],
+      // and a notice naming a suggestion in its title is no proposal
+      [lines('区委巡察办：', '《关于反馈巡察整改建议的通知》收悉，现将整改情况报告如下：'), 'rectification-report'],
     ];
     kinds.forEach(([text, kind], k) => it(`detects ${kind} (${k + 1})`, () => assert.equal(parseReply(text).kind, kind)));
 
