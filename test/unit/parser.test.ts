@@ -413,7 +413,7 @@ describe('parser', () => {
 
     it('marks a heading next steps by a planning word only when that word is what the heading is, and not by a cue in quotes', () => {
       const titles: Array<[string, boolean]> = [
-        ['工作计划', true], ['工作展望', true], ['存在的问题和努力方向', true], ['工作成效及下步打算', true], ['今后工作思路：', true],
+        ['工作计划', true], ['工作展望', true], ['2026年工作打算', true], ['存在的问题和努力方向', true], ['工作成效及下步打算', true], ['今后工作思路：', true],
         // the object of a verb, and the proposer's words in quotes
         ['制定年度推进计划', false], ['完善工作思路，加强统筹', false], ['关于“今后新建住宅小区全部预留充电设施安装条件”的建议', false],
       ];

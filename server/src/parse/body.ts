@@ -13,10 +13,11 @@ import { ENUMERATION_CUE, isCueBoundary, matchMarker, parseCjkNumeral } from './
  */
 const NEXT_STEPS_HEADING = /下一步|下步|下阶段|下一阶段|今后|接下来/;
 /**
- * A planning word names next steps only when it is what the heading is: the whole title, or after a
- * conjunction (`工作成效及工作打算`, `存在的问题和努力方向`) — not the object of a verb (`制定年度推进计划`).
+ * A planning word names next steps only when it is what the heading is: the whole title, perhaps for
+ * a coming period (`2026年工作计划`, `明年工作打算`), or after a conjunction (`工作成效及工作打算`,
+ * `存在的问题和努力方向`) — not the object of a verb (`制定年度推进计划`).
  */
-const NEXT_STEPS_TITLE = /(?:^|[及和与、])(工作打算|工作计划|推进计划|推动计划|努力方向|后续工作|工作思路|工作设想|工作展望|展望)$/;
+const NEXT_STEPS_TITLE = /(?:^|[及和与、])(?:[\d０-９]{4}年度?|明年|下半年|下年度|来年)?(工作打算|工作计划|推进计划|推动计划|努力方向|后续工作|工作思路|工作设想|工作展望|展望)$/;
 /** What a quote holds, blanked out (an open quote runs to the end, where a long title was cut). */
 const QUOTED = /“[^”]*(”|$)|《[^》]*(》|$)/g;
 
