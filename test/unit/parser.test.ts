@@ -202,6 +202,11 @@ describe('parser', () => {
       ['张　明 委员：', ['张 明 委员'], 'person', 'member'],
       // people parted by commas
       ['张明委员，李华委员：', ['张明委员', '李华委员'], 'persons', 'member'],
+      // the role word before the name, after the body the person sits in; but a committee or a delegation is a body
+      ['市政协委员林书瑶：', ['市政协委员林书瑶'], 'person', 'member'],
+      ['江州市第十七届人大代表林书瑶：', ['江州市第十七届人大代表林书瑶'], 'person', 'deputy'],
+      ['江州市人大代表团：', ['江州市人大代表团'], 'body', 'other'],
+      ['民进青川县总支：', ['民进青川县总支'], 'body', 'other'],
     ];
     for (const [line, names, form, role] of cases) {
       it(`reads “${line}”`, () => {
@@ -329,6 +334,25 @@ describe('parser', () => {
       assert.deepEqual(r.receipt!.proposalNumbers.map((p) => p.value), ['160']);
     });
 
+    it('finds a receipt without 收悉 that turns to the proposer\'s item after a lead, or addresses a body as 贵会, 贵社', () => {
+      const cases: Array<[string, string]> = [
+        ['林书瑶委员：', '对您提出的《关于优化民营企业融资环境的提案》，我局高度重视，组织专题调研并认真研究办理。'],
+        ['林书瑶委员：', '关于您提出的《关于优化民营企业融资环境的提案》，我局高度重视，认真研究办理。'],
+        ['林书瑶委员：', '我局认真研究了您提出的《关于优化民营企业融资环境的提案》（第0321号），并征求了市财政局意见。'],
+        ['林书瑶委员：', '您所提《关于优化民营企业融资环境的提案》，我局高度重视，认真研究办理。'],
+        ['市工商联：', '贵会在市政协十三届四次会议上提出的《关于优化民营企业融资环境的提案》，我局高度重视，认真研究办理。'],
+        ['九三学社江州市委员会：', '贵社提出的《关于优化民营企业融资环境的提案》，我局高度重视，认真研究办理。'],
+      ];
+      for (const [addressee, receipt] of cases) {
+        const r = parseReply(lines(addressee, receipt, '一、拓宽融资渠道。设立专项资金。', '此复。'));
+        assert.equal(slice(r, r.receipt), receipt);
+      }
+      // but not a paragraph that mentions the item after its first clause, or thanks the proposer for it
+      for (const paragraph of ['我局高度重视，对您提出的《关于优化民营企业融资环境的提案》认真研究办理。', '感谢您提出的宝贵建议。']) {
+        assert.equal(parseReply(lines('林书瑶委员：', paragraph, '此复。')).receipt, undefined, paragraph);
+      }
+    });
+
     it('ends at the transition when the body continues on the same line', () => {
       const r = parseReply(lines('林灵委员：', '您提出的《关于教育的建议》收悉，现答复如下：近年来，我市加强领导。'));
       assert.ok(slice(r, r.receipt).endsWith('现答复如下：'));
@@ -393,6 +417,19 @@ describe('parser', () => {
       assert.deepEqual(r.nextSteps.map((n) => n.form), ['heading', 'heading']);
     });
 
+    it('marks a heading next steps by a planning word only when that word is what the heading is, and not by a cue in quotes', () => {
+      const titles: Array<[string, boolean]> = [
+        ['工作计划', true], ['工作展望', true], ['2026年工作打算', true], ['存在的问题和努力方向', true], ['工作成效及下步打算', true], ['今后工作思路：', true],
+        // the object of a verb, and the proposer's words in quotes
+        ['制定年度推进计划', false], ['完善工作思路，加强统筹', false], ['关于“今后新建住宅小区全部预留充电设施安装条件”的建议', false],
+      ];
+      const r = parseReply(lines(...titles.map(([title], i) => `${'一二三四五六七八九'[i]}、${title}`)));
+      assert.deepEqual(r.headings.map((h) => [h.titleText, h.isNextSteps]), titles);
+      // the cue is the planning word itself
+      const named = parseReply(lines('一、加快设施建设', '二、存在的问题和努力方向'));
+      assert.deepEqual(named.nextSteps.map((n) => named.text.slice(n.cue.start, n.cue.end)), ['努力方向']);
+    });
+
     it('reads a marker that left out its opening bracket at its level', () => {
       const r = parseReply(lines('一、完善机制', '1）出台办法。', '2）加强督导。', '二、加强保障', '一）落实经费。'));
       assert.deepEqual(r.headings.map((h) => [h.marker.text, h.marker.level, h.marker.ordinal]), [['一、', 1, 1], ['1）', 4, 1], ['2）', 4, 2], ['二、', 1, 2], ['一）', 2, 1]]);
@@ -415,6 +452,13 @@ describe('parser', () => {
       fc.assert(fc.property(rest, (r) => {
         assert.equal(matchMarker(`一、${r}`, 0) === undefined, /^[一二三四五六七八九十][、,年]/.test(r), r);
       }), { numRuns: 2_000 });
+    });
+
+    it('a pair of quarters or months such as 三、四季度 or 七、八月份 starts no heading, another numeral word may', () => {
+      for (const s of ['三、四季度，我们将继续完善', '七、八月份组织活动', '一、二季度', '十一、十二月']) assert.equal(matchMarker(s, 0), undefined, s);
+      for (const [s, ordinal] of [['二、三农工作', 2], ['二、十月底前完成整改', 2], ['三、三月份开展督查', 3]] as const) assert.equal(matchMarker(s, 0)?.ordinal, ordinal, s);
+      const r = parseReply(lines('一、加快建设。新建步道。', '二、强化管理。建立制度。', '三、四季度，我们将继续完善。'));
+      assert.deepEqual(r.headings.map((h) => h.marker.text), ['一、', '二、']);
     });
 
   });
@@ -440,6 +484,16 @@ describe('parser', () => {
       const r = parseReply(lines('林灵委员：', '您提出的《关于教育的建议》收悉，现答复如下：', '下一步，我局将继续推进。', '目前已完成建设。今后，我们将加强督导。'));
       assert.deepEqual(r.nextSteps.map((n) => [n.form, r.text.slice(n.cue.start, n.cue.end)]), [['paragraph', '下一步'], ['paragraph', '今后']]);
       assert.equal(slice(r, r.nextSteps[1]), '今后，我们将加强督导。');
+    });
+
+    it('takes 后续 and 未来 for next steps only when they open a clause with a comma or with who will act', () => {
+      const cues = (...paragraphs: string[]): string[] => {
+        const r = parseReply(lines('林灵委员：', '您提出的《关于教育的建议》收悉，现答复如下：', ...paragraphs));
+        return r.nextSteps.map((n) => r.text.slice(n.start, n.end));
+      };
+      assert.deepEqual(cues('已完成建设。', '后续，我们将加强督导。'), ['后续，我们将加强督导。']);
+      assert.deepEqual(cues('目前已完成建设。未来我局将加强督导。'), ['未来我局将加强督导。']);
+      assert.deepEqual(cues('我局做好后续工作，我们将加强督导。', '未来三年，全市将新建学校十所。', '已建成未来学校，我局将推广。'), []);
     });
   });
 
@@ -502,6 +556,13 @@ describe('parser', () => {
       for (const seal of ['（盖章）', '（代章）', '（印）', '(公章)']) {
         assert.deepEqual(parseReply(lines(...head, '此复。', `厦门市教育局${seal}`, '2025年5月20日')).signature?.names, ['厦门市教育局'], seal);
       }
+    });
+
+    it('finds the signature of an organ with two names, its second in brackets, and lists both', () => {
+      const r = parseReply(lines(...head, '此复。', '江州市文化广电旅游局（江州市文物局）', '2025年6月30日'));
+      assert.deepEqual([slice(r, r.signature), r.signature?.names], ['江州市文化广电旅游局（江州市文物局）', ['江州市文化广电旅游局', '江州市文物局']]);
+      // but a note in brackets is no second name
+      assert.equal(parseReply(lines(...head, '此复。', '江州市财政局（协办）', '2025年6月30日')).signature, undefined);
     });
 
     it('finds a signature with a character the page lost', () => {
@@ -851,6 +912,12 @@ describe('parser', () => {
       // a reply that reports how it was handled is still a reply when its title says so
       [lines('关于区政协九届三次会议第1号提案的答复', '区政协提案委：', '民建区委提出的《关于加快数字经济发展的提案》由我局主办，现将办理情况报告如下：'), 'proposal-reply'],
       [lines('区政协提案委：', '民建区委提出的《关于加快数字经济发展的提案》由我局主办，现将办理情况报告如下：'), 'rectification-report'],
+      // … but a receipt that acknowledges a proposal or a suggestion answers it, without a title, whatever its item is about
+      [lines('民革临江市委会：', '贵会提出的《关于加强社区养老服务的提案》（第0143号）收悉，我局认真研究办理。现将办理情况报告如下：', '此复。'), 'proposal-reply'],
+      [lines('林书瑶委员：', '您提出的关于加强巡察整改结果运用的提案收悉，现答复如下：', '此复。'), 'proposal-reply'],
+      [lines('王丽华代表：', '您提出的“关于完善督导评估机制”的建议已收悉，现将办理情况报告如下：'), 'suggestion-reply'],
+      // and a notice naming a suggestion in its title is no proposal
+      [lines('区委巡察办：', '《关于反馈巡察整改建议的通知》收悉，现将整改情况报告如下：'), 'rectification-report'],
     ];
     kinds.forEach(([text, kind], k) => it(`detects ${kind} (${k + 1})`, () => assert.equal(parseReply(text).kind, kind)));
 

@@ -6,28 +6,54 @@ import type { Block, EnumerationItem, InlineEnumeration, MeasureHeading, NextSte
 import { type Span, trimSpan } from '../core/text';
 import { ENUMERATION_CUE, isCueBoundary, matchMarker, parseCjkNumeral } from './numbering';
 
-/** A heading that introduces next steps: 下一步工作打算, 存在的问题及今后推动计划 … */
-const NEXT_STEPS_HEADING = /下一步|下步|下阶段|下一阶段|今后|接下来|工作打算|工作计划|推进计划|推动计划|努力方向|后续工作|工作思路|工作设想|下步打算/;
+/**
+ * A heading that introduces next steps by a cue that says so wherever it stands in the title
+ * (`下一步工作打算`, `存在的问题及今后推动计划`) — but not in quotes, which give the proposer's words
+ * (`关于“今后新建住宅小区全部预留充电设施”的建议`).
+ */
+const NEXT_STEPS_HEADING = /下一步|下步|下阶段|下一阶段|今后|接下来/;
+/**
+ * A planning word names next steps only when it is what the heading is: the whole title, perhaps for
+ * a coming period (`2026年工作计划`, `明年工作打算`), or after a conjunction (`工作成效及工作打算`,
+ * `存在的问题和努力方向`) — not the object of a verb (`制定年度推进计划`).
+ */
+const NEXT_STEPS_TITLE = /(?:^|[及和与、])(?:[\d０-９]{4}年度?|明年|下半年|下年度|来年)?(工作打算|工作计划|推进计划|推动计划|努力方向|后续工作|工作思路|工作设想|工作展望|展望)$/;
+/** What a quote holds, blanked out (an open quote runs to the end, where a long title was cut). */
+const QUOTED = /“[^”]*(”|$)|《[^》]*(》|$)/g;
+
+/** The cue in a heading's title that makes it next steps, as where it starts and how long it is. */
+function nextStepsHeadingCue(title: string): { at: number; length: number } | undefined {
+  const own = title.replace(QUOTED, (q) => ' '.repeat(q.length)).replace(/[\s:：,，]+$/, '');
+  const strong = NEXT_STEPS_HEADING.exec(own);
+  if (strong) return { at: strong.index, length: strong[0].length };
+  const named = NEXT_STEPS_TITLE.exec(own);
+  return named ? { at: own.length - named[1]!.length, length: named[1]!.length } : undefined;
+}
+
 /**
  * A next-steps cue: 下一步, 今后, 接下来 … where the reply turns to what it will do (`下一步，我局将…`,
  * `…正在招标，下一步实施动工`, `在今后的工作中，我们将…`) — not where it asks the proposer for more
- * (`欢迎今后提出…`, `请在今后…多提宝贵意见`, `以便促进我们今后…`).
+ * (`欢迎今后提出…`, `请在今后…多提宝贵意见`, `以便促进我们今后…`). 后续 and 未来 count only opening a
+ * clause, with a comma or with who will act (`后续，我们将…`, `未来我局将…`): `做好后续工作`, `未来三年`
+ * say nothing of next steps.
  */
-const NEXT_STEPS_CUE = /下一步|下步|下一阶段|下阶段|接下来|今后/g;
+const NEXT_STEPS_CUE = /下一步|下步|下一阶段|下阶段|接下来|今后|(后续|未来)(?=,|(我们|我|本)[^,。;:]{0,8}将)/g;
 const REQUEST = /欢迎|请|希望|以便/;
 
 /** The first next-steps cue in `s`, as where it starts and how long it is. */
 export function nextStepsCue(s: string): { at: number; length: number } | undefined {
   for (const m of s.matchAll(NEXT_STEPS_CUE)) {
-    if (!asksForMore(s, 0, m.index!)) return { at: m.index!, length: m[0].length };
+    if (countsAsCue(s, 0, m)) return { at: m.index!, length: m[0].length };
   }
   return undefined;
 }
 
-/** Whether the clause of `s` that a cue at `at` stands in (from `from` on) asks the proposer for more. */
-function asksForMore(s: string, from: number, at: number): boolean {
+/** Whether a cue found in `s` counts: it opens its clause if it must, and its clause (from `from` on) asks the proposer for nothing. */
+function countsAsCue(s: string, from: number, m: RegExpExecArray | RegExpMatchArray): boolean {
+  const at = m.index!;
+  if (m[1] !== undefined && at > from && !isCueBoundary(s.charAt(at - 1))) return false;
   const clause = s.slice(Math.max(from, at - 40), at).split(/[,，。;；!?！？]/).pop()!;
-  return REQUEST.test(clause);
+  return !REQUEST.test(clause);
 }
 
 const OPENING_CUE = /感谢|高度重视|十分重视|非常重视|近年来|一直以来|长期以来|关心|关注|收悉后/;
@@ -87,7 +113,7 @@ function matchHeading(text: string, folded: string, block: Block, blockIndex: nu
   };
   return {
     start: block.start, end, marker, title, titleText, form,
-    parent: -1, children: [], isNextSteps: NEXT_STEPS_HEADING.test(titleText), blockIndex,
+    parent: -1, children: [], isNextSteps: nextStepsHeadingCue(titleText) !== undefined, blockIndex,
   };
 }
 
@@ -131,9 +157,9 @@ export function parseBody(text: string, folded: string, body: readonly Block[], 
   const nextSteps: NextSteps[] = [];
   const sections = headings.filter((h) => h.isNextSteps);
   for (const h of sections) {
-    const cue = NEXT_STEPS_HEADING.exec(h.titleText)!;
-    const at = h.title.start + cue.index;
-    nextSteps.push({ start: h.start, end: h.end, form: 'heading', cue: { start: at, end: at + cue[0].length } });
+    const cue = nextStepsHeadingCue(h.titleText)!;
+    const at = h.title.start + cue.at;
+    nextSteps.push({ start: h.start, end: h.end, form: 'heading', cue: { start: at, end: at + cue.length } });
   }
   if (body.length > 0) {
     const re = new RegExp(NEXT_STEPS_CUE); // (a copy: its lastIndex moves)
@@ -148,7 +174,7 @@ export function parseBody(text: string, folded: string, body: readonly Block[], 
       if (m.index < b.start || bi === found) continue;
       while (sec < sections.length && sections[sec]!.end <= m.index) sec++;
       if (sec < sections.length && sections[sec]!.start <= m.index) continue;
-      if (asksForMore(folded, b.start, m.index)) continue;
+      if (!countsAsCue(folded, b.start, m)) continue;
       found = bi;
       nextSteps.push({ start: m.index, end: Math.min(b.end, bodyEnd), form: 'paragraph', cue: { start: m.index, end: m.index + m[0].length } });
     }

@@ -6,7 +6,7 @@
 import type { DateElement } from '../core/model';
 import type { Span } from '../core/text';
 import { findDateIn, matchDateAt } from './dates';
-import { organName } from './header';
+import { organName, organNames } from './header';
 
 /** The closing formulas proper: 此复, 特此函复, 专此答复 … */
 const FORMULA = /此复|(特此|谨此|专此)(函复|答复|回复|函告|报告|说明|复函|函达|致函)/.source;
@@ -95,7 +95,7 @@ export function signatureNames(folded: string, span: Span): string[] | undefined
   const s = folded.slice(span.start, span.end).replace(SEAL, '');
   if (s.length === 0 || s.length > 60) return undefined;
   const one = organName(s, { start: 0, end: s.length });
-  if (one && !/[ \t]/.test(s.trim())) return [one];
+  if (one && !/[ \t]/.test(s.trim())) return organNames(one);
   const names = s.split(/[ \t]{2,}|[ \t](?=\p{Script=Han}{2,}(?:委员会|政府|局|厅|委|办|院|中心|部))/u).map((n) => n.trim()).filter((n) => n.length > 0);
   if (names.length > 1 && names.every((n) => organName(n, { start: 0, end: n.length }) === n)) return names;
   // a spaced-out name is one name

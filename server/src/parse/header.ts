@@ -168,18 +168,33 @@ export function titleOrgan(titleText: string): string | undefined {
 // ---------------------------------------------------------------- organisations
 
 /** Organisation names end with an organ-type word. */
-export const ORG_SUFFIX = /(委员会|人民政府|政府|办公室|办公厅|局|厅|委|办|室|院|中心|部|处|科|所|署|会|协|站|馆|队|公司|集团|党组|党委|支部|学校|大学|学院|医院|银行|支行|分行|海关|气象台|电视台|监狱|农场|林场|机场|街道|镇|乡|社区|社|盟|党|联|组|界|团)$/;
+export const ORG_SUFFIX = /(委员会|人民政府|政府|办公室|办公厅|局|厅|委|办|室|院|中心|部|处|科|所|署|会|协|站|馆|队|公司|集团|党组|党委|支部|总支|学校|大学|学院|医院|银行|支行|分行|海关|气象台|电视台|监狱|农场|林场|机场|街道|镇|乡|社区|社|盟|党|联|组|界|团)$/;
+
+/**
+ * A second name in brackets after an organisation's, as an organ with two names signs
+ * (一个机构两块牌子): `江州市文化广电旅游局（江州市文物局）`.
+ */
+const SECOND_NAME = /\(([^()]{3,20})\)$/;
 
 /**
  * An organisation's name standing alone: `贵阳市教育局`, the issuing organ above a title spaced out
- * (`汨 罗 市 规 划 局`) or as a letterhead (`潼关县民政局文件`). Returns the name without blanks.
+ * (`汨 罗 市 规 划 局`) or as a letterhead (`潼关县民政局文件`), perhaps with its second name in
+ * brackets. Returns the name as written, without blanks.
  */
 export function organName(folded: string, span: Span): string | undefined {
   const s = folded.slice(span.start, span.end).replace(/[ \t]+/g, '').replace(/文件$/, '');
   const read = withoutLostCharacters(s);
   // (a template's placeholder or a masked name stands for the organ's: ×××局, ***委员会)
   if (s.length < 3 || s.length > 40 || !/^[\p{Script=Han}×*○]/u.test(read) || /[^\p{Script=Han}()A-Za-z0-9×*○]/u.test(read)) return undefined;
-  return ORG_SUFFIX.test(read) ? s : undefined;
+  const second = SECOND_NAME.exec(read);
+  if (second && !ORG_SUFFIX.test(second[1]!)) return undefined;
+  return ORG_SUFFIX.test(second ? read.slice(0, second.index) : read) ? s : undefined;
+}
+
+/** The names of an organisation organName read: both of an organ with two names (`江州市文化广电旅游局(江州市文物局)`). */
+export function organNames(name: string): string[] {
+  const second = SECOND_NAME.exec(name);
+  return second ? [name.slice(0, second.index), second[1]!] : [name];
 }
 
 /**
@@ -249,6 +264,11 @@ const PERSON_SUFFIX = /(委员|代表|同志|先生|女士|老师|主任|主席|
 const PERSONS_GROUP = /等[ \t]*[\d一二三四五六七八九十]*[ \t]*[名位人]?\)?[ \t]*(委员|代表|同志)$|(委员|代表|同志)[ \t]*等([ \t]*[\d一二三四五六七八九十]+[ \t]*[名位人])?$/;
 /** The role word that tells members (委员) from deputies (代表), perhaps before the group's 等. */
 const ROLE_WORD = /(委员|代表)\)?([ \t]*等([ \t]*[\d一二三四五六七八九十]+[ \t]*[名位人])?)?$/;
+/**
+ * A member or deputy addressed with the role word before the name, after the body they sit in:
+ * `市政协委员林书瑶`, `江州市第十七届人大代表林书瑶` (the name 2–4 characters; not 委员会 or 代表团).
+ */
+const ROLE_BEFORE_NAME = /(?:政协|人大|人民代表大会|委员会)(委员(?!会)|代表(?!团))\p{Script=Han}{2,4}$/u;
 /** Words no addressee holds: a title's or a sentence's. */
 const NOT_NAMES = /关于|答复|报告|通知|意见|《|》|提出|收悉|如下|的建议|的提案|”的|\d{3,}|[。;!?]/;
 /** What may come before an addressee's names: 尊敬的, or 致 (`致林灵委员：`) but not the 致 of 致公党. */
@@ -264,8 +284,9 @@ export interface NamesInfo {
 
 /**
  * Whether text names people or bodies the way an addressee does: names joined by 、 or ，, the last
- * ending with 委员, 代表 (or another way to address a person), a group (`等N位委员`, `并附议人`), or an
- * organisation (`民革天水市委员会`, `湖里区政府`). Masked names (`***委员会`) count.
+ * ending with 委员, 代表 (or another way to address a person) or with a name after them
+ * (`市政协委员林书瑶`), a group (`等N位委员`, `并附议人`), or an organisation (`民革天水市委员会`,
+ * `湖里区政府`). Masked names (`***委员会`) count.
  */
 export function analyseNames(raw: string): NamesInfo | undefined {
   // 尊敬的 or 致 before (not 致公党's), 并附议人 or a note in brackets after the names (`王五委员（并转附议委员）`),
@@ -282,12 +303,13 @@ export function analyseNames(raw: string): NamesInfo | undefined {
   const last = stands ?? written;
   // a CPPCC sector (`市政协民族宗教界别`) is its members, addressed as 你们
   const isGroup = PERSONS_GROUP.test(last) || last.endsWith('界别');
-  const isPerson = !isGroup && PERSON_SUFFIX.test(last) && !last.endsWith('委员会');
+  const roleFirst = ROLE_BEFORE_NAME.exec(last);
+  const isPerson = !isGroup && ((PERSON_SUFFIX.test(last) && !last.endsWith('委员会')) || roleFirst !== null);
   const isBody = !isPerson && !isGroup && (ORG_SUFFIX.test(last) || (stands !== undefined && /(单位|部门|机关)$/.test(stands)));
   if (!isPerson && !isGroup && !isBody) return undefined;
   // every part is a short name; a body's name has no blanks
   if (parts.some((p) => p.length > 30) || (isBody && /[ \t]/.test(last))) return undefined;
-  const roleWord = last.endsWith('委员会') ? undefined : ROLE_WORD.exec(last)?.[1];
+  const roleWord = roleFirst?.[1] ?? (last.endsWith('委员会') ? undefined : ROLE_WORD.exec(last)?.[1]);
   const role = roleWord === '委员' ? 'member' : roleWord === '代表' ? 'deputy' : 'other';
   const form: AddresseeForm = isBody ? 'body' : parts.length > 1 || isGroup ? 'persons' : 'person';
   return { names: parts, form, role };

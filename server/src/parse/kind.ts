@@ -48,6 +48,13 @@ export function isReportTitle(title: string): boolean {
   return REPORT_TITLE.test(unquoted(title));
 }
 const REPORT_LEAD_IN = /整改[^。]{0,10}(报告|如下)|报告如下|巡察|巡视|督导评估/;
+/**
+ * A receipt that acknowledges a proposal or a suggestion (`…的提案》（第0143号）收悉`, `…的建议已收悉`)
+ * or cites it by its number as one (`第0143号提案`) answers that item, whatever its lead-in says
+ * (`现将办理情况报告如下`) and whatever the item is about (巡察, 督导评估) — not a notice that names
+ * a suggestion in its title (`《关于反馈巡察整改建议的通知》收悉`).
+ */
+const ANSWERS_ITEM = /(提案|建议|议案)[》”]?(\([^()]{1,20}\))?[ \t]*已?(收悉|收到)|第[^,，。]{0,12}号(代表)?(提案|建议|议案)/;
 /** A reply's title: `…提案的答复`, `…的复函`. */
 const REPLY_TITLE = /答复|复函|回复/;
 /** A co-handling opinion says so, unless the reply says it leads (由我局主办). */
@@ -73,8 +80,9 @@ export function detectKind(e: KindEvidence): DocumentKind {
   const title = unquoted(e.title);
   const receipt = unquoted(e.receipt);
   const said = unquoted(e.receipt + e.opening);
-  // a reply that reports how it was handled (`现将办理情况报告如下`) says in its title that it replies
-  if (isReportTitle(e.title) || (REPORT_LEAD_IN.test(receipt) && !REPLY_TITLE.test(title))) return 'rectification-report';
+  // a reply that reports how it was handled (`现将办理情况报告如下`) says in its title that it replies,
+  // or in its receipt that it answers a proposal or a suggestion
+  if (isReportTitle(e.title) || (REPORT_LEAD_IN.test(receipt) && !REPLY_TITLE.test(title) && !ANSWERS_ITEM.test(e.receipt))) return 'rectification-report';
   const unit = e.addressee?.form === 'body' && e.addressee.names.some((n) => GOVERNMENT_UNIT.test(n) && !PROPOSER_BODY.test(n));
   if (!LEADS.test(said) && (CO_HANDLING_TITLE.test(title) || CO_HANDLING_SAID.test(said) || unit)) return 'co-handling-opinion';
   const text = { title, receipt, organ: e.docNumberOrgan, addressee: e.addressee?.form === 'body' ? e.addressee.names.join('、') : '' };

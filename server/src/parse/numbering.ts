@@ -81,7 +81,8 @@ export interface MarkerMatch {
  * The four levels of GB/T 9704-2012 7.3.3 as real replies write them, on width-folded text (（ → (,
  * ． → ., １ → 1): half-width brackets, `1、`, `（一）、`, `一，` or `一 ` for `一、`, `1）` for
  * `（1）`, stray blanks. Not headings: `一、二年级`
- * (a list of numerals), `2.5亿` and `2019.` (a decimal or a date), `（第156号）` (a citation).
+ * (a list of numerals), `2.5亿` and `2019.` (a decimal or a date), `（第156号）` (a citation), and
+ * (matchMarker) a pair of quarters or months (`三、四季度`, `七、八月份`).
  */
 const MARKERS: ReadonlyArray<readonly [RegExp, NumberingLevel]> = [
   [/\([ \t]?([一二三四五六七八九十百]{1,4})[ \t]?\)([、.])?/y, 2],
@@ -115,9 +116,23 @@ export function matchMarker(folded: string, pos: number): MarkerMatch | undefine
     const numeral = m[1] ?? m[3]!;
     const ordinal = level <= 2 ? parseCjkNumeral(numeral) : Number(numeral);
     if (!ordinal) return undefined;
+    if (level === 1 && namesPeriodPair(folded, pos + m[0].length, ordinal)) return undefined;
     return { level, ordinal, length: m[0].length, separatorAt: (m[2] ?? m[4]) ? pos + m[0].length - 1 : -1 };
   }
   return undefined;
+}
+
+const PERIOD = /([一二三四五六七八九十]{1,2})(季度|月)/y;
+
+/**
+ * Whether the numeral after a marker at `at` is the next one, naming a quarter or a month with it:
+ * `三、四季度，我们将…`, `七、八月份`, `十一、十二月` are two periods, not heading 三 and its words.
+ * Any other numeral may open a heading's title (`二、三农工作`, `二、十月底前完成整改`).
+ */
+function namesPeriodPair(folded: string, at: number, ordinal: number): boolean {
+  PERIOD.lastIndex = at;
+  const m = PERIOD.exec(folded);
+  return m !== null && parseCjkNumeral(m[1]!) === ordinal + 1;
 }
 
 /**

@@ -11,8 +11,15 @@ const ACKNOWLEDGED = /收悉|已收到|收到(您|你|贵)(?![^,。]{0,12}后)|�
 const HANDED_OVER = /(交|转)(由|给|交|送)?(我|本|我们)[^,。;]{0,10}(办理|研究|答复|承办|办复|主办|分办)|由(我|本)[^,。;]{0,6}(协办|会办|主办|承办|办理)|转(交|来|送|由)(我|本|[^,。;]{0,8}办理)|(我|本)[局委办厅院部区县市署][^,。;]{0,8}(主办|协办|会办|承办)|作为(协办|会办|主办)单位|(主办|协办),[^。]{0,20}(协办|主办)/;
 /** The reply names the item it answers: a quoted title, a number, or the genre word. */
 const NAMES_ITEM = /《[^》]{2,}》|“[^”]{4,}”|第[^,。]{0,12}号|提案|建议|议案|意见|通知|巡察|巡视|审计|督导|反馈/;
-/** `您提出的…`, `你们在…会议上提出的…`: the reply turns to the proposer's item. */
-const YOUR_ITEM = /^(首先[^。]{0,30}。)?[ \t]*(您好!?)?[ \t]*(您|你|你们|您们|贵单位|贵委|你委|你单位)(\([^)]{0,3}\))?[^。]{0,40}提(出|交)/;
+/**
+ * The reply turns to the proposer's item at the start of a paragraph (after an opening thanks or a
+ * greeting): the proposer addressed as 您, 你(们), 您们, 你委, or 贵 with its organ word (贵单位, 贵委,
+ * 贵会, 贵社, 贵党, 贵盟 …), then within a few words the verb that hands the item in (提出, 提交,
+ * 领衔提出, 所提): `您提出的…`, `你们在…会议上提出的…`, `贵社提出的…`, `您所提《…》`. A lead may come
+ * before it in the same clause: `对您提出的《…》，我局高度重视…`, `关于您提出的…`, `我局认真研究了您提出的…`
+ * — not a thanks (`感谢您提出的宝贵建议`), which ends a reply as often as it opens one.
+ */
+const YOUR_ITEM = /^(首先[^。]{0,30}。)?[ \t]*(您好!?)?[ \t]*(对|关于|针对|就|(我|本)[^,。;:!?]{1,10}?了)?(您们?|你们?|贵(单位|部门|中心|[委会社党部盟局办厅院团组联]))(\([^)]{0,3}\))?[^。]{0,40}(提(出|交)|所提)/;
 /** Whether a text opens by turning to the proposer's item: `您提出的…`, `你们在…会议上提出的…`. */
 export function opensWithYourItem(s: string): boolean {
   return YOUR_ITEM.test(s);
