@@ -94,8 +94,6 @@ describe('quick fixes', () => {
   it('deletes a junk line with its line break, and only the border characters of a content line', () => {
     assert.equal(fix(L('标题', '发布时间：2019-10-30　浏览次数：0次', '林灵委员：'), 'pasted-junk'), L('标题', '林灵委员：'));
     assert.equal(fix(L('普洱市教育体育局答复函 | ||||', '林灵委员：'), 'pasted-junk'), L('普洱市教育体育局答复函', '林灵委员：'));
-    // the bars of a table row go in one fix, the cells stay
-    assert.equal(fix(L('林灵委员：', '| 序号 | 措施 |'), 'pasted-junk'), L('林灵委员：', '序号  措施'));
     // a page's metadata table copied cell by cell goes in one fix, with the blank lines inside it
     assert.equal(fix(L('索引号', 'XM-2025-01', '', '发布机构', '市教育局', '关于第12号提案的答复', '林灵委员：'), 'pasted-junk'), L('关于第12号提案的答复', '林灵委员：'));
     // a line's markup turns into its plain text; a line of markup alone goes

@@ -18,8 +18,8 @@ export const rule = defineRule({
   defaultSeverity: 'warning',
   title: { zh: '粘贴带入的网页残留', en: 'Web-page junk pasted in' },
   description: {
-    zh: '从网页复制答复时带入的发布时间、浏览次数、分享按钮、备案号、表格边框等文字，从网页源码带入的标记（<p>、&nbsp;、&ldquo; 等，每行报告一次），从打印稿或 PDF 带入的页码（“— 1 —”），以及看不见的零宽空格、软连字符、文字方向控制符和控制字符（每行报告一次），不属于答复，应删除或转为纯文本。连续几行同类的残留（如逐格复制的网页信息表）、一行中同类的几处（如表格一行的边框）各合并报告一次。“清理粘贴文本”命令可一次清理。',
-    en: 'Publication times, view counts, share buttons, registration numbers and table borders copied from a web page, markup from a page\'s source (<p>, &nbsp;, &ldquo; …, reported once per line), page numbers (“— 1 —”) copied from a printout or a PDF, and invisible zero-width spaces, soft hyphens, text-direction controls and control characters (reported once per line), are not part of the reply: delete them or turn them into plain text. Consecutive lines of one kind (a page\'s metadata table copied cell by cell), and the pieces of one kind on a line (the bars of a table row), are reported once. The “clean up pasted text” command does it all at once.',
+    zh: '从网页复制答复时带入的发布时间、浏览次数、分享按钮、备案号、表格边框等文字，从网页源码带入的标记（<p>、&nbsp;、&ldquo; 等，每行报告一次），从打印稿或 PDF 带入的页码（“— 1 —”），以及看不见的零宽空格、软连字符、文字方向控制符和控制字符（每行报告一次），不属于答复，应删除或转为纯文本。连续几行同类的残留（如逐格复制的网页信息表）合并报告一次。“清理粘贴文本”命令可一次清理。',
+    en: 'Publication times, view counts, share buttons, registration numbers and table borders copied from a web page, markup from a page\'s source (<p>, &nbsp;, &ldquo; …, reported once per line), page numbers (“— 1 —”) copied from a printout or a PDF, and invisible zero-width spaces, soft hyphens, text-direction controls and control characters (reported once per line), are not part of the reply: delete them or turn them into plain text. Consecutive lines of one kind (a page\'s metadata table copied cell by cell) are reported once. The “clean up pasted text” command does it all at once.',
   },
   sources: [
     { kind: 'corpus', note: { zh: '网上公开的答复页面均夹带此类文字。', en: 'Published reply pages all carry such text.' } },
@@ -39,10 +39,9 @@ export const rule = defineRule({
         k = last;
         continue;
       }
-      // whole lines of one kind in a row (a page's metadata table, its widgets) are one finding, and
-      // so are the pieces of one kind on one line (the bars of a table row)
+      // whole lines of one kind in a row (a page's metadata table, its widgets) are one finding
       let last = k;
-      while (last + 1 < junk.length && (j.wholeLine ? sameRun(reply.text, junk[last]!, junk[last + 1]!) : sameLine(j, junk[last + 1]!))) last++;
+      while (j.wholeLine && last + 1 < junk.length && sameRun(reply.text, junk[last]!, junk[last + 1]!)) last++;
       reportFurniture(ctx, junk.slice(k, last + 1));
       k = last;
     }
@@ -54,30 +53,23 @@ function sameRun(text: string, prev: JunkSpan, next: JunkSpan): boolean {
   return next.wholeLine && next.reason === prev.reason && text.slice(prev.end, next.start).trim() === '';
 }
 
-/** Whether `next` is another piece of the kind of `first` on its line (not a whole line). */
-function sameLine(first: JunkSpan, next: JunkSpan): boolean {
-  return !next.wholeLine && next.reason === first.reason && next.line === first.line;
-}
-
-/** Page furniture: the pieces of one kind on a line, or a run of whole lines of one kind; the fix deletes it. */
+/** Page furniture: a fragment of a line, or a run of whole lines of one kind; the fix deletes it. */
 function reportFurniture(ctx: Parameters<typeof rule.check>[0], spans: readonly JunkSpan[]): void {
   const { reply } = ctx;
   const first = spans[0]!;
   const last = spans[spans.length - 1]!;
   const reason = REASON[first.reason] ?? { zh: '网页残留文字', en: 'web-page junk' };
-  const n = spans.length;
-  // whole junk lines go with their line breaks; the pieces of a line go alone
-  const edits = first.wholeLine ? [deleteLines(reply, { start: first.start, end: last.end })] : spans.map((p) => ({ start: p.start, end: p.end, newText: '' }));
-  const what = !first.wholeLine ? { zh: '删除这些字符', en: 'Delete these characters' } : n === 1 ? { zh: '删除此行', en: 'Delete the line' } : { zh: `删除这 ${n} 行`, en: `Delete the ${n} lines` };
+  const lines = spans.length;
+  // whole junk lines go with their line breaks; a fragment goes alone
+  const edit = first.wholeLine ? deleteLines(reply, { start: first.start, end: last.end }) : { start: first.start, end: first.end, newText: '' };
+  const what = !first.wholeLine ? { zh: '删除这些字符', en: 'Delete these characters' } : lines === 1 ? { zh: '删除此行', en: 'Delete the line' } : { zh: `删除这 ${lines} 行`, en: `Delete the ${lines} lines` };
   ctx.report({
     start: first.start,
     end: last.end,
-    message: n === 1
+    message: lines === 1
       ? { zh: `${reason.zh}不属于答复内容，应删除。`, en: `${capitalize(reason.en)} is not part of the reply; delete it.` }
-      : first.wholeLine
-        ? { zh: `这 ${n} 行是${reason.zh}，不属于答复内容，应删除。`, en: `These ${n} lines are ${reason.en}, not part of the reply; delete them.` }
-        : { zh: `本行有 ${n} 处${reason.zh}，不属于答复内容，应删除。`, en: `This line has ${n} pieces of ${reason.en}, not part of the reply; delete them.` },
-    fixes: [{ title: what, edits }],
+      : { zh: `这 ${lines} 行是${reason.zh}，不属于答复内容，应删除。`, en: `These ${lines} lines are ${reason.en}, not part of the reply; delete them.` },
+    fixes: [{ title: what, edits: [edit] }],
   });
 }
 
