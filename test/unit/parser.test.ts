@@ -113,6 +113,10 @@ describe('parser', () => {
     it('finds the category before the addressee, at the end, and as a bare table mark', () => {
       assert.equal(parseReply(lines('答复类别：A类', '民进厦门市委：')).category!.value, 'A');
       assert.equal(parseReply(lines('答复类别：Ｂ类', '民进厦门市委：')).category!.value, 'B');
+      assert.equal(parseReply(lines('办复结果：C类', '民进厦门市委：')).category!.value, 'C');
+      // a category that says what it grades is no line of the title above it
+      const graded = parseReply(lines('厦门市教育局关于第12号提案的答复', 'A类答复', '民进厦门市委：'));
+      assert.deepEqual([graded.category?.value, graded.title?.text], ['A', '厦门市教育局关于第12号提案的答复']);
       const tail = parseReply(lines('林灵委员：', '您提出的《关于教育的建议》收悉，现答复如下：', '此复。', '普洱市教育体育局', '2023年7月12日', '办复类别：C类'));
       assert.equal(tail.category!.value, 'C');
       assert.equal(lineOf(tail, tail.category!.start), 6);

@@ -80,11 +80,11 @@ function categoryAt(folded: string, at: number, end: number): Category | undefin
 // ---------------------------------------------------------------- category, approver and publicity marks
 
 /**
- * 答复类别 as regions write it: `答复类别：A类`, `办复类别：B类`, `类  别：B类`, `办理结果：(A类)`, a bare
- * `A` or `(B类)` at the top right of the page, `B1类` with a sub-grade.
+ * 答复类别 as regions write it: `答复类别：A类`, `办复类别：B类`, `类  别：B类`, `办理结果：(A类)`, `办复结果：A类`, a bare
+ * `A`, `(B类)` or `A类答复` at the top right of the page, `B1类` with a sub-grade.
  */
-const CATEGORY_LABELLED = /^(?:(?:答[ \t]*复|办[ \t]*复|办[ \t]*理|办[ \t]*结)?[ \t]*类[ \t]*别|答复类型|办理结果)[ \t]*:[ \t]*\(?[ \t]*([A-Za-z甲乙丙丁]\d?)[ \t]*类?[ \t]*\)?[ \t]*(\([^()]{1,20}\))?[ \t]*[.。;]?$/;
-const CATEGORY_BARE = /^\(?[ \t]*([A-Da-d甲乙丙丁]\d?)[ \t]*(类)?[ \t]*\)?$/;
+const CATEGORY_LABELLED = /^(?:(?:答[ \t]*复|办[ \t]*复|办[ \t]*理|办[ \t]*结)?[ \t]*类[ \t]*别|答复类型|(?:办理|办复|答复)结果)[ \t]*:[ \t]*\(?[ \t]*([A-Za-z甲乙丙丁]\d?)[ \t]*类?[ \t]*\)?[ \t]*(\([^()]{1,20}\))?[ \t]*[.。;]?$/;
+const CATEGORY_BARE = /^\(?[ \t]*([A-Da-d甲乙丙丁]\d?)[ \t]*(类(?:答复|件)?)?[ \t]*\)?$/;
 
 /** A category filling `[start, end)`; a bare letter needs no 类, a bare 甲乙丙 does. */
 export function matchCategory(folded: string, start: number, end: number): Category | undefined {

@@ -131,7 +131,8 @@ export const ROLES: readonly RoleSpec[] = [
   { role: 'other', phase: 'neutral', repeats: true, score: (f) => (f.heading || (f.text.length >= 30 && SENTENCE.test(f.text)) ? -1.5 : 0) },
   // ---- the head: letterhead, document number, title (1–3 lines) and subtitle, category, marks
   { role: 'docNumber', phase: 'head', repeats: false, score: (f) => (!f.docNumber ? NO : f.docNumber.docNumber.close && f.docNumber.docNumber.hasHao ? 5 : 3) },
-  { role: 'title', phase: 'head', repeats: true, score: (f) => (f.titleLine?.cue ? (f.titleLine.complete ? 4 : 3) : NO) },
+  // (a category may say what it grades: `A类答复`)
+  { role: 'title', phase: 'head', repeats: true, score: (f) => (f.titleLine?.cue && !f.category ? (f.titleLine.complete ? 4 : 3) : NO) },
   { role: 'titleMore', phase: 'head', repeats: true, follows: ['title', 'titleMore', 'issuer'], score: (f) => (!f.titleLine || f.docNumber || f.category || f.mark ? NO : f.titleLine.cue || f.titleLine.complete || f.afterOpenTitle ? 1.5 : NO) },
   { role: 'issuer', phase: 'head', repeats: false, score: (f) => (f.organ && !f.addressee?.colon ? 1 : NO) },
   { role: 'subtitle', phase: 'head', repeats: true, follows: ['title', 'titleMore', 'subtitle'], score: (f) => (f.text.length <= 60 && SUBTITLE.test(f.text) ? 2 : NO) },
