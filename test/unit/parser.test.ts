@@ -54,6 +54,11 @@ describe('parser', () => {
         const r = parseReply(`${line} ${body}`);
         assert.deepEqual([slice(r, r.docNumber), r.title?.text], ['桂水函〔2023〕162号', '自治区水利厅关于第559号代表建议的答复'], line);
       }
+      // glued to the title with no bracket or blank, on its line or in a letter on one line
+      for (const text of [lines('自治区水利厅关于第559号代表建议的答复桂水函〔2023〕162号', '韦佳代表：', body), `自治区水利厅关于第559号代表建议的答复桂水函〔2023〕162号韦佳代表：${body}`]) {
+        const glued = parseReply(text);
+        assert.deepEqual([slice(glued, glued.docNumber), glued.title?.text], ['桂水函〔2023〕162号', '自治区水利厅关于第559号代表建议的答复'], text);
+      }
       // a page that lost the 号, after the title or before it
       const lost = parseReply(lines('自治区水利厅关于第559号代表建议的答复（桂水函〔2023〕162）', '韦佳代表：', body));
       assert.deepEqual([slice(lost, lost.docNumber), lost.title?.text], ['桂水函〔2023〕162', '自治区水利厅关于第559号代表建议的答复']);

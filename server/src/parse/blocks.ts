@@ -82,10 +82,10 @@ function cells(folded: string, start: number, end: number, budget: CutBudget): A
 
 /**
  * What segment needs to break a line at all: a blank, a colon, a document number or a note in
- * brackets, a marker after a sentence end — or a short piece with no comma after the last sentence
- * end (`…支持!厦门市教育局`, LAST_PIECE on the line's last characters).
+ * brackets, a document number ending the line, a marker after a sentence end — or a short piece
+ * with no comma after the last sentence end (`…支持!厦门市教育局`, LAST_PIECE on the line's last characters).
  */
-const MAY_SPLIT = /[ \t\u00a0\u200b\u2002\u2003\u2009\ufeff\v\f:]|(号|[〕\]】][ \t]*\d{1,6})\)|\((此件|星期|周)|[。!?](?=[一二三四五六七八九十百(\d、])/;
+const MAY_SPLIT = /[ \t\u00a0\u200b\u2002\u2003\u2009\ufeff\v\f:]|(号|[〕\]】][ \t]*\d{1,6})\)|[〕\]]\d{1,5}号$|\((此件|星期|周)|[。!?](?=[一二三四五六七八九十百(\d、])/;
 const LAST_PIECE = /[。!?][^。!?,;]{2,}$/;
 
 /**
@@ -98,11 +98,21 @@ const DOC_NUMBER_TAIL = /\(([^()]{4,30})\)$/;
 /** How much of the end of a line or a piece holds either tail, the longest a note: no more of it is searched. */
 const TAIL_MAX = 48;
 
-/** Where a document number in brackets that ends a piece starts, or -1. */
+/**
+ * A title's last words and a document number glued to them, ending a piece: `…提案的答复厦教提〔2025〕18号`
+ * (the number from its organ code on, two to twelve characters before its bracket).
+ */
+const TITLE_THEN_NUMBER = /(?:答复|复函|回复|意见|的函)(?=[^\s()]{2,12}[〔[]\d{4}[〕\]]\d{1,5}号$)/;
+
+/** Where a document number that ends a piece starts, in brackets or glued to the title before it, or -1. */
 function docNumberTailAt(text: string, folded: string, piece: Span): number {
   const from = Math.max(piece.start, piece.end - TAIL_MAX);
-  const m = DOC_NUMBER_TAIL.exec(folded.slice(from, piece.end));
-  return m && from + m.index > piece.start && matchDocNumber(text, folded, from + m.index + 1, piece.end - 1) ? from + m.index : -1;
+  const tail = folded.slice(from, piece.end);
+  const m = DOC_NUMBER_TAIL.exec(tail);
+  if (m && from + m.index > piece.start && matchDocNumber(text, folded, from + m.index + 1, piece.end - 1)) return from + m.index;
+  const t = TITLE_THEN_NUMBER.exec(tail);
+  const at = t ? from + t.index + t[0].length : -1;
+  return t && from + t.index > piece.start && matchDocNumber(text, folded, at, piece.end)?.docNumber.end === piece.end ? at : -1;
 }
 
 /** Brackets and quotes (no break inside them), sentence ends, colons and runs of blanks. */
