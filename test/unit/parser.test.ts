@@ -119,6 +119,11 @@ describe('parser', () => {
       assert.equal(parseReply(lines('答复类别：A类', '民进厦门市委：')).category!.value, 'A');
       assert.equal(parseReply(lines('答复类别：Ｂ类', '民进厦门市委：')).category!.value, 'B');
       assert.equal(parseReply(lines('办复结果：C类', '民进厦门市委：')).category!.value, 'C');
+      // a form's boxes, one ticked
+      for (const [line, value] of [['答复类别：□A类 ■B类 □C类', 'B'], ['答复类别：☑A □B □C', 'A'], ['办理类别：□A类□B类√C类', 'C']] as const) {
+        const ticked = parseReply(lines(line, '民进厦门市委：', '你们提出的《关于教育的提案》收悉，现答复如下：'));
+        assert.deepEqual([ticked.category?.value, slice(ticked, ticked.category!.valueSpan)], [value, value], line);
+      }
       // a category that says what it grades is no line of the title above it
       const graded = parseReply(lines('厦门市教育局关于第12号提案的答复', 'A类答复', '民进厦门市委：'));
       assert.deepEqual([graded.category?.value, graded.title?.text], ['A', '厦门市教育局关于第12号提案的答复']);
@@ -851,6 +856,11 @@ describe('parser', () => {
       // a reply's own row of its handling unit stays the reply's
       const own = parseReply(lines(body, '承办单位：市教育局  联系人：张三  联系电话：0592-1234567'));
       assert.deepEqual(own.junk, []);
+    });
+
+    it('reads a page\'s counters and its English widgets as furniture', () => {
+      const r = parseReply(lines('下载次数：15', '（浏览 125 次）', 'Print | Close', '林灵委员：', '您提出的《关于教育的建议》收悉，现答复如下：'));
+      assert.deepEqual(r.junk.map((j) => [lineOf(r, j.start), j.reason]), [[1, 'web-metadata'], [2, 'web-metadata'], [3, 'share-widget']]);
     });
 
     it('reads page numbers of a printout or a PDF and download links as furniture', () => {

@@ -81,17 +81,24 @@ function categoryAt(folded: string, at: number, end: number): Category | undefin
 
 /**
  * 答复类别 as regions write it: `答复类别：A类`, `办复类别：B类`, `类  别：B类`, `办理结果：(A类)`, `办复结果：A类`, a bare
- * `A`, `(B类)` or `A类答复` at the top right of the page, `B1类` with a sub-grade.
+ * `A`, `(B类)` or `A类答复` at the top right of the page, `B1类` with a sub-grade, the box ticked on a form.
  */
-const CATEGORY_LABELLED = /^(?:(?:答[ \t]*复|办[ \t]*复|办[ \t]*理|办[ \t]*结)?[ \t]*类[ \t]*别|答复类型|(?:办理|办复|答复)结果)[ \t]*:[ \t]*\(?[ \t]*([A-Za-z甲乙丙丁]\d?)[ \t]*类?[ \t]*\)?[ \t]*(\([^()]{1,20}\))?[ \t]*[.。;]?$/;
+const CATEGORY_LABEL = /(?:(?:答[ \t]*复|办[ \t]*复|办[ \t]*理|办[ \t]*结)?[ \t]*类[ \t]*别|答复类型|(?:办理|办复|答复)结果)[ \t]*:[ \t]*/.source;
+const CATEGORY_LABELLED = new RegExp(`^${CATEGORY_LABEL}\\(?[ \\t]*([A-Za-z甲乙丙丁]\\d?)[ \\t]*类?[ \\t]*\\)?[ \\t]*(\\([^()]{1,20}\\))?[ \\t]*[.。;]?$`);
 const CATEGORY_BARE = /^\(?[ \t]*([A-Da-d甲乙丙丁]\d?)[ \t]*(类(?:答复|件)?)?[ \t]*\)?$/;
+/** A form's boxes with one ticked: `答复类别：□A类 ■B类 □C类` (what comes before the ticked letter, the letter). */
+const CATEGORY_TICKED = new RegExp(`^(${CATEGORY_LABEL}(?:[□☐○◯][ \\t]*[A-Da-d]类?[ \\t]*)*[■☑√✓✔●◉☒][ \\t]*)([A-Da-d])类?(?:[ \\t]*[□☐○◯][ \\t]*[A-Da-d]类?)*[ \\t]*$`);
 
 /** A category filling `[start, end)`; a bare letter needs no 类, a bare 甲乙丙 does. */
 export function matchCategory(folded: string, start: number, end: number): Category | undefined {
   const s = folded.slice(start, end);
+  const ticked = CATEGORY_TICKED.exec(s);
+  if (ticked) {
+    const at = start + ticked[1]!.length;
+    return { start, end, value: ticked[2]!.toUpperCase(), valueSpan: { start: at, end: at + 1 } };
+  }
   const m = CATEGORY_LABELLED.exec(s) ?? CATEGORY_BARE.exec(s);
-  if (!m) return undefined;
-  if (m === null || (!m[2] && /^[甲乙丙丁]/.test(m[1]!) && !CATEGORY_LABELLED.test(s))) return undefined;
+  if (!m || (!m[2] && /^[甲乙丙丁]/.test(m[1]!) && !CATEGORY_LABELLED.test(s))) return undefined;
   const at = start + s.lastIndexOf(m[1]!);
   return { start, end, value: m[1]!.toUpperCase(), valueSpan: { start: at, end: at + m[1]!.length } };
 }

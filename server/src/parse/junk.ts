@@ -7,7 +7,7 @@
  */
 
 /** Labels of a page's counters, whose value is a number. */
-const COUNTER_LABELS = ['浏览次数', '浏览量', '浏览', '访问次数', '访问量', '阅读次数', '阅读量', '阅读', '点击数', '点击次数', '点击量', '点击'];
+const COUNTER_LABELS = ['浏览次数', '浏览量', '浏览', '访问次数', '访问量', '阅读次数', '阅读量', '阅读', '点击数', '点击次数', '点击量', '点击', '下载次数', '下载量'];
 
 /** The labels of the register rows some sites print above the reply; a feedback form attached to a reply has them too. */
 const REGISTER_ROW_LABELS = ['领衔代表', '代表团', '建议号', '提案号', '提案人', '内容', '责任领导', '政府督办领导', '交办日期', '反馈时间'];
@@ -84,7 +84,7 @@ const SITE_FOOTER = /公网安备|ICP备|网站标识码|版权所有|Copyright|
  * A widget word alone, or followed by a colon, bracket or blank: not `打印机采购…`, `关闭…的决定` or
  * `无障碍设施…`. With the share and print buttons, a site's accessibility and language switches.
  */
-const WIDGET = /^[【[]?(分享到|分享功能|分享|扫一扫|扫码查看手机版|查看手机版|手机版|扫码阅读|打印本页|打印|关闭窗口|关闭本页|关闭|收藏|返回顶部|返回首页|返回|上一篇|下一篇|相关链接|相关文章|相关阅读|相关新闻|相关文件|附件下载|原文下载|下载原文|PDF下载|下载PDF|详细查看|放大|缩小|无障碍(浏览|阅读)?|长者模式|关怀版|适老化|繁体版|繁體|简体版|English)[】\]]?(?=$|[\s:|【[(])/;
+const WIDGET = /^[【[]?(分享到|分享功能|分享|扫一扫|扫码查看手机版|查看手机版|手机版|扫码阅读|打印本页|打印|关闭窗口|关闭本页|关闭|收藏|返回顶部|返回首页|返回|上一篇|下一篇|相关链接|相关文章|相关阅读|相关新闻|相关文件|附件下载|原文下载|下载原文|PDF下载|下载PDF|详细查看|放大|缩小|无障碍(浏览|阅读)?|长者模式|关怀版|适老化|繁体版|繁體|简体版|English|Print|Close)[】\]]?(?=$|[\s:|【[(])/;
 const SCAN_TO_READ = /扫一扫|在手机上(查看|打开|阅读)|手机扫码|微信扫/;
 const WIDGET_ROW = /^[【[](打印|关闭|字体|收藏|大|返回)|\[[ \t]*(大|中|小)[ \t]*\]/;
 const EDITOR_NOTE = /^\([ \t]*(编辑|责任编辑|来源|作者|审核|校对)[ \t]*:/;
@@ -129,7 +129,7 @@ export function junkReason(line: string): JunkReason | undefined {
   if (isMetadataRow(line) || EDITOR_NOTE.test(line) || TIMESTAMP.test(line) || BULLET_ITEM.test(line) || BREADCRUMB.test(line)) return 'web-metadata';
   const pairs = [...line.matchAll(LABEL_VALUE)];
   if (pairs.length >= 2 && pairs.some((m) => LABELS.has(m[1]!))) return 'web-metadata';
-  if (/(浏览次数|阅读次数|点击数|访问量|浏览量)[ \t]*:?[ \t]*\d+/.test(line)) return 'web-metadata';
+  if (/(浏览次数|阅读次数|点击数|访问量|浏览量|下载次数)[ \t]*:?[ \t]*\d+|^\([ \t]*(浏览|阅读|点击)[ \t]*\d+[ \t]*次[ \t]*\)$/.test(line)) return 'web-metadata';
   if (SITE_FOOTER.test(line)) return 'site-footer';
   if (WIDGET.test(line) || WIDGET_ROW.test(line) || SCAN_TO_READ.test(line)) return 'share-widget';
   return undefined;
