@@ -539,6 +539,9 @@ describe('parser', () => {
       assert.deepEqual(r.signature!.names, ['普洱市教育体育局']);
       const joint = parseReply(lines(...head, '此复。', '普洱市教育体育局', '普洱市财政局', '2023年7月12日'));
       assert.deepEqual(joint.signature!.names, ['普洱市教育体育局', '普洱市财政局']);
+      // each with its seal note below it
+      const sealed = parseReply(lines(...head, '此复。', '普洱市教育体育局', '（盖章）', '普洱市财政局', '（盖章）', '2023年7月12日'));
+      assert.deepEqual(sealed.signature!.names, ['普洱市教育体育局', '普洱市财政局']);
     });
 
     it('finds the closing formulas clerks write', () => {

@@ -21,7 +21,7 @@ import { detectKind, isReportTitle } from './kind';
 import { readMarkup, unmasked } from './markup';
 import { matchMarker } from './numbering';
 import { buildReceipt } from './receipt';
-import { FOOT_WINDOW, type Facts, factsOf, HEAD_WINDOW, mayFollow, ROLES } from './roles';
+import { FOOT_WINDOW, type Facts, factsOf, HEAD_WINDOW, isNeutralRole, mayFollow, ROLES } from './roles';
 import { candidatesFor } from './candidates';
 import { rewrap, unwrapText } from './unwrap';
 
@@ -158,16 +158,21 @@ function parseUnchecked(text: string, options: ParseOptions): Reply {
     }
   }
 
-  // the signature: organs on consecutive lines (several sign a joint reply); of several such runs the
-  // one just above the date (organ names below it are a page's links or an attached form's)
+  // the signature: organs on consecutive lines (several sign a joint reply, perhaps each with its
+  // seal note below it); of several such runs the one just above the date (organ names below it are
+  // a page's links or an attached form's)
   const runs: number[][] = [];
+  let previous: BlockRole | undefined;
   chosen.forEach((role, i) => {
-    if (role !== 'signature') return;
-    if (chosen[i - 1] === 'signature') runs[runs.length - 1]!.push(i);
-    else runs.push([i]);
+    if (role === 'signature') {
+      if (previous === 'signature') runs[runs.length - 1]!.push(i);
+      else runs.push([i]);
+    }
+    if (!isNeutralRole(role)) previous = role;
   });
   const dateAt = chosen.findIndex((role) => role === 'date' || role === 'signatureDate');
-  const signing = runs.find((r) => r[r.length - 1]! + 1 === dateAt) ?? runs[0] ?? [];
+  const aboveDate = (run: readonly number[]): boolean => chosen.slice(run[run.length - 1]! + 1, dateAt).every(isNeutralRole);
+  const signing = runs.find((r) => r[r.length - 1]! < dateAt && aboveDate(r)) ?? runs[0] ?? [];
   let signature: Signature | undefined = signing.length === 0 ? undefined : {
     start: all[signing[0]!]!.start,
     end: all[signing[signing.length - 1]!]!.end,
