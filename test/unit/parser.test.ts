@@ -405,9 +405,13 @@ describe('parser', () => {
       assert.ok(r.headings.every((h) => lineOf(r, h.start) === 1));
     });
 
-    it('splits a heading that follows a sentence end without a blank', () => {
+    it('splits a heading that follows a sentence end without a blank, but not the items of a list the paragraph opened', () => {
       const r = parseReply('一、加强领导。成立工作专班。二、完善机制。建立会商制度。');
       assert.deepEqual(r.headings.map((h) => h.marker.text), ['一、', '二、']);
+      // a list after a colon inside the paragraph, its items ending in 。
+      for (const text of ['一、完善设施网络。主要做了以下工作：（1）新建服务站60个。（2）改造老旧设施32处。（3）引入专业机构运营。', '一、加强人才培养。主要措施是：（一）开展培训。（二）提高待遇。']) {
+        assert.deepEqual(parseReply(text).headings.map((h) => h.marker.text), ['一、'], text);
+      }
     });
 
     it('takes the next line for the title of a marker alone on its line or ending a line, but not across text or another marker', () => {

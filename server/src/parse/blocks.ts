@@ -12,7 +12,7 @@ import { dateElement, endsWithClosingFormula, matchFootMark, signatureAndDate } 
 import { analyseNames, matchAddressee, matchCategory, matchDocNumber, matchMark, matchTitleLine, organName } from './header';
 import { isBlankFormRow, JUNK_MAX_LINE, junkReason, opensWithMetadataLabel } from './junk';
 import { unmasked } from './markup';
-import { matchMarker } from './numbering';
+import { matchMarker, withOrdinal } from './numbering';
 import { opensWithYourItem, receiptScore } from './receipt';
 
 export interface Segmentation {
@@ -171,7 +171,8 @@ function segmentRest(text: string, folded: string, start: number, end: number, l
       const signed = tailAt - next <= SHORT_FOOT && signatureAt(text, folded, next, tailAt);
       const dated = depth === 0 && !signed ? signedDateEnd(text, folded, next, tailAt) : -1;
       const greeted = next < tailAt && next - segStart <= SHORT_FOOT && GREETING_END.test(folded.slice(segStart, next)) && matchAddressee(text, folded, segStart, next) !== undefined;
-      if (depth === 0 && (headingStartsAt(folded, next, tailAt) || signed || dated > 0 || greeted)) cut(next, next);
+      const heading = headingStartsAt(folded, next, tailAt) && !continuesInlineList(folded, segStart, next);
+      if (depth === 0 && (heading || signed || dated > 0 || greeted)) cut(next, next);
       if (dated > 0 && dated < tailAt) cut(dated, dated);
     } else if (ch === ':') {
       // `罗元代表:你提出的…`, `…现答复如下:近年来…` with no blank after the colon; and a head item
@@ -443,6 +444,20 @@ function signatureAt(text: string, folded: string, from: number, end: number): b
     return dateAt > pieceEnd && endsPiece(folded, matchDateAt(text, folded, dateAt, true)?.end, end);
   }
   return pieceEnd === end && signatureAndDate(text, folded, { start: from, end }) !== undefined;
+}
+
+/**
+ * Whether the numbered item at `at` goes on with a list that opened inside the piece before it
+ * (`主要做了以下工作：(1)新建服务站60个。(2)改造老旧设施32处。`): its previous number, written the
+ * same way, stands in `[segStart, at)` after a colon or a sentence end, not at the piece's start.
+ * Such items are one paragraph's list, not headings a page ran together.
+ */
+function continuesInlineList(folded: string, segStart: number, at: number): boolean {
+  const m = matchMarker(folded, at);
+  if (!m || m.ordinal < 2) return false;
+  const previous = withOrdinal(folded.slice(at, at + m.length), m.level, m.ordinal - 1);
+  const i = folded.lastIndexOf(previous, at - 1);
+  return i > segStart && /[:。!?;]/.test(folded.charAt(i - 1));
 }
 
 /** A numbering marker followed by text, not by a digit or % (2.5, 3%) or the end. */
