@@ -543,6 +543,10 @@ describe('parser', () => {
       assert.deepEqual(r.signature!.names, ['普洱市教育体育局']);
       const joint = parseReply(lines(...head, '此复。', '普洱市教育体育局', '普洱市财政局', '2023年7月12日'));
       assert.deepEqual(joint.signature!.names, ['普洱市教育体育局', '普洱市财政局']);
+      // each with the part it played
+      for (const organs of [['普洱市教育体育局（主办）', '普洱市财政局（会办）'], ['主办单位：普洱市教育体育局', '会办单位：普洱市财政局']]) {
+        assert.deepEqual(parseReply(lines(...head, '此复。', ...organs, '2023年7月12日')).signature?.names, ['普洱市教育体育局', '普洱市财政局'], organs[0]);
+      }
       // each with its seal note below it
       const sealed = parseReply(lines(...head, '此复。', '普洱市教育体育局', '（盖章）', '普洱市财政局', '（盖章）', '2023年7月12日'));
       assert.deepEqual(sealed.signature!.names, ['普洱市教育体育局', '普洱市财政局']);

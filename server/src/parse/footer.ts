@@ -85,14 +85,19 @@ export function isAttachmentItem(folded: string, block: Span): boolean {
   return s.length <= 80 && /^\d{1,2}[.、]/.test(s) && !/[。;!?]/.test(s);
 }
 
+/** A seal note after a signature or a date: `（盖章）`, `（印）`. */
 const SEAL = /[ \t]*\([ \t]*(盖章|印章|公章|签章|代章|章|印)[ \t]*\)$/;
+/** The part an organ of a joint reply played, before or after its name: `主办单位：…`, `…（会办）`. */
+const HANDLING_LABEL = /^(主办|会办|协办)(单位)?[ \t]*:[ \t]*/;
+const HANDLING_NOTE = /[ \t]*\([ \t]*(主办|会办|协办)(单位)?[ \t]*\)$/;
 
 /**
  * Organisation names alone on a line, as a signature: one, or several signing a joint reply side by
- * side (blank-separated). A seal note `（盖章）` after them is allowed.
+ * side (blank-separated). A seal note `（盖章）` after them is allowed, and in a joint reply the part
+ * each organ played (`江州市教育局（主办）`, `会办单位：江州市财政局`).
  */
 export function signatureNames(folded: string, span: Span): string[] | undefined {
-  const s = folded.slice(span.start, span.end).replace(SEAL, '');
+  const s = folded.slice(span.start, span.end).replace(SEAL, '').replace(HANDLING_NOTE, '').replace(HANDLING_LABEL, '');
   if (s.length === 0 || s.length > 60) return undefined;
   const one = organName(s, { start: 0, end: s.length });
   if (one && !/[ \t]/.test(s.trim())) return organNames(one);
