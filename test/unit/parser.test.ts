@@ -586,8 +586,10 @@ describe('parser', () => {
     it('finds the signature of an organ with two names, its second in brackets, and lists both', () => {
       const r = parseReply(lines(...head, '此复。', '江州市文化广电旅游局（江州市文物局）', '2025年6月30日'));
       assert.deepEqual([slice(r, r.signature), r.signature?.names], ['江州市文化广电旅游局（江州市文物局）', ['江州市文化广电旅游局', '江州市文物局']]);
-      // but a note in brackets is no second name
-      assert.equal(parseReply(lines(...head, '此复。', '江州市财政局（协办）', '2025年6月30日')).signature, undefined);
+      // but a note in brackets is no second name: the part the organ played is its own (see joint
+      // signatures), anything else makes no signature
+      assert.deepEqual(parseReply(lines(...head, '此复。', '江州市财政局（协办）', '2025年6月30日')).signature?.names, ['江州市财政局']);
+      assert.equal(parseReply(lines(...head, '此复。', '江州市财政局（草稿）', '2025年6月30日')).signature, undefined);
     });
 
     it('finds a signature with a character the page lost', () => {
