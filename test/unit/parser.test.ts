@@ -115,6 +115,15 @@ describe('parser', () => {
       assert.equal(title('厦门市教育局', '', '厦门市教育局对市政协第136号提案的答复'), '厦门市教育局对市政协第136号提案的答复');
     });
 
+    it('reads the lines naming the item below the title as the reply\'s own, the same lines above it as a page\'s record', () => {
+      const tail = ['韩雪梅代表：', '您提出的《关于加快农村公路建设的建议》收悉，现答复如下：'];
+      const own = parseReply(lines('江州市交通运输局关于第37号建议的答复', '江交建复〔2025〕37号', '代表团：临江代表团', '领衔代表：韩雪梅', ...tail));
+      assert.deepEqual(own.roles.slice(2, 4).map((b) => b.role), ['itemMark', 'itemMark']);
+      assert.deepEqual(own.junk, []);
+      const record = parseReply(lines('建议号：37号', '领衔代表：韩雪梅', '江州市交通运输局关于第37号建议的答复', ...tail));
+      assert.deepEqual(record.junk.map((j) => lineOf(record, j.start)), [1, 2]);
+    });
+
     it('finds the category before the addressee, at the end, and as a bare table mark', () => {
       assert.equal(parseReply(lines('答复类别：A类', '民进厦门市委：')).category!.value, 'A');
       assert.equal(parseReply(lines('答复类别：Ｂ类', '民进厦门市委：')).category!.value, 'B');

@@ -171,7 +171,7 @@ export type Paragraph = Block;
  */
 export type BlockRole =
   | 'junk' | 'other'
-  | 'issuer' | 'docNumber' | 'title' | 'titleMore' | 'subtitle' | 'category' | 'mark'
+  | 'issuer' | 'docNumber' | 'title' | 'titleMore' | 'subtitle' | 'category' | 'mark' | 'itemMark'
   | 'addressee' | 'greeting' | 'receipt'
   | 'opening' | 'body' | 'heading'
   | 'closing' | 'lateClosing'

@@ -8,7 +8,7 @@ import type { BlockRole, Candidate, Reply, RoleSpan } from '../core/model';
 
 /** Roles that may hold an element the parser could not be sure of. */
 const UNSURE: ReadonlySet<BlockRole> = new Set(['other', 'body', 'issuer', 'titleMore']);
-const HEAD: ReadonlySet<BlockRole> = new Set(['issuer', 'docNumber', 'title', 'titleMore', 'subtitle', 'category', 'mark', 'junk', 'other']);
+const HEAD: ReadonlySet<BlockRole> = new Set(['issuer', 'docNumber', 'title', 'titleMore', 'subtitle', 'category', 'mark', 'itemMark', 'junk', 'other']);
 const FOOT: ReadonlySet<BlockRole> = new Set(['signature', 'date', 'signatureDate', 'contact', 'annotation', 'attachment', 'copyTo', 'printLine', 'footCategory', 'footMark', 'lateClosing', 'closing', 'junk', 'other']);
 
 /** A short line of names with no role word (张三、李四：): an addressee that lost 委员 or 代表. */

@@ -114,14 +114,22 @@ const PUBLICITY = /^\(?[ \t]*(是否(同意)?公开[ \t]*:.{0,6}|同意公开|�
  */
 const HANDLING = /^(\d{6}|(绝密|机密|秘密)([ \t]*★[ \t]*\S{0,6})?|特急|加急|平急|特提)$/;
 
-export type MarkKind = 'approver' | 'publicity' | 'handling';
+/**
+ * The item answered, as some offices head a reply below its title and number: `代表团：临江代表团`,
+ * `领衔代表：韩雪梅`, `提案号：第45号` (a page's record of the item above the reply has the same labels:
+ * roles.ts tells them apart by where they stand).
+ */
+const ITEM = /^(代[ \t]*表[ \t]*团|领衔代表|领衔人|提案人|提案号|建议号|议案号|建议人|提出人)[ \t]*:[ \t]*\S.{0,30}$/;
 
-/** An approver, publicity or handling mark filling the block. */
+export type MarkKind = 'approver' | 'publicity' | 'handling' | 'item';
+
+/** An approver, publicity, handling or item mark filling the block. */
 export function matchMark(folded: string, block: Span): MarkKind | undefined {
   const s = folded.slice(block.start, block.end);
   if (APPROVER.test(s)) return 'approver';
   if (PUBLICITY.test(s)) return 'publicity';
   if (HANDLING.test(s)) return 'handling';
+  if (ITEM.test(s)) return 'item';
   return undefined;
 }
 

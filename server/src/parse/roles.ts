@@ -126,7 +126,8 @@ export const ROLES: readonly RoleSpec[] = [
   // the document's
   // (a labelled line of the foot that a page's table lists too, `公开方式：主动公开`, is the foot's below
   // the reply and the table's above it)
-  { role: 'junk', phase: 'neutral', repeats: true, score: (f) => (f.junk ? (f.footMark ? 2 : 6) : !f.valueOf ? NO : f.docNumber && isNumberLabel(f.valueOf) ? 6 : 3) },
+  // (and so is a line naming the item below the title, `领衔代表：韩雪梅`, and the page's record above it)
+  { role: 'junk', phase: 'neutral', repeats: true, score: (f) => (f.junk ? (f.footMark || f.mark === 'item' ? 2 : 6) : !f.valueOf ? NO : f.docNumber && isNumberLabel(f.valueOf) ? 6 : 3) },
   // a paragraph left unexplained costs: a reading that calls real body text page furniture is worse
   { role: 'other', phase: 'neutral', repeats: true, score: (f) => (f.heading || (f.text.length >= 30 && SENTENCE.test(f.text)) ? -1.5 : 0) },
   // ---- the head: letterhead, document number, title (1–3 lines) and subtitle, category, marks
@@ -137,7 +138,9 @@ export const ROLES: readonly RoleSpec[] = [
   { role: 'issuer', phase: 'head', repeats: false, score: (f) => (f.organ && !f.addressee?.colon ? 1 : NO) },
   { role: 'subtitle', phase: 'head', repeats: true, follows: ['title', 'titleMore', 'subtitle'], score: (f) => (f.text.length <= 60 && SUBTITLE.test(f.text) ? 2 : NO) },
   { role: 'category', phase: 'head', repeats: false, score: (f) => (f.category ? 4 : NO) },
-  { role: 'mark', phase: 'head', repeats: true, score: (f) => (f.mark ? 3 : NO) },
+  { role: 'mark', phase: 'head', repeats: true, score: (f) => (f.mark && f.mark !== 'item' ? 3 : NO) },
+  // the item answered, below the title or the number (above them the same lines are a page's record)
+  { role: 'itemMark', phase: 'head', repeats: true, follows: ['docNumber', 'title', 'titleMore', 'subtitle', 'category', 'mark', 'itemMark'], score: (f) => (f.mark === 'item' ? 3 : NO) },
   // ---- the addressee, a greeting, the receipt line
   { role: 'addressee', phase: 'addressee', repeats: false, score: addresseeScore },
   { role: 'greeting', phase: 'greeting', repeats: false, follows: ['addressee'], score: (f) => (GREETING.test(f.text) ? 3 : NO) },
