@@ -230,6 +230,13 @@ describe('parser', () => {
       ['江州市第十七届人大代表林书瑶：', ['江州市第十七届人大代表林书瑶'], 'person', 'deputy'],
       ['江州市人大代表团：', ['江州市人大代表团'], 'body', 'other'],
       ['民进青川县总支：', ['民进青川县总支'], 'body', 'other'],
+      // … or as the one who leads the item
+      ['领衔代表韩雪梅：', ['领衔代表韩雪梅'], 'person', 'deputy'],
+      // a greeting glued to the names before the colon
+      ['韩雪梅代表您好：', ['韩雪梅代表'], 'person', 'deputy'],
+      ['尊敬的林书瑶委员您好：', ['林书瑶委员'], 'person', 'member'],
+      // all of them
+      ['各位代表：', ['各位代表'], 'persons', 'deputy'],
     ];
     for (const [line, names, form, role] of cases) {
       it(`reads “${line}”`, () => {

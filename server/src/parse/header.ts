@@ -275,15 +275,16 @@ export function proposalKeys(ref: ProposalNumberRef): string[] {
 // ---------------------------------------------------------------- addressee
 
 const PERSON_SUFFIX = /(委员|代表|同志|先生|女士|老师|主任|主席|会长|秘书长|院长|局长|书记|议员)$/;
-/** A group of people: `曹芝萓等4位委员`, `王娟等10名代表`, `姜欣(等10位)代表`, `李正乔等代表`, `李正乔代表等`, `李正乔委员等3人`. */
-const PERSONS_GROUP = /等[ \t]*[\d一二三四五六七八九十]*[ \t]*[名位人]?\)?[ \t]*(委员|代表|同志)$|(委员|代表|同志)[ \t]*等([ \t]*[\d一二三四五六七八九十]+[ \t]*[名位人])?$/;
+/** A group of people: `曹芝萓等4位委员`, `王娟等10名代表`, `姜欣(等10位)代表`, `李正乔等代表`, `李正乔代表等`, `李正乔委员等3人`, `各位代表`. */
+const PERSONS_GROUP = /等[ \t]*[\d一二三四五六七八九十]*[ \t]*[名位人]?\)?[ \t]*(委员|代表|同志)$|(委员|代表|同志)[ \t]*等([ \t]*[\d一二三四五六七八九十]+[ \t]*[名位人])?$|^各位[ \t]*(委员|代表|同志)$/;
 /** The role word that tells members (委员) from deputies (代表), perhaps before the group's 等. */
 const ROLE_WORD = /(委员|代表)\)?([ \t]*等([ \t]*[\d一二三四五六七八九十]+[ \t]*[名位人])?)?$/;
 /**
- * A member or deputy addressed with the role word before the name, after the body they sit in:
- * `市政协委员林书瑶`, `江州市第十七届人大代表林书瑶` (the name 2–4 characters; not 委员会 or 代表团).
+ * A member or deputy addressed with the role word before the name, after the body they sit in or
+ * as the one who leads the item: `市政协委员林书瑶`, `江州市第十七届人大代表林书瑶`, `领衔代表韩雪梅`
+ * (the name 2–4 characters; not 委员会 or 代表团).
  */
-const ROLE_BEFORE_NAME = /(?:政协|人大|人民代表大会|委员会)(委员(?!会)|代表(?!团))\p{Script=Han}{2,4}$/u;
+const ROLE_BEFORE_NAME = /(?:政协|人大|人民代表大会|委员会|领衔)(委员(?!会)|代表(?!团))\p{Script=Han}{2,4}$/u;
 /** Words no addressee holds: a title's or a sentence's. */
 const NOT_NAMES = /关于|答复|报告|通知|意见|《|》|提出|收悉|如下|的建议|的提案|”的|\d{3,}|[。;!?]/;
 /** What may come before an addressee's names: 尊敬的, or 致 (`致林灵委员：`) but not the 致 of 致公党. */
@@ -347,13 +348,15 @@ const CUT_ROLE = /(?<=\p{Script=Han}{2}|等)(代|表|员)$/u;
 
 /**
  * An addressee at the start of `[start, end)`: names, then a colon (or a comma, a full stop, or
- * nothing), then perhaps a greeting (您好！). It must fill the span; `rest` text after a colon is
+ * nothing), then perhaps a greeting (您好！), or the greeting glued to the names before the colon
+ * (`韩雪梅代表您好：`). It must fill the span; `rest` text after a colon is
  * the splitter's business.
  */
 export function matchAddressee(text: string, folded: string, start: number, end: number): AddresseeMatch | undefined {
   const s = folded.slice(start, end);
   if (s.length > 90) return undefined;
-  const m = /^[ \t]*([^:;。]+?)[ \t]*([:,;。]?)[ \t]*((?:您们|你们|您|你)好[!.。]?)?[ \t]*$/.exec(s);
+  // (the greeting after the mark, or before it: `韩雪梅代表您好：`)
+  const m = /^[ \t]*([^:;。]+?)[ \t]*(?:(?:您们|你们|您|你)好)?[ \t]*([:,;。]?)[ \t]*((?:您们|你们|您|你)好[!.。]?)?[ \t]*$/.exec(s);
   if (!m) return undefined;
   // people addressed one by one may be parted by commas (`张三委员，李四委员：`); not a body: a clause
   // before an organisation's name is a sentence run into a signature (`…关心和支持，厦门市教育局`)
