@@ -544,14 +544,15 @@ describe('parser', () => {
       assert.equal(slice(r, r.copyTo), '抄送：市政协提案委员会。');
     });
 
-    it('names a date a page or a scan damaged as the candidate for the missing date, and reads a date with a seal note', () => {
+    it('names a date a page or a scan damaged as the candidate for the missing date, and reads a date with a seal note or its weekday', () => {
       for (const damaged of ['2025年6月□日', '2025年?月20日', '2025年6月20曰', '2O25年6月20日', '二〇二五年六月□日', '2025年月日']) {
         const r = parseReply(lines(...head, '此复。', '厦门市教育局', damaged));
         assert.equal(r.date, undefined, damaged);
         assert.equal(slice(r, r.candidates.date), damaged);
       }
-      const sealed = parseReply(lines(...head, '此复。', '厦门市教育局', '2025年6月20日（印）'));
-      assert.deepEqual(sealed.date?.value, { year: 2025, month: 6, day: 20 });
+      for (const dated of ['2025年6月20日（印）', '2025年6月20日周五', '2025年6月20日 星期五']) {
+        assert.deepEqual(parseReply(lines(...head, '此复。', '厦门市教育局', dated)).date?.value, { year: 2025, month: 6, day: 20 }, dated);
+      }
     });
 
     it('takes the organs just above the date for the signature, not organ names below it', () => {
