@@ -94,8 +94,11 @@ const BORDER = /^[|\-=_*~·•#>\s]+$/;
  * 7.5), `-2-`, `第 1 页 共 3 页`, `1/3`.
  */
 const PAGE_NUMBER = /^-{1,2}[ \t]*\d{1,3}[ \t]*-{1,2}$|^[—–][ \t]*\d{1,3}[ \t]*[—–]$|^第[ \t]*\d{1,3}[ \t]*页([ \t,，/]*共[ \t]*\d{1,3}[ \t]*页)?$|^\d{1,3}[ \t]*\/[ \t]*\d{1,3}$/;
-/** A list item of a page's side panel: `• 2025-07-02` (replies themselves use no bullets). */
-const BULLET_ITEM = /^[•·][ \t]*\S.{0,58}$/;
+/**
+ * A list item of a page's side panel: `• 2025-07-02`, `· 关于…的通知`, a date or a link's title — not a
+ * reply's own bulleted point, which has clauses (`· 加快站点布局，计划新建招呼站46个`).
+ */
+const BULLET_ITEM = /^[•·][ \t]*\S[^,;]{0,58}$/;
 /** Where the page sits in its site: `首页 > 政务公开 > 建议提案办理`. */
 const BREADCRUMB = /^.{0,20}([>»›]).{1,30}\1/;
 
