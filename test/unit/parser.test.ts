@@ -237,6 +237,8 @@ describe('parser', () => {
       ['尊敬的林书瑶委员您好：', ['林书瑶委员'], 'person', 'member'],
       // all of them
       ['各位代表：', ['各位代表'], 'persons', 'deputy'],
+      // spaced out to the page's width, one character at a time
+      ['罗 明 远 委 员：', ['罗明远委员'], 'person', 'member'],
     ];
     for (const [line, names, form, role] of cases) {
       it(`reads “${line}”`, () => {

@@ -340,6 +340,9 @@ export interface AddresseeMatch extends NamesInfo {
   readonly roleCut?: Addressee['roleCut'];
 }
 
+/** Characters spaced out one by one: `罗 明 远 委 员`. */
+const SPACED_OUT = /^\p{Script=Han}([ \t]+\p{Script=Han}){3,}$/u;
+
 /**
  * A role word a page cut short, ending names that are long enough without it: 代 or 表 of 代表, 员
  * of 委员 (`伏正洪代`, `马青、周丽等员`). Not 委, which ends a body's name (`市发改委`).
@@ -361,8 +364,9 @@ export function matchAddressee(text: string, folded: string, start: number, end:
   // people addressed one by one may be parted by commas (`张三委员，李四委员：`); not a body: a clause
   // before an organisation's name is a sentence run into a signature (`…关心和支持，厦门市教育局`)
   if (m[1]!.includes(',') && !m[1]!.split(',').every((p) => ['person', 'persons'].includes(analyseNames(p)?.form ?? ''))) return undefined;
-  // names whose role word lost a character, before a colon: read with the word whole
-  const asWritten = analyseNames(m[1]!);
+  // names whose role word lost a character, before a colon: read with the word whole; names spaced
+  // out to the width of the page (`罗 明 远 委 员：`) are read without the blanks
+  const asWritten = analyseNames(SPACED_OUT.test(m[1]!) ? m[1]!.replace(/[ \t]+/g, '') : m[1]!);
   const cut = asWritten || m[2] !== ':' ? null : CUT_ROLE.exec(m[1]!);
   const role = cut ? (cut[1] === '员' ? '委员' : '代表') : undefined;
   const info = cut ? analyseNames(m[1]!.slice(0, cut.index) + role) : asWritten;
