@@ -96,6 +96,8 @@ describe('quick fixes', () => {
     assert.equal(fix(L('普洱市教育体育局答复函 | ||||', '林灵委员：'), 'pasted-junk'), L('普洱市教育体育局答复函', '林灵委员：'));
     // a page's metadata table copied cell by cell goes in one fix, with the blank lines inside it
     assert.equal(fix(L('索引号', 'XM-2025-01', '', '发布机构', '市教育局', '关于第12号提案的答复', '林灵委员：'), 'pasted-junk'), L('关于第12号提案的答复', '林灵委员：'));
+    // a Markdown draft's marks go
+    assert.equal(fix(L('林灵委员：', '**厦门市教育局**'), 'pasted-junk'), L('林灵委员：', '厦门市教育局'));
     // a line's markup turns into its plain text; a line of markup alone goes
     assert.equal(fix(L('<p>您提出的&ldquo;关于X的建议&rdquo;收悉。</p>', '林灵委员：'), 'pasted-junk'), L('您提出的“关于X的建议”收悉。', '林灵委员：'));
     assert.equal(fix(L('林灵委员：', '<div class="x">', '您提出的建议收悉。'), 'pasted-junk'), L('林灵委员：', '您提出的建议收悉。'));

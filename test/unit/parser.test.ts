@@ -878,6 +878,17 @@ describe('parser', () => {
       }
     });
 
+    it('reads past a Markdown draft\'s bold and heading marks at the start of a line, not a page\'s masks of names', () => {
+      const r = parseReply(lines('## 关于第12号提案的答复', '**林灵委员：**', '您提出的《关于教育的建议》收悉，现答复如下：', '**一、加强领导。**成立工作专班。', '此复。', '**厦门市教育局**', '**2025年5月20日**'));
+      assert.deepEqual(r.junk.map((j) => [lineOf(r, j.start), r.text.slice(j.start, j.end), j.reason]), [
+        [1, '## ', 'markdown'], [2, '**', 'markdown'], [2, '**', 'markdown'], [4, '**', 'markdown'], [4, '**', 'markdown'],
+        [6, '**', 'markdown'], [6, '**', 'markdown'], [7, '**', 'markdown'], [7, '**', 'markdown'],
+      ]);
+      assert.deepEqual([r.title?.text, r.addressee?.names, r.measures.length, r.signature?.names, r.date?.value.day], ['关于第12号提案的答复', ['林灵委员'], 1, ['厦门市教育局'], 20]);
+      // masks inside a line, and one that opens it, are text
+      for (const line of ['张**、李**代表：', '***委员会：']) assert.deepEqual(parseReply(lines(line, '你们提出的建议收悉。')).junk, [], line);
+    });
+
     it('reads a site footer after the reply as furniture, not as a signature that lost its organ word', () => {
       const body = lines('林灵委员：', '您提出的《关于教育的建议》收悉，现答复如下：', '一、加强领导。', '感谢您对教育工作的关心和支持。');
       const footer = ['扫码查看手机版', '主办单位：某市人民政府办公室  承办单位：某市大数据中心', '网站标识码：3502000001  闽ICP备05012345号'];

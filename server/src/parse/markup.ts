@@ -1,7 +1,7 @@
 /**
- * Web-page markup pasted with a reply: HTML tags (`<p>`, `<br/>`, `<span style="…">`), comments and
+ * Markup pasted with a reply: HTML tags (`<p>`, `<br/>`, `<span style="…">`), comments and
  * character references (`&nbsp;`, `&ldquo;`, `&#12290;`) — what a page's source or a site editor's
- * HTML view gives. The parser reads past it: in the folded text each piece is blanks, so that
+ * HTML view gives — and a Markdown draft's bold and heading marks. The parser reads past it: in the folded text each piece is blanks, so that
  * offsets stay those of the document and no recogniser, rule or fix finds anything inside it (a
  * reference's character there would stand where the text has the reference's `;`). Each piece is
  * page junk, with the plain text a fix puts in its place.
@@ -21,6 +21,25 @@ const SPLIT_TAG = `<\\/?(?:[A-Za-z][^<>\\r\\n]{0,400})?${TAG}[^<>\\r\\n]{0,400}>
  * a second `<`: a paste of `<!--<!--…` costs a few steps per character.
  */
 const MARKUP = new RegExp(`${TAG}|${SPLIT_TAG}|<!--[^<>\\r\\n]{0,2000}?-->|&(?:#\\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,9});`, 'g');
+
+/**
+ * Markdown that a draft written in a chat or a Markdown editor carries: bold that opens a line
+ * (`**一、加强统筹**`, `**青川县交通运输局**`) and a heading's marks (`## 一、加强统筹`). Only at the
+ * start of a line: `**` inside one is as likely a published page's mask of a name (`张**、李**代表`).
+ */
+const MARKDOWN = /^([ \t\u3000]*)(?:\*\*(?=[^*\s])[^*\r\n]{1,200}?\*\*|((?:#{1,6}[ \t]+)+)(?=\S))/gm;
+
+/** The Markdown marks of a text (see MARKDOWN), in order: the bold's two `**`, a heading's `#` and its blank. */
+function markdownPieces(text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  MARKDOWN.lastIndex = 0;
+  for (let m = MARKDOWN.exec(text); m && out.length < MARKUP_MAX_PIECES; m = MARKDOWN.exec(text)) {
+    const at = m.index + m[1]!.length;
+    if (m[2]) out.push({ start: at, end: at + m[2].length });
+    else out.push({ start: at, end: at + 2 }, { start: m.index + m[0].length - 2, end: m.index + m[0].length });
+  }
+  return out;
+}
 
 /** The named references a pasted reply holds; another name is left as text. */
 const NAMED: Readonly<Record<string, string>> = {
@@ -74,19 +93,33 @@ export interface MarkupReading {
   readonly junk: JunkSpan[];
 }
 
-/** Reads past the markup of a text: the folded text to parse, and the markup as junk. */
+/** Reads past the markup of a text (HTML and Markdown): the folded text to parse, and the markup as junk. */
 export function readMarkup(text: string, folded: string, lines: readonly LineInfo[]): MarkupReading {
-  if (!text.includes('<') && !text.includes('&')) return { folded, junk: [] };
-  const pieces: Array<{ start: number; end: number; line: number; plainText: string }> = [];
-  let line = 0;
+  const html = text.includes('<') || text.includes('&');
+  const markdown = text.includes('**') || text.includes('#');
+  if (!html && !markdown) return { folded, junk: [] };
+  const found: Array<{ start: number; end: number; plainText: string; reason: string }> = [];
   MARKUP.lastIndex = 0;
-  for (let m = MARKUP.exec(text); m && pieces.length < MARKUP_MAX_PIECES; m = MARKUP.exec(text)) {
+  for (let m = html ? MARKUP.exec(text) : null; m && found.length < MARKUP_MAX_PIECES; m = MARKUP.exec(text)) {
     const plainText = plainTextOf(m[0]);
-    if (plainText === undefined) continue;
-    const start = m.index;
-    const end = start + m[0].length;
-    while (line + 1 < lines.length && lines[line + 1]!.start <= start) line++;
-    pieces.push({ start, end, line, plainText });
+    if (plainText !== undefined) found.push({ start: m.index, end: m.index + m[0].length, plainText, reason: 'html-markup' });
+  }
+  if (markdown) {
+    // (a Markdown mark inside an HTML piece is the piece's; both lists are in order)
+    const htmlCount = found.length;
+    let h = 0;
+    for (const p of markdownPieces(text)) {
+      while (h < htmlCount && found[h]!.end <= p.start) h++;
+      if (h < htmlCount && found[h]!.start <= p.start) continue;
+      found.push({ ...p, plainText: '', reason: 'markdown' });
+    }
+    found.sort((a, b) => a.start - b.start);
+  }
+  const pieces: Array<{ start: number; end: number; line: number; plainText: string; reason: string }> = [];
+  let line = 0;
+  for (const p of found) {
+    while (line + 1 < lines.length && lines[line + 1]!.start <= p.start) line++;
+    pieces.push({ ...p, line });
   }
   if (pieces.length === 0) return { folded, junk: [] };
   const masked = blankOut(folded, pieces);
@@ -100,7 +133,7 @@ export function readMarkup(text: string, folded: string, lines: readonly LineInf
       while (n < pieces.length && pieces[n]!.line === p.line && pieces[n]!.plainText.trim() === '') n++;
       wholeLine = rest.start >= rest.end && (n === pieces.length || pieces[n]!.line !== p.line);
     }
-    return { ...p, reason: 'html-markup', wholeLine };
+    return { ...p, wholeLine };
   });
   return { folded: masked, junk };
 }

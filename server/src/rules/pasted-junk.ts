@@ -18,8 +18,8 @@ export const rule = defineRule({
   defaultSeverity: 'warning',
   title: { zh: '粘贴带入的网页残留', en: 'Web-page junk pasted in' },
   description: {
-    zh: '从网页复制答复时带入的发布时间、浏览次数、分享按钮、备案号、表格边框等文字，从网页源码带入的标记（<p>、&nbsp;、&ldquo; 等，每行报告一次），从打印稿或 PDF 带入的页码（“— 1 —”），以及看不见的零宽空格、软连字符、文字方向控制符和控制字符（每行报告一次），不属于答复，应删除或转为纯文本。连续几行同类的残留（如逐格复制的网页信息表）合并报告一次。“清理粘贴文本”命令可一次清理。',
-    en: 'Publication times, view counts, share buttons, registration numbers and table borders copied from a web page, markup from a page\'s source (<p>, &nbsp;, &ldquo; …, reported once per line), page numbers (“— 1 —”) copied from a printout or a PDF, and invisible zero-width spaces, soft hyphens, text-direction controls and control characters (reported once per line), are not part of the reply: delete them or turn them into plain text. Consecutive lines of one kind (a page\'s metadata table copied cell by cell) are reported once. The “clean up pasted text” command does it all at once.',
+    zh: '从网页复制答复时带入的发布时间、浏览次数、分享按钮、备案号、表格边框等文字，从网页源码带入的标记（<p>、&nbsp;、&ldquo; 等）和 Markdown 草稿的行首加粗与标题符号（**、##，每行报告一次），从打印稿或 PDF 带入的页码（“— 1 —”），以及看不见的零宽空格、软连字符、文字方向控制符和控制字符（每行报告一次），不属于答复，应删除或转为纯文本。连续几行同类的残留（如逐格复制的网页信息表）合并报告一次。“清理粘贴文本”命令可一次清理。',
+    en: 'Publication times, view counts, share buttons, registration numbers and table borders copied from a web page, markup from a page\'s source (<p>, &nbsp;, &ldquo; …) and a Markdown draft\'s bold and heading marks at the start of a line (**, ##; reported once per line), page numbers (“— 1 —”) copied from a printout or a PDF, and invisible zero-width spaces, soft hyphens, text-direction controls and control characters (reported once per line), are not part of the reply: delete them or turn them into plain text. Consecutive lines of one kind (a page\'s metadata table copied cell by cell) are reported once. The “clean up pasted text” command does it all at once.',
   },
   sources: [
     { kind: 'corpus', note: { zh: '网上公开的答复页面均夹带此类文字。', en: 'Published reply pages all carry such text.' } },
@@ -30,11 +30,11 @@ export const rule = defineRule({
     const junk = reply.junk;
     for (let k = 0; k < junk.length; k++) {
       const j = junk[k]!;
-      if (j.reason === 'html-markup' || j.reason === 'invisible-character') {
+      if (j.reason === 'html-markup' || j.reason === 'markdown' || j.reason === 'invisible-character') {
         // the markup of one line is one finding, and so are its invisible characters
         let last = k;
         while (last + 1 < junk.length && junk[last + 1]!.reason === j.reason && junk[last + 1]!.line === j.line) last++;
-        if (j.reason === 'html-markup') reportMarkup(ctx, junk.slice(k, last + 1));
+        if (j.reason !== 'invisible-character') reportMarkup(ctx, junk.slice(k, last + 1));
         else reportInvisible(ctx, junk.slice(k, last + 1));
         k = last;
         continue;
@@ -85,12 +85,13 @@ function reportMarkup(ctx: Parameters<typeof rule.check>[0], spans: readonly Jun
   // one edit from the first piece to the last, with the text between them kept
   const plain = spans.map((s, k) => (k === 0 ? '' : reply.text.slice(spans[k - 1]!.end, s.start)) + (s.plainText ?? '')).join('');
   const edits = spans.every((s) => s.wholeLine) ? [deleteLines(reply, { start: first.start, end: last.end })] : [{ start: first.start, end: last.end, newText: plain }];
+  const what = first.reason === 'markdown' ? { zh: '处 Markdown 标记', en: 'Markdown marks' } : { zh: '处网页源码标记', en: 'web-page markup' };
   ctx.report({
     start: first.start,
     end: last.end,
     message: {
-      zh: `本行有 ${spans.length} 处网页源码标记（如“${sample}”），不属于答复内容，应转为纯文本。`,
-      en: `This line has ${spans.length} piece(s) of web-page markup (e.g. “${sample}”), which is not part of the reply; turn it into plain text.`,
+      zh: `本行有 ${spans.length} ${what.zh}（如“${sample}”），不属于答复内容，应转为纯文本。`,
+      en: `This line has ${spans.length} piece(s) of ${what.en} (e.g. “${sample}”), which is not part of the reply; turn it into plain text.`,
     },
     fixes: [{ title: { zh: '将本行的网页标记转为纯文本', en: 'Turn the line\'s markup into plain text' }, edits }],
   });
