@@ -901,9 +901,11 @@ describe('parser', () => {
       assert.deepEqual(own.junk, []);
     });
 
-    it('reads a page\'s counters and its English widgets as furniture', () => {
-      const r = parseReply(lines('下载次数：15', '（浏览 125 次）', 'Print | Close', '林灵委员：', '您提出的《关于教育的建议》收悉，现答复如下：'));
-      assert.deepEqual(r.junk.map((j) => [lineOf(r, j.start), j.reason]), [[1, 'web-metadata'], [2, 'web-metadata'], [3, 'share-widget']]);
+    it('reads a page\'s counters, its English widgets and a public account\'s article furniture as furniture', () => {
+      const r = parseReply(lines('下载次数：15', '（浏览 125 次）', 'Print | Close', '2025年06月26日 18:30 江州发布', '点击蓝字 关注我们', '林灵委员：', '您提出的《关于教育的建议》收悉，现答复如下：', '—END—', '往期推荐'));
+      assert.deepEqual(r.junk.map((j) => [lineOf(r, j.start), j.reason]), [[1, 'web-metadata'], [2, 'web-metadata'], [3, 'share-widget'], [4, 'web-metadata'], [5, 'share-widget'], [8, 'share-widget'], [9, 'share-widget']]);
+      // the words in a numbered heading are the reply's
+      assert.deepEqual(parseReply(lines('林灵委员：', '您提出的《关于教育的建议》收悉，现答复如下：', '三、推进阅读原文献工作')).junk, []);
     });
 
     it('reads page numbers of a printout or a PDF and download links as furniture', () => {

@@ -6,6 +6,8 @@
  * a page timestamp; a widget word stands alone.
  */
 
+import { matchMarker } from './numbering';
+
 /** Labels of a page's counters, whose value is a number. */
 const COUNTER_LABELS = ['浏览次数', '浏览量', '浏览', '访问次数', '访问量', '阅读次数', '阅读量', '阅读', '点击数', '点击次数', '点击量', '点击', '下载次数', '下载量'];
 
@@ -75,8 +77,8 @@ function isMetadataRow(line: string): boolean {
  * (`联系人:… 电话:…`, `地址:… 邮编:…`, `主办单位:… 协办单位:…`, `目标任务:… 牵头单位:…`).
  */
 const LABEL_VALUE = /(?:^|[\s|])(\p{Script=Han}{2,6})[ \t]*:[ \t]*\S/gu;
-/** A page's timestamp: 2019-10-30 04:10. */
-const TIMESTAMP = /\d{4}[-/]\d{1,2}[-/]\d{1,2}[ \t]*\d{1,2}:\d{2}/;
+/** A page's timestamp: 2019-10-30 04:10, 2025年06月26日 18:30. */
+const TIMESTAMP = /\d{4}([-/]|年)\d{1,2}([-/]|月)\d{1,2}日?[ \t]*\d{1,2}:\d{2}/;
 
 /** A site's footer: its registrations and copyright, and the row naming who hosts and who runs it (`主办单位:… 承办单位:…`). */
 const SITE_FOOTER = /公网安备|ICP备|网站标识码|版权所有|Copyright|©|技术支持:|网站地图|联系我们|建议使用.{0,20}浏览器|分辨率|主办(单位)?[ \t]*:[^:]{2,40}(承办|运维|维护)(单位)?[ \t]*:/i;
@@ -86,6 +88,8 @@ const SITE_FOOTER = /公网安备|ICP备|网站标识码|版权所有|Copyright|
  */
 const WIDGET = /^[【[]?(分享到|分享功能|分享|扫一扫|扫码查看手机版|查看手机版|手机版|扫码阅读|打印本页|打印|关闭窗口|关闭本页|关闭|收藏|返回顶部|返回首页|返回|上一篇|下一篇|相关链接|相关文章|相关阅读|相关新闻|相关文件|附件下载|原文下载|下载原文|PDF下载|下载PDF|详细查看|放大|缩小|无障碍(浏览|阅读)?|长者模式|关怀版|适老化|繁体版|繁體|简体版|English|Print|Close)[】\]]?(?=$|[\s:|【[(])/;
 const SCAN_TO_READ = /扫一扫|在手机上(查看|打开|阅读)|手机扫码|微信扫/;
+/** What a public account's article puts around a text: `点击蓝字关注我们`, `阅读原文`, `往期推荐`, `—END—`. */
+const ARTICLE_WIDGET = /^.{0,10}(点击.{0,4}蓝字|长按识别|识别二维码|阅读原文|往期推荐|往期回顾|点个?[“"]?在看)|^[-—–]*[ \t]*END[ \t]*[-—–]*$/;
 const WIDGET_ROW = /^[【[](打印|关闭|字体|收藏|大|返回)|\[[ \t]*(大|中|小)[ \t]*\]/;
 const EDITOR_NOTE = /^\([ \t]*(编辑|责任编辑|来源|作者|审核|校对)[ \t]*:/;
 const BORDER = /^[|\-=_*~·•#>\s]+$/;
@@ -129,12 +133,14 @@ export function junkReason(line: string): JunkReason | undefined {
   if (line.length > JUNK_MAX_LINE || SENTENCE_END.test(line) || isBlankFormRow(line)) return undefined;
   if (BORDER.test(line)) return 'table-border';
   if (PAGE_NUMBER.test(line)) return 'page-number';
+  // a numbered heading is the reply's, whatever page word it holds (`三、推进阅读原文献工作`)
+  if (matchMarker(line, 0)) return undefined;
   if (isMetadataRow(line) || EDITOR_NOTE.test(line) || TIMESTAMP.test(line) || BULLET_ITEM.test(line) || BREADCRUMB.test(line)) return 'web-metadata';
   const pairs = [...line.matchAll(LABEL_VALUE)];
   if (pairs.length >= 2 && pairs.some((m) => LABELS.has(m[1]!))) return 'web-metadata';
   if (/(浏览次数|阅读次数|点击数|访问量|浏览量|下载次数)[ \t]*:?[ \t]*\d+|^\([ \t]*(浏览|阅读|点击)[ \t]*\d+[ \t]*次[ \t]*\)$/.test(line)) return 'web-metadata';
   if (SITE_FOOTER.test(line)) return 'site-footer';
-  if (WIDGET.test(line) || WIDGET_ROW.test(line) || SCAN_TO_READ.test(line)) return 'share-widget';
+  if (WIDGET.test(line) || WIDGET_ROW.test(line) || SCAN_TO_READ.test(line) || (line.length <= 40 && ARTICLE_WIDGET.test(line))) return 'share-widget';
   return undefined;
 }
 
