@@ -310,12 +310,21 @@ export const NO_LINE_START = /^[、,。;:!?”’)》〕]/;
  */
 const GOES_ON = /[、《“‘]$/;
 
+/** A name's first character alone before a gap: at the start, after 、 or a salutation (`张`, `张三、李`, `尊敬的王`). */
+const NAME_START = /(^|[、,]|^尊敬的|^致)\p{Script=Han}$/u;
+/** The rest of a two-character name after the gap, and what follows names (`三委员`, `四代表`, `明等`). */
+const NAME_REST = /^\p{Script=Han}[ \t]*([、,:等]|委员|代表|同志)/u;
+/** A role after the gap that ends the names (`委员：`, `代表等：`). */
+const ROLE_REST = /^(委员|代表|同志)[ \t]*(等[^:]{0,6})?:/;
+
 /**
- * A two-character name spaced out to the width of three (`张　三委员：`, `张三、李　四代表：`,
- * `尊敬的王　伟代表：`, `张　明等委员：`), a role spaced from the names (`张明 委员：`), or a
- * salutation before the names, around a gap (`before|after`): no break.
+ * Whether a gap lies inside an addressee's names: a two-character name spaced out to the width of
+ * three (`张　三委员：`, `张三、李　四代表：`, `尊敬的王　伟代表：`, `张　明等委员：`), a role spaced
+ * from the names (`张明 委员：`), or a salutation before them (`尊敬的 王伟代表：`).
  */
-const SPACED_NAME = /(^|[、,]|^尊敬的|^致)\p{Script=Han}\|\p{Script=Han}[ \t]*([、,:等]|委员|代表|同志)|\|(委员|代表|同志)[ \t]*(等[^:]{0,6})?:|^(尊敬的|致)\|/u;
+function insideNames(before: string, after: string): boolean {
+  return (NAME_START.test(before) && NAME_REST.test(after)) || ROLE_REST.test(after) || before === '尊敬的' || before === '致';
+}
 
 /** Labels that open an element of their own: contact, copy-to, annotation, approver. */
 export const OWN_LINE_LABEL = /^(\(?[ \t]*(联[ \t]*系|此件)|抄[ \t]*(送|报)[ \t]*:|签[ \t]*发[ \t]*人|领导(署名|签名|签发)|审[ \t]*核[ \t]*人|经[ \t]*办[ \t]*人|承办(负责)?人|直接经办人)/;
@@ -330,8 +339,8 @@ const HEAD_GLUED = new RegExp(`(${TITLE_WORDS})(\\([^()]{1,30}\\))?|\\d[ \\t]*�
 
 /**
  * Whether a run of blanks `[gapStart, gapEnd)` inside a line separates two blocks:
- * - never before a mark no line starts with, after 、 or an opening quote, or inside a name spaced
- *   out (`张　三委员：`);
+ * - never before a mark no line starts with, after 、 or an opening quote, or inside an addressee's
+ *   names (`张　三委员：`, see insideNames);
  * - after a sentence end (unless the text is typed the Latin way, see typedLatinWay), an
  *   addressee's colon or a transition (`…如下:`);
  * - before a heading, a date standing alone (and after it), a labelled foot line or a metadata label and its colon,
@@ -353,7 +362,7 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
   const before = folded.slice(Math.max(segStart, gapStart - NEAR), gapStart);
   const whole = gapStart - segStart <= NEAR;
   const after = folded.slice(gapEnd, Math.min(end, gapEnd + NEAR));
-  if (NO_LINE_START.test(after) || GOES_ON.test(before) || SPACED_NAME.test(before + '|' + after)) return false;
+  if (NO_LINE_START.test(after) || GOES_ON.test(before) || insideNames(before, after)) return false;
   // a category spaced out (`答复类别：A 类`, `办理类别: B 类`, as a copy from print has it) stays whole
   if ((end - segStart <= 40 && matchCategory(folded, segStart, end)) || (after.startsWith('类') && matchCategory(folded, segStart, gapEnd + 1))) return false;
   const afterSentence = /[。!?]$/.test(before);

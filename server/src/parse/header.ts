@@ -305,6 +305,8 @@ export interface NamesInfo {
  * `湖里区政府`). Masked names (`***委员会`) count.
  */
 export function analyseNames(raw: string): NamesInfo | undefined {
+  // (one character names no one: a gap's next piece often is one)
+  if (raw.length < 2) return undefined;
   // 尊敬的 or 致 before (not 致公党's), 并附议人 or a note in brackets after the names (`王五委员（并转附议委员）`),
   // but not the brackets of a template's placeholder (`×××（主办单位）`)
   let s = raw.trim().replace(SALUTATION, '').replace(/[ \t]*(并附议人|及附议人|及联名人|等附议人)$/, '').trim();
