@@ -128,6 +128,9 @@ describe('parser', () => {
       assert.equal(parseReply(lines('答复类别：A类', '民进厦门市委：')).category!.value, 'A');
       assert.equal(parseReply(lines('答复类别：Ｂ类', '民进厦门市委：')).category!.value, 'B');
       assert.equal(parseReply(lines('办复结果：C类', '民进厦门市委：')).category!.value, 'C');
+      assert.equal(parseReply(lines('【答复类别：A类】', '民进厦门市委：')).category!.value, 'A');
+      const footBracketed = parseReply(lines('林灵委员：', '您提出的《关于教育的建议》收悉，现答复如下：', '此复。', '普洱市教育体育局', '2023年7月12日', '（答复类别：C类）'));
+      assert.equal(footBracketed.category!.value, 'C');
       // a form's boxes, one ticked
       for (const [line, value] of [['答复类别：□A类 ■B类 □C类', 'B'], ['答复类别：☑A □B □C', 'A'], ['办理类别：□A类□B类√C类', 'C']] as const) {
         const ticked = parseReply(lines(line, '民进厦门市委：', '你们提出的《关于教育的提案》收悉，现答复如下：'));

@@ -89,9 +89,13 @@ const CATEGORY_BARE = /^\(?[ \t]*([A-Da-d甲乙丙丁]\d?)[ \t]*(类(?:答复|�
 /** A form's boxes with one ticked: `答复类别：□A类 ■B类 □C类` (what comes before the ticked letter, the letter). */
 const CATEGORY_TICKED = new RegExp(`^(${CATEGORY_LABEL}(?:[□☐○◯][ \\t]*[A-Da-d]类?[ \\t]*)*[■☑√✓✔●◉☒][ \\t]*)([A-Da-d])类?(?:[ \\t]*[□☐○◯][ \\t]*[A-Da-d]类?)*[ \\t]*$`);
 
-/** A category filling `[start, end)`; a bare letter needs no 类, a bare 甲乙丙 does. */
+/** A category filling `[start, end)`, perhaps in brackets (`【答复类别：A类】`); a bare letter needs no 类, a bare 甲乙丙 does. */
 export function matchCategory(folded: string, start: number, end: number): Category | undefined {
   const s = folded.slice(start, end);
+  if (/^[【[(].*:.*[】\])]$/.test(s)) {
+    const inner = matchCategory(folded, start + 1, end - 1);
+    return inner && { ...inner, start, end };
+  }
   const ticked = CATEGORY_TICKED.exec(s);
   if (ticked) {
     const at = start + ticked[1]!.length;
