@@ -171,6 +171,17 @@ describe('editor feature properties', function () {
     }
   });
 
+  it('the clean-up takes a Markdown draft\'s marks out and keeps its text, a bold lead-in with its paragraph', () => {
+    const text = ['## 关于第12号提案的答复', '**林灵委员：**', '您提出的《关于课后服务的建议》收悉，现答复如下：', '**一、加强领导。**成立工作专班。', '此复。', '**厦门市教育局**'].join('\n');
+    const cleaned = applyEdits(text, planCleanup(parseReply(text), DEFAULT_CONFIG, TODAY).edits);
+    assert.equal(cleaned, ['关于第12号提案的答复', '林灵委员：', '您提出的《关于课后服务的建议》收悉，现答复如下：', '一、加强领导。成立工作专班。', '此复。', '厦门市教育局'].join('\n'));
+    // inline markup after a sentence end is no lost break (block markup is: `</p><p>`)
+    for (const [line, want] of [['<b>一、加强领导。</b>成立工作专班。', '一、加强领导。成立工作专班。'], ['<p>一、加强领导。</p><p>成立工作专班。</p>', '一、加强领导。\n成立工作专班。']]) {
+      const html = ['林灵委员：', line, '此复。'].join('\n');
+      assert.equal(applyEdits(html, planCleanup(parseReply(html), DEFAULT_CONFIG, TODAY).edits), ['林灵委员：', want, '此复。'].join('\n'), line);
+    }
+  });
+
   it('the pasted-text cleanup removes the junk and keeps every other character', () => {
     fc.assert(fc.property(mutatedReply, (text) => {
       const reply = parseReply(text);

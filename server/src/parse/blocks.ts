@@ -326,6 +326,9 @@ function insideNames(before: string, after: string): boolean {
   return (NAME_START.test(before) && NAME_REST.test(after)) || ROLE_REST.test(after) || before === '尊敬的' || before === '致';
 }
 
+/** Markup that marks words inside a paragraph and nothing else: bold, italics, a span, a link, a Markdown bold's `**`. */
+const INLINE_MARKUP = /^(\*\*|<\/?(b|strong|i|em|u|span|font|a|sup|sub)\b[^<>]*>)+$/i;
+
 /** Labels that open an element of their own: contact, copy-to, annotation, approver. */
 export const OWN_LINE_LABEL = /^(\(?[ \t]*(联[ \t]*系|此件)|抄[ \t]*(送|报)[ \t]*:|签[ \t]*发[ \t]*人|领导(署名|签名|签发)|审[ \t]*核[ \t]*人|经[ \t]*办[ \t]*人|承办(负责)?人|直接经办人)/;
 /** The genre words a title ends with. */
@@ -365,7 +368,8 @@ function breaksAtGap(text: string, folded: string, segStart: number, gapStart: n
   if (NO_LINE_START.test(after) || GOES_ON.test(before) || insideNames(before, after)) return false;
   // a category spaced out (`答复类别：A 类`, `办理类别: B 类`, as a copy from print has it) stays whole
   if ((end - segStart <= 40 && matchCategory(folded, segStart, end)) || (after.startsWith('类') && matchCategory(folded, segStart, gapEnd + 1))) return false;
-  const afterSentence = /[。!?]$/.test(before);
+  // (a gap of inline markup alone is no lost break: `**一、加强领导。**成立工作专班。` is one paragraph)
+  const afterSentence = /[。!?]$/.test(before) && !INLINE_MARKUP.test(text.slice(gapStart, gapEnd));
   if (afterSentence && !latinSpaced) return true;
   if (whole && before.endsWith(':') && endsAddresseeOrTransition(before.slice(0, -1))) return true;
   if (before.endsWith('如下:')) return true;
