@@ -8,7 +8,7 @@
 import type { Block, JunkSpan } from '../core/model';
 import { isBlank, type LineInfo, type Span, trimSpan } from '../core/text';
 import { matchDateAt } from './dates';
-import { dateElement, endsWithClosingFormula, matchFootMark, signatureAndDate } from './footer';
+import { dateElement, endsWithClosingFormula, matchFootMark, signatureAndDate, WEEKDAY } from './footer';
 import { analyseNames, matchAddressee, matchCategory, matchDocNumber, matchMark, matchTitleLine, organName } from './header';
 import { isBlankFormRow, JUNK_MAX_LINE, junkReason, opensWithMetadataLabel } from './junk';
 import { unmasked } from './markup';
@@ -92,7 +92,7 @@ const LAST_PIECE = /[。!?][^。!?,;]{2,}$/;
  * A note in brackets that ends a line, glued to the date or the signature before it:
  * `…2023年7月12日(此件公开发布)`, `…(联系人:张三)`, and a weekday after the date, `2023年7月12日(星期三)`.
  */
-const NOTE_TAIL = /\([ \t]*(?:(?:此件|联[ \t]*系)[^()]{0,40}|(?:星期|周)[一二三四五六日天])[ \t]*\)$/;
+const NOTE_TAIL = new RegExp(`\\([ \\t]*(?:(?:此件|联[ \\t]*系)[^()]{0,40}|${WEEKDAY})[ \\t]*\\)$`);
 /** A document number in brackets that ends a line or a piece of it, after the title: `…的答复(桂水函〔2023〕162号)`, its 号 perhaps lost. */
 const DOC_NUMBER_TAIL = /\(([^()]{4,30})\)$/;
 /** How much of the end of a line or a piece holds either tail, the longest a note: no more of it is searched. */

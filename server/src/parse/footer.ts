@@ -107,13 +107,17 @@ export function signatureNames(folded: string, span: Span): string[] | undefined
   return one ? [one] : undefined;
 }
 
+/** The weekday a date may carry after it: `周五`, `星期三`. */
+export const WEEKDAY = /(?:星期|周)[一二三四五六日天]/.source;
+const DATE_TRAIL = new RegExp(`^[ \\t]*(${WEEKDAY})?[ \\t。.]*$`);
+
 /**
  * A date filling `[start, end)`, closing punctuation, the weekday (`周五`) or a seal note (`（印）`)
  * allowed after it; `degraded` as for matchDateAt.
  */
 export function dateElement(text: string, folded: string, start: number, end: number, degraded = false): DateElement | undefined {
   const m = matchDateAt(text, folded, start, degraded);
-  if (!m || m.end > end || !/^[ \t]*((星期|周)[一二三四五六日天])?[ \t。.]*$/.test(folded.slice(m.end, end).replace(SEAL, ''))) return undefined;
+  if (!m || m.end > end || !DATE_TRAIL.test(folded.slice(m.end, end).replace(SEAL, ''))) return undefined;
   return { start: m.start, end: m.end, raw: text.slice(m.start, m.end), value: m.value, styles: m.styles };
 }
 

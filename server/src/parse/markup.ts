@@ -1,10 +1,11 @@
 /**
  * Markup pasted with a reply: HTML tags (`<p>`, `<br/>`, `<span style="…">`), comments and
  * character references (`&nbsp;`, `&ldquo;`, `&#12290;`) — what a page's source or a site editor's
- * HTML view gives — and a Markdown draft's bold and heading marks. The parser reads past it: in the folded text each piece is blanks, so that
- * offsets stay those of the document and no recogniser, rule or fix finds anything inside it (a
- * reference's character there would stand where the text has the reference's `;`). Each piece is
- * page junk, with the plain text a fix puts in its place.
+ * HTML view gives — and a Markdown draft's bold and heading marks. The parser reads past it: in
+ * the folded text each piece is blanks, so that offsets stay those of the document and no
+ * recogniser, rule or fix finds anything inside it (a reference's character there would stand
+ * where the text has the reference's `;`). Each piece is page junk, with the plain text a fix puts
+ * in its place.
  */
 import type { JunkSpan } from '../core/model';
 import { blankOut, isBlank, type LineInfo, trimSpan } from '../core/text';
